@@ -1,0 +1,2 @@
+/** export barrel (re-exports only). */
+export {};

@@ -1,0 +1,38 @@
+/** Turns validated data into the graphology multigraph every query, exporter and view works on. */
+import { MultiDirectedGraph } from 'graphology';
+import type { ValidatedData } from '../load/validate-files.js';
+import type { EdgeRecord, GraphMeta, KnowledgeGraph, NodeRecord } from '../model/types.js';
+import type { EvidenceData } from '../model/schema.js';
+import { EVIDENCE_KINDS, PREDICATES } from '../model/vocabulary.js';
+
+export function buildGraph(data: Omit<ValidatedData, 'problems'>, name: string): KnowledgeGraph {
+  const meta: GraphMeta = {
+    name,
+    sources: Object.fromEntries(data.sources.map(({ origin: _o, ...s }) => [s.id, s])),
+    modules: Object.fromEntries(data.modules.map((m) => [m.id, m])),
+  };
+  const graph: KnowledgeGraph = new MultiDirectedGraph<NodeRecord, EdgeRecord, GraphMeta>();
+  graph.replaceAttributes(meta);
+  for (const { module, ...n } of data.nodes) {
+    graph.addNode(n.id, { ...n, modules: [module, ...n.modules.filter((m) => m !== module)] });
+  }
+  for (const e of data.edges) {
+    graph.addDirectedEdgeWithKey(e.id, e.source, e.target, edgeRecord(e));
+  }
+  return graph;
+}
+
+/** Derives sign, causality and evidence summaries for an edge from its predicate and evidence. */
+export function edgeRecord(e: Omit<EdgeRecord, 'sign' | 'causal' | 'strength' | 'contested' | 'preclinicalOnly'>): EdgeRecord {
+  const spec = PREDICATES[e.predicate];
+  return { ...e, sign: spec.sign, causal: spec.causal, ...summarizeEvidence(e.evidence) };
+}
+
+export function summarizeEvidence(evidence: readonly EvidenceData[]): Pick<EdgeRecord, 'strength' | 'contested' | 'preclinicalOnly'> {
+  const supporting = evidence.filter((ev) => ev.stance === 'supports');
+  return {
+    strength: Math.max(0, ...supporting.map((ev) => EVIDENCE_KINDS[ev.kind].strength)),
+    contested: evidence.some((ev) => ev.stance === 'disputes'),
+    preclinicalOnly: supporting.length > 0 && supporting.every((ev) => EVIDENCE_KINDS[ev.kind].preclinical),
+  };
+}

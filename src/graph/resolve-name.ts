@@ -1,0 +1,126 @@
+/**
+ * Name resolution shared by every command and the web app: a node by id, label, synonym, abbreviation
+ * or CURIE, case-insensitive and tolerant of punctuation. Exact matches win; only a tie is ambiguous.
+ */
+import type { Attributes } from 'graphology-types';
+import { NameResolutionError } from '../errors.js';
+import { editDistance } from '../load/validate-files.js';
+
+interface NamedNode {
+  id: string;
+  label: string;
+  category?: string;
+  /** Normalized names: id, label, synonyms, abbreviations, identifiers. */
+  names: string[];
+}
+
+interface NameIndex {
+  exact: Map<string, string[]>;
+  nodes: NamedNode[];
+}
+
+export interface SearchHit {
+  id: string;
+  label: string;
+  category: string;
+  score: number;
+  /** The name (normalized) that matched best. */
+  matched: string;
+}
+
+/** Lowercase, accents and punctuation removed: "Vitamin B-12" and "vitamin b12" compare equal. */
+export function normalizeName(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** What name resolution needs of a graph: graphology graphs and the compact index both provide it. */
+export interface NameSource {
+  hasNode(id: string): boolean;
+  forEachNode(cb: (id: string, attributes: Attributes) => void): void;
+  getNodeAttribute(id: string, name: string): unknown;
+}
+
+const indexes = new WeakMap<object, NameIndex>();
+
+function nameIndex(graph: NameSource): NameIndex {
+  let index = indexes.get(graph);
+  if (index) return index;
+  index = { exact: new Map(), nodes: [] };
+  graph.forEachNode((id: string, a: Attributes) => {
+    const raw = [id, a.label, ...(a.synonyms ?? []), ...(a.abbreviations ?? []), ...(a.identifiers ?? [])].filter((x) => typeof x === 'string');
+    const names = [...new Set(raw.map(normalizeName).filter((n) => n.length > 0))];
+    index!.nodes.push({ id, label: String(a.label ?? id), category: a.category, names });
+    for (const n of names) {
+      const ids = index!.exact.get(n);
+      if (!ids) index!.exact.set(n, [id]);
+      else if (!ids.includes(id)) ids.push(id);
+    }
+  });
+  indexes.set(graph, index);
+  return index;
+}
+
+/** Resolves a name to one node id, or throws a NameResolutionError with the closest suggestions. */
+export function resolveNode(graph: NameSource, query: string): string {
+  if (graph.hasNode(query)) return query;
+  const key = normalizeName(query);
+  const exact = key ? nameIndex(graph).exact.get(key) : undefined;
+  if (exact && exact.length === 1) return exact[0]!;
+  if (exact && exact.length > 1) {
+    const options = exact.map((id) => ({ id, label: String(graph.getNodeAttribute(id, 'label') ?? id) }));
+    throw new NameResolutionError(
+      `"${query}" is ambiguous: it names ${options.map((o) => `${o.id} (${o.label})`).join(', ')}; use an id`,
+      query,
+      'ambiguous',
+      options,
+    );
+  }
+  const suggestions = searchNodes(graph, query, 5).map(({ id, label }) => ({ id, label }));
+  throw new NameResolutionError(
+    `no node named "${query}"${suggestions.length ? `; did you mean ${suggestions.map((s) => `${s.id} (${s.label})`).join(', ')}?` : ''}`,
+    query,
+    'unknown',
+    suggestions,
+  );
+}
+
+/** Resolves each name, or returns null when the name is an id-less miss (for callers that try categories). */
+export function tryResolveNode(graph: NameSource, query: string): string | null {
+  try {
+    return resolveNode(graph, query);
+  } catch (err) {
+    if (err instanceof NameResolutionError && err.reason === 'unknown') return null;
+    throw err;
+  }
+}
+
+/** Ranked name matches: exact, then prefix, then substring, then near misses (edit distance). */
+export function searchNodes(graph: NameSource, text: string, limit = 10): SearchHit[] {
+  const q = normalizeName(text);
+  if (!q) return [];
+  const hits: SearchHit[] = [];
+  for (const n of nameIndex(graph).nodes) {
+    let best = 0;
+    let matched = '';
+    for (const name of n.names) {
+      const s = scoreName(q, name);
+      if (s > best) [best, matched] = [s, name];
+    }
+    if (best > 0) hits.push({ id: n.id, label: n.label, category: String(n.category ?? ''), score: best, matched });
+  }
+  hits.sort((a, b) => b.score - a.score || a.label.length - b.label.length || a.id.localeCompare(b.id));
+  return hits.slice(0, limit);
+}
+
+function scoreName(q: string, name: string): number {
+  if (name === q) return 100;
+  if (name.startsWith(q)) return 80 - Math.min(20, name.length - q.length);
+  if (name.includes(q)) return 60 - Math.min(20, name.length - q.length);
+  if (q.length >= 4 && q.includes(name) && name.length >= 3) return 40;
+  if (q.length >= 3) {
+    const d = editDistance(q, name.slice(0, q.length + 2));
+    const tolerance = q.length <= 5 ? 1 : 2;
+    if (d <= tolerance) return 30 - d * 5;
+  }
+  return 0;
+}

@@ -1,0 +1,2 @@
+/** import barrel (re-exports only). */
+export {};

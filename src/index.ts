@@ -1,0 +1,11 @@
+/** mechkg's public API (browser-safe). Node-only loaders are added by src/node.ts. Re-exports only. */
+export * from './model/vocabulary.js';
+export * from './model/schema.js';
+export type * from './model/types.js';
+export * from './errors.js';
+export { tryLoadGraphFromFiles, loadGraphFromFiles, type LoadResult } from './graph/load-graph.js';
+export { buildGraph, edgeRecord, summarizeEvidence } from './graph/build-graph.js';
+export { resolveNode, tryResolveNode, searchNodes, normalizeName, type SearchHit, type NameSource } from './graph/resolve-name.js';
+export * from './query/index.js';
+export * from './export/index.js';
+export * from './import/index.js';

@@ -1,0 +1,244 @@
+/**
+ * Validates mechkg data files and collects every problem (never stopping at the first): file shape,
+ * closed vocabularies, CURIEs, then cross-file checks (duplicate ids, dangling endpoints, unknown sources).
+ */
+import type { z } from 'zod';
+import {
+  edgeSchema,
+  moduleSchema,
+  nodeSchema,
+  sourceSchema,
+  type EdgeData,
+  type ModuleData,
+  type NodeData,
+  type SourceData,
+} from '../model/schema.js';
+import type { GraphFile, Origin, Problem, ProblemCode } from '../model/types.js';
+import { CURIE_PREFIXES, PREDICATES } from '../model/vocabulary.js';
+import { parseYamlFile, type ParsedYaml } from './yaml-document.js';
+
+export interface ValidatedData {
+  modules: (ModuleData & { origin: Origin })[];
+  nodes: (NodeData & { module: string; origin: Origin })[];
+  edges: (EdgeData & { id: string; module: string; origin: Origin })[];
+  sources: (SourceData & { origin: Origin })[];
+  problems: Problem[];
+}
+
+/** Is this path the sources registry (as opposed to a module file)? */
+export function isSourcesFile(path: string): boolean {
+  return /(^|[\\/])sources\.ya?ml$/i.test(path);
+}
+
+export function defaultEdgeId(e: { source: string; predicate: string; target: string }): string {
+  return `${e.source}--${e.predicate}--${e.target}`;
+}
+
+export function validateFiles(files: readonly GraphFile[]): ValidatedData {
+  const out: ValidatedData = { modules: [], nodes: [], edges: [], sources: [], problems: [] };
+  if (!files.some((f) => isSourcesFile(f.path))) {
+    out.problems.push({ level: 'error', code: 'missing_file', file: '(graph)', message: 'no sources.yaml registry among the data files' });
+  }
+  for (const f of files) {
+    const { parsed, problems } = parseYamlFile(f.path, f.text);
+    out.problems.push(...problems);
+    if (!parsed) continue;
+    if (isSourcesFile(f.path)) readSourcesFile(parsed, out);
+    else readModuleFile(parsed, out);
+  }
+  crossCheck(out);
+  return out;
+}
+
+function readSourcesFile(doc: ParsedYaml, out: ValidatedData): void {
+  const list = topLevelList(doc, 'sources', out, ['sources', '$schema']);
+  list?.forEach((raw, i) => {
+    const data = check(sourceSchema, raw, doc, ['sources', i], out);
+    if (data) out.sources.push({ ...data, origin: origin(doc, ['sources', i]) });
+  });
+}
+
+function readModuleFile(doc: ParsedYaml, out: ValidatedData): void {
+  if (!isRecord(doc.value)) {
+    out.problems.push({ ...at(doc, []), level: 'error', code: 'malformed_file', message: 'a module file must be a mapping with module, nodes and edges' });
+    return;
+  }
+  const mod = check(moduleSchema, doc.value.module, doc, ['module'], out);
+  if (mod) out.modules.push({ ...mod, origin: origin(doc, ['module']) });
+  const moduleId = mod?.id ?? '(unknown module)';
+  const nodes = topLevelList(doc, 'nodes', out, ['module', 'nodes', 'edges', '$schema'], true);
+  nodes?.forEach((raw, i) => {
+    const data = check(nodeSchema, raw, doc, ['nodes', i], out);
+    if (data) out.nodes.push({ ...data, module: moduleId, origin: origin(doc, ['nodes', i]) });
+  });
+  const edges = topLevelList(doc, 'edges', out, [], true);
+  edges?.forEach((raw, i) => {
+    const data = check(edgeSchema, raw, doc, ['edges', i], out);
+    if (data) out.edges.push({ ...data, id: data.id ?? defaultEdgeId(data), module: moduleId, origin: origin(doc, ['edges', i]) });
+  });
+}
+
+/** The list under a top-level key; reports unknown top-level keys and a missing or non-list value. */
+function topLevelList(doc: ParsedYaml, key: string, out: ValidatedData, allowed: string[], optional = false): unknown[] | undefined {
+  if (!isRecord(doc.value)) {
+    out.problems.push({ ...at(doc, []), level: 'error', code: 'malformed_file', message: `expected a mapping with a "${key}" list` });
+    return undefined;
+  }
+  for (const k of Object.keys(doc.value)) {
+    if (allowed.length > 0 && !allowed.includes(k)) {
+      out.problems.push({ ...at(doc, [k]), level: 'error', code: 'invalid_field', message: `unknown top-level key "${k}" (expected ${allowed.join(', ')})` });
+    }
+  }
+  const value = doc.value[key];
+  if (value === undefined || value === null) {
+    if (!optional) out.problems.push({ ...at(doc, []), level: 'error', code: 'malformed_file', message: `missing the "${key}" list` });
+    return undefined;
+  }
+  if (!Array.isArray(value)) {
+    out.problems.push({ ...at(doc, [key]), level: 'error', code: 'malformed_file', message: `"${key}" must be a list` });
+    return undefined;
+  }
+  return value;
+}
+
+/** Validates one item with its schema, turning each schema issue into a located, coded problem. */
+function check<S extends z.ZodType>(schema: S, raw: unknown, doc: ParsedYaml, path: (string | number)[], out: ValidatedData): z.output<S> | undefined {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const id = isRecord(raw) && typeof raw.id === 'string' ? raw.id : undefined;
+  for (const issue of result.error.issues) {
+    const full = [...path, ...issue.path] as (string | number)[];
+    const field = issue.path.filter((k) => typeof k === 'string').join('.') || path.join('.');
+    out.problems.push({
+      ...at(doc, full),
+      level: 'error',
+      code: codeFor(issue),
+      ...(id !== undefined ? { id } : { id: describeItem(path, raw) }),
+      message: `${field}: ${messageFor(issue, raw, full.slice(path.length))}`,
+    });
+  }
+  return undefined;
+}
+
+function codeFor(issue: z.core.$ZodIssue): ProblemCode {
+  const last = issue.path[issue.path.length - 1];
+  const parentKey = [...issue.path].reverse().find((k) => typeof k === 'string');
+  if (issue.code === 'invalid_value' && last === 'category') return 'unknown_category';
+  if (issue.code === 'invalid_value' && last === 'predicate') return 'unknown_predicate';
+  if (issue.code === 'invalid_value' && last === 'kind' && issue.path.includes('evidence')) return 'unknown_evidence_kind';
+  if (last === 'evidence' && (issue.code === 'too_small' || issue.code === 'invalid_type')) return 'missing_evidence';
+  if (parentKey === 'identifiers' && issue.code === 'invalid_format') return 'malformed_curie';
+  return 'invalid_field';
+}
+
+function messageFor(issue: z.core.$ZodIssue, raw: unknown, rel: PropertyKey[]): string {
+  const value = valueAt(raw, rel);
+  const shown = value === undefined ? '' : ` (got ${JSON.stringify(value)?.slice(0, 80)})`;
+  if (issue.code === 'invalid_value') return `unknown value${shown}; expected one of ${issue.values.map(String).join(', ')}`;
+  if (issue.code === 'invalid_type' && value === undefined) return 'is required';
+  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return `${issue.message}${shown}`;
+}
+
+function crossCheck(out: ValidatedData): void {
+  const err = (o: Origin, code: ProblemCode, id: string, message: string, level: Problem['level'] = 'error') =>
+    out.problems.push({ level, code, file: o.file, line: o.line, id, message });
+
+  const firstSeen = <T extends { id: string; origin: Origin }>(items: T[], what: string) => {
+    const seen = new Map<string, T>();
+    for (const item of items) {
+      const prev = seen.get(item.id);
+      if (prev) err(item.origin, 'duplicate_id', item.id, `duplicate ${what} id; first defined at ${prev.origin.file}:${prev.origin.line}`);
+      else seen.set(item.id, item);
+    }
+    return seen;
+  };
+  const sources = firstSeen(out.sources, 'source');
+  firstSeen(out.modules, 'module');
+  const nodes = firstSeen(out.nodes, 'node');
+  firstSeen(out.edges, 'edge');
+
+  for (const n of out.nodes) {
+    for (const c of n.identifiers) {
+      const prefix = c.slice(0, c.indexOf(':'));
+      if (!(prefix in CURIE_PREFIXES)) err(n.origin, 'unknown_curie_prefix', n.id, `identifier "${c}" has a prefix mechkg does not know (${prefix})`, 'warning');
+    }
+  }
+  for (const e of out.edges) {
+    for (const end of ['source', 'target'] as const) {
+      if (!nodes.has(e[end])) err(e.origin, 'dangling_endpoint', e.id, `${end} "${e[end]}" is not a node defined in any module${suggest(e[end], nodes.keys())}`);
+    }
+    if (e.source === e.target) err(e.origin, 'self_loop', e.id, 'edge points from a node to itself', 'warning');
+    e.evidence.forEach((ev, i) => {
+      if (!sources.has(ev.source)) err(e.origin, 'unknown_source', e.id, `evidence[${i}].source "${ev.source}" is not in sources.yaml${suggest(ev.source, sources.keys())}`);
+    });
+    if (!PREDICATES[e.predicate].causal && e.evidence.every((ev) => ev.stance === 'disputes')) {
+      err(e.origin, 'missing_evidence', e.id, 'every evidence entry disputes this edge; add the supporting finding it rests on', 'warning');
+    }
+  }
+  // Two nodes sharing an exact name make that name ambiguous everywhere it is typed.
+  const names = new Map<string, string>();
+  for (const n of out.nodes) {
+    for (const name of new Set([n.label, ...n.synonyms, ...n.abbreviations].map(normalizeForCheck))) {
+      const other = names.get(name);
+      if (other && other !== n.id) err(n.origin, 'duplicate_name', n.id, `name "${name}" is also a name of node "${other}", so it is ambiguous`, 'warning');
+      else names.set(name, n.id);
+    }
+  }
+}
+
+function normalizeForCheck(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function suggest(bad: string, known: Iterable<string>): string {
+  let best = '';
+  let bestScore = Infinity;
+  for (const k of known) {
+    const d = editDistance(bad, k);
+    if (d < bestScore) [best, bestScore] = [k, d];
+  }
+  return best && bestScore <= Math.max(2, bad.length / 3) ? ` (did you mean "${best}"?)` : '';
+}
+
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+function origin(doc: ParsedYaml, path: (string | number)[]): Origin {
+  return { file: doc.file, line: doc.locate(path).line };
+}
+
+function at(doc: ParsedYaml, path: PropertyKey[]): { file: string; line: number; column: number } {
+  return { file: doc.file, ...doc.locate(path) };
+}
+
+function describeItem(path: (string | number)[], raw: unknown): string {
+  if (isRecord(raw) && typeof raw.source === 'string' && typeof raw.target === 'string') {
+    return defaultEdgeId({ source: raw.source, predicate: String(raw.predicate), target: raw.target });
+  }
+  return path.map((k) => (typeof k === 'number' ? `[${k}]` : k)).join('');
+}
+
+function valueAt(raw: unknown, rel: PropertyKey[]): unknown {
+  let v = raw;
+  for (const k of rel) {
+    if (!isRecord(v) && !Array.isArray(v)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

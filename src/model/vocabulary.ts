@@ -1,0 +1,119 @@
+/**
+ * The closed vocabularies of mechkg: node categories, edge predicates and evidence kinds.
+ * Everything else (schema, validation, styles, exporters) derives from these tables, so adding a
+ * predicate or category is a one-line change here.
+ */
+
+export type Sign = '+' | '-';
+
+/** Node categories, each mapped to a Biolink Model class and given a display style for the web app. */
+export const CATEGORIES = {
+  small_molecule: { label: 'Small molecule / metabolite', biolink: 'biolink:SmallMolecule', shape: 'ellipse', color: '#4e79a7' },
+  protein: { label: 'Protein / enzyme', biolink: 'biolink:Protein', shape: 'round-rectangle', color: '#f28e2b' },
+  gene: { label: 'Gene', biolink: 'biolink:Gene', shape: 'rectangle', color: '#b07aa1' },
+  biological_process: { label: 'Biological process', biolink: 'biolink:BiologicalProcess', shape: 'hexagon', color: '#59a14f' },
+  disease: { label: 'Disease', biolink: 'biolink:Disease', shape: 'octagon', color: '#e15759' },
+  phenotype: { label: 'Phenotype / clinical feature', biolink: 'biolink:PhenotypicFeature', shape: 'diamond', color: '#ff9da7' },
+  drug: { label: 'Drug', biolink: 'biolink:Drug', shape: 'pentagon', color: '#76b7b2' },
+  food: { label: 'Food', biolink: 'biolink:Food', shape: 'barrel', color: '#9c755f' },
+  exposure: { label: 'Diet / exposure', biolink: 'biolink:ExposureEvent', shape: 'tag', color: '#edc948' },
+  biomarker: { label: 'Clinical measurement / biomarker', biolink: 'biolink:ClinicalMeasurement', shape: 'vee', color: '#17becf' },
+  population: { label: 'Population / risk group', biolink: 'biolink:PopulationOfIndividualOrganisms', shape: 'star', color: '#bab0ac' },
+  intervention: { label: 'Intervention', biolink: 'biolink:ClinicalIntervention', shape: 'round-tag', color: '#2ca02c' },
+  anatomy: { label: 'Anatomical site / cell type', biolink: 'biolink:AnatomicalEntity', shape: 'round-diamond', color: '#8c8c8c' },
+} as const;
+export type Category = keyof typeof CATEGORIES;
+export const CATEGORY_NAMES = Object.keys(CATEGORIES) as [Category, ...Category[]];
+
+interface PredicateSpec {
+  readonly label: string;
+  /** How a sentence reads: "<source> <verb> <target>". */
+  readonly verb: string;
+  /** '+' raises / activates / is required for, '-' lowers / inhibits / prevents, null has no direction. */
+  readonly sign: Sign | null;
+  /** Causal edges are followed by path queries; non-causal ones only with includeAssociations. */
+  readonly causal: boolean;
+  readonly biolink: { readonly predicate: string; readonly object_direction_qualifier?: 'increased' | 'decreased'; readonly object_aspect_qualifier?: string };
+}
+
+/** Edge predicates with sign, causality and Biolink mapping (predicate plus direction qualifier). */
+export const PREDICATES = {
+  increases: { label: 'increases', verb: 'increases', sign: '+', causal: true, biolink: { predicate: 'biolink:affects', object_direction_qualifier: 'increased', object_aspect_qualifier: 'abundance' } },
+  decreases: { label: 'decreases', verb: 'decreases', sign: '-', causal: true, biolink: { predicate: 'biolink:affects', object_direction_qualifier: 'decreased', object_aspect_qualifier: 'abundance' } },
+  activates: { label: 'activates', verb: 'activates', sign: '+', causal: true, biolink: { predicate: 'biolink:affects', object_direction_qualifier: 'increased', object_aspect_qualifier: 'activity' } },
+  inhibits: { label: 'inhibits', verb: 'inhibits', sign: '-', causal: true, biolink: { predicate: 'biolink:affects', object_direction_qualifier: 'decreased', object_aspect_qualifier: 'activity' } },
+  cofactor_for: { label: 'is cofactor for', verb: 'is a required cofactor for', sign: '+', causal: true, biolink: { predicate: 'biolink:positively_regulates' } },
+  required_for: { label: 'is required for', verb: 'is required for', sign: '+', causal: true, biolink: { predicate: 'biolink:positively_regulates' } },
+  produces: { label: 'produces', verb: 'produces', sign: '+', causal: true, biolink: { predicate: 'biolink:affects', object_direction_qualifier: 'increased', object_aspect_qualifier: 'synthesis' } },
+  consumes: { label: 'consumes', verb: 'converts away (consumes)', sign: '-', causal: true, biolink: { predicate: 'biolink:affects', object_direction_qualifier: 'decreased', object_aspect_qualifier: 'abundance' } },
+  causes: { label: 'causes', verb: 'causes', sign: '+', causal: true, biolink: { predicate: 'biolink:causes' } },
+  contributes_to: { label: 'contributes to', verb: 'contributes to', sign: '+', causal: true, biolink: { predicate: 'biolink:contributes_to' } },
+  risk_factor_for: { label: 'is a risk factor for', verb: 'raises the risk of', sign: '+', causal: true, biolink: { predicate: 'biolink:predisposes_to_condition' } },
+  progresses_to: { label: 'progresses to', verb: 'can progress to', sign: '+', causal: true, biolink: { predicate: 'biolink:contributes_to' } },
+  prevents: { label: 'prevents', verb: 'prevents', sign: '-', causal: true, biolink: { predicate: 'biolink:prevents' } },
+  treats: { label: 'treats', verb: 'treats', sign: '-', causal: true, biolink: { predicate: 'biolink:treats' } },
+  biomarker_for: { label: 'is a biomarker for', verb: 'is a biomarker for', sign: null, causal: false, biolink: { predicate: 'biolink:biomarker_for' } },
+  positively_correlated_with: { label: 'positively correlated with', verb: 'rises together with', sign: '+', causal: false, biolink: { predicate: 'biolink:positively_correlated_with' } },
+  negatively_correlated_with: { label: 'negatively correlated with', verb: 'falls as the other rises, relative to', sign: '-', causal: false, biolink: { predicate: 'biolink:negatively_correlated_with' } },
+  associated_with: { label: 'associated with', verb: 'is associated with', sign: null, causal: false, biolink: { predicate: 'biolink:associated_with' } },
+  confounds: { label: 'confounds', verb: 'confounds the observed link involving', sign: null, causal: false, biolink: { predicate: 'biolink:related_to' } },
+  subclass_of: { label: 'is a kind of', verb: 'is a kind of', sign: null, causal: false, biolink: { predicate: 'biolink:subclass_of' } },
+  located_in: { label: 'is stored / located in', verb: 'is stored or located in', sign: null, causal: false, biolink: { predicate: 'biolink:located_in' } },
+} as const satisfies Record<string, PredicateSpec>;
+export type Predicate = keyof typeof PREDICATES;
+export const PREDICATE_NAMES = Object.keys(PREDICATES) as [Predicate, ...Predicate[]];
+
+/** Evidence kinds, ordered by strength (higher is stronger) for ranking and --min-evidence. */
+export const EVIDENCE_KINDS = {
+  established_biochemistry: { label: 'established biochemistry', strength: 7, preclinical: false },
+  randomized_trial: { label: 'randomized trial', strength: 6, preclinical: false },
+  mendelian_randomization: { label: 'Mendelian randomization', strength: 5, preclinical: false },
+  observational_human: { label: 'observational (human)', strength: 4, preclinical: false },
+  animal_model: { label: 'animal model', strength: 3, preclinical: true },
+  in_vitro: { label: 'in vitro', strength: 2, preclinical: true },
+  review_statement: { label: 'review or expert statement', strength: 1, preclinical: false },
+} as const;
+export type EvidenceKind = keyof typeof EVIDENCE_KINDS;
+export const EVIDENCE_KIND_NAMES = Object.keys(EVIDENCE_KINDS) as [EvidenceKind, ...EvidenceKind[]];
+
+export const STANCES = ['supports', 'disputes'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const SOURCE_KINDS = ['seed_article', 'primary_paper', 'review', 'textbook', 'database'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** Product of two signs; null (no direction) makes the product unknown. */
+export function multiplySigns(a: Sign | '?', b: Sign | null | '?'): Sign | '?' {
+  if (a === '?' || b === null || b === '?') return '?';
+  return a === b ? '+' : '-';
+}
+
+/** CURIE prefixes mechkg knows, with the page a CURIE links to. Others are accepted with a warning. */
+export const CURIE_PREFIXES: Record<string, string> = {
+  CHEBI: 'https://www.ebi.ac.uk/chebi/searchId.do?chebiId=CHEBI:{id}',
+  HGNC: 'https://www.genenames.org/data/gene-symbol-report/#!/hgnc_id/HGNC:{id}',
+  NCBIGene: 'https://www.ncbi.nlm.nih.gov/gene/{id}',
+  UniProtKB: 'https://www.uniprot.org/uniprotkb/{id}',
+  GO: 'http://amigo.geneontology.org/amigo/term/GO:{id}',
+  MONDO: 'http://purl.obolibrary.org/obo/MONDO_{id}',
+  DOID: 'http://purl.obolibrary.org/obo/DOID_{id}',
+  HP: 'http://purl.obolibrary.org/obo/HP_{id}',
+  EFO: 'http://www.ebi.ac.uk/efo/EFO_{id}',
+  MESH: 'https://meshb.nlm.nih.gov/record/ui?ui={id}',
+  DRUGBANK: 'https://go.drugbank.com/drugs/{id}',
+  NCIT: 'http://purl.obolibrary.org/obo/NCIT_{id}',
+  LOINC: 'https://loinc.org/{id}',
+  UBERON: 'http://purl.obolibrary.org/obo/UBERON_{id}',
+  CL: 'http://purl.obolibrary.org/obo/CL_{id}',
+  PMID: 'https://pubmed.ncbi.nlm.nih.gov/{id}/',
+  DOI: 'https://doi.org/{id}',
+};
+
+export const CURIE_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*:[^\s:][^\s]*$/;
+
+/** The page a CURIE links to, or null for an unknown prefix. */
+export function curieUrl(curie: string): string | null {
+  const i = curie.indexOf(':');
+  const template = CURIE_PREFIXES[curie.slice(0, i)];
+  return template ? template.replace('{id}', encodeURIComponent(curie.slice(i + 1)).replace(/%2F/g, '/')) : null;
+}

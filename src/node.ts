@@ -1,0 +1,4 @@
+/** mechkg's public API for Node: everything in index.ts plus file-system loaders. Re-exports only. */
+export * from './index.js';
+export { loadGraph, tryLoadGraph } from './node/load-graph.js';
+export { readGraphDir, bundledGraphDir } from './node/read-graph-dir.js';

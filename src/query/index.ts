@@ -1,0 +1,2 @@
+/** Query engine barrel (re-exports only). */
+export * from './path-index.js';

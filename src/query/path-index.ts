@@ -1,0 +1,147 @@
+/**
+ * The compact, integer-indexed view every query algorithm runs on. Two builders produce it: one from a
+ * graphology KnowledgeGraph (the curated graph and imported graphs) and one streamed straight from a big
+ * KGX file without graphology (src/scale). Algorithms see only this interface, so both give identical
+ * answers; the index is built once per graph and cached.
+ */
+import type { EdgeRecord, KnowledgeGraph } from '../model/types.js';
+import type { EvidenceData } from '../model/schema.js';
+
+/** -1 decreases, +1 increases, 0 no direction (non-causal or unsigned). */
+export type SignCode = -1 | 0 | 1;
+
+export interface NodeSummary {
+  id: string;
+  label: string;
+  category: string;
+}
+
+export interface EdgeSummary {
+  id: string;
+  source: string;
+  target: string;
+  predicate: string;
+  sign: '+' | '-' | null;
+  causal: boolean;
+  evidence: EvidenceData[];
+}
+
+export interface PathIndex {
+  readonly nodeCount: number;
+  readonly edgeCount: number;
+  /** Node number for an id, or -1. */
+  indexOf(id: string): number;
+  nodeId(n: number): string;
+  nodeSummary(n: number): NodeSummary;
+  /** Category of node n (for --avoid CATEGORY) without building a summary. */
+  nodeCategory(n: number): string;
+  edgeId(e: number): string;
+  edgeSource(e: number): number;
+  edgeTarget(e: number): number;
+  edgeSign(e: number): SignCode;
+  edgeCausal(e: number): boolean;
+  /** Strongest supporting evidence strength (EVIDENCE_KINDS), 0 when none. */
+  edgeStrength(e: number): number;
+  edgeSummary(e: number): EdgeSummary;
+  /** Edge numbers leaving / entering node n, in a stable order. */
+  outEdges(n: number): ArrayLike<number>;
+  inEdges(n: number): ArrayLike<number>;
+}
+
+const cache = new WeakMap<KnowledgeGraph, PathIndex>();
+
+/** The index of a graphology KnowledgeGraph, built once (graphs are treated as immutable after load). */
+export function indexGraph(graph: KnowledgeGraph): PathIndex {
+  let index = cache.get(graph);
+  if (!index) {
+    index = new GraphologyIndex(graph);
+    cache.set(graph, index);
+  }
+  return index;
+}
+
+class GraphologyIndex implements PathIndex {
+  readonly nodeCount: number;
+  readonly edgeCount: number;
+  private readonly ids: string[];
+  private readonly numbers = new Map<string, number>();
+  private readonly edgeKeys: string[];
+  private readonly records: EdgeRecord[];
+  private readonly src: Int32Array;
+  private readonly dst: Int32Array;
+  private readonly signs: Int8Array;
+  private readonly outs: Int32Array[];
+  private readonly ins: Int32Array[];
+
+  constructor(private readonly graph: KnowledgeGraph) {
+    this.ids = graph.nodes();
+    this.ids.forEach((id, i) => this.numbers.set(id, i));
+    this.nodeCount = this.ids.length;
+    this.edgeKeys = [];
+    this.records = [];
+    graph.forEachEdge((key, attrs) => {
+      this.edgeKeys.push(key);
+      this.records.push(attrs);
+    });
+    this.edgeCount = this.edgeKeys.length;
+    this.src = new Int32Array(this.edgeCount);
+    this.dst = new Int32Array(this.edgeCount);
+    this.signs = new Int8Array(this.edgeCount);
+    const outLists: number[][] = this.ids.map(() => []);
+    const inLists: number[][] = this.ids.map(() => []);
+    this.edgeKeys.forEach((key, e) => {
+      const s = this.numbers.get(graph.source(key))!;
+      const t = this.numbers.get(graph.target(key))!;
+      this.src[e] = s;
+      this.dst[e] = t;
+      const sign = this.records[e]!.sign;
+      this.signs[e] = sign === '+' ? 1 : sign === '-' ? -1 : 0;
+      outLists[s]!.push(e);
+      inLists[t]!.push(e);
+    });
+    this.outs = outLists.map((l) => Int32Array.from(l));
+    this.ins = inLists.map((l) => Int32Array.from(l));
+  }
+
+  indexOf(id: string): number {
+    return this.numbers.get(id) ?? -1;
+  }
+  nodeId(n: number): string {
+    return this.ids[n]!;
+  }
+  nodeSummary(n: number): NodeSummary {
+    const a = this.graph.getNodeAttributes(this.ids[n]!);
+    return { id: this.ids[n]!, label: a.label, category: a.category };
+  }
+  nodeCategory(n: number): string {
+    return this.graph.getNodeAttribute(this.ids[n]!, 'category');
+  }
+  edgeId(e: number): string {
+    return this.edgeKeys[e]!;
+  }
+  edgeSource(e: number): number {
+    return this.src[e]!;
+  }
+  edgeTarget(e: number): number {
+    return this.dst[e]!;
+  }
+  edgeSign(e: number): SignCode {
+    return this.signs[e] as SignCode;
+  }
+  edgeCausal(e: number): boolean {
+    return this.records[e]!.causal;
+  }
+  edgeStrength(e: number): number {
+    return this.records[e]!.strength;
+  }
+  edgeSummary(e: number): EdgeSummary {
+    const r = this.records[e]!;
+    return { id: r.id, source: this.ids[this.src[e]!]!, target: this.ids[this.dst[e]!]!, predicate: r.predicate, sign: r.sign, causal: r.causal, evidence: r.evidence };
+  }
+  outEdges(n: number): ArrayLike<number> {
+    return this.outs[n]!;
+  }
+  inEdges(n: number): ArrayLike<number> {
+    return this.ins[n]!;
+  }
+}

@@ -1,0 +1,2 @@
+/** scale barrel (re-exports only). */
+export {};
