@@ -1,5 +1,7 @@
 /** The mechkg CLI: a thin layer over the library. Each command lives in src/cli/commands/. */
 import { Command, CommanderError } from 'commander';
+import { registerExportCommands } from './commands/export-commands.js';
+import { registerQueryCommands } from './commands/query-commands.js';
 import { registerValidate } from './commands/validate.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -10,6 +12,8 @@ export async function main(argv: string[]): Promise<number> {
     .showSuggestionAfterError()
     .exitOverride();
   registerValidate(program, state);
+  registerQueryCommands(program, state);
+  registerExportCommands(program, state);
   try {
     await program.parseAsync(argv);
   } catch (err) {
