@@ -5,7 +5,7 @@ import type { EdgeRecord, GraphMeta, KnowledgeGraph, NodeRecord } from '../model
 import type { EvidenceData } from '../model/schema.js';
 import { EVIDENCE_KINDS, PREDICATES } from '../model/vocabulary.js';
 
-export function buildGraph(data: Omit<ValidatedData, 'problems'>, name: string): KnowledgeGraph {
+export function buildGraph(data: Pick<ValidatedData, 'modules' | 'nodes' | 'edges' | 'sources'>, name: string): KnowledgeGraph {
   const meta: GraphMeta = {
     name,
     sources: Object.fromEntries(data.sources.map(({ origin: _o, ...s }) => [s.id, s])),
@@ -16,7 +16,7 @@ export function buildGraph(data: Omit<ValidatedData, 'problems'>, name: string):
   for (const { module, ...n } of data.nodes) {
     graph.addNode(n.id, { ...n, modules: [module, ...n.modules.filter((m) => m !== module)] });
   }
-  for (const e of data.edges) {
+  for (const { lines: _lines, ...e } of data.edges) {
     graph.addDirectedEdgeWithKey(e.id, e.source, e.target, edgeRecord(e));
   }
   return graph;

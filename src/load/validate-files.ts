@@ -17,11 +17,20 @@ import type { GraphFile, Origin, Problem, ProblemCode } from '../model/types.js'
 import { CURIE_PREFIXES, PREDICATES } from '../model/vocabulary.js';
 import { parseYamlFile, type ParsedYaml } from './yaml-document.js';
 
+/** Lines of an edge's fields, so cross-file problems point at the exact line (not only the edge). */
+export interface EdgeLines {
+  source: number;
+  target: number;
+  evidence: number[];
+}
+
 export interface ValidatedData {
   modules: (ModuleData & { origin: Origin })[];
   nodes: (NodeData & { module: string; origin: Origin })[];
-  edges: (EdgeData & { id: string; module: string; origin: Origin })[];
+  edges: (EdgeData & { id: string; module: string; origin: Origin; lines?: EdgeLines })[];
   sources: (SourceData & { origin: Origin })[];
+  /** Ids of nodes that failed validation: edges to them are not reported again as dangling. */
+  rejectedNodeIds: Set<string>;
   problems: Problem[];
 }
 
@@ -35,7 +44,7 @@ export function defaultEdgeId(e: { source: string; predicate: string; target: st
 }
 
 export function validateFiles(files: readonly GraphFile[]): ValidatedData {
-  const out: ValidatedData = { modules: [], nodes: [], edges: [], sources: [], problems: [] };
+  const out: ValidatedData = { modules: [], nodes: [], edges: [], sources: [], rejectedNodeIds: new Set(), problems: [] };
   if (!files.some((f) => isSourcesFile(f.path))) {
     out.problems.push({ level: 'error', code: 'missing_file', file: '(graph)', message: 'no sources.yaml registry among the data files' });
   }
@@ -70,11 +79,18 @@ function readModuleFile(doc: ParsedYaml, out: ValidatedData): void {
   nodes?.forEach((raw, i) => {
     const data = check(nodeSchema, raw, doc, ['nodes', i], out);
     if (data) out.nodes.push({ ...data, module: moduleId, origin: origin(doc, ['nodes', i]) });
+    else if (isRecord(raw) && typeof raw.id === 'string') out.rejectedNodeIds.add(raw.id);
   });
   const edges = topLevelList(doc, 'edges', out, [], true);
   edges?.forEach((raw, i) => {
     const data = check(edgeSchema, raw, doc, ['edges', i], out);
-    if (data) out.edges.push({ ...data, id: data.id ?? defaultEdgeId(data), module: moduleId, origin: origin(doc, ['edges', i]) });
+    if (!data) return;
+    const lines: EdgeLines = {
+      source: doc.locate(['edges', i, 'source']).line,
+      target: doc.locate(['edges', i, 'target']).line,
+      evidence: data.evidence.map((_, j) => doc.locate(['edges', i, 'evidence', j, 'source']).line),
+    };
+    out.edges.push({ ...data, id: data.id ?? defaultEdgeId(data), module: moduleId, origin: origin(doc, ['edges', i]), lines });
   });
 }
 
@@ -166,11 +182,11 @@ function crossCheck(out: ValidatedData): void {
   }
   for (const e of out.edges) {
     for (const end of ['source', 'target'] as const) {
-      if (!nodes.has(e[end])) err(e.origin, 'dangling_endpoint', e.id, `${end} "${e[end]}" is not a node defined in any module${suggest(e[end], nodes.keys())}`);
+      if (!nodes.has(e[end]) && !out.rejectedNodeIds.has(e[end])) err({ file: e.origin.file, line: e.lines?.[end] ?? e.origin.line }, 'dangling_endpoint', e.id, `${end} "${e[end]}" is not a node defined in any module${suggest(e[end], nodes.keys())}`);
     }
     if (e.source === e.target) err(e.origin, 'self_loop', e.id, 'edge points from a node to itself', 'warning');
     e.evidence.forEach((ev, i) => {
-      if (!sources.has(ev.source)) err(e.origin, 'unknown_source', e.id, `evidence[${i}].source "${ev.source}" is not in sources.yaml${suggest(ev.source, sources.keys())}`);
+      if (!sources.has(ev.source)) err({ file: e.origin.file, line: e.lines?.evidence[i] ?? e.origin.line }, 'unknown_source', e.id, `evidence[${i}].source "${ev.source}" is not in sources.yaml${suggest(ev.source, sources.keys())}`);
     });
     if (!PREDICATES[e.predicate].causal && e.evidence.every((ev) => ev.stance === 'disputes')) {
       err(e.origin, 'missing_evidence', e.id, 'every evidence entry disputes this edge; add the supporting finding it rests on', 'warning');

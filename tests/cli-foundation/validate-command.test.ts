@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+// These tests run the compiled CLI exactly as a user would (npm test compiles first).
+function mechkg(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/mechkg.js', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('mechkg validate', () => {
+  it('passes on the curated graph', () => {
+    const r = mechkg('validate');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^valid: \d+ nodes, \d+ edges; 0 error\(s\)/m);
+    expect(r.code).toBe(0);
+  });
+
+  it('lists every problem with file and line and exits non-zero', () => {
+    const r = mechkg('validate', 'tests/fixtures/invalid-graph');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('modules/bad.yaml:8:15: error [unknown_category] alpha:');
+    expect(r.stdout).toContain('modules/bad.yaml:14:19: error [malformed_curie] beta:');
+    expect(r.stdout).toContain('modules/bad.yaml:18: error [dangling_endpoint] alpha--increases--gamma:');
+    expect(r.stdout).toContain('modules/bad.yaml:20: error [unknown_source] alpha--increases--gamma:');
+    expect(r.stdout).toMatch(/^invalid: 4 error\(s\)/m);
+  });
+
+  it('prints a JSON report with --json', () => {
+    const r = mechkg('validate', 'tests/fixtures/invalid-graph', '--json');
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ ok: false, errors: 4 });
+    expect(report.problems.map((p: { code: string }) => p.code).sort()).toEqual(['dangling_endpoint', 'malformed_curie', 'unknown_category', 'unknown_source']);
+  });
+
+  it('names a missing directory in one line, without a stack trace', () => {
+    const r = mechkg('validate', 'no/such/dir');
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('mechkg: no/such/dir: no such file or directory');
+  });
+});
+
+describe('mechkg --help', () => {
+  it('describes the commands', () => {
+    const r = mechkg('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('validate');
+  });
+
+  it('exits 2 on an unknown command', () => {
+    const r = mechkg('frobnicate');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown command 'frobnicate'");
+  });
+});
