@@ -5,7 +5,7 @@
  * answers; the index is built once per graph and cached.
  */
 import type { EdgeRecord, KnowledgeGraph } from '../model/types.js';
-import type { EvidenceData } from '../model/schema.js';
+import type { Context, EvidenceData } from '../model/schema.js';
 
 /** -1 decreases, +1 increases, 0 no direction (non-causal or unsigned). */
 export type SignCode = -1 | 0 | 1;
@@ -24,6 +24,10 @@ export interface EdgeSummary {
   sign: '+' | '-' | null;
   causal: boolean;
   evidence: EvidenceData[];
+  /** Where the relation holds (optional: indexes without it leave it out). */
+  context?: Context;
+  /** Curator's note on the edge (optional). */
+  note?: string;
 }
 
 export interface PathIndex {
@@ -136,7 +140,10 @@ class GraphologyIndex implements PathIndex {
   }
   edgeSummary(e: number): EdgeSummary {
     const r = this.records[e]!;
-    return { id: r.id, source: this.ids[this.src[e]!]!, target: this.ids[this.dst[e]!]!, predicate: r.predicate, sign: r.sign, causal: r.causal, evidence: r.evidence };
+    const summary: EdgeSummary = { id: r.id, source: this.ids[this.src[e]!]!, target: this.ids[this.dst[e]!]!, predicate: r.predicate, sign: r.sign, causal: r.causal, evidence: r.evidence };
+    if (r.context) summary.context = r.context;
+    if (r.note) summary.note = r.note;
+    return summary;
   }
   outEdges(n: number): ArrayLike<number> {
     return this.outs[n]!;

@@ -1,0 +1,107 @@
+/**
+ * Option checking shared by the queries (defaults -> validate -> resolve): every bad value throws a
+ * UsageError that names the function, the option and what was expected.
+ */
+import { UsageError } from '../errors.js';
+import { resolveNode } from '../graph/resolve-name.js';
+import { CATEGORIES, EVIDENCE_KINDS, EVIDENCE_KIND_NAMES, type EvidenceKind } from '../model/vocabulary.js';
+import type { QueryContext } from './query-input.js';
+
+export type NetSign = '+' | '-' | '?';
+
+/** An integer in [min, max]; Infinity is accepted only when allowInfinity. */
+export function checkInteger(where: string, name: string, value: unknown, min: number, max: number, allowInfinity = false): number {
+  if (allowInfinity && value === Infinity) return value;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`${where}: option ${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value) ?? String(value)}`);
+  }
+  return value;
+}
+
+export function checkChoice<T extends string>(where: string, name: string, value: unknown, choices: readonly T[]): T {
+  if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
+    throw new UsageError(`${where}: option ${name} must be one of ${choices.join(', ')}; got ${JSON.stringify(value) ?? String(value)}`);
+  }
+  return value as T;
+}
+
+/** '+' / '-' / '?' (also accepts up/down, positive/negative) as a sign code 1 / -1 / 0. */
+export function checkSign(where: string, name: string, value: unknown): -1 | 0 | 1 {
+  const aliases: Record<string, -1 | 0 | 1> = { '+': 1, up: 1, positive: 1, '-': -1, down: -1, negative: -1, '?': 0, unknown: 0 };
+  const code = typeof value === 'string' ? aliases[value.toLowerCase()] : undefined;
+  if (code === undefined) throw new UsageError(`${where}: option ${name} must be "+" or "-" (or "?"), got ${JSON.stringify(value) ?? String(value)}`);
+  return code;
+}
+
+/** Strength of an evidence kind name (for minEvidence); 0 when not given. */
+export function checkEvidenceKind(where: string, name: string, value: unknown): number {
+  if (value === undefined) return 0;
+  const kind = checkChoice(where, name, value, EVIDENCE_KIND_NAMES);
+  return EVIDENCE_KINDS[kind].strength;
+}
+
+export function checkStringList(where: string, name: string, value: unknown): string[] {
+  if (value === undefined) return [];
+  if (typeof value === 'string') return [value];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    throw new UsageError(`${where}: option ${name} must be a list of names`);
+  }
+  return value as string[];
+}
+
+/** Resolves a node name like the CLI does; throws NameResolutionError (with suggestions) when it fails. */
+export function resolveNumber(ctx: QueryContext, name: string): number {
+  return ctx.index.indexOf(resolveNode(ctx.names, name));
+}
+
+/** The node numbers and categories a traversal must not enter. */
+export interface Avoidance {
+  nodes: Set<number>;
+  categories: Set<string>;
+}
+
+/** Each entry is a category name (e.g. "disease") or a node name. */
+export function resolveAvoid(ctx: QueryContext, entries: readonly string[]): Avoidance {
+  const out: Avoidance = { nodes: new Set(), categories: new Set() };
+  for (const entry of entries) {
+    if (Object.hasOwn(CATEGORIES, entry)) out.categories.add(entry);
+    else out.nodes.add(resolveNumber(ctx, entry));
+  }
+  return out;
+}
+
+/** Which edges a traversal may follow and which nodes it may enter. */
+export interface Traversal {
+  /** 1 for nodes that may not be entered (avoided), 0 otherwise. */
+  blocked: Uint8Array;
+  edgeAllowed(e: number): boolean;
+}
+
+export interface TraversalOptions {
+  includeAssociations: boolean;
+  minStrength: number;
+  avoid: Avoidance;
+  /** Nodes never blocked (query endpoints), whatever their category. */
+  keep?: readonly number[];
+}
+
+export function makeTraversal(ctx: QueryContext, opts: TraversalOptions): Traversal {
+  const { index } = ctx;
+  const blocked = new Uint8Array(index.nodeCount);
+  if (opts.avoid.categories.size > 0) {
+    for (let n = 0; n < index.nodeCount; n++) if (opts.avoid.categories.has(index.nodeCategory(n))) blocked[n] = 1;
+  }
+  for (const n of opts.avoid.nodes) blocked[n] = 1;
+  for (const n of opts.keep ?? []) blocked[n] = 0;
+  const { includeAssociations, minStrength } = opts;
+  return {
+    blocked,
+    edgeAllowed: (e) => (includeAssociations || index.edgeCausal(e)) && index.edgeStrength(e) >= minStrength,
+  };
+}
+
+/** Evidence kind name of a strength (strengths are unique), or null for 0. */
+export function evidenceKindOf(strength: number): EvidenceKind | null {
+  for (const kind of EVIDENCE_KIND_NAMES) if (EVIDENCE_KINDS[kind].strength === strength) return kind;
+  return null;
+}
