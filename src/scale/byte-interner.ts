@@ -1,0 +1,84 @@
+/**
+ * Interns byte strings (ids read from a file) to consecutive numbers with an open-addressing hash table over
+ * their UTF-8 bytes, so reading a million edges makes a JS string only for each new node, not for each row.
+ * The caller hashes the bytes (fnv1a, usually while splitting the line) and passes the hash in.
+ */
+import { StringPool } from './string-pool.js';
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+const encoder = new TextEncoder();
+
+/** FNV-1a of buf[start, end), as splitFields computes it. */
+export function fnv1a(buf: Uint8Array, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, FNV_PRIME);
+  return h;
+}
+
+export class ByteInterner {
+  /** Slot -> number + 1 (0: empty). */
+  private slots: Int32Array;
+  private hashes: Int32Array;
+  private mask: number;
+  readonly pool: StringPool;
+
+  constructor(expected = 1024) {
+    let size = 1024;
+    while (size < expected * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.hashes = new Int32Array(expected);
+    this.mask = size - 1;
+    this.pool = new StringPool(expected, expected * 16);
+  }
+
+  get size(): number {
+    return this.pool.size;
+  }
+
+  /** Number of buf[start, end) (hash = fnv1a of it), or -1 when it is not interned. */
+  find(buf: Uint8Array, start: number, end: number, hash: number): number {
+    const slots = this.slots;
+    let s = hash & this.mask;
+    for (;;) {
+      const v = slots[s]!;
+      if (v === 0) return -1;
+      if (this.hashes[v - 1] === hash && this.pool.equalsBytes(v - 1, buf, start, end)) return v - 1;
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  /** Number of buf[start, end), adding it when new (new numbers are size - 1 afterwards). */
+  intern(buf: Uint8Array, start: number, end: number, hash: number): number {
+    const found = this.find(buf, start, end, hash);
+    if (found >= 0) return found;
+    const n = this.pool.appendBytes(buf, start, end);
+    if (n === this.hashes.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[n] = hash;
+    if ((n + 1) * 2 > this.slots.length) this.rehash();
+    else this.place(n, hash);
+    return n;
+  }
+
+  /** Number of a string, or -1. */
+  lookup(id: string): number {
+    const bytes = encoder.encode(id);
+    return this.find(bytes, 0, bytes.length, fnv1a(bytes, 0, bytes.length));
+  }
+
+  private place(n: number, hash: number): void {
+    let s = hash & this.mask;
+    while (this.slots[s] !== 0) s = (s + 1) & this.mask;
+    this.slots[s] = n + 1;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    this.mask = this.slots.length - 1;
+    for (let n = 0; n < this.pool.size; n++) this.place(n, this.hashes[n]!);
+  }
+}

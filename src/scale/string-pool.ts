@@ -1,0 +1,90 @@
+/**
+ * Many short strings stored as UTF-8 bytes in one growing byte array plus an offset table: a million edge
+ * ids cost their bytes plus 4 bytes each instead of a JS string object each. Strings are decoded on read.
+ * Browser-safe (Uint8Array and TextDecoder only).
+ */
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+export class StringPool {
+  private bytes: Uint8Array;
+  private ends: Uint32Array;
+  private byteLength = 0;
+  private count = 0;
+
+  constructor(expectedStrings = 1024, expectedBytes = expectedStrings * 16) {
+    this.bytes = new Uint8Array(Math.max(64, expectedBytes));
+    this.ends = new Uint32Array(Math.max(16, expectedStrings));
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Appends bytes [start, end) of buf (already UTF-8) as the next string; returns its number. */
+  appendBytes(buf: Uint8Array, start: number, end: number): number {
+    const n = end - start;
+    this.reserve(n);
+    const bytes = this.bytes;
+    let p = this.byteLength;
+    if (n < 48) for (let i = start; i < end; i++) bytes[p++] = buf[i]!;
+    else bytes.set(buf.subarray(start, end), p);
+    this.byteLength += n;
+    return this.push();
+  }
+
+  append(s: string): number {
+    const encoded = encoder.encode(s);
+    return this.appendBytes(encoded, 0, encoded.length);
+  }
+
+  get(i: number): string {
+    if (i < 0 || i >= this.count) throw new RangeError(`StringPool.get: no string number ${i} (size ${this.count})`);
+    const start = i === 0 ? 0 : this.ends[i - 1]!;
+    return decoder.decode(this.bytes.subarray(start, this.ends[i]!));
+  }
+
+  /** Whether string i has exactly the bytes buf[start, end). */
+  equalsBytes(i: number, buf: Uint8Array, start: number, end: number): boolean {
+    let p = i === 0 ? 0 : this.ends[i - 1]!;
+    if (this.ends[i]! - p !== end - start) return false;
+    const bytes = this.bytes;
+    for (let j = start; j < end; j++) if (bytes[p++] !== buf[j]) return false;
+    return true;
+  }
+
+  /** Byte length of string i, without decoding it. */
+  byteSize(i: number): number {
+    return this.ends[i]! - (i === 0 ? 0 : this.ends[i - 1]!);
+  }
+
+  /** Drops the spare capacity once every string is in (the pool is read-only afterwards). */
+  trim(): this {
+    this.bytes = this.bytes.slice(0, this.byteLength);
+    this.ends = this.ends.slice(0, this.count);
+    return this;
+  }
+
+  /** Bytes held (for memory reports). */
+  get memoryBytes(): number {
+    return this.bytes.byteLength + this.ends.byteLength;
+  }
+
+  private reserve(n: number): void {
+    if (this.byteLength + n > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.byteLength + n));
+      grown.set(this.bytes.subarray(0, this.byteLength));
+      this.bytes = grown;
+    }
+    if (this.count === this.ends.length) {
+      const grown = new Uint32Array(this.ends.length * 2);
+      grown.set(this.ends);
+      this.ends = grown;
+    }
+  }
+
+  private push(): number {
+    this.ends[this.count] = this.byteLength;
+    return this.count++;
+  }
+}
