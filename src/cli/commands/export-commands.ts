@@ -1,4 +1,115 @@
-/** Registers the export commands (filled in by the export issue). */
+/**
+ * `mechkg export`: choose a subgraph (seeds + depth, the paths of a query, categories or modules, or the
+ * whole graph) and write it in one of the registered formats, to stdout or --out FILE|PREFIX.
+ */
 import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { budgetOptions, budgetValues, collect, intOption } from '../cli-options.js';
+import { runCommand } from '../run-command.js';
 
-export function registerExportCommands(_program: Command, _state: { exitCode: number }): void {}
+type State = { exitCode: number };
+
+interface ExportFlags {
+  format?: string;
+  out?: string;
+  title?: string;
+  seed?: string[];
+  depth?: string;
+  direction?: string;
+  paths?: string[];
+  category?: string[];
+  module?: string[];
+  maxLength?: string;
+  limit?: string;
+  sign?: string;
+  via?: string[];
+  avoid?: string[];
+  minEvidence?: string;
+  includeAssociations?: boolean;
+  rank?: string;
+  maxExpansions?: string;
+  timeout?: string;
+  listFormats?: boolean;
+  json?: boolean;
+}
+
+export function registerExportCommands(program: Command, state: State): void {
+  budgetOptions(
+    program
+      .command('export')
+      .description('export a subgraph (default: the whole graph) as cyjs, graphml, dot, mermaid, kgx, kgx-jsonl, csv, sif, svg, png or html')
+      .option('--format <name>', 'output format (default: from the --out extension, else cyjs); see --list-formats')
+      .option('--out <file|prefix>', 'output file, or PREFIX for multi-file formats (PREFIX_nodes.tsv, ...); default stdout')
+      .option('--title <text>', 'title for figures and pages')
+      .option('--seed <node>', 'select the neighbourhood of this node (repeatable)', collect)
+      .option('--depth <n>', 'with --seed: steps from the seeds', '1')
+      .option('--direction <dir>', 'with --seed: in, out or both', 'both')
+      .option('--paths <from-and-to...>', 'select the paths FROM TO of a path query')
+      .option('--category <category>', 'select nodes of this category (repeatable)', collect)
+      .option('--module <module>', 'select nodes of this module (repeatable)', collect)
+      .option('--max-length <n>', 'with --paths: longest path in edges', '6')
+      .option('--limit <k>', 'with --paths: most paths', '10')
+      .option('--sign <sign>', 'with --paths: keep only paths with this net sign: + or -')
+      .option('--via <node>', 'with --paths: path must visit this node (repeatable)', collect)
+      .option('--avoid <node|category>', 'with --paths: path must not enter this node or category (repeatable)', collect)
+      .option('--min-evidence <kind>', 'with --paths: skip edges whose best evidence is weaker than this kind')
+      .option('--include-associations', 'with --paths: also follow non-causal edges')
+      .option('--rank <rank>', 'with --paths: length or evidence', 'length')
+      .option('--list-formats', 'list the formats and exit')
+      .option('--json', 'errors as JSON on stderr'),
+  ).action(async (flags: ExportFlags) => {
+    state.exitCode = await runCommand(flags, async () => {
+      const [{ EXPORT_FORMATS, exportFormat, exportGraph }, { loadGraph }, { nodeExportEnv }, { writeExportOutput }] = await Promise.all([
+        import('../../export/formats.js'),
+        import('../../node/load-graph.js'),
+        import('../../node/export-env.js'),
+        import('../../node/write-export.js'),
+      ]);
+      if (flags.listFormats) {
+        for (const f of Object.values(EXPORT_FORMATS)) process.stdout.write(`${f.name.padEnd(10)} ${f.description}\n`);
+        return 0;
+      }
+      const format = exportFormat(flags.format ?? formatFromOut(flags.out, EXPORT_FORMATS) ?? 'cyjs');
+      const graph = loadGraph(program.opts().graph as string | undefined);
+      const selection = await select(graph, flags);
+      const output = await exportGraph(selection.graph, format.name, { title: flags.title ?? selection.title, paths: selection.paths }, nodeExportEnv);
+      const written = writeExportOutput(format, output, flags.out, (t) => process.stdout.write(t));
+      if (written[0] !== '-') {
+        process.stderr.write(`mechkg: wrote ${written.join(', ')} (${selection.graph.order} nodes, ${selection.graph.size} edges${selection.paths.length ? `, ${selection.paths.length} paths` : ''})\n`);
+      }
+      return 0;
+    });
+  });
+}
+
+function formatFromOut(out: string | undefined, formats: Record<string, { name: string; extensions: readonly string[] }>): string | undefined {
+  if (!out) return undefined;
+  const lower = out.toLowerCase();
+  for (const f of Object.values(formats)) if (f.extensions.some((x) => x.startsWith('.') && lower.endsWith(x))) return f.name;
+  return undefined;
+}
+
+async function select(graph: import('../../model/types.js').KnowledgeGraph, flags: ExportFlags) {
+  const sel = await import('../../export/select-subgraph.js');
+  const kinds = [flags.seed?.length ? '--seed' : '', flags.paths ? '--paths' : '', flags.category?.length || flags.module?.length ? '--category/--module' : ''].filter(Boolean);
+  if (kinds.length > 1) throw new UsageError(`export: choose one selection, not ${kinds.join(' and ')}`);
+  if (flags.paths) {
+    if (flags.paths.length !== 2) throw new UsageError(`export: --paths takes two nodes, FROM and TO; got ${flags.paths.length} (${flags.paths.join(' ')})`);
+    return sel.selectPaths(graph, flags.paths[0]!, flags.paths[1]!, {
+      maxLength: intOption('--max-length', flags.maxLength),
+      limit: intOption('--limit', flags.limit),
+      sign: flags.sign,
+      via: flags.via,
+      avoid: flags.avoid,
+      minEvidence: flags.minEvidence as import('../../model/vocabulary.js').EvidenceKind | undefined,
+      includeAssociations: flags.includeAssociations ?? false,
+      rank: flags.rank as 'length' | 'evidence' | undefined,
+      ...budgetValues(flags),
+    });
+  }
+  if (flags.seed?.length) {
+    return sel.selectNeighborhood(graph, flags.seed, { depth: intOption('--depth', flags.depth), direction: flags.direction as 'in' | 'out' | 'both' });
+  }
+  if (flags.category?.length || flags.module?.length) return sel.selectByFilter(graph, { categories: flags.category ?? [], modules: flags.module ?? [] });
+  return sel.selectWholeGraph(graph);
+}

@@ -8,6 +8,9 @@ import { budgetOptions, budgetValues, collect, intOption, output } from '../cli-
 import { openQueryGraph } from '../open-graph.js';
 import { progressLine } from '../progress.js';
 import { runCommand } from '../run-command.js';
+import { UsageError } from '../../errors.js';
+import type { EvidenceKind } from '../../model/vocabulary.js';
+import type { Progress } from '../../query/budget.js';
 
 type State = { exitCode: number };
 
@@ -31,6 +34,11 @@ interface PathFlags extends CommonFlags {
 export function registerQueryCommands(program: Command, state: State): void {
   const graphPath = () => program.opts().graph as string | undefined;
 
+  const withGraph = async <T>(load: () => Promise<T>) => {
+    const [mod, graph] = await Promise.all([load(), openQueryGraph(graphPath())]);
+    return { mod, graph };
+  };
+
   pathOptions(
     program
       .command('paths')
@@ -51,6 +59,161 @@ export function registerQueryCommands(program: Command, state: State): void {
       output(flags.json, result, () => formatPaths(result));
     });
   });
+
+  pathOptions(
+    program
+      .command('explain')
+      .description('the top paths FROM -> TO as plain sentences, each step with evidence kind and citation')
+      .argument('<from>', 'start node')
+      .argument('<to>', 'end node'),
+    3,
+  ).action(async (from: string, to: string, flags: PathFlags) => {
+    state.exitCode = await runCommand(flags, async () => {
+      const { mod, graph } = await withGraph(() => import('../../query/explain-paths.js'));
+      const progress = progressLine('explain');
+      const result = mod.explainPaths(graph, from, to, pathValues(flags, progress.onProgress));
+      progress.done();
+      output(flags.json, result, () => result.text);
+    });
+  });
+
+  reachOptions(
+    program
+      .command('effects')
+      .description('what rises and what falls downstream when NODE is raised (--up) or lowered (--down)')
+      .argument('<node>', 'node to raise or lower')
+      .option('--up', 'raise the node (default)')
+      .option('--down', 'lower the node'),
+  ).action(async (node: string, flags: ReachFlags & { up?: boolean; down?: boolean }) => {
+    state.exitCode = await runCommand(flags, async () => {
+      if (flags.up && flags.down) throw new UsageError('effects: give --up or --down, not both');
+      const [{ effects }, { formatEffects }, graph] = await Promise.all([
+        import('../../query/effects.js'),
+        import('../format/format-effects.js'),
+        openQueryGraph(graphPath()),
+      ]);
+      const result = effects(graph, node, { ...reachValues(flags), direction: flags.down ? 'down' : 'up' });
+      output(flags.json, result, () => formatEffects(result));
+    });
+  });
+
+  reachOptions(
+    program
+      .command('regulators')
+      .description('what raises or lowers NODE (upstream, signed), each with its shortest path')
+      .argument('<node>', 'node whose regulators to list'),
+  ).action(async (node: string, flags: ReachFlags) => {
+    state.exitCode = await runCommand(flags, async () => {
+      const [{ regulators }, { formatRegulators }, graph] = await Promise.all([
+        import('../../query/regulators.js'),
+        import('../format/format-effects.js'),
+        openQueryGraph(graphPath()),
+      ]);
+      const result = regulators(graph, node, reachValues(flags));
+      output(flags.json, result, () => formatRegulators(result));
+    });
+  });
+
+  program
+    .command('neighbors')
+    .description('nodes within --depth steps of NODE, and the edges between them')
+    .argument('<node>', 'centre node')
+    .option('--depth <n>', 'steps', '1')
+    .option('--direction <dir>', 'in, out or both', 'both')
+    .option('--causal-only', 'follow causal edges only')
+    .option('--min-evidence <kind>', 'skip edges whose best evidence is weaker than this kind')
+    .option('--avoid <node|category>', 'do not enter this node or category (repeatable)', collect)
+    .option('--limit <k>', 'most nodes to list')
+    .option('--json', 'print JSON')
+    .action(async (node: string, flags: CommonFlags & { depth?: string; direction?: string; causalOnly?: boolean; minEvidence?: string; avoid?: string[]; limit?: string }) => {
+      state.exitCode = await runCommand(flags, async () => {
+        const [{ neighbors }, { formatNeighbors }, graph] = await Promise.all([
+          import('../../query/neighbors.js'),
+          import('../format/format-neighbors.js'),
+          openQueryGraph(graphPath()),
+        ]);
+        const result = neighbors(graph, node, {
+          depth: intOption('--depth', flags.depth),
+          direction: flags.direction as 'in' | 'out' | 'both',
+          causalOnly: flags.causalOnly ?? false,
+          minEvidence: flags.minEvidence as EvidenceKind | undefined,
+          avoid: flags.avoid,
+          limit: intOption('--limit', flags.limit),
+        });
+        output(flags.json, result, () => formatNeighbors(result));
+      });
+    });
+
+  budgetOptions(
+    program
+      .command('loops')
+      .description('signed feedback loops (reinforcing +, balancing -), optionally through NODE')
+      .argument('[node]', 'only loops through this node')
+      .option('--max-length <n>', 'longest loop in edges', '6')
+      .option('--limit <k>', 'most loops to show', '20')
+      .option('--sign <sign>', '+ reinforcing only, - balancing only')
+      .option('--min-evidence <kind>', 'skip edges whose best evidence is weaker than this kind')
+      .option('--include-associations', 'also follow non-causal edges')
+      .option('--avoid <node|category>', 'do not enter this node or category (repeatable)', collect)
+      .option('--json', 'print JSON'),
+  ).action(async (node: string | undefined, flags: PathFlags) => {
+    state.exitCode = await runCommand(flags, async () => {
+      const [{ findLoops }, { formatLoops }, graph] = await Promise.all([
+        import('../../query/find-loops.js'),
+        import('../format/format-loops.js'),
+        openQueryGraph(graphPath()),
+      ]);
+      const progress = progressLine('loops');
+      const result = findLoops(graph, {
+        ...(node === undefined ? {} : { through: node }),
+        maxLength: intOption('--max-length', flags.maxLength),
+        limit: intOption('--limit', flags.limit),
+        sign: flags.sign,
+        minEvidence: flags.minEvidence as EvidenceKind | undefined,
+        includeAssociations: flags.includeAssociations ?? false,
+        avoid: flags.avoid,
+        ...budgetValues(flags),
+        ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+      });
+      progress.done();
+      output(flags.json, result, () => formatLoops(result));
+    });
+  });
+
+  program
+    .command('show')
+    .description('a node (by any name) or an edge (by id) with all its evidence and sources')
+    .argument('<name>', 'node name or edge id')
+    .option('--json', 'print JSON')
+    .action(async (name: string, flags: CommonFlags) => {
+      state.exitCode = await runCommand(flags, async () => {
+        const [{ describeItem }, { formatShow }, graph] = await Promise.all([
+          import('../../query/describe.js'),
+          import('../format/format-show.js'),
+          openQueryGraph(graphPath()),
+        ]);
+        const result = describeItem(graph, name);
+        output(flags.json, result, () => formatShow(result));
+      });
+    });
+
+  program
+    .command('search')
+    .description('ranked name matches: exact, prefix, substring, near misses')
+    .argument('<text...>', 'text to look for')
+    .option('--limit <k>', 'most hits', '10')
+    .option('--json', 'print JSON')
+    .action(async (text: string[], flags: CommonFlags & { limit?: string }) => {
+      state.exitCode = await runCommand(flags, async () => {
+        const [{ search }, { formatSearch }, graph] = await Promise.all([
+          import('../../query/search.js'),
+          import('../format/format-search.js'),
+          openQueryGraph(graphPath()),
+        ]);
+        const result = search(graph, text.join(' '), { limit: intOption('--limit', flags.limit) });
+        output(flags.json, result, () => formatSearch(result));
+      });
+    });
 }
 
 function pathOptions(cmd: Command, defaultLimit: number): Command {
@@ -68,17 +231,45 @@ function pathOptions(cmd: Command, defaultLimit: number): Command {
   );
 }
 
-function pathValues(flags: PathFlags, onProgress?: (p: import('../../query/budget.js').Progress) => void) {
+function pathValues(flags: PathFlags, onProgress?: (p: Progress) => void) {
   return {
     maxLength: intOption('--max-length', flags.maxLength),
     limit: intOption('--limit', flags.limit),
     sign: flags.sign,
     via: flags.via,
     avoid: flags.avoid,
-    minEvidence: flags.minEvidence as import('../../model/vocabulary.js').EvidenceKind | undefined,
+    minEvidence: flags.minEvidence as EvidenceKind | undefined,
     includeAssociations: flags.includeAssociations ?? false,
     rank: flags.rank as 'length' | 'evidence' | undefined,
     ...budgetValues(flags),
     ...(onProgress ? { onProgress } : {}),
+  };
+}
+
+interface ReachFlags extends CommonFlags {
+  depth?: string;
+  limit?: string;
+  minEvidence?: string;
+  includeAssociations?: boolean;
+  avoid?: string[];
+}
+
+function reachOptions(cmd: Command): Command {
+  return cmd
+    .option('--depth <n>', 'most steps', '6')
+    .option('--limit <k>', 'most nodes to list')
+    .option('--min-evidence <kind>', 'skip edges whose best evidence is weaker than this kind')
+    .option('--include-associations', 'also follow non-causal edges (their effects are unknown when unsigned)')
+    .option('--avoid <node|category>', 'do not pass through this node or category (repeatable)', collect)
+    .option('--json', 'print JSON');
+}
+
+function reachValues(flags: ReachFlags) {
+  return {
+    depth: intOption('--depth', flags.depth),
+    limit: intOption('--limit', flags.limit),
+    minEvidence: flags.minEvidence as EvidenceKind | undefined,
+    includeAssociations: flags.includeAssociations ?? false,
+    avoid: flags.avoid,
   };
 }

@@ -1,0 +1,91 @@
+/**
+ * explainPaths: the top paths FROM -> TO as plain sentences a student can read; each step names its
+ * evidence kind and cites its sources (numbered references from the graph's source registry).
+ */
+import { EVIDENCE_KINDS, PREDICATES } from '../model/vocabulary.js';
+import { ReferenceList, type Reference } from './cite-source.js';
+import { findPaths, type FindPathsOptions } from './find-paths.js';
+import type { NodeRef, Path, PathEdge } from './path-result.js';
+import { queryContext, type QueryInput } from './query-input.js';
+import type { WorkStats } from './budget.js';
+
+export type ExplainOptions = FindPathsOptions;
+
+export interface ExplainedEvidence {
+  kind: string;
+  stance: 'supports' | 'disputes';
+  statement: string;
+  source: string;
+  /** Number of the source in `references`. */
+  ref: number;
+}
+
+export interface ExplainedStep {
+  edge: string;
+  sentence: string;
+  evidence: ExplainedEvidence[];
+}
+
+export interface Explanation {
+  path: Path;
+  summary: string;
+  steps: ExplainedStep[];
+}
+
+export interface ExplainResult {
+  from: NodeRef;
+  to: NodeRef;
+  complete: boolean;
+  truncated: boolean;
+  explanations: Explanation[];
+  references: Reference[];
+  /** Everything above as readable text (what the CLI prints). */
+  text: string;
+  stats: WorkStats;
+}
+
+/** Explains the top paths (default 3) with the same options as findPaths. */
+export function explainPaths(input: QueryInput, from: string, to: string, options: ExplainOptions = {}): ExplainResult {
+  const result = findPaths(input, from, to, { ...options, limit: options.limit ?? 3 });
+  const refs = new ReferenceList(queryContext(input).sources);
+  const labels = new Map<string, string>();
+  const explanations = result.paths.map((path, i) => {
+    for (const n of path.nodes) labels.set(n.id, n.label);
+    return { path, summary: summarize(i + 1, path, result.from, result.to), steps: path.edges.map((e, k) => explainStep(k + 1, e, labels, refs)) };
+  });
+  const references = refs.list();
+  const text = render(result.from, result.to, explanations, references, result.complete);
+  return { from: result.from, to: result.to, complete: result.complete, truncated: result.truncated, explanations, references, text, stats: result.stats };
+}
+
+function summarize(n: number, path: Path, from: NodeRef, to: NodeRef): string {
+  const effect = path.sign === '+' ? 'to raise' : path.sign === '-' ? 'to lower' : 'to change (in a direction the graph cannot tell)';
+  const steps = `${path.length} step${path.length === 1 ? '' : 's'}`;
+  const weakest = path.weakestEvidence ? ` Its weakest step rests on ${EVIDENCE_KINDS[path.weakestEvidence].label} evidence.` : ' One step has no supporting evidence.';
+  const contested = path.contested ? ' At least one step is disputed.' : '';
+  return `Route ${n} (${steps}, net ${path.sign}): raising ${from.label} is expected ${effect} ${to.label}.${weakest}${contested}`;
+}
+
+function explainStep(n: number, edge: PathEdge, labels: Map<string, string>, refs: ReferenceList): ExplainedStep {
+  const verb = (PREDICATES as Record<string, { verb: string }>)[edge.predicate]?.verb ?? edge.predicate.replace(/^biolink:/, '').replace(/_/g, ' ');
+  const where = edge.context ? Object.values(edge.context).filter(Boolean).join('; ') : '';
+  const head = `${n}. ${capitalize(labels.get(edge.source) ?? edge.source)} ${verb} ${labels.get(edge.target) ?? edge.target}${where ? ` (${where})` : ''}.`;
+  const evidence: ExplainedEvidence[] = edge.evidence.map((ev) => ({ kind: ev.kind, stance: ev.stance, statement: ev.statement, source: ev.source, ref: refs.number(ev.source) }));
+  const said = evidence.map((ev) => {
+    const kind = (EVIDENCE_KINDS as Record<string, { label: string }>)[ev.kind]?.label ?? ev.kind;
+    const lead = ev.stance === 'disputes' ? `Disputed by ${kind} evidence` : capitalize(kind);
+    return `${lead} [${ev.ref}]: ${ev.statement.replace(/\s*$/, '')}${/[.!?]$/.test(ev.statement.trim()) ? '' : '.'}`;
+  });
+  return { edge: edge.id, sentence: [head, ...said].join(' '), evidence };
+}
+
+function render(from: NodeRef, to: NodeRef, explanations: Explanation[], references: Reference[], complete: boolean): string {
+  if (explanations.length === 0) return `No causal route from ${from.label} to ${to.label} was found${complete ? '' : ' within the work budget'}.\n`;
+  const parts = explanations.map((x) => [x.summary, ...x.steps.map((s) => `  ${s.sentence}`)].join('\n'));
+  const refs = references.map((r) => `  [${r.n}] ${r.citation}${r.url && !r.citation.includes(r.url) ? ` ${r.url}` : ''}`);
+  return `${parts.join('\n\n')}\n\nReferences\n${refs.join('\n')}\n${complete ? '' : '\n(The search was cut by its work budget; other routes may exist.)\n'}`;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

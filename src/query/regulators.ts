@@ -1,0 +1,29 @@
+/** regulators: what raises or lowers a node, upstream, each with its shortest signed path into the node. */
+import { nodeRef, type NodeRef } from './path-result.js';
+import { queryContext, type QueryInput } from './query-input.js';
+import { makeTraversal, resolveAvoid, resolveNumber } from './query-options.js';
+import { signedReach } from './signed-reach.js';
+import { checkReachOptions, effectEntries, type EffectEntry, type ReachOptions } from './effect-entries.js';
+
+export type RegulatorsOptions = ReachOptions;
+
+export interface RegulatorsResult {
+  node: NodeRef;
+  depth: number;
+  total: number;
+  truncated: boolean;
+  /** Nearest first; `effect` is what raising each regulator does to `node` (up = activator, down = inhibitor). */
+  regulators: EffectEntry[];
+}
+
+const WHERE = 'regulators';
+
+export function regulators(input: QueryInput, node: string, options: RegulatorsOptions = {}): RegulatorsResult {
+  const opts = checkReachOptions(WHERE, options);
+  const ctx = queryContext(input);
+  const target = resolveNumber(ctx, node);
+  const trav = makeTraversal(ctx, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [target] });
+  const reach = signedReach(ctx.index, target, trav, 'in', opts.depth);
+  const { total, entries } = effectEntries(ctx.index, target, reach, 1, true, opts.limit);
+  return { node: nodeRef(ctx.index, target), depth: opts.depth, total, truncated: total > entries.length, regulators: entries };
+}
