@@ -1,2 +1,13 @@
 /** export barrel (re-exports only). */
-export {};
+export * from './export-types.js';
+export * from './formats.js';
+export * from './select-subgraph.js';
+export { toCytoscapeJson, writeCytoscapeJson, type CytoscapeJson } from './to-cytoscape-json.js';
+export { writeGraphml } from './to-graphml.js';
+export { writeDot } from './to-dot.js';
+export { figureDot, renderFigure } from './to-figure.js';
+export { writeMermaid, mermaidText } from './to-mermaid.js';
+export { writeKgxTsv, writeKgxJsonl, KGX_NODE_COLUMNS, KGX_EDGE_COLUMNS } from './to-kgx.js';
+export { writeCsv, writeSif } from './to-tables.js';
+export { writeHtml, htmlPageData } from './to-html.js';
+export { knowledgeLevel, biolinkEdge, publications, citation, MECHKG_INFORES } from './provenance.js';

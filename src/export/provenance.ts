@@ -1,0 +1,88 @@
+/** KGX provenance and Biolink fields derived from mechkg records, shared by every writer that carries them. */
+import type { SourceData } from '../model/schema.js';
+import type { EdgeRecord, GraphMeta, KnowledgeGraph } from '../model/types.js';
+import { CATEGORIES, PREDICATES, type Category, type Predicate } from '../model/vocabulary.js';
+
+/** The infores CURIE KGX consumers see as primary_knowledge_source of curated mechkg edges. */
+export const MECHKG_INFORES = 'infores:mechkg';
+/** Prefix that turns a mechkg slug into a CURIE for KGX. */
+export const MECHKG_PREFIX = 'mechkg';
+
+export type KnowledgeLevel = 'knowledge_assertion' | 'statistical_association' | 'observation' | 'prediction' | 'not_provided';
+
+const ASSOCIATIVE: ReadonlySet<Predicate> = new Set(['positively_correlated_with', 'negatively_correlated_with', 'associated_with', 'biomarker_for']);
+
+/** Curated assertions are knowledge_assertion; correlations and biomarker links are statistical_association. */
+export function knowledgeLevel(predicate: Predicate): KnowledgeLevel {
+  return ASSOCIATIVE.has(predicate) ? 'statistical_association' : 'knowledge_assertion';
+}
+
+export interface BiolinkEdgeFields {
+  predicate: string;
+  qualified_predicate?: string;
+  object_direction_qualifier?: string;
+  object_aspect_qualifier?: string;
+}
+
+export function biolinkEdge(predicate: Predicate): BiolinkEdgeFields {
+  const b: { predicate: string; object_direction_qualifier?: string; object_aspect_qualifier?: string } = PREDICATES[predicate].biolink;
+  return {
+    predicate: b.predicate,
+    ...(b.object_direction_qualifier ? { qualified_predicate: 'biolink:causes', object_direction_qualifier: b.object_direction_qualifier } : {}),
+    ...(b.object_aspect_qualifier ? { object_aspect_qualifier: b.object_aspect_qualifier } : {}),
+  };
+}
+
+export function biolinkCategory(category: Category): string {
+  return CATEGORIES[category].biolink;
+}
+
+/** The distinct sources an edge's evidence cites, in first-cited order. */
+export function edgeSourceIds(edge: EdgeRecord): string[] {
+  return [...new Set(edge.evidence.map((ev) => ev.source))];
+}
+
+/** PMID: and doi: CURIEs of the sources an edge cites (from the sources registry). */
+export function publications(edge: EdgeRecord, sources: GraphMeta['sources']): string[] {
+  const out: string[] = [];
+  for (const id of edgeSourceIds(edge)) {
+    const s = sources[id];
+    if (s?.pmid) out.push(`PMID:${s.pmid}`);
+    if (s?.doi) out.push(`doi:${s.doi}`);
+  }
+  return [...new Set(out)];
+}
+
+/** The source records an edge cites (unknown ids are skipped). */
+export function edgeSources(edge: EdgeRecord, sources: GraphMeta['sources']): SourceData[] {
+  return edgeSourceIds(edge).flatMap((id) => (sources[id] ? [sources[id]] : []));
+}
+
+/** One-line citation for a source: authors (year). title. journal. PMID / doi. */
+export function citation(s: SourceData): string {
+  const head = [s.authors, s.year !== undefined ? `(${s.year})` : undefined].filter(Boolean).join(' ');
+  const ids = [s.pmid ? `PMID:${s.pmid}` : undefined, s.doi ? `doi:${s.doi}` : undefined, !s.pmid && !s.doi && s.url ? s.url : undefined].filter(Boolean);
+  return [head, s.title, s.journal, ids.join(' ')].filter((x) => x && String(x).length > 0).join('. ');
+}
+
+/** Sources cited by the edges of a graph, numbered in the order edges are visited (for figure citations). */
+export function numberSources(graph: KnowledgeGraph): { order: SourceData[]; numberOf: Map<string, number> } {
+  const numberOf = new Map<string, number>();
+  const order: SourceData[] = [];
+  const sources = graph.getAttribute('sources') ?? {};
+  graph.forEachEdge((_k, e) => {
+    for (const id of edgeSourceIds(e)) {
+      if (!numberOf.has(id) && sources[id]) {
+        numberOf.set(id, order.length + 1);
+        order.push(sources[id]);
+      }
+    }
+  });
+  return { order, numberOf };
+}
+
+/** A plain-text sentence for an edge: "<source label> <verb> <target label>". */
+export function edgeSentence(graph: KnowledgeGraph, key: string): string {
+  const e = graph.getEdgeAttributes(key);
+  return `${graph.getNodeAttribute(graph.source(key), 'label')} ${PREDICATES[e.predicate].verb} ${graph.getNodeAttribute(graph.target(key), 'label')}`;
+}
