@@ -3,15 +3,16 @@
  * it is causal and its evidence strength. They depend only on a few low-cardinality columns (the "kind"
  * columns), so the loader computes them once per distinct combination, not once per row.
  *
- * PROVISIONAL: the sign mapping belongs to the query engine (signFromKgx in src/query/kgx-sign.ts) and the
- * row -> evidence mapping to the KGX importer; until those exist this file holds a copy of the documented
- * mapping, and is switched to them so both index builders agree by construction.
+ * Sign and causality come from signFromKgx / isCausalKgx (src/query/kgx-sign.ts), the mapping the KGX
+ * importer uses too, so both index builders agree by construction. PROVISIONAL: strength and the display
+ * predicate are to follow the importer's row -> edge record mapping once it exists.
  */
 import { CATEGORIES, type Category } from '../model/vocabulary.js';
+import { isCausalKgx, signFromKgx, type KgxQualifiers } from '../query/kgx-sign.js';
 import type { SignCode } from '../query/path-index.js';
 
 /** Columns whose values decide an edge's kind. */
-export const EDGE_KIND_COLUMNS = ['predicate', 'object_direction_qualifier', 'knowledge_level', 'agent_type'] as const;
+export const EDGE_KIND_COLUMNS = ['predicate', 'qualified_predicate', 'object_direction_qualifier'] as const;
 
 export interface EdgeKind {
   predicate: string;
@@ -20,50 +21,15 @@ export interface EdgeKind {
   strength: number;
 }
 
-const POSITIVE = new Set(['increased', 'upregulated', 'increase', 'up']);
-const NEGATIVE = new Set(['decreased', 'downregulated', 'decrease', 'down']);
-
-const PREDICATE_SIGNS: Record<string, SignCode> = {
-  'biolink:positively_regulates': 1,
-  'biolink:negatively_regulates': -1,
-  'biolink:causes': 1,
-  'biolink:contributes_to': 1,
-  'biolink:predisposes_to_condition': 1,
-  'biolink:exacerbates': 1,
-  'biolink:prevents': -1,
-  'biolink:treats': -1,
-  'biolink:ameliorates': -1,
-  'biolink:disrupts': -1,
-  'biolink:positively_correlated_with': 1,
-  'biolink:negatively_correlated_with': -1,
-};
-
-const CAUSAL = new Set([
-  'biolink:affects',
-  'biolink:regulates',
-  'biolink:positively_regulates',
-  'biolink:negatively_regulates',
-  'biolink:causes',
-  'biolink:contributes_to',
-  'biolink:predisposes_to_condition',
-  'biolink:exacerbates',
-  'biolink:prevents',
-  'biolink:treats',
-  'biolink:ameliorates',
-  'biolink:disrupts',
-]);
-
-/** Sign and causality of a KGX edge: the direction qualifier wins, else the predicate decides. */
-export function kgxSign(predicate: string, qualifier: string | undefined): { sign: SignCode; causal: boolean } {
-  const p = predicate.includes(':') ? predicate : `biolink:${predicate}`;
-  const q = (qualifier ?? '').trim().toLowerCase();
-  const sign: SignCode = POSITIVE.has(q) ? 1 : NEGATIVE.has(q) ? -1 : (PREDICATE_SIGNS[p] ?? 0);
-  return { sign, causal: CAUSAL.has(p) };
+/** Sign and causality of a KGX edge, by the mapping the importer uses (src/query/kgx-sign.ts). */
+export function kgxSign(predicate: string, qualifiers: KgxQualifiers): { sign: SignCode; causal: boolean } {
+  const sign = signFromKgx(predicate, qualifiers);
+  return { sign: sign === '+' ? 1 : sign === '-' ? -1 : 0, causal: isCausalKgx(predicate, qualifiers) };
 }
 
 /** The kind of an edge from its kind-column values (missing columns are empty strings). */
 export function describeEdgeKind(values: Readonly<Record<(typeof EDGE_KIND_COLUMNS)[number], string>>): EdgeKind {
-  const { sign, causal } = kgxSign(values.predicate, values.object_direction_qualifier);
+  const { sign, causal } = kgxSign(values.predicate, values);
   return { predicate: values.predicate, sign, causal, strength: 0 };
 }
 
