@@ -1,0 +1,201 @@
+/** Test helpers: small random signed multigraphs (fast-check), as KnowledgeGraphs, plus brute-force references. */
+import fc from 'fast-check';
+import { MultiDirectedGraph } from 'graphology';
+import { edgeRecord, EVIDENCE_KIND_NAMES, EVIDENCE_KINDS, PREDICATES } from '../../src/index.js';
+import type { EdgeRecord, EvidenceKind, GraphMeta, KnowledgeGraph, NodeRecord, Predicate } from '../../src/index.js';
+
+export const TEST_PREDICATES: Predicate[] = ['increases', 'decreases', 'causes', 'inhibits', 'associated_with', 'positively_correlated_with'];
+export const TEST_CATEGORIES = ['protein', 'small_molecule', 'disease'] as const;
+
+export interface EdgeSpec {
+  s: number;
+  t: number;
+  p: number;
+  k: number;
+}
+
+export interface GraphSpec {
+  n: number;
+  edges: EdgeSpec[];
+}
+
+export function graphSpec(maxNodes = 7, maxEdges = 16, selfLoops = false): fc.Arbitrary<GraphSpec> {
+  return fc.integer({ min: 2, max: maxNodes }).chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      edges: fc
+        .array(
+          fc.record({
+            s: fc.integer({ min: 0, max: n - 1 }),
+            t: fc.integer({ min: 0, max: n - 1 }),
+            p: fc.integer({ min: 0, max: TEST_PREDICATES.length - 1 }),
+            k: fc.integer({ min: 0, max: EVIDENCE_KIND_NAMES.length - 1 }),
+          }),
+          { maxLength: maxEdges },
+        )
+        .map((es) => (selfLoops ? es : es.filter((e) => e.s !== e.t))),
+    }),
+  );
+}
+
+export function buildTestGraph(spec: GraphSpec): KnowledgeGraph {
+  const graph: KnowledgeGraph = new MultiDirectedGraph<NodeRecord, EdgeRecord, GraphMeta>();
+  graph.replaceAttributes({ name: 'test', sources: { s: { id: 's', title: 'Test source', kind: 'textbook' } }, modules: {} });
+  for (let i = 0; i < spec.n; i++) {
+    const id = `n${i}`;
+    graph.addNode(id, {
+      id,
+      label: `node ${i}`,
+      category: TEST_CATEGORIES[i % TEST_CATEGORIES.length]!,
+      description: 'd',
+      synonyms: [],
+      abbreviations: [],
+      identifiers: [],
+      modules: ['m'],
+      origin: { file: 't', line: 0 },
+    });
+  }
+  spec.edges.forEach((e, i) => {
+    const id = `e${String(i).padStart(3, '0')}`;
+    const kind = EVIDENCE_KIND_NAMES[e.k]!;
+    graph.addDirectedEdgeWithKey(
+      id,
+      `n${e.s}`,
+      `n${e.t}`,
+      edgeRecord({ id, source: `n${e.s}`, target: `n${e.t}`, predicate: TEST_PREDICATES[e.p]!, module: 'm', origin: { file: 't', line: 0 }, evidence: [{ source: 's', kind, stance: 'supports', statement: 'x' }] }),
+    );
+  });
+  return graph;
+}
+
+export interface RefEdge {
+  id: string;
+  s: number;
+  t: number;
+  sign: number;
+  causal: boolean;
+  strength: number;
+  category: string;
+}
+
+export function refEdges(spec: GraphSpec): RefEdge[] {
+  return spec.edges.map((e, i) => {
+    const p = PREDICATES[TEST_PREDICATES[e.p]!];
+    return {
+      id: `e${String(i).padStart(3, '0')}`,
+      s: e.s,
+      t: e.t,
+      sign: p.sign === '+' ? 1 : p.sign === '-' ? -1 : 0,
+      causal: p.causal,
+      strength: EVIDENCE_KINDS[EVIDENCE_KIND_NAMES[e.k]! as EvidenceKind].strength,
+      category: TEST_CATEGORIES[e.t % TEST_CATEGORIES.length]!,
+    };
+  });
+}
+
+export function signText(s: number): '+' | '-' | '?' {
+  return s > 0 ? '+' : s < 0 ? '-' : '?';
+}
+
+export interface RefPath {
+  edges: RefEdge[];
+  sign: '+' | '-' | '?';
+  length: number;
+  weakest: number;
+  sum: number;
+  key: string;
+}
+
+export function refPath(edges: RefEdge[]): RefPath {
+  const strengths = edges.map((e) => e.strength);
+  return {
+    edges,
+    sign: signText(edges.reduce((a, e) => a * e.sign, 1)),
+    length: edges.length,
+    weakest: Math.min(...strengths),
+    sum: strengths.reduce((a, b) => a + b, 0),
+    key: edges.map((e) => e.id).join('\u0000'),
+  };
+}
+
+export interface RefFilter {
+  includeAssociations?: boolean;
+  minStrength?: number;
+  avoidNodes?: number[];
+}
+
+export function allowed(e: RefEdge, f: RefFilter): boolean {
+  return (f.includeAssociations === true || e.causal) && e.strength >= (f.minStrength ?? 0);
+}
+
+/** Every simple path s -> t of at most maxLength edges, by plain DFS (no pruning). */
+export function bruteForcePaths(spec: GraphSpec, s: number, t: number, maxLength: number, f: RefFilter = {}): RefPath[] {
+  const edges = refEdges(spec).filter((e) => allowed(e, f));
+  const avoid = new Set((f.avoidNodes ?? []).filter((n) => n !== s && n !== t));
+  const out: RefPath[] = [];
+  const walk = (u: number, seen: Set<number>, path: RefEdge[]) => {
+    if (u === t) {
+      out.push(refPath(path));
+      return;
+    }
+    if (path.length === maxLength) return;
+    for (const e of edges) {
+      if (e.s !== u || seen.has(e.t) || avoid.has(e.t)) continue;
+      walk(e.t, new Set([...seen, e.t]), [...path, e]);
+    }
+  };
+  walk(s, new Set([s]), []);
+  return out;
+}
+
+export function byLength(a: RefPath, b: RefPath): number {
+  return a.length - b.length || b.weakest - a.weakest || b.sum - a.sum || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+export function byEvidence(a: RefPath, b: RefPath): number {
+  return b.weakest - a.weakest || a.length - b.length || b.sum - a.sum || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** Shortest walk length to each (node, sign) state from start within depth, by enumerating every walk. */
+export function bruteForceReach(spec: GraphSpec, start: number, depth: number, upstream: boolean, f: RefFilter = {}): Map<string, number> {
+  const edges = refEdges(spec).filter((e) => allowed(e, f));
+  const best = new Map<string, number>();
+  const walk = (u: number, sign: number, d: number) => {
+    if (d > 0) {
+      const k = `${u}:${sign}`;
+      if ((best.get(k) ?? Infinity) > d) best.set(k, d);
+    }
+    if (d === depth) return;
+    for (const e of edges) {
+      if ((upstream ? e.t : e.s) !== u) continue;
+      walk(upstream ? e.s : e.t, sign * e.sign === 0 ? 0 : sign * e.sign, d + 1);
+    }
+  };
+  walk(start, 1, 0);
+  return best;
+}
+
+/** Every simple cycle of at most maxLength edges, rotated to start at its smallest node id. */
+export function bruteForceCycles(spec: GraphSpec, maxLength: number, f: RefFilter = {}): RefPath[] {
+  const edges = refEdges(spec).filter((e) => allowed(e, f));
+  const found = new Map<string, RefPath>();
+  for (let r = 0; r < spec.n; r++) {
+    const walk = (u: number, seen: Set<number>, path: RefEdge[]) => {
+      for (const e of edges) {
+        if (e.s !== u) continue;
+        if (e.t === r) {
+          const cyc = [...path, e];
+          const ids = cyc.map((x) => `n${x.s}`);
+          const minAt = ids.indexOf([...ids].sort()[0]!);
+          const rotated = [...cyc.slice(minAt), ...cyc.slice(0, minAt)];
+          const p = refPath(rotated);
+          found.set(p.key, p);
+        } else if (!seen.has(e.t) && path.length + 1 < maxLength) {
+          walk(e.t, new Set([...seen, e.t]), [...path, e]);
+        }
+      }
+    };
+    walk(r, new Set([r]), []);
+  }
+  return [...found.values()];
+}
