@@ -2,3 +2,4 @@
 export * from './index.js';
 export { loadGraph, tryLoadGraph } from './node/load-graph.js';
 export { readGraphDir, bundledGraphDir } from './node/read-graph-dir.js';
+export { loadKgxIndex, type LoadKgxOptions, type KgxLoadReport } from './scale/kgx-index.js';

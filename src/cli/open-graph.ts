@@ -5,6 +5,8 @@
 import type { QueryInput } from '../query/query-input.js';
 
 export async function openQueryGraph(path?: string): Promise<QueryInput> {
+  const compact = path === undefined ? null : await (await import('../scale/open-large-kgx.js')).openLargeKgx(path);
+  if (compact) return compact;
   const { loadGraph } = await import('../node/load-graph.js');
   return loadGraph(path);
 }
