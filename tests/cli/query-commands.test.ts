@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+// Runs the compiled CLI as a user would (build first: npx tsc -p tsconfig.json).
+const graphArgs = process.env.MECHKG_TEST_GRAPH ? ['--graph', process.env.MECHKG_TEST_GRAPH] : [];
+function mechkg(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/mechkg.js', ...graphArgs, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('mechkg query commands', () => {
+  it('paths B12 autophagy shows the methionine synthase -> homocysteine -> syntaxin 17 route with net +', () => {
+    const r = mechkg('paths', 'B12', 'autophagy');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/net \+/);
+    expect(r.stdout).toMatch(/methionine synthase[\s\S]*homocysteine[\s\S]*syntaxin 17/);
+  });
+
+  it('paths --json prints the documented contract', () => {
+    const r = mechkg('paths', 'B12', 'autophagy', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ from: { id: 'vitamin-b12', label: expect.any(String) }, to: { id: 'autophagy' }, complete: true });
+    const p = j.paths[0];
+    expect(Object.keys(p)).toEqual(expect.arrayContaining(['sign', 'length', 'nodes', 'edges', 'score']));
+    expect(Object.keys(p.nodes[0])).toEqual(expect.arrayContaining(['id', 'label', 'category']));
+    expect(Object.keys(p.edges[0])).toEqual(expect.arrayContaining(['id', 'source', 'target', 'predicate', 'sign', 'evidence']));
+    expect(p.nodes.length).toBe(p.length + 1);
+  });
+
+  it('no path is an empty list with exit 0', () => {
+    const r = mechkg('paths', 'autophagy', 'B12', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).paths).toEqual([]);
+  });
+
+  it('unknown names exit 2 with one line on stderr (JSON with --json) and suggestions', () => {
+    const human = mechkg('paths', 'homocystein', 'autophagy');
+    expect(human.code).toBe(2);
+    expect(human.stdout).toBe('');
+    expect(human.stderr.trim().split('\n')).toHaveLength(1);
+    expect(human.stderr).toContain('homocysteine');
+    const json = mechkg('effects', 'homocystein', '--json');
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stderr)).toMatchObject({ error: 'unknown_name', query: 'homocystein', suggestions: expect.arrayContaining([expect.objectContaining({ id: 'homocysteine' })]) });
+  });
+
+  it('bad option values exit 2 naming the option', () => {
+    const r = mechkg('paths', 'B12', 'autophagy', '--max-length', 'x');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--max-length');
+    const j = mechkg('paths', 'B12', 'autophagy', '--rank', 'best', '--json');
+    expect(j.code).toBe(2);
+    expect(JSON.parse(j.stderr).message).toContain('rank');
+  });
+
+  it.each([
+    [['effects', 'B12', '--json'], 'effects'],
+    [['effects', 'B12', '--down', '--depth', '2', '--json'], 'effects'],
+    [['regulators', 'autophagy', '--json'], 'regulators'],
+    [['neighbors', 'homocysteine', '--depth', '2', '--direction', 'out', '--json'], 'nodes'],
+    [['loops', '--json'], 'loops'],
+    [['show', 'homocysteine', '--json'], 'outgoing'],
+    [['show', 'homocysteine--inhibits--syntaxin-17', '--json'], 'edge'],
+    [['search', 'methyl', '--json'], 'hits'],
+    [['explain', 'MMA', 'lipogenesis', '--json'], 'explanations'],
+  ])('%j prints JSON with %s', (args, key) => {
+    const r = mechkg(...args);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveProperty(key);
+  });
+
+  it('explain MMA lipogenesis reads as sentences with citations', () => {
+    const r = mechkg('explain', 'MMA', 'lipogenesis');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Route 1 .*raising methylmalonic acid is expected to/);
+    expect(r.stdout).toMatch(/1\. Methylmalonic acid inhibits .*\[1\]/);
+    expect(r.stdout).toMatch(/References\n {2}\[1\] /);
+  });
+
+  it('--graph runs on another graph directory', () => {
+    const r = spawnSync(process.execPath, ['bin/mechkg.js', '--graph', 'no/such/dir', 'paths', 'a', 'b'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe('mechkg: no/such/dir: no such file or directory');
+  });
+});
