@@ -2,7 +2,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerExportCommands } from './commands/export-commands.js';
 import { registerQueryCommands } from './commands/query-commands.js';
-import { registerValidate } from './commands/validate.js';
 
 export async function main(argv: string[]): Promise<number> {
   const state = { exitCode: 0 };
@@ -11,7 +10,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--graph <path>', 'use another graph: a mechkg graph directory or a KGX *_edges.tsv file')
     .showSuggestionAfterError()
     .exitOverride();
-  registerValidate(program, state);
+  // validate pulls in the whole YAML/zod loader: registered only when it can be the command (or for help),
+  // so query commands start fast.
+  if (!QUERY_COMMANDS.has(commandName(argv.slice(2)) ?? '')) (await import('./commands/validate.js')).registerValidate(program, state);
   registerQueryCommands(program, state);
   registerExportCommands(program, state);
   try {
@@ -21,4 +22,16 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
   return state.exitCode;
+}
+
+const QUERY_COMMANDS = new Set(['paths', 'effects', 'regulators', 'neighbors', 'loops', 'show', 'search', 'explain']);
+
+/** The command word of an argument list (the first non-option, skipping the value of --graph). */
+function commandName(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--graph') i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
 }
