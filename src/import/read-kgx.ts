@@ -26,13 +26,12 @@ export function readKgx(files: readonly KgxFile[], format: 'tsv' | 'jsonl'): Can
     c.problems.push({ level: 'error', code: 'missing_file', file: files[0]?.path ?? '(kgx)', message: 'no KGX edges file (PREFIX_edges.tsv or PREFIX_edges.jsonl) among the files' });
   }
   for (const f of files) {
-    const rows = format === 'tsv' ? tsvRows(f, c.problems) : jsonlRows(f, c.problems);
-    if (!rows) continue;
-    const edges = isKgxEdgesFile(f.path, rows[0]?.values);
-    const required = edges ? ['subject', 'predicate', 'object'] : ['id'];
-    const columns = new Set(rows.flatMap((r) => Object.keys(r.values)));
-    if (format === 'tsv' || rows.length > 0) {
-      const missing = format === 'tsv' ? required.filter((k) => !columns.has(k)) : [];
+    const table = format === 'tsv' ? tsvRows(f, c.problems) : jsonlRows(f, c.problems);
+    if (!table) continue;
+    const { header, rows } = table;
+    const edges = isKgxEdgesFile(f.path, rows[0]?.values ?? Object.fromEntries(header.map((h) => [h, ''])));
+    if (format === 'tsv') {
+      const missing = (edges ? ['subject', 'predicate', 'object'] : ['id']).filter((k) => !header.includes(k));
       if (missing.length) {
         c.problems.push({ level: 'error', code: 'malformed_file', file: f.path, line: 1, message: `missing column(s) ${missing.join(', ')} in the header of a KGX ${edges ? 'edges' : 'nodes'} file` });
         continue;
@@ -58,9 +57,9 @@ function firstRowOf(f: KgxFile, format: 'tsv' | 'jsonl'): Row | undefined {
   }
 }
 
-function tsvRows(f: KgxFile, problems: Problem[]): { line: number; values: Row }[] | undefined {
+function tsvRows(f: KgxFile, problems: Problem[]): { header: string[]; rows: { line: number; values: Row }[] } | undefined {
   try {
-    return parseDelimitedTable(f.text, '\t').rows;
+    return parseDelimitedTable(f.text, '\t');
   } catch (err) {
     if (!(err instanceof DelimitedSyntaxError)) throw err;
     problems.push({ level: 'error', code: 'malformed_file', file: f.path, line: err.line, column: err.column, message: `not valid TSV: ${err.message}` });
@@ -68,7 +67,7 @@ function tsvRows(f: KgxFile, problems: Problem[]): { line: number; values: Row }
   }
 }
 
-function jsonlRows(f: KgxFile, problems: Problem[]): { line: number; values: Row }[] | undefined {
+function jsonlRows(f: KgxFile, problems: Problem[]): { header: string[]; rows: { line: number; values: Row }[] } | undefined {
   const rows: { line: number; values: Row }[] = [];
   const lines = f.text.split('\n');
   let bad = false;
@@ -83,7 +82,7 @@ function jsonlRows(f: KgxFile, problems: Problem[]): { line: number; values: Row
       problems.push({ level: 'error', code: 'malformed_file', file: f.path, line: i + 1, message: `not valid JSON Lines: ${err instanceof Error ? err.message : String(err)}` });
     }
   });
-  return bad ? undefined : rows;
+  return bad ? undefined : { header: [...new Set(rows.flatMap((r) => Object.keys(r.values)))], rows };
 }
 
 const str = (v: unknown): string | undefined => (v === undefined || v === null || v === '' ? undefined : typeof v === 'string' ? v : JSON.stringify(v));
