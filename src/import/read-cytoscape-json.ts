@@ -1,6 +1,7 @@
 /** Cytoscape.js JSON (mechkg's own .cyjs, Cytoscape desktop or networkx output) to candidates. */
 import { emptyCandidates, jsonField, lineAt, problemAt, type Candidates, type EdgeCandidate, type NodeCandidate, type Where } from './candidates.js';
 import { splitList } from './delimited-text.js';
+import { jsonErrorOffset } from './json-error-offset.js';
 
 type Data = Record<string, unknown>;
 
@@ -11,8 +12,8 @@ export function readCytoscapeJson(path: string, text: string): Candidates {
     doc = JSON.parse(text);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const pos = /position (\d+)/.exec(message);
-    const at = pos ? lineAt(text, Number(pos[1])) : undefined;
+    const offset = jsonErrorOffset(text);
+    const at = offset !== undefined ? lineAt(text, offset) : undefined;
     c.problems.push({ level: 'error', code: 'malformed_file', file: path, ...(at ? { line: at.line, column: at.column } : {}), message: `not valid JSON: ${message}` });
     return c;
   }
