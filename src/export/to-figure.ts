@@ -55,7 +55,7 @@ function captionTable(title: string, categories: Category[], references: string[
   const rows: string[] = [];
   rows.push(`<TR><TD ALIGN="LEFT"><B><FONT POINT-SIZE="16">${dotHtml(title)}</FONT></B></TD></TR>`);
   const swatches = categories
-    .map((c) => `<TD BGCOLOR="${CATEGORIES[c].color}33" COLOR="${CATEGORIES[c].color}" BORDER="2" WIDTH="16" HEIGHT="12" FIXEDSIZE="TRUE"> </TD><TD ALIGN="LEFT">${dotHtml(CATEGORIES[c].label)}  </TD>`)
+    .map((c) => `<TD BGCOLOR="${CATEGORIES[c].color}33" COLOR="${CATEGORIES[c].color}" BORDER="2" WIDTH="18" HEIGHT="12"><FONT POINT-SIZE="6"> </FONT></TD><TD ALIGN="LEFT">${dotHtml(CATEGORIES[c].label)}  </TD>`)
     .join('');
   if (swatches) rows.push(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1"><TR>${swatches}</TR></TABLE></TD></TR>`);
   const arrows = [

@@ -1,0 +1,217 @@
+/**
+ * Every export format read back by a real consumer: Graphviz (dot -Tjson / -Tcanon / -Tsvg), an XML
+ * parser (GraphML, SVG), mermaid's parser (in Chromium), our RFC 4180 reader (CSV, TSV), JSON, and
+ * networkx (cyjs, GraphML) when python3 has it. First on the hostile-label graph (text must come back
+ * identical), then on the curated graph.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportGraph, type ExportOutput } from '../../src/export/index.js';
+import { parseDelimitedTable, splitList } from '../../src/import/index.js';
+import type { KnowledgeGraph } from '../../src/model/types.js';
+import { loadGraph } from '../../src/node.js';
+import { nodeExportEnv } from '../../src/node/export-env.js';
+import { launchChromium, parseMermaid } from './chromium.js';
+import { CHROMIUM, HAS_DOT, HAS_NETWORKX, HOSTILE, hostileGraph } from './graph-fixtures.js';
+
+const text = async (g: KnowledgeGraph, format: string) => String(await exportGraph(g, format, {}, nodeExportEnv));
+const files = async (g: KnowledgeGraph, format: string) => {
+  const out: ExportOutput = await exportGraph(g, format, {}, nodeExportEnv);
+  if (typeof out === 'string' || out instanceof Uint8Array) throw new Error('expected files');
+  return Object.fromEntries(out.files.map((f) => [f.name, String(f.content)]));
+};
+
+function run(cmd: string, args: string[], input: string) {
+  const r = spawnSync(cmd, args, { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Graphviz escString decoding (\\ -> \, \n -> newline), applied to an attribute from dot -Tjson. */
+const unDot = (s: string) => s.replace(/\\(\\|n|l|r)/g, (_m, c: string) => (c === '\\' ? '\\' : '\n'));
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', trimValues: false, parseTagValue: false, processEntities: true, htmlEntities: true, isArray: (n) => ['key', 'node', 'edge', 'data', 'g', 'text'].includes(n) });
+
+describe('hostile labels come back identical from every format', () => {
+  const graph = hostileGraph();
+
+  it('cyjs (JSON)', async () => {
+    const doc = JSON.parse(await text(graph, 'cyjs'));
+    expect(doc.elements.nodes[0].data.label).toBe(HOSTILE);
+    expect(doc.elements.nodes[0].data.synonyms[0]).toBe(HOSTILE);
+    expect(doc.elements.edges[0].data.evidence[0].statement).toBe(HOSTILE);
+    expect(doc.data.mechkg.sources['hostile-source'].title).toBe(HOSTILE);
+  });
+
+  it('graphml (XML parser)', async () => {
+    const out = await text(graph, 'graphml');
+    expect(XMLValidator.validate(out)).toBe(true);
+    const g = xml.parse(out).graphml.graph;
+    const value = (el: { data: { '@_key': string; '#text': string }[] }, key: string) => el.data.find((d) => d['@_key'] === key)?.['#text'];
+    expect(value(g.node[0], 'n_label')).toBe(HOSTILE);
+    expect(splitList(value(g.node[0], 'n_synonyms')!)).toEqual([HOSTILE, 'plain']);
+    expect(splitList(value(g.node[0], 'n_abbreviations')!)).toEqual(['A|B']);
+    expect(JSON.parse(value(g.edge[0], 'e_evidence')!)[0].statement).toBe(HOSTILE);
+    expect(value(g.edge[0], 'e_note')).toBe(HOSTILE);
+  });
+
+  it.skipIf(!HAS_DOT)('dot (Graphviz -Tjson, -Tcanon, and -Tsvg without warnings)', async () => {
+    const out = await text(graph, 'dot');
+    const json = run('dot', ['-Tjson'], out);
+    expect(json.stderr).toBe('');
+    const objects = JSON.parse(json.stdout).objects as Record<string, string>[];
+    const alpha = objects.find((o) => o.name === 'alpha')!;
+    expect(unDot(alpha.label!)).toBe(HOSTILE);
+    expect(unDot(alpha.mechkg_synonyms!)).toBe(`${HOSTILE.replace(/\\/g, '\\\\').replace(/\|/g, '\\|')}|plain`);
+    const edge = (JSON.parse(json.stdout).edges as Record<string, string>[]).find((e) => e.mechkg_predicate === 'inhibits')!;
+    expect(JSON.parse(unDot(edge.mechkg_evidence!))[0].statement).toBe(HOSTILE);
+    expect(edge.arrowhead).toBe('tee');
+    const canon = run('dot', ['-Tcanon'], out);
+    expect(canon.code).toBe(0);
+    expect(canon.stderr).toBe('');
+    const svg = run('dot', ['-Tsvg'], out);
+    expect(svg.stderr).toBe('');
+    expect(XMLValidator.validate(svg.stdout)).toBe(true);
+  });
+
+  it.skipIf(!CHROMIUM)('mermaid (mermaid.parse in Chromium)', async () => {
+    const browser = await launchChromium();
+    try {
+      const parsed = await parseMermaid(browser, await text(graph, 'mermaid'));
+      expect(parsed.type).toMatch(/^flowchart/);
+      expect(parsed.vertices).toEqual([HOSTILE, `${HOSTILE} 2`]);
+      expect(parsed.edges.map((e) => [e.type, e.stroke])).toEqual([
+        ['arrow_cross', 'normal'],
+        ['arrow_point', 'dotted'],
+      ]);
+      expect(parsed.edges[0]!.text).toBe('inhibits [1]');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('kgx (TSV through the RFC 4180 reader)', async () => {
+    const f = await files(graph, 'kgx');
+    const nodes = parseDelimitedTable(f['nodes.tsv']!, '\t').rows.map((r) => r.values);
+    const edges = parseDelimitedTable(f['edges.tsv']!, '\t').rows.map((r) => r.values);
+    expect(nodes[0]!.name).toBe(HOSTILE);
+    expect(splitList(nodes[0]!.synonym!)).toEqual([HOSTILE, 'plain']);
+    expect(nodes[0]!.category).toBe('biolink:SmallMolecule');
+    expect(edges[0]).toMatchObject({ subject: 'mechkg:alpha', predicate: 'biolink:affects', object_direction_qualifier: 'decreased', object_aspect_qualifier: 'activity', knowledge_level: 'knowledge_assertion', agent_type: 'manual_agent', primary_knowledge_source: 'infores:mechkg', publications: 'PMID:123|doi:10.1000/x"y<z>', mechkg_sign: '-' });
+    expect(JSON.parse(edges[0]!.mechkg_evidence!)[0].statement).toBe(HOSTILE);
+  });
+
+  it('kgx-jsonl (one JSON object per line)', async () => {
+    const f = await files(graph, 'kgx-jsonl');
+    const nodes = f['nodes.jsonl']!.trim().split('\n').map((l) => JSON.parse(l));
+    const edges = f['edges.jsonl']!.trim().split('\n').map((l) => JSON.parse(l));
+    expect(nodes).toHaveLength(2);
+    expect(nodes[0].name).toBe(HOSTILE);
+    expect(edges[0].mechkg_evidence[0].statement).toBe(HOSTILE);
+    expect(edges[0].publications).toEqual(['PMID:123', 'doi:10.1000/x"y<z>']);
+  });
+
+  it('csv (RFC 4180 reader)', async () => {
+    const f = await files(graph, 'csv');
+    const nodes = parseDelimitedTable(f['nodes.csv']!, ',').rows.map((r) => r.values);
+    const edges = parseDelimitedTable(f['edges.csv']!, ',').rows.map((r) => r.values);
+    expect(nodes.map((n) => n.label)).toEqual([HOSTILE, `${HOSTILE} 2`]);
+    expect(edges[0]).toMatchObject({ source: 'alpha', predicate: 'inhibits', sign: '-', note: HOSTILE, source_label: HOSTILE });
+    expect(JSON.parse(edges[0]!.context!)).toEqual({ tissue: HOSTILE });
+  });
+
+  it('sif (ids and predicates only, one interaction per line)', async () => {
+    expect(await text(graph, 'sif')).toBe('alpha\tinhibits\tbeta\nbeta\tassociated_with\talpha\n');
+  });
+
+  it.skipIf(!HAS_DOT)('svg figure (XML parser finds the label text and the numbered citation)', async () => {
+    const out = await text(graph, 'svg');
+    expect(XMLValidator.validate(out)).toBe(true);
+    const texts: string[] = [];
+    const walk = (v: unknown) => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') for (const [k, c] of Object.entries(v)) k === 'text' ? (c as { '#text'?: string }[]).forEach((t) => texts.push(t['#text'] ?? '')) : walk(c);
+    };
+    walk(xml.parse(out));
+    const all = texts.join(' ').replace(/\s+/g, ' ');
+    expect(all).toContain(HOSTILE.replace(/\s+/g, ' '));
+    expect(all).toContain('inhibits [1]');
+    expect(all).toMatch(/\[1\] .*2020/);
+  });
+
+  it.skipIf(!HAS_DOT)('png figure (a PNG file)', async () => {
+    const out = await exportGraph(graph, 'png', {}, nodeExportEnv);
+    expect(out).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(out as Uint8Array).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  });
+});
+
+describe('real consumers read the curated graph', () => {
+  const graph = loadGraph();
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (CHROMIUM) browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.skipIf(!HAS_DOT)('dot -Tcanon and dot -Tsvg accept the DOT export without a warning', async () => {
+    const out = await text(graph, 'dot');
+    for (const fmt of ['-Tcanon', '-Tsvg']) {
+      const r = run('dot', [fmt], out);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    }
+    const objects = JSON.parse(run('dot', ['-Tjson'], out).stdout).objects as { name: string }[];
+    expect(objects.filter((o) => !o.name.startsWith('__legend') && o.name !== 'cluster_legend')).toHaveLength(graph.order);
+  });
+
+  it.skipIf(!HAS_DOT)('the svg figure renders without Graphviz warnings', async () => {
+    const { figureDot } = await import('../../src/export/index.js');
+    const r = run('dot', ['-Tsvg'], figureDot(graph));
+    expect(r.stderr).toBe('');
+  });
+
+  it('GraphML is well-formed and every key is declared with a type', async () => {
+    const out = await text(graph, 'graphml');
+    expect(XMLValidator.validate(out)).toBe(true);
+    const root = xml.parse(out).graphml;
+    const keys = new Map<string, string>(root.key.map((k: Record<string, string>) => [k['@_id'], k['@_attr.type']]));
+    expect([...keys.values()].every((t) => ['string', 'boolean', 'int'].includes(t))).toBe(true);
+    for (const el of [...root.graph.node, ...root.graph.edge]) for (const d of el.data) expect(keys.has(d['@_key'])).toBe(true);
+    expect(root.graph.node).toHaveLength(graph.order);
+    expect(root.graph.edge).toHaveLength(graph.size);
+  });
+
+  it.skipIf(!CHROMIUM)('mermaid parses the whole graph', async () => {
+    const parsed = await parseMermaid(browser!, await text(graph, 'mermaid'));
+    expect(parsed.vertices).toHaveLength(graph.order);
+    expect(parsed.edges).toHaveLength(graph.size);
+  });
+
+  it.skipIf(!HAS_NETWORKX)('networkx reads cyjs (cytoscape_graph) and GraphML (read_graphml)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mechkg-nx-'));
+    writeFileSync(join(dir, 'g.cyjs'), await text(graph, 'cyjs'));
+    writeFileSync(join(dir, 'g.graphml'), await text(graph, 'graphml'));
+    const script = [
+      'import json, sys, networkx as nx',
+      `d = sys.argv[1]`,
+      'c = nx.cytoscape_graph(json.load(open(d + "/g.cyjs")))',
+      'g = nx.read_graphml(d + "/g.graphml")',
+      'e = next(iter(g.edges(data=True)))[2]',
+      'print(json.dumps({"cy": [c.number_of_nodes(), c.number_of_edges(), c.is_directed(), c.is_multigraph()], "gml": [g.number_of_nodes(), g.number_of_edges()], "causal_type": type(e["causal"]).__name__, "strength_type": type(e["strength"]).__name__, "label": c.nodes["vitamin-b12"].get("label") if "vitamin-b12" in c else None}))',
+    ].join('\n');
+    const r = spawnSync('python3', ['-c', script, dir], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const got = JSON.parse(r.stdout);
+    expect(got.cy).toEqual([graph.order, graph.size, true, true]);
+    expect(got.gml).toEqual([graph.order, graph.size]);
+    expect(got.causal_type).toBe('bool');
+    expect(got.strength_type).toBe('int');
+    if (graph.hasNode('vitamin-b12')) expect(got.label).toBe(graph.getNodeAttribute('vitamin-b12', 'label'));
+  });
+});
