@@ -10,17 +10,22 @@ import type { Attributes } from 'graphology-types';
 import type { NameSource } from '../graph/resolve-name.js';
 import type { EvidenceData } from '../model/schema.js';
 import type { EdgeSummary, NodeSummary, PathIndex, SignCode } from '../query/path-index.js';
+import { splitList as splitKgxList } from '../import/delimited-text.js';
 import { buildCsr } from './csr.js';
 import type { StringPool } from './string-pool.js';
 
 export interface CompactNodes {
+  /** mechkg ids (slugs), in node order. */
   ids: string[];
+  /** The ids as the file spells them (CURIEs), and 1 where that CURIE is an identifier of the node. */
+  originals: StringPool;
+  curie: Uint8Array;
   /** id -> number, or -1 (a Map over ids when not given). */
   indexOf?: (id: string) => number;
   /** Index into categoryNames per node. */
   category: Uint8Array;
   categoryNames: string[];
-  /** One string per node ('' when none): label, `|`-joined synonyms, `|`-joined identifiers (xrefs). */
+  /** One string per node ('' when none): label, KGX `|` lists of synonyms and identifiers (xrefs). */
   labels: StringPool;
   synonyms: StringPool;
   identifiers: StringPool;
@@ -36,7 +41,8 @@ export interface CompactEdges {
   /** Index into predicates per edge. */
   kind: Uint16Array;
   predicates: string[];
-  ids: StringPool;
+  /** Edge ids the file gives in mechkg's own form; the others get "<source>--<predicate>--<target>[--k]". */
+  ownIds: Map<number, string>;
   /** Evidence of edge e, read on demand (nothing kept in memory). */
   evidence: (e: number) => EvidenceData[];
 }
@@ -47,6 +53,7 @@ export class CompactIndex implements PathIndex, NameSource {
   /** Where the graph came from (a file path), for messages. */
   readonly name: string;
   private readonly lookup: (id: string) => number;
+  private readonly defaultIds = new Map<number, string>();
   private readonly outOffsets: Int32Array;
   private readonly outList: Int32Array;
   private readonly inOffsets: Int32Array;
@@ -88,7 +95,14 @@ export class CompactIndex implements PathIndex, NameSource {
     return this.nodes.categoryNames[this.nodes.category[n]!]!;
   }
   edgeId(e: number): string {
-    return this.edges.ids.get(e);
+    const own = this.edges.ownIds.get(e);
+    if (own !== undefined) return own;
+    let id = this.defaultIds.get(e);
+    if (id === undefined) {
+      id = this.defaultEdgeId(e);
+      this.defaultIds.set(e, id);
+    }
+    return id;
   }
   edgeSource(e: number): number {
     return this.edges.source[e]!;
@@ -147,8 +161,15 @@ export class CompactIndex implements PathIndex, NameSource {
       label: this.label(n),
       category: this.nodeCategory(n),
       synonyms: splitList(this.nodes.synonyms.get(n)),
-      identifiers: splitList(this.nodes.identifiers.get(n)),
+      identifiers: this.identifiers(n),
     };
+  }
+
+  /** The xrefs, after the file's CURIE for the node (as the importer keeps it). */
+  private identifiers(n: number): string[] {
+    const xrefs = splitList(this.nodes.identifiers.get(n));
+    const original = this.nodes.curie[n] ? this.nodes.originals.get(n) : null;
+    return original !== null && !xrefs.includes(original) ? [original, ...xrefs] : xrefs;
   }
 
   /** Bytes held in typed arrays and pools (not counting the id strings and the id map). */
@@ -157,16 +178,35 @@ export class CompactIndex implements PathIndex, NameSource {
     const n = this.nodes;
     return (
       e.source.byteLength + e.target.byteLength + e.sign.byteLength + e.causal.byteLength + e.strength.byteLength + e.kind.byteLength +
-      e.ids.memoryBytes + this.outOffsets.byteLength + this.outList.byteLength + this.inOffsets.byteLength + this.inList.byteLength +
-      n.category.byteLength + n.labels.memoryBytes + n.synonyms.memoryBytes + n.identifiers.memoryBytes
+      this.outOffsets.byteLength + this.outList.byteLength + this.inOffsets.byteLength + this.inList.byteLength +
+      n.category.byteLength + n.curie.byteLength + n.originals.memoryBytes + n.labels.memoryBytes + n.synonyms.memoryBytes + n.identifiers.memoryBytes
     );
   }
 
   private label(n: number): string {
-    return this.nodes.labels.byteSize(n) > 0 ? this.nodes.labels.get(n) : this.nodes.ids[n]!;
+    return this.nodes.labels.byteSize(n) > 0 ? this.nodes.labels.get(n) : this.nodes.originals.get(n);
+  }
+
+  /**
+   * "<source>--<predicate>--<target>", with --k for the k-th edge of the same triple (file order), as the
+   * importer numbers them: k counts the earlier edges of the source with the same target and predicate.
+   */
+  private defaultEdgeId(e: number): string {
+    const { source, target, kind, predicates, ownIds } = this.edges;
+    const s = source[e]!;
+    const t = target[e]!;
+    const p = predicates[kind[e]!]!;
+    let k = 1;
+    for (let j = this.outOffsets[s]!, end = this.outOffsets[s + 1]!; j < end; j++) {
+      const f = this.outList[j]!;
+      if (f >= e) break;
+      if (target[f] === t && predicates[kind[f]!] === p && !ownIds.has(f)) k++;
+    }
+    const base = `${this.nodes.ids[s]}--${p}--${this.nodes.ids[t]}`;
+    return k === 1 ? base : `${base}--${k}`;
   }
 }
 
 function splitList(s: string): string[] {
-  return s === '' ? [] : s.split('|');
+  return s === '' ? [] : splitKgxList(s);
 }

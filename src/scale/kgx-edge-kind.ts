@@ -1,48 +1,84 @@
 /**
- * What the compact index keeps of a KGX edge row besides its endpoints: a display predicate, the sign, whether
- * it is causal and its evidence strength. They depend only on a few low-cardinality columns (the "kind"
- * columns), so the loader computes them once per distinct combination, not once per row.
- *
- * Sign and causality come from signFromKgx / isCausalKgx (src/query/kgx-sign.ts), the mapping the KGX
- * importer uses too, so both index builders agree by construction. PROVISIONAL: strength and the display
- * predicate are to follow the importer's row -> edge record mapping once it exists.
+ * How the compact index reads a KGX row the way the KGX importer (src/import) does, so a file gives the same
+ * answers whichever way it is opened: node ids become mechkg slugs (the CURIE kept as an identifier), Biolink
+ * categories and predicates map through src/import/vocabulary-map.ts, sign and causality follow the mapped
+ * mechkg predicate, and evidence kind (hence strength) follows knowledge_level. Edge-level values depend only
+ * on a few low-cardinality columns (the "kind" columns), so the loader computes them once per distinct
+ * combination. tests/scale/ compares both ways on generated graphs.
  */
-import { CATEGORIES, type Category } from '../model/vocabulary.js';
-import { isCausalKgx, signFromKgx, type KgxQualifiers } from '../query/kgx-sign.js';
+import { mapCategory, mapPredicate } from '../import/vocabulary-map.js';
+import { CURIE_PATTERN, EVIDENCE_KINDS, PREDICATES, type EvidenceKind, type Predicate } from '../model/vocabulary.js';
 import type { SignCode } from '../query/path-index.js';
 
 /** Columns whose values decide an edge's kind. */
-export const EDGE_KIND_COLUMNS = ['predicate', 'qualified_predicate', 'object_direction_qualifier'] as const;
+export const EDGE_KIND_COLUMNS = ['predicate', 'qualified_predicate', 'object_direction_qualifier', 'object_aspect_qualifier', 'knowledge_level'] as const;
+export type KindColumn = (typeof EDGE_KIND_COLUMNS)[number];
 
 export interface EdgeKind {
-  predicate: string;
+  /** The mechkg predicate the importer maps the row to. */
+  predicate: Predicate;
   sign: SignCode;
   causal: boolean;
   strength: number;
+  evidenceKind: EvidenceKind;
 }
 
-/** Sign and causality of a KGX edge, by the mapping the importer uses (src/query/kgx-sign.ts). */
-export function kgxSign(predicate: string, qualifiers: KgxQualifiers): { sign: SignCode; causal: boolean } {
-  const sign = signFromKgx(predicate, qualifiers);
-  return { sign: sign === '+' ? 1 : sign === '-' ? -1 : 0, causal: isCausalKgx(predicate, qualifiers) };
-}
+/** Evidence kind of an imported edge by its knowledge_level (as src/import/assemble-graph.ts assigns it). */
+export const KIND_OF_KNOWLEDGE_LEVEL: Readonly<Record<string, EvidenceKind>> = {
+  knowledge_assertion: 'review_statement',
+  logical_entailment: 'review_statement',
+  prediction: 'review_statement',
+  statistical_association: 'observational_human',
+  observation: 'observational_human',
+};
 
 /** The kind of an edge from its kind-column values (missing columns are empty strings). */
-export function describeEdgeKind(values: Readonly<Record<(typeof EDGE_KIND_COLUMNS)[number], string>>): EdgeKind {
-  const { sign, causal } = kgxSign(values.predicate, values);
-  return { predicate: values.predicate, sign, causal, strength: 0 };
+export function describeEdgeKind(values: Readonly<Record<KindColumn, string>>): EdgeKind {
+  const opt = (v: string) => (v === '' ? undefined : v);
+  const { predicate } = mapPredicate({
+    predicate: values.predicate,
+    qualified_predicate: opt(values.qualified_predicate),
+    object_direction_qualifier: opt(values.object_direction_qualifier),
+    object_aspect_qualifier: opt(values.object_aspect_qualifier),
+  });
+  const spec = PREDICATES[predicate];
+  const evidenceKind = KIND_OF_KNOWLEDGE_LEVEL[values.knowledge_level] ?? 'review_statement';
+  return { predicate, sign: spec.sign === '+' ? 1 : spec.sign === '-' ? -1 : 0, causal: spec.causal, strength: EVIDENCE_KINDS[evidenceKind].strength, evidenceKind };
 }
 
-const BIOLINK_TO_CATEGORY = new Map<string, Category>(
-  (Object.entries(CATEGORIES) as [Category, (typeof CATEGORIES)[Category]][]).map(([name, c]) => [c.biolink, name]),
-);
+/** mechkg category of a KGX node: its Biolink classes, else its CURIE prefixes, as the importer maps them. */
+export function categoryFromKgx(biolink: readonly string[], curies: readonly string[]): string {
+  return mapCategory(biolink, curies).category;
+}
 
-/** mechkg category of a KGX node from its `category` column (`|`-separated Biolink classes, most specific first). */
-export function categoryFromKgx(value: string): string {
-  const classes = value.split('|').map((c) => c.trim()).filter(Boolean);
-  for (const c of classes) {
-    const name = BIOLINK_TO_CATEGORY.get(c.includes(':') ? c : `biolink:${c}`);
-    if (name) return name;
-  }
-  return classes[0] ?? '';
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const OWN_PREFIX = 'mechkg:';
+
+/**
+ * The slug the importer gives a raw KGX id (`CHEBI:30411` -> `chebi-30411`; `mechkg:x` and slugs stay),
+ * made unique against `used` with -2, -3... Same rule as slugify in src/import/assemble-graph.ts, kept
+ * here so the streamed loader does not pull the importer (and zod) into the CLI's start-up.
+ */
+export function nodeSlug(original: string, used: { has(id: string): boolean }): { id: string; curie: boolean } {
+  const own = original.startsWith(OWN_PREFIX) ? original.slice(OWN_PREFIX.length) : original;
+  if (SLUG.test(own)) return { id: own, curie: false };
+  const base = slugify(own);
+  let id = base;
+  for (let k = 2; used.has(id); k++) id = `${base}-${k}`;
+  return { id, curie: CURIE_PATTERN.test(original) };
+}
+
+export function slugify(text: string): string {
+  const s = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s || 'node';
+}
+
+/** mechkg's own edge ids (kept on import): slugs, or the default "<source>--<predicate>--<target>" form. */
+export function isOwnEdgeId(id: string): boolean {
+  return SLUG.test(id) || /^[a-z0-9-]+--[a-z_]+--[a-z0-9-]+(--\d+)?$/.test(id);
 }

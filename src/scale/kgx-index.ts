@@ -10,7 +10,9 @@ import { MechkgError } from '../errors.js';
 import type { EvidenceData } from '../model/schema.js';
 import type { Problem, ProblemCode } from '../model/types.js';
 import { CompactIndex, type CompactNodes } from './compact-index.js';
-import { EDGE_KIND_COLUMNS, categoryFromKgx, describeEdgeKind, type EdgeKind } from './kgx-edge-kind.js';
+import { mapCategory } from '../import/vocabulary-map.js';
+import { splitList } from '../import/delimited-text.js';
+import { EDGE_KIND_COLUMNS, KIND_OF_KNOWLEDGE_LEVEL, categoryFromKgx, describeEdgeKind, isOwnEdgeId, nodeSlug, slugify, type EdgeKind, type KindColumn } from './kgx-edge-kind.js';
 import { ByteInterner } from './byte-interner.js';
 import { StringPool } from './string-pool.js';
 import { fieldText, forEachLine, splitFields, type LineProgress } from './tsv-lines.js';
@@ -71,31 +73,48 @@ class ProblemLog {
   }
 }
 
-/** Nodes in number order: ids (interned from their bytes), category bytes and the name pools. */
+/** Nodes in number order: original ids (interned from their bytes), mechkg slugs, category bytes, name pools. */
 class NodeTable {
   readonly ids: string[] = [];
   readonly interner = new ByteInterner(1 << 16);
+  private readonly numbers = new Map<string, number>();
   private category = new Uint8Array(1024);
+  private curie = new Uint8Array(1024);
   private readonly categoryNames: string[] = [];
   private readonly categoryNumbers = new Map<string, number>();
+  private readonly knownCategories = new Map<string, string | null>();
   readonly labels = new StringPool(1024);
   readonly synonyms = new StringPool(1024, 1024);
   readonly identifiers = new StringPool(1024, 1024);
 
-  /** Number of the node whose id is buf[start, end) (hash: its fnv1a), or -1. */
+  /** Number of the node whose original id is buf[start, end) (hash: its fnv1a), or -1. */
   find(buf: Buffer, start: number, end: number, hash: number): number {
     return this.interner.find(buf, start, end, hash);
   }
 
-  /** Adds a node (from the nodes file, or an edge endpoint missing from it); returns its number. */
-  add(buf: Buffer, start: number, end: number, hash: number, ascii: boolean, category: string): number {
+  /**
+   * Adds a node (from the nodes file, or an edge endpoint missing from it) with its KGX category and xref
+   * cells; returns its number. The caller appends its label, synonyms and identifiers next.
+   */
+  add(buf: Buffer, start: number, end: number, hash: number, ascii: boolean, categoryCell: string, xrefCell: string): number {
     const n = this.interner.intern(buf, start, end, hash);
-    this.ids.push(fieldText(buf, start, end, ascii));
+    const original = fieldText(buf, start, end, ascii);
+    const { id, curie } = nodeSlug(original, this.numbers);
+    this.ids.push(id);
+    this.numbers.set(id, n);
     if (n === this.category.length) {
-      const grown = new Uint8Array(n * 2);
-      grown.set(this.category);
-      this.category = grown;
+      this.category = grownBytes(this.category);
+      this.curie = grownBytes(this.curie);
     }
+    this.curie[n] = curie ? 1 : 0;
+    // the category depends on the ids only when no Biolink class is known (a guess from CURIE prefixes)
+    let category = this.knownCategories.get(categoryCell);
+    if (category === undefined) {
+      const classes = splitList(categoryCell);
+      category = mapCategory(classes, []).known ? categoryFromKgx(classes, []) : null;
+      this.knownCategories.set(categoryCell, category);
+    }
+    if (category === null) category = categoryFromKgx(splitList(categoryCell), [original, ...splitList(xrefCell)]);
     this.category[n] = this.categoryNumber(category);
     return n;
   }
@@ -104,7 +123,6 @@ class NodeTable {
     let c = this.categoryNumbers.get(name);
     if (c === undefined) {
       c = this.categoryNames.length;
-      if (c > 255) throw new MechkgError(`KGX nodes: more than 256 distinct categories; the compact index stores one byte per node`);
       this.categoryNames.push(name);
       this.categoryNumbers.set(name, c);
     }
@@ -112,10 +130,12 @@ class NodeTable {
   }
 
   finish(): CompactNodes {
-    const interner = this.interner;
+    const numbers = this.numbers;
     return {
       ids: this.ids,
-      indexOf: (id) => interner.lookup(id),
+      originals: this.interner.pool.trim(),
+      curie: this.curie.slice(0, this.ids.length),
+      indexOf: (id) => numbers.get(id) ?? -1,
       category: this.category.slice(0, this.ids.length),
       categoryNames: this.categoryNames,
       labels: this.labels.trim(),
@@ -123,6 +143,12 @@ class NodeTable {
       identifiers: this.identifiers.trim(),
     };
   }
+}
+
+function grownBytes(a: Uint8Array): Uint8Array<ArrayBuffer> {
+  const grown = new Uint8Array(a.length * 2);
+  grown.set(a);
+  return grown;
 }
 
 interface Header {
@@ -150,7 +176,6 @@ async function readNodes(path: string, nodes: NodeTable, problems: ProblemLog, o
   let starts = new Int32Array(0);
   let ends = new Int32Array(0);
   let hashes = new Int32Array(0);
-  const categoryCache = new Map<string, string>();
   const append = (pool: StringPool, buf: Buffer, col: number, fields: number) =>
     col >= 0 && col < fields ? pool.appendBytes(buf, starts[col]!, ends[col]!) : pool.append('');
   await forEachLine(
@@ -177,13 +202,8 @@ async function readNodes(path: string, nodes: NodeTable, problems: ProblemLog, o
         problems.warn('duplicate_id', path, line, fieldText(buf, idStart, idEnd, ascii), `node listed again; the first row is kept`);
         return;
       }
-      let category = '';
-      if (cols.category >= 0 && cols.category < fields) {
-        const raw = fieldText(buf, starts[cols.category]!, ends[cols.category]!, ascii);
-        category = categoryCache.get(raw) ?? categoryFromKgx(raw);
-        categoryCache.set(raw, category);
-      }
-      nodes.add(buf, idStart, idEnd, hashes[cols.id]!, ascii, category);
+      const cell = (col: number) => (col >= 0 && col < fields ? fieldText(buf, starts[col]!, ends[col]!, ascii) : '');
+      nodes.add(buf, idStart, idEnd, hashes[cols.id]!, ascii, cell(cols.category), cell(cols.xref));
       append(nodes.labels, buf, cols.name, fields);
       append(nodes.synonyms, buf, cols.synonym, fields);
       append(nodes.identifiers, buf, cols.xref, fields);
@@ -192,8 +212,6 @@ async function readNodes(path: string, nodes: NodeTable, problems: ProblemLog, o
   );
   if (!header) throw new MechkgError(`${path}: empty file (a KGX nodes TSV starts with a header line)`);
 }
-
-type KindColumn = (typeof EDGE_KIND_COLUMNS)[number];
 
 async function readEdges(path: string, nodes: NodeTable, haveNodesFile: boolean, problems: ProblemLog, onProgress?: (p: LineProgress) => void) {
   let header: Header | null = null;
@@ -212,7 +230,7 @@ async function readEdges(path: string, nodes: NodeTable, haveNodesFile: boolean,
   let target = new Int32Array(capacity);
   let kind = new Uint16Array(capacity);
   let lineOffset = new Float64Array(capacity);
-  const ids = new StringPool(capacity);
+  const ownIds = new Map<number, string>();
 
   // kinds: one entry per distinct combination of the kind columns, found by a hash of their bytes
   const kinds: EdgeKind[] = [];
@@ -238,7 +256,7 @@ async function readEdges(path: string, nodes: NodeTable, haveNodesFile: boolean,
   const nodeNumber = (buf: Buffer, start: number, end: number, hash: number, ascii: boolean, line: number): number => {
     const n = nodes.find(buf, start, end, hash);
     if (n >= 0) return n;
-    const added = nodes.add(buf, start, end, hash, ascii, '');
+    const added = nodes.add(buf, start, end, hash, ascii, '', '');
     if (haveNodesFile) problems.warn('dangling_endpoint', path, line, nodes.ids[added]!, `node is not in the nodes file; added without name or category`);
     nodes.labels.append('');
     nodes.synonyms.append('');
@@ -317,8 +335,11 @@ async function readEdges(path: string, nodes: NodeTable, haveNodesFile: boolean,
       target[count] = nodeNumber(buf, o, ends[colObject]!, hashes[colObject]!, ascii, line);
       kind[count] = k;
       lineOffset[count] = offset;
-      if (colId >= 0 && colId < fields && starts[colId] !== ends[colId]) ids.appendBytes(buf, starts[colId]!, ends[colId]!);
-      else ids.append(`${path.replace(/^.*[\\/]/, '')}:${line}`);
+      if (colId >= 0 && colId < fields && starts[colId] !== ends[colId] && mayBeOwnId(buf, starts[colId]!, ends[colId]!)) {
+        const given = fieldText(buf, starts[colId]!, ends[colId]!, ascii);
+        const own = given.startsWith('mechkg:') ? given.slice(7) : given;
+        if (isOwnEdgeId(own)) ownIds.set(count, own);
+      }
       count++;
     },
     onProgress,
@@ -365,8 +386,8 @@ async function readEdges(path: string, nodes: NodeTable, haveNodesFile: boolean,
     strength,
     kind: kind.slice(0, count),
     predicates: kinds.map((d) => d.predicate),
-    ids: ids.trim(),
-    evidence: (e: number) => evidenceFromRow(readRow(path, columns, offsets[e]!)),
+    ownIds,
+    evidence: (e: number) => evidenceFromRow(path, readRow(path, columns, offsets[e]!), nodes.ids[source[e]!]!, nodes.ids[target[e]!]!),
   };
 }
 
@@ -391,9 +412,32 @@ function readRow(path: string, columns: string[], offset: number): Record<string
   }
 }
 
-/** PROVISIONAL (see kgx-edge-kind.ts): to be the KGX importer's row -> evidence mapping. */
-function evidenceFromRow(_row: Record<string, string>): EvidenceData[] {
-  return [];
+/**
+ * Evidence of an imported KGX edge, as the importer synthesizes it (src/import/assemble-graph.ts): one entry
+ * per PMID / doi publication, else one for the primary knowledge source, else one for the file; its kind from
+ * knowledge_level.
+ */
+function evidenceFromRow(file: string, row: Record<string, string>, source: string, target: string): EvidenceData[] {
+  const kind = KIND_OF_KNOWLEDGE_LEVEL[row.knowledge_level ?? ''] ?? 'review_statement';
+  const statement = `${file} asserts ${source} ${row.predicate} ${target}`;
+  const refs: string[] = [];
+  for (const pub of splitList(row.publications ?? '')) {
+    const m = /^(pmid|doi):\s*(.+)$/i.exec(pub.trim());
+    if (m) refs.push(slugify(`${m[1]}-${m[2]}`));
+  }
+  if (refs.length === 0) refs.push(slugify(row.primary_knowledge_source || file));
+  return refs.map((ref) => ({ source: ref, kind, stance: 'supports', statement }));
+}
+
+/** Cheap pre-check before decoding a given edge id: mechkg's own ids are lowercase letters, digits, - and _. */
+function mayBeOwnId(buf: Buffer, start: number, end: number): boolean {
+  let i = start;
+  if (end - start > 7 && buf.toString('latin1', start, start + 7) === 'mechkg:') i += 7;
+  for (; i < end; i++) {
+    const c = buf[i]!;
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95)) return false;
+  }
+  return true;
 }
 
 function ttyProgress(p: LineProgress): void {
