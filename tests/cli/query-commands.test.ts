@@ -29,7 +29,7 @@ describe('mechkg query commands', () => {
   });
 
   it('no path is an empty list with exit 0', () => {
-    const r = mechkg('paths', 'autophagy', 'B12', '--json');
+    const r = mechkg('paths', 'B12', 'autophagy', '--max-length', '1', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).paths).toEqual([]);
   });

@@ -66,7 +66,8 @@ describe('effects', () => {
     expect(find(up, 'homocysteine')!.paths.some((p) => p.sign === '-')).toBe(true);
     expect(['up', 'mixed']).toContain(find(up, 'autophagy')!.effect);
     const down = effects(g, 'B12', { direction: 'down' });
-    expect(find(down, 'methionine-synthase')!.effect).toBe('down');
+    const flipped = { up: 'down', down: 'up', mixed: 'mixed', unknown: 'unknown' } as const;
+    expect(new Map(down.effects.map((e) => [e.node.id, e.effect]))).toEqual(new Map(up.effects.map((e) => [e.node.id, flipped[e.effect]])));
     expect(effects(g, 'B12', { depth: 1 }).effects.every((e) => e.distance === 1)).toBe(true);
     const limited = effects(g, 'B12', { limit: 2 });
     expect(limited.effects.length).toBe(2);
