@@ -12,6 +12,7 @@ import { writeGraphml } from './to-graphml.js';
 import { writeHtml } from './to-html.js';
 import { writeKgxJsonl, writeKgxTsv } from './to-kgx.js';
 import { writeMermaid } from './to-mermaid.js';
+import { writeNeo4j } from './neo4j.js';
 import { writeCsv, writeSif } from './to-tables.js';
 
 export const EXPORT_FORMATS: Record<string, ExportFormat> = {
@@ -26,6 +27,7 @@ export const EXPORT_FORMATS: Record<string, ExportFormat> = {
   svg: { name: 'svg', description: 'teaching figure with legend and numbered citations (needs Graphviz)', extensions: ['.svg'], output: 'text', needs: ['graphviz'], write: (g, o, env) => renderFigure(g, 'svg', o, env) },
   png: { name: 'png', description: 'teaching figure as PNG (needs Graphviz)', extensions: ['.png'], output: 'binary', needs: ['graphviz'], write: (g, o, env) => renderFigure(g, 'png', o, env) },
   html: { name: 'html', description: 'one self-contained offline page: interactive view, legend, evidence, path step-through', extensions: ['.html'], output: 'text', needs: ['assets'], write: writeHtml },
+  neo4j: { name: 'neo4j', description: 'Neo4j bulk import: PREFIX_nodes.csv, PREFIX_edges.csv and PREFIX_queries.cypher (import command, Cypher queries)', extensions: ['nodes.csv', 'edges.csv', 'queries.cypher'], output: 'files', needs: [], write: writeNeo4j },
 };
 
 export function exportFormat(name: string): ExportFormat {
