@@ -52,9 +52,13 @@ export function readCachedGraph(dir: string, fingerprint: string): KnowledgeGrap
   } catch {
     return null; // no snapshot yet
   }
-  const snapshot = JSON.parse(text) as { fingerprint: string; graph: SerializedGraph<NodeRecord, EdgeRecord, GraphMeta> };
-  if (snapshot.fingerprint !== fingerprint) return null;
-  return MultiDirectedGraph.from(snapshot.graph) as KnowledgeGraph;
+  try {
+    const snapshot = JSON.parse(text) as { fingerprint: string; graph: SerializedGraph<NodeRecord, EdgeRecord, GraphMeta> };
+    if (snapshot.fingerprint !== fingerprint) return null;
+    return MultiDirectedGraph.from(snapshot.graph) as KnowledgeGraph;
+  } catch {
+    return null; // a truncated or foreign snapshot is rebuilt from the data files
+  }
 }
 
 /** Stores the snapshot (atomically). Returns false when the cache directory cannot be written. */

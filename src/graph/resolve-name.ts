@@ -4,7 +4,7 @@
  */
 import type { Attributes } from 'graphology-types';
 import { NameResolutionError } from '../errors.js';
-import { editDistance } from '../load/validate-files.js';
+import { editDistance } from '../load/edit-distance.js';
 
 interface NamedNode {
   id: string;

@@ -15,6 +15,7 @@ import {
 } from '../model/schema.js';
 import type { GraphFile, Origin, Problem, ProblemCode } from '../model/types.js';
 import { CURIE_PREFIXES, PREDICATES } from '../model/vocabulary.js';
+import { editDistance } from './edit-distance.js';
 import { parseYamlFile, type ParsedYaml } from './yaml-document.js';
 
 /** Lines of an edge's fields, so cross-file problems point at the exact line (not only the edge). */
@@ -217,19 +218,6 @@ function suggest(bad: string, known: Iterable<string>): string {
   return best && bestScore <= Math.max(2, bad.length / 3) ? ` (did you mean "${best}"?)` : '';
 }
 
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
 
 function origin(doc: ParsedYaml, path: (string | number)[]): Origin {
   return { file: doc.file, line: doc.locate(path).line };
