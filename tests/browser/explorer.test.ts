@@ -1,0 +1,209 @@
+/** The explorer in real Chromium: rendering, search, path by URL, details, filters, export, history. */
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { effects, loadGraph } from '../../src/node.js';
+import { afterRender, hasChromium, startApp, waitForRender, type App } from './harness.js';
+
+const B12_TO_AUTOPHAGY = ['vitamin-b12', 'methionine-synthase', 'homocysteine', 'syntaxin-17', 'autophagy'];
+
+const hook = <T>(page: Page, fn: (h: NonNullable<Window['__mechkg']>) => T) => page.evaluate(fn as never, undefined) as Promise<T>;
+
+describe.skipIf(!hasChromium)('web explorer (Chromium)', () => {
+  let app: App;
+  const graph = loadGraph();
+
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('renders every node and edge of the curated graph, without errors or CSP violations', async () => {
+    const { page, problems } = await app.open();
+    const visible = await page.evaluate(() => window.__mechkg!.visibleNodeIds());
+    expect(new Set(visible)).toEqual(new Set(graph.nodes()));
+    expect(await page.evaluate(() => window.__mechkg!.visibleEdgeIds().length)).toBe(graph.size);
+    expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('overview');
+    expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('search: typing an abbreviation offers the node, Enter selects, centres and highlights its neighbourhood', async () => {
+    const { page } = await app.open();
+    await page.locator('#search-input').fill('Hcy');
+    const option = page.locator('[role="option"]').first();
+    await expect.poll(() => option.textContent()).toContain('homocysteine');
+    await afterRender(page, () => page.locator('#search-input').press('Enter'));
+    expect(await page.evaluate(() => window.__mechkg!.state().focus)).toBe('homocysteine');
+    expect(await page.evaluate(() => window.__mechkg!.classesOf('homocysteine'))).toContain('focus');
+    const neighbour = graph.neighbors('homocysteine')[0]!;
+    expect(await page.evaluate((id) => window.__mechkg!.classesOf(id), neighbour)).toContain('neighbour');
+    const far = graph.nodes().find((id) => id !== 'homocysteine' && !graph.neighbors('homocysteine').includes(id))!;
+    expect(await page.evaluate((id) => window.__mechkg!.classesOf(id), far)).toContain('faded');
+    await expect.poll(() => page.locator('#details h2').textContent()).toBe('homocysteine');
+    expect(new URL(page.url()).searchParams.get('focus')).toBe('homocysteine');
+    await page.context().close();
+  });
+
+  it('?from=B12&to=autophagy highlights vitamin B12 -> methionine synthase -> homocysteine -> syntaxin 17 -> autophagy', async () => {
+    const { page, problems } = await app.open('?from=B12&to=autophagy');
+    expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('path');
+    const onPath = await page.evaluate(() => window.__mechkg!.visibleNodeIds().filter((id) => window.__mechkg!.classesOf(id).includes('on-path')));
+    expect(new Set(onPath)).toEqual(new Set(B12_TO_AUTOPHAGY));
+    const onPathEdges = await page.evaluate(() => window.__mechkg!.visibleEdgeIds().filter((id) => window.__mechkg!.classesOf(id).includes('on-path')));
+    expect(onPathEdges).toHaveLength(4);
+    for (let i = 0; i < 4; i++) {
+      const [s, t] = [B12_TO_AUTOPHAGY[i]!, B12_TO_AUTOPHAGY[i + 1]!];
+      expect(onPathEdges.some((e) => graph.source(e) === s && graph.target(e) === t)).toBe(true);
+    }
+    // Laid out left to right: x grows along the path.
+    const xs = await page.evaluate((ids) => ids.map((id) => window.__mechkg!.cy!.getElementById(id).position('x')), B12_TO_AUTOPHAGY);
+    expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+    await expect.poll(() => page.locator('.path-item[aria-pressed="true"]').textContent()).toContain('vitamin B12 → methionine synthase → homocysteine → syntaxin 17 → autophagy');
+    expect(await page.locator('.path-item').first().textContent()).toMatch(/weakest: /);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('step-through shows one hop at a time with its citation; arrow keys move', async () => {
+    const { page } = await app.open('?from=B12&to=autophagy&step=1');
+    await expect.poll(() => page.locator('#teach-count').textContent()).toBe('Step 1 of 4');
+    expect(await page.locator('#teach-sentence').textContent()).toContain('vitamin B12');
+    expect(await page.locator('#teach .evidence').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.__mechkg!.classesOf('methionine-synthase'))).toContain('hop-current');
+    await afterRender(page, () => page.keyboard.press('ArrowRight'));
+    await expect.poll(() => page.locator('#teach-count').textContent()).toBe('Step 2 of 4');
+    expect(new URL(page.url()).searchParams.get('step')).toBe('2');
+    await page.context().close();
+  });
+
+  it('the details panel lists every evidence entry of an edge with its source link', async () => {
+    const key = graph.edges().find((e) => graph.source(e) === 'homocysteine' && graph.target(e) === 'syntaxin-17')!;
+    const { page } = await app.open('?from=B12&to=autophagy');
+    // Click the edge on the canvas.
+    const box = (await page.locator('#cy').boundingBox())!;
+    const mid = await page.evaluate((id) => window.__mechkg!.cy!.getElementById(id).renderedMidpoint(), key);
+    await afterRender(page, () => page.mouse.click(box.x + mid.x, box.y + mid.y));
+    expect(await page.evaluate(() => window.__mechkg!.state().selected)).toBe(key);
+    const items = page.locator('#details .evidence');
+    const evidence = graph.getEdgeAttribute(key, 'evidence');
+    await expect.poll(() => items.count()).toBe(evidence.length);
+    const text = await page.locator('#details').textContent();
+    for (const ev of evidence) expect(text).toContain(ev.statement);
+    expect(text).toMatch(/supports/);
+    const sources = graph.getAttribute('sources');
+    const withDoi = evidence.map((ev) => sources[ev.source]).find((s) => s?.doi);
+    if (withDoi) expect(await page.locator(`#details a[href="https://doi.org/${withDoi.doi}"]`).count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('node details link identifiers to their ontology pages', async () => {
+    const { page } = await app.open('?focus=B12');
+    await expect.poll(() => page.locator('#details h2').textContent()).toBe('vitamin B12');
+    expect(await page.locator('#details a[href^="https://www.ebi.ac.uk/chebi/"]').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('filters: unticking a category hides its nodes and their edges; unticking a sign hides those edges', async () => {
+    const { page } = await app.open();
+    const diseases = graph.filterNodes((_id, a) => a.category === 'disease');
+    expect(diseases.length).toBeGreaterThan(0);
+    await afterRender(page, () => page.locator('#filter-cat-disease').uncheck());
+    const visible = new Set(await page.evaluate(() => window.__mechkg!.visibleNodeIds()));
+    expect(diseases.filter((id) => visible.has(id))).toEqual([]);
+    expect(visible.size).toBe(graph.order - diseases.length);
+    const edges = await page.evaluate(() => window.__mechkg!.visibleEdgeIds());
+    expect(edges.filter((e) => diseases.includes(graph.source(e)) || diseases.includes(graph.target(e)))).toEqual([]);
+    expect(new URL(page.url()).searchParams.get('hide')).toBe('disease');
+    await afterRender(page, () => page.locator('#filter-sign-negative').uncheck());
+    const after = await page.evaluate(() => window.__mechkg!.visibleEdgeIds());
+    expect(after.filter((e) => graph.getEdgeAttribute(e, 'sign') === '-')).toEqual([]);
+    expect(after.length).toBeGreaterThan(0);
+    await afterRender(page, () => page.locator('#filter-noncausal').uncheck());
+    const causalOnly = await page.evaluate(() => window.__mechkg!.visibleEdgeIds());
+    expect(causalOnly.filter((e) => !graph.getEdgeAttribute(e, 'causal'))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('perturbation: lowering B12 colours every downstream node as the library computes it', async () => {
+    const { page } = await app.open('?perturb=B12&dir=down');
+    expect(await page.evaluate(() => window.__mechkg!.classesOf('vitamin-b12'))).toContain('perturbed');
+    const expected = effects(graph, 'vitamin-b12', { direction: 'down', depth: 8 }).effects;
+    expect(expected.length).toBeGreaterThan(3);
+    for (const e of expected) expect(await page.evaluate((id) => window.__mechkg!.classesOf(id), e.node.id)).toContain(e.effect);
+    const up = expected.filter((e) => e.effect === 'up').length;
+    await expect.poll(() => page.locator('#perturb-summary').textContent()).toContain(`Lowering vitamin B12: ${up} up`);
+    await page.context().close();
+  });
+
+  it('export: PNG is a non-empty PNG, SVG parses as SVG with the legend, JSON is Cytoscape JSON', async () => {
+    const { page } = await app.open('?from=B12&to=autophagy');
+    await page.locator('#export-menu > summary').click();
+    await page.locator('#export-png').waitFor();
+    const save = async (id: string) => {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(id).click()]);
+      return readFile((await dl.path())!);
+    };
+    const png = await save('#export-png');
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.length).toBeGreaterThan(5000);
+    const svgText = (await save('#export-svg')).toString('utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { root: doc.documentElement.nodeName, errors: doc.getElementsByTagName('parsererror').length, text: doc.documentElement.textContent };
+    }, svgText);
+    expect(parsed).toMatchObject({ root: 'svg', errors: 0 });
+    expect(parsed.text).toContain('Nodes');
+    expect(parsed.text).toContain('homocysteine');
+    const json = JSON.parse((await save('#export-json')).toString('utf8'));
+    expect(json.elements.nodes.map((n: { data: { id: string } }) => n.data.id)).toEqual(expect.arrayContaining(B12_TO_AUTOPHAGY));
+    await page.locator('#export-format').selectOption('graphml');
+    const graphml = (await save('#export-subgraph')).toString('utf8');
+    expect(graphml).toContain('<graphml');
+    expect(graphml).toContain('syntaxin-17');
+    await page.context().close();
+  });
+
+  it('names that do not resolve and queries without a path say so', async () => {
+    const { page } = await app.open('?focus=vitamin%20B13');
+    await expect.poll(() => page.locator('.message.error').textContent()).toMatch(/no node named "vitamin B13"/);
+    expect(await page.locator('.message.error button').count()).toBeGreaterThan(0);
+    // A node with no outgoing edge reaches nothing.
+    const sink = graph.nodes().find((id) => graph.outDegree(id) === 0 && id !== 'vitamin-b12')!;
+    await page.goto(`${app.url}?from=${sink}&to=vitamin-b12`);
+    await waitForRender(page);
+    await expect.poll(() => page.locator('#messages').textContent()).toMatch(/No path from/);
+    await page.context().close();
+  });
+
+  it('back and forward restore the view from the URL', async () => {
+    const { page } = await app.open('?focus=homocysteine');
+    await page.locator('#path-from').fill('B12');
+    await page.locator('#path-to').fill('autophagy');
+    await afterRender(page, () => page.locator('#path-run').click());
+    expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('path');
+    await afterRender(page, () => page.goBack());
+    expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('overview');
+    expect(await page.evaluate(() => window.__mechkg!.state().focus)).toBe('homocysteine');
+    await afterRender(page, () => page.goForward());
+    expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('path');
+    await page.context().close();
+  });
+
+  it('a graph above the drawing limit draws only a neighbourhood', async () => {
+    const { page } = await app.open('?data=synthetic-6000');
+    expect(await page.evaluate(() => window.__mechkg!.graphNodeCount())).toBe(2400);
+    expect(await page.evaluate(() => window.__mechkg!.drawnElementCount())).toBe(0);
+    await expect.poll(() => page.locator('.message').first().textContent()).toMatch(/more than the explorer draws at once/);
+    await page.goto(`${app.url}?data=synthetic-6000&focus=n10`);
+    await waitForRender(page);
+    expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('local');
+    const drawn = await page.evaluate(() => window.__mechkg!.drawnElementCount());
+    expect(drawn).toBeGreaterThan(1);
+    expect(drawn).toBeLessThanOrEqual(3000);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * The web app's door to the query engine (src/query): it calls the library and turns errors into
+ * messages; it never re-implements a query. Results are memoized per graph and query.
+ */
+import { effects, findPaths, MechkgError, type EffectEntry, NameResolutionError, resolveNode, type EvidenceKind, type KnowledgeGraph, type PathsResult } from '../src/index.js';
+import type { PathQuery } from './state.js';
+import type { EffectsView } from './view.js';
+
+export interface Failure {
+  ok: false;
+  message: string;
+  /** For names that do not resolve: the closest nodes, offered as buttons. */
+  suggestions: { id: string; label: string }[];
+}
+export type Outcome<T> = { ok: true; value: T } | Failure;
+
+const memo = new WeakMap<KnowledgeGraph, Map<string, Outcome<unknown>>>();
+
+function cached<T>(graph: KnowledgeGraph, key: string, run: () => T): Outcome<T> {
+  let m = memo.get(graph);
+  if (!m) memo.set(graph, (m = new Map()));
+  const hit = m.get(key);
+  if (hit) return hit as Outcome<T>;
+  let out: Outcome<T>;
+  try {
+    out = { ok: true, value: run() };
+  } catch (err) {
+    out = failure(err);
+  }
+  m.set(key, out);
+  return out;
+}
+
+export function failure(err: unknown): Failure {
+  if (err instanceof NameResolutionError) return { ok: false, message: err.message, suggestions: err.suggestions };
+  if (err instanceof MechkgError) return { ok: false, message: err.message, suggestions: [] };
+  throw err;
+}
+
+/** A node name resolved like the CLI (id, label, synonym, abbreviation or CURIE). */
+export function resolveName(graph: KnowledgeGraph, name: string): Outcome<string> {
+  return cached(graph, `resolve\u0000${name}`, () => resolveNode(graph, name));
+}
+
+export function runPathQuery(graph: KnowledgeGraph, q: PathQuery): Outcome<PathsResult> {
+  return cached(graph, `paths\u0000${JSON.stringify(q)}`, () =>
+    findPaths(graph, q.from, q.to, {
+      maxLength: q.maxLength,
+      limit: 12,
+      ...(q.sign !== 'any' ? { sign: q.sign } : {}),
+      via: q.via,
+      avoid: q.avoid,
+      ...(q.minEvidence ? { minEvidence: q.minEvidence as EvidenceKind } : {}),
+      includeAssociations: q.associations,
+      rank: q.rank,
+    }),
+  );
+}
+
+/** Effects of raising or lowering a node (effects() in the library), as node id -> direction. */
+export function runEffects(graph: KnowledgeGraph, node: string, direction: 'up' | 'down'): Outcome<EffectsView> {
+  return cached(graph, `effects\u0000${node}\u0000${direction}`, () => {
+    const r = effects(graph, node, { direction, depth: 8 });
+    const moves = new Map<string, 'up' | 'down' | 'mixed' | 'unknown'>();
+    const entries = new Map<string, EffectEntry>();
+    for (const e of r.effects) {
+      moves.set(e.node.id, e.effect);
+      entries.set(e.node.id, e);
+    }
+    return { source: r.node.id, direction, moves, entries };
+  });
+}

@@ -1,0 +1,286 @@
+/**
+ * Exports of what is on screen: PNG and SVG of the drawing with the legend beside it, Cytoscape.js JSON
+ * of the drawn elements (with positions), and the drawn subgraph in any text format of the library's
+ * export registry (the same writers as `mechkg export`).
+ */
+import type cytoscape from 'cytoscape';
+import { CATEGORIES, EXPORT_FORMATS, exportGraph, inducedSubgraph, type Category, type ExportOptions, type KnowledgeGraph } from '../src/index.js';
+import { h, svg } from './dom.js';
+import { categoryGlyph, edgeGlyph } from './legend.js';
+import { ensureSvg } from './renderer.js';
+import { tracePolygon } from './shapes.js';
+import { EDGE_LEGEND, MARK_LEGEND, type EdgeLegendEntry } from './style.js';
+
+export interface ExportContext {
+  cy: cytoscape.Core;
+  graph: KnowledgeGraph;
+  /** A title for the figure ("paths from vitamin B12 to autophagy (lipophagy)"). */
+  title: string;
+  /** The selected path, when one is shown (for exporters that emphasise paths). */
+  paths: ExportOptions['paths'];
+}
+
+const LEGEND_WIDTH = 330;
+const ROW = 24;
+
+interface LegendModel {
+  title: string;
+  categories: Category[];
+  edges: readonly EdgeLegendEntry[];
+  marks: typeof MARK_LEGEND;
+}
+
+function legendModel(ctx: ExportContext): LegendModel {
+  const shown = ctx.cy.nodes().filter((n) => !n.hasClass('hidden'));
+  const cats = new Set(shown.map((n) => n.data('category') as string));
+  const categories = (Object.keys(CATEGORIES) as Category[]).filter((c) => cats.has(c));
+  const classes = new Set(ctx.cy.elements().map((e) => e.classes()).flat());
+  const marks = MARK_LEGEND.filter((m) => classes.has(m.key === 'path' ? 'on-path' : m.key));
+  return { title: ctx.title, categories, edges: EDGE_LEGEND, marks };
+}
+
+function legendHeight(m: LegendModel): number {
+  return 60 + ROW * (m.categories.length + m.edges.length + m.marks.length) + 3 * 28;
+}
+
+function visible(cy: cytoscape.Core): cytoscape.CollectionReturnValue {
+  return cy.elements().filter((e) => !e.hasClass('hidden'));
+}
+
+export async function exportPng(ctx: ExportContext): Promise<void> {
+  const { cy } = ctx;
+  const blob = (await cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff', maxWidth: 6000, maxHeight: 6000 })) as Blob;
+  const img = await createImageBitmap(blob);
+  const model = legendModel(ctx);
+  const scale = 2;
+  const canvas = document.createElement('canvas');
+  canvas.width = img.width + LEGEND_WIDTH * scale;
+  canvas.height = Math.max(img.height, legendHeight(model) * scale);
+  const g = canvas.getContext('2d')!;
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, canvas.width, canvas.height);
+  g.drawImage(img, 0, 0);
+  g.save();
+  g.translate(img.width, 0);
+  g.scale(scale, scale);
+  drawLegendCanvas(g, model);
+  g.restore();
+  const out = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!out) throw new Error('exportPng: the browser could not encode the PNG');
+  download(out, `${fileStem(ctx.title)}.png`);
+}
+
+function drawLegendCanvas(g: CanvasRenderingContext2D, m: LegendModel): void {
+  let y = 28;
+  g.fillStyle = '#1f2328';
+  g.font = 'bold 15px system-ui, "DejaVu Sans", sans-serif';
+  g.fillText(clip(m.title, 38), 12, y);
+  const section = (text: string) => {
+    y += 28;
+    g.fillStyle = '#57606a';
+    g.font = 'bold 12px system-ui, "DejaVu Sans", sans-serif';
+    g.fillText(text, 12, y);
+  };
+  const label = (text: string) => {
+    g.fillStyle = '#1f2328';
+    g.font = '12px system-ui, "DejaVu Sans", sans-serif';
+    g.fillText(text, 70, y + 4);
+  };
+  section('Nodes');
+  for (const c of m.categories) {
+    y += ROW;
+    tracePolygon(g, CATEGORIES[c].shape, 30, y, 9);
+    g.fillStyle = CATEGORIES[c].color;
+    g.fill();
+    g.strokeStyle = '#30363d';
+    g.lineWidth = 1;
+    g.stroke();
+    label(CATEGORIES[c].label);
+  }
+  section('Edges');
+  for (const e of m.edges) {
+    y += ROW;
+    g.save();
+    g.globalAlpha = e.opacity;
+    g.strokeStyle = e.color;
+    g.lineWidth = e.width;
+    g.setLineDash(e.dash ?? []);
+    g.beginPath();
+    g.moveTo(12, y);
+    g.lineTo(50, y);
+    g.stroke();
+    g.restore();
+    g.fillStyle = e.color;
+    g.strokeStyle = e.color;
+    if (e.arrow === 'triangle') {
+      g.beginPath();
+      g.moveTo(48, y - 5);
+      g.lineTo(58, y);
+      g.lineTo(48, y + 5);
+      g.closePath();
+      g.fill();
+    } else if (e.arrow === 'tee') {
+      g.lineWidth = 3;
+      g.beginPath();
+      g.moveTo(54, y - 6);
+      g.lineTo(54, y + 6);
+      g.stroke();
+    } else {
+      g.beginPath();
+      g.arc(54, y, 3.5, 0, Math.PI * 2);
+      g.fill();
+    }
+    if (e.midDiamond) {
+      g.beginPath();
+      g.moveTo(25, y);
+      g.lineTo(31, y - 5);
+      g.lineTo(37, y);
+      g.lineTo(31, y + 5);
+      g.closePath();
+      g.fillStyle = '#ffffff';
+      g.fill();
+      g.strokeStyle = '#8250df';
+      g.lineWidth = 1.5;
+      g.stroke();
+    }
+    label(e.label);
+  }
+  if (m.marks.length) {
+    section('Highlights');
+    for (const mark of m.marks) {
+      y += ROW;
+      g.beginPath();
+      g.arc(30, y, 7, 0, Math.PI * 2);
+      g.fillStyle = '#ffffff';
+      g.fill();
+      g.strokeStyle = mark.color;
+      g.lineWidth = 3.5;
+      g.stroke();
+      label(mark.label);
+    }
+  }
+}
+
+export async function exportSvg(ctx: ExportContext): Promise<void> {
+  const { cy } = ctx;
+  await ensureSvg();
+  const text = cy.svg({ full: true, scale: 1, bg: '#ffffff' });
+  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+  const drawing = doc.documentElement;
+  if (drawing.nodeName !== 'svg') throw new Error('exportSvg: cytoscape-svg did not return an SVG document');
+  const w = Number(drawing.getAttribute('width')) || 800;
+  const hgt = Number(drawing.getAttribute('height')) || 600;
+  const model = legendModel(ctx);
+  const totalH = Math.max(hgt, legendHeight(model));
+  const root = svg('svg', { xmlns: 'http://www.w3.org/2000/svg', version: '1.1', width: w + LEGEND_WIDTH, height: totalH, viewBox: `0 0 ${w + LEGEND_WIDTH} ${totalH}` });
+  const titleEl = svg('title');
+  titleEl.textContent = ctx.title;
+  root.appendChild(titleEl);
+  root.appendChild(svg('rect', { x: 0, y: 0, width: w + LEGEND_WIDTH, height: totalH, fill: '#ffffff' }));
+  const inner = document.importNode(drawing, true) as unknown as SVGSVGElement;
+  inner.setAttribute('x', '0');
+  inner.setAttribute('y', '0');
+  root.appendChild(inner);
+  root.appendChild(legendSvg(model, w));
+  const out = new XMLSerializer().serializeToString(root);
+  download(new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${out}`], { type: 'image/svg+xml' }), `${fileStem(ctx.title)}.svg`);
+}
+
+function legendSvg(m: LegendModel, x0: number): SVGGElement {
+  const g = svg('g', { transform: `translate(${x0},0)`, 'font-family': 'system-ui, DejaVu Sans, sans-serif', 'font-size': 12, fill: '#1f2328' });
+  let y = 28;
+  const text = (s: string, x: number, yy: number, attrs: Record<string, string | number> = {}) => {
+    const t = svg('text', { x, y: yy, ...attrs });
+    t.textContent = s;
+    g.appendChild(t);
+  };
+  text(clip(m.title, 38), 12, y, { 'font-size': 15, 'font-weight': 'bold' });
+  const section = (s: string) => {
+    y += 28;
+    text(s, 12, y, { 'font-weight': 'bold', fill: '#57606a' });
+  };
+  const place = (el: SVGSVGElement, x: number, yy: number) => {
+    el.setAttribute('x', String(x));
+    el.setAttribute('y', String(yy));
+    g.appendChild(el);
+  };
+  section('Nodes');
+  for (const c of m.categories) {
+    y += ROW;
+    place(categoryGlyph(c, 20), 20, y - 10);
+    text(CATEGORIES[c].label, 70, y + 4);
+  }
+  section('Edges');
+  for (const e of m.edges) {
+    y += ROW;
+    place(edgeGlyph(e, 50, 18), 10, y - 9);
+    text(e.label, 70, y + 4);
+  }
+  if (m.marks.length) {
+    section('Highlights');
+    for (const mark of m.marks) {
+      y += ROW;
+      g.appendChild(svg('circle', { cx: 30, cy: y, r: 7, fill: '#ffffff', stroke: mark.color, 'stroke-width': 3.5 }));
+      text(mark.label, 70, y + 4);
+    }
+  }
+  return g;
+}
+
+/** Cytoscape.js JSON of the drawn, unfiltered elements, with positions (opens in Cytoscape desktop). */
+export function exportCytoscapeJson(ctx: ExportContext): void {
+  const els = visible(ctx.cy);
+  const json = {
+    format_version: '1.0',
+    generated_by: 'mechkg explorer',
+    target_cytoscapejs_version: '~3.34',
+    data: { name: ctx.title },
+    elements: {
+      nodes: els.nodes().map((n) => ({ data: n.data(), position: n.position(), classes: n.classes().join(' ') })),
+      edges: els.edges().map((e) => ({ data: e.data(), classes: e.classes().join(' ') })),
+    },
+  };
+  download(new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }), `${fileStem(ctx.title)}.cyjs`);
+}
+
+/** The formats of the library's registry that run without a host (no Graphviz, no bundled assets). */
+export function subgraphFormats(): { name: string; description: string }[] {
+  return Object.values(EXPORT_FORMATS)
+    .filter((f) => f.needs.length === 0)
+    .map((f) => ({ name: f.name, description: f.description }));
+}
+
+/** The drawn subgraph (minus filtered elements) through the library's exporter for `format`. */
+export async function exportSubgraph(ctx: ExportContext, format: string): Promise<void> {
+  const els = visible(ctx.cy);
+  const sub = inducedSubgraph(
+    ctx.graph,
+    els.nodes().map((n) => n.id()),
+    els.edges().map((e) => e.id()),
+  );
+  const f = EXPORT_FORMATS[format];
+  if (!f) throw new Error(`exportSubgraph: unknown format "${format}"`);
+  const out = await exportGraph(sub, format, { title: ctx.title, ...(ctx.paths ? { paths: ctx.paths } : {}) }, {});
+  const stem = fileStem(ctx.title);
+  if (typeof out === 'string') download(new Blob([out], { type: 'text/plain' }), `${stem}${f.extensions[0]}`);
+  else if (out instanceof Uint8Array) download(new Blob([out as BlobPart]), `${stem}${f.extensions[0]}`);
+  else for (const file of out.files) download(new Blob([file.content as BlobPart], { type: 'text/plain' }), `${stem}_${file.name}`);
+}
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { attrs: { download: name } });
+  a.href = url;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+function fileStem(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'mechkg';
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

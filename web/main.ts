@@ -1,0 +1,247 @@
+/**
+ * Start-up and wiring: load the graph through the library's loader, then on every state change derive
+ * the view (view.ts), apply it to Cytoscape (renderer.ts), refresh the panels and write the URL.
+ */
+import './zod-jitless.js';
+import { formatProblem, ValidationError, type KnowledgeGraph } from '../src/index.js';
+import { fixturesAvailable, loadBundledGraph, loadFixtureGraph, loadUserFiles } from './data.js';
+import { byId, h, replaceChildren } from './dom.js';
+import { renderDetails } from './details-panel.js';
+import { elementCount } from './elements.js';
+import { resolveName, runEffects } from './engine.js';
+import { setUpExportMenu } from './export-menu.js';
+import type { ExportContext } from './export-view.js';
+import { renderHelp } from './help.js';
+import { renderLegend } from './legend.js';
+import { renderMessages } from './messages.js';
+import { createPathPanel, nameFor } from './path-panel.js';
+import { createPerturbPanel } from './perturb-panel.js';
+import { Renderer } from './renderer.js';
+import { combobox } from './search.js';
+import { createStore, initialState, type HistoryMode, type UiState } from './state.js';
+import { renderTeach } from './teach-panel.js';
+import { installTestHook } from './test-hook.js';
+import { searchFromState, stateFromSearch } from './url-state.js';
+import { deriveView, type Message, type View } from './view.js';
+
+const DEFAULT_LIMIT = 3000;
+
+async function start(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const limitParam = Number(params.get('limit'));
+  const limit = Number.isInteger(limitParam) && limitParam >= 100 ? Math.min(limitParam, 20000) : DEFAULT_LIMIT;
+  const dataName = params.get('data');
+  let graph: KnowledgeGraph;
+  try {
+    graph = dataName && fixturesAvailable ? await loadFixtureGraph(dataName) : loadBundledGraph();
+  } catch (err) {
+    showFatal(err);
+    return;
+  }
+  const extraMessages: Message[] = [];
+  if (dataName && !fixturesAvailable) extraMessages.push({ level: 'info', text: `data=${dataName} is ignored: test fixtures exist only in the test build. Showing the curated graph.` });
+
+  const store = createStore(stateFromSearch(location.search));
+  const renderer = new Renderer(byId('cy'), graph);
+  const cy = renderer.cy;
+  let view: View = deriveView({ graph, limit, effects: runEffects }, store.get());
+  const hook = installTestHook({ renderer, graph: () => graph, view: () => view, state: () => store.get() });
+
+  // Panels
+  const search = combobox({
+    id: 'search-input',
+    label: 'Search nodes',
+    hiddenLabel: true,
+    placeholder: 'Search a node: name, synonym, abbreviation or CURIE  ( / )',
+    graph: () => graph,
+    onPick: (hit) => {
+      search.setValue('');
+      focusNode(hit.id);
+    },
+    onEnter: (text) => {
+      if (!text) return;
+      const r = resolveName(graph, text);
+      if (r.ok) {
+        search.setValue('');
+        focusNode(r.value);
+      } else store.update({ focus: text }, 'push');
+    },
+  });
+  replaceChildren(byId('search'), search.root);
+
+  const focusNode = (id: string) => {
+    const s = store.get();
+    store.update({ focus: id, selected: id, query: null, step: null, expanded: s.scope === 'local' && !s.expanded.includes(id) ? [...s.expanded, id] : s.expanded }, 'push');
+  };
+  const pathPanel = createPathPanel(byId('path-panel'), () => graph, {
+    run: (q) => store.update({ query: q, pathIndex: 0, step: null, focus: null }, 'push'),
+    selectPath: (i) => store.update({ pathIndex: i, step: store.get().step === null ? null : 0 }, 'push'),
+    step: (hop) => store.update({ step: hop }, 'replace'),
+    clear: () => store.update({ query: null, step: null, pathIndex: 0 }, 'push'),
+  });
+  const perturbPanel = createPerturbPanel(byId('perturb-panel'), () => graph, {
+    perturb: (p) => store.update({ perturb: p, query: null, step: null }, 'push'),
+    select: (id) => store.update({ selected: id }, 'replace'),
+    explain: (from, to) => store.update({ query: { ...initialQuery(), from: nameFor(graph, { id: from, label: graph.getNodeAttribute(from, 'label') }), to: nameFor(graph, { id: to, label: graph.getNodeAttribute(to, 'label') }) }, pathIndex: 0, step: null }, 'push'),
+  });
+  const detailsActions = {
+    select: (id: string) => store.update({ selected: id }, 'replace'),
+    focus: (id: string) => focusNode(id),
+    toggleExpand: (id: string) => {
+      const s = store.get();
+      const expanded = s.expanded.includes(id) ? s.expanded.filter((x) => x !== id) : [...s.expanded, id];
+      store.update({ expanded, scope: 'local', focus: s.focus ?? id }, 'push');
+    },
+    pathFrom: (id: string) => pathPanel.setEndpoint('from', nameFor(graph, { id, label: graph.getNodeAttribute(id, 'label') })),
+    pathTo: (id: string) => pathPanel.setEndpoint('to', nameFor(graph, { id, label: graph.getNodeAttribute(id, 'label') })),
+    perturb: (id: string, direction: 'up' | 'down') => store.update({ perturb: { node: nameFor(graph, { id, label: graph.getNodeAttribute(id, 'label') }), direction }, query: null, step: null }, 'push'),
+  };
+  const drawLegend = () => renderLegend(byId('legend'), graph, store.get().filters, (filters) => store.update({ filters }, 'replace'));
+  drawLegend();
+  renderHelp(byId('help'), byId('btn-help'));
+  const exportContext = (): ExportContext => ({ cy, graph, title: viewTitle(graph, store.get(), view), paths: view.activePath ? [{ nodes: view.activePath.nodes.map((n) => n.id), edges: view.activePath.edges.map((e) => e.id), sign: view.activePath.sign }] : undefined });
+  setUpExportMenu(byId<HTMLDetailsElement>('export-menu'), byId('export-body'), exportContext, (message) => {
+    extraMessages.push({ level: 'error', text: `Export failed: ${message}` });
+    schedule('none');
+  });
+
+  // Toolbar
+  byId('btn-overview').addEventListener('click', () => store.update({ focus: null, selected: null, query: null, step: null, perturb: null, scope: 'all', expanded: [] }, 'push'));
+  byId('btn-local').addEventListener('click', () => {
+    const s = store.get();
+    store.update({ scope: s.scope === 'local' ? 'all' : 'local', expanded: s.scope === 'local' ? [] : s.expanded }, 'push');
+  });
+  byId('btn-presenter').addEventListener('click', () => store.update({ presenter: !store.get().presenter }, 'replace'));
+  byId<HTMLInputElement>('open-files').addEventListener('change', async (ev) => {
+    const input = ev.target as HTMLInputElement;
+    if (!input.files?.length) return;
+    try {
+      graph = await loadUserFiles(input.files);
+      extraMessages.length = 0;
+      extraMessages.push({ level: 'info', text: `Opened ${graph.getAttribute('name')}: ${graph.order} nodes, ${graph.size} edges.` });
+      renderer.setGraph(graph);
+      drawLegend();
+      store.update(initialState(), 'push');
+    } catch (err) {
+      extraMessages.length = 0;
+      extraMessages.push({ level: 'error', text: loadErrorText(err) });
+      schedule('none');
+    } finally {
+      input.value = '';
+    }
+  });
+
+  // Graph interaction: a tap shows details, a double tap focuses (and expands in neighbourhood view).
+  cy.on('tap', 'node, edge', (ev) => store.update({ selected: ev.target.id() }, 'replace'));
+  cy.on('tap', (ev) => {
+    if (ev.target === cy) store.update({ selected: null }, 'replace');
+  });
+  cy.on('dbltap', 'node', (ev) => focusNode(ev.target.id()));
+
+  // Keyboard
+  document.addEventListener('keydown', (ev) => {
+    const typing = ev.target instanceof HTMLInputElement || ev.target instanceof HTMLSelectElement || ev.target instanceof HTMLTextAreaElement;
+    const s = store.get();
+    if (ev.key === 'Escape') {
+      if (s.step !== null) store.update({ step: null }, 'replace');
+      else if (!typing && (s.focus || s.selected)) store.update({ focus: null, selected: null }, 'push');
+      return;
+    }
+    if (typing || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.key === '/') {
+      ev.preventDefault();
+      search.input.focus();
+    } else if (s.step !== null && (ev.key === 'ArrowRight' || ev.key === 'ArrowLeft')) {
+      ev.preventDefault();
+      const max = (view.activePath?.edges.length ?? 1) - 1;
+      store.update({ step: Math.min(max, Math.max(0, s.step + (ev.key === 'ArrowRight' ? 1 : -1))) }, 'replace');
+    } else if (ev.key === 'o') byId('btn-overview').click();
+    else if (ev.key === 'p') byId('btn-presenter').click();
+    else if (ev.key === 'f') cy.fit(cy.elements(':visible'), 30);
+  });
+
+  // Rendering: one at a time, always of the latest state.
+  let fontScale = 0;
+  let running = false;
+  let pending: HistoryMode | null = null;
+  const renderOnce = async (history: HistoryMode) => {
+    const state = store.get();
+    if (history !== 'none') {
+      const search = searchFromState(state, new URLSearchParams(location.search));
+      if (search !== location.search) {
+        if (history === 'push') window.history.pushState(null, '', search || location.pathname);
+        else window.history.replaceState(null, '', search || location.pathname);
+      }
+    }
+    view = deriveView({ graph, limit, effects: runEffects }, state);
+    document.body.classList.toggle('presenter', state.presenter);
+    const scale = state.presenter ? 1.6 : 1;
+    if (scale !== fontScale) {
+      fontScale = scale;
+      renderer.setFontScale(scale);
+    }
+    byId('btn-local').setAttribute('aria-pressed', String(state.scope === 'local'));
+    byId('btn-presenter').setAttribute('aria-pressed', String(state.presenter));
+    renderMessages(byId('messages'), view.messages, extraMessages, (field, id) => {
+      const name = nameFor(graph, { id, label: graph.getNodeAttribute(id, 'label') });
+      const s = store.get();
+      if (field === 'focus') focusNode(id);
+      else if (field === 'perturb' && s.perturb) store.update({ perturb: { ...s.perturb, node: name } }, 'push');
+      else if ((field === 'from' || field === 'to') && s.query) store.update({ query: { ...s.query, [field]: name } }, 'push');
+    });
+    pathPanel.update(state, view);
+    perturbPanel.update(state, view);
+    renderDetails(byId('details'), graph, state.selected ?? view.focusId, state.expanded, detailsActions);
+    renderTeach(byId('teach'), graph, view.activePath, state.step, { step: (hop) => store.update({ step: hop }, 'replace') });
+    await renderer.apply(view);
+    const drawn = cy.elements().filter((e) => !e.hasClass('hidden'));
+    byId('status').textContent = `${graph.getAttribute('name')}: ${graph.order} nodes, ${graph.size} edges · drawn: ${drawn.nodes().length} nodes, ${drawn.edges().length} edges · ${view.mode} view${elementCount(graph) > limit ? ` (graph above the ${limit}-element drawing limit)` : ''}`;
+    hook.rendered();
+  };
+  const schedule = (history: HistoryMode) => {
+    if (running) {
+      // Keep the strongest history request (push beats replace beats none).
+      pending = pending === 'push' || history === 'push' ? 'push' : pending === 'replace' || history === 'replace' ? 'replace' : 'none';
+      return;
+    }
+    running = true;
+    void (async () => {
+      let h: HistoryMode | null = history;
+      while (h !== null) {
+        await renderOnce(h);
+        h = pending;
+        pending = null;
+      }
+      running = false;
+    })();
+  };
+  store.subscribe((_s, history) => schedule(history));
+  window.addEventListener('popstate', () => store.update(stateFromSearch(location.search), 'none'));
+  schedule('none');
+}
+
+function initialQuery() {
+  return { from: '', to: '', maxLength: 6, sign: 'any' as const, via: [], avoid: [], minEvidence: '', rank: 'length' as const, associations: false };
+}
+
+function viewTitle(graph: KnowledgeGraph, state: UiState, view: View): string {
+  if (view.activePath && view.paths?.ok) return `paths from ${view.paths.value.from.label} to ${view.paths.value.to.label}`;
+  if (state.perturb && view.effects?.ok) return `${state.perturb.direction === 'up' ? 'raising' : 'lowering'} ${graph.getNodeAttribute(view.effects.value.source, 'label')}`;
+  if (view.focusId) return `${graph.getNodeAttribute(view.focusId, 'label')} and neighbours`;
+  return String(graph.getAttribute('name') ?? 'mechkg');
+}
+
+function loadErrorText(err: unknown): string {
+  if (err instanceof ValidationError) {
+    const errors = err.problems.filter((p) => p.level === 'error');
+    return `The graph files did not load (${errors.length} error${errors.length === 1 ? '' : 's'}): ${errors.slice(0, 5).map(formatProblem).join(' | ')}`;
+  }
+  return `The graph did not load: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+function showFatal(err: unknown): void {
+  replaceChildren(byId('messages'), h('div', { class: 'message error', attrs: { role: 'alert' } }, loadErrorText(err)));
+  document.documentElement.dataset.renders = 'failed';
+}
+
+void start();

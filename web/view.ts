@@ -1,0 +1,270 @@
+/**
+ * What is drawn, as a pure function of (graph, state): which elements are in Cytoscape, which classes
+ * each one carries, which layout places them, and what to tell the user. The renderer only applies it.
+ */
+import type { EffectEntry, KnowledgeGraph, Path, PathsResult } from '../src/index.js';
+import { elementCount } from './elements.js';
+import { resolveName, runPathQuery, type Failure, type Outcome } from './engine.js';
+import type { UiState } from './state.js';
+
+export interface EffectsView {
+  source: string;
+  direction: 'up' | 'down';
+  /** Node id -> how it moves ('unknown': reached only through steps without a sign). */
+  moves: Map<string, 'up' | 'down' | 'mixed' | 'unknown'>;
+  /** Node id -> the library's entry (distance, supporting paths). */
+  entries: Map<string, EffectEntry>;
+}
+
+export interface Message {
+  level: 'error' | 'info';
+  text: string;
+  suggestions?: { id: string; label: string }[];
+  /** What a suggestion replaces: the focus, a path endpoint, or the perturbed node. */
+  field?: 'focus' | 'from' | 'to' | 'perturb';
+}
+
+export interface View {
+  mode: 'overview' | 'local' | 'path' | 'empty';
+  /** Node ids to draw; null for the whole graph. */
+  nodes: string[] | null;
+  /** Edge keys to draw; null for every edge among the drawn nodes. */
+  edges: string[] | null;
+  layout: 'fcose' | 'dagre';
+  /** Changes when the drawn element set or layout changes (the renderer re-runs the layout). */
+  layoutKey: string;
+  classes: Map<string, string[]>;
+  /** Ids to fit the viewport to after rendering, or null to fit everything drawn. */
+  fitTo: string[] | null;
+  messages: Message[];
+  focusId: string | null;
+  paths: Outcome<PathsResult> | null;
+  activePath: Path | null;
+  effects: Outcome<EffectsView> | null;
+  /** True when the element limit cut the drawn neighbourhood. */
+  truncated: boolean;
+}
+
+export interface ViewContext {
+  graph: KnowledgeGraph;
+  /** Most elements handed to Cytoscape at once. */
+  limit: number;
+  effects?: (graph: KnowledgeGraph, node: string, direction: 'up' | 'down') => Outcome<EffectsView>;
+}
+
+function add(classes: Map<string, string[]>, id: string, cls: string): void {
+  const list = classes.get(id);
+  if (list) {
+    if (!list.includes(cls)) list.push(cls);
+  } else classes.set(id, [cls]);
+}
+
+function fail(messages: Message[], f: Failure, field: Message['field'], prefix = ''): void {
+  messages.push({ level: 'error', text: prefix + f.message, suggestions: f.suggestions, ...(field ? { field } : {}) });
+}
+
+export function deriveView(ctx: ViewContext, state: UiState): View {
+  const { graph, limit } = ctx;
+  const messages: Message[] = [];
+  const classes = new Map<string, string[]>();
+  const tooBig = elementCount(graph) > limit;
+
+  // Names -> ids (the focus, the query, the perturbation), each failure reported with suggestions.
+  let focusId: string | null = null;
+  if (state.focus) {
+    const r = resolveName(graph, state.focus);
+    if (r.ok) focusId = r.value;
+    else fail(messages, r, 'focus', 'Focus: ');
+  }
+
+  let paths: Outcome<PathsResult> | null = null;
+  let activePath: Path | null = null;
+  const pathNodes = new Set<string>();
+  const pathEdges = new Set<string>();
+  if (state.query) {
+    for (const field of ['from', 'to'] as const) {
+      const r = resolveName(graph, state.query[field]);
+      if (!r.ok) fail(messages, r, field, field === 'from' ? 'From: ' : 'To: ');
+    }
+    if (!messages.some((m) => m.field === 'from' || m.field === 'to')) {
+      paths = runPathQuery(graph, state.query);
+      if (!paths.ok) fail(messages, paths, undefined, 'Path query: ');
+      else if (paths.value.paths.length === 0) {
+        const q = state.query;
+        const opts = [q.sign !== 'any' ? `net sign ${q.sign}` : '', q.via.length ? `via ${q.via.join(', ')}` : '', q.avoid.length ? `avoiding ${q.avoid.join(', ')}` : '', q.minEvidence ? `evidence at least ${q.minEvidence}` : '']
+          .filter(Boolean)
+          .join(', ');
+        messages.push({
+          level: 'info',
+          text: `No path from ${paths.value.from.label} to ${paths.value.to.label} within ${q.maxLength} steps${opts ? ` (${opts})` : ''}${q.associations ? '' : ' along causal edges'}. Try a longer maximum, fewer constraints${q.associations ? '' : ', or include non-causal edges'}.`,
+        });
+      } else {
+        const list = paths.value.paths;
+        activePath = list[Math.min(Math.max(0, state.pathIndex), list.length - 1)]!;
+        for (const p of list) {
+          for (const n of p.nodes) pathNodes.add(n.id);
+          for (const e of p.edges) pathEdges.add(e.id);
+        }
+      }
+    }
+  }
+
+  let effects: Outcome<EffectsView> | null = null;
+  if (state.perturb && ctx.effects) {
+    const r = resolveName(graph, state.perturb.node);
+    if (!r.ok) fail(messages, r, 'perturb', 'Perturbation: ');
+    else {
+      effects = ctx.effects(graph, r.value, state.perturb.direction);
+      if (!effects.ok) fail(messages, effects, undefined, 'Perturbation: ');
+    }
+  }
+
+  // Which elements are drawn.
+  let mode: View['mode'];
+  let nodes: string[] | null = null;
+  let edges: string[] | null = null;
+  let truncated = false;
+  if (activePath) {
+    mode = 'path';
+    nodes = [...pathNodes];
+    edges = [...pathEdges];
+  } else if (state.scope === 'local' || tooBig) {
+    const seeds = [...state.expanded.filter((id) => graph.hasNode(id))];
+    if (focusId && !seeds.includes(focusId)) seeds.unshift(focusId);
+    if (effects?.ok) {
+      seeds.unshift(effects.value.source);
+      for (const id of effects.value.moves.keys()) seeds.push(id);
+    }
+    if (seeds.length === 0) {
+      mode = 'empty';
+      nodes = [];
+      if (tooBig) {
+        messages.push({
+          level: 'info',
+          text: `This graph has ${graph.order.toLocaleString('en')} nodes and ${graph.size.toLocaleString('en')} edges, more than the explorer draws at once (${limit.toLocaleString('en')} elements). Search for a node to see its neighbourhood, or find a path.`,
+        });
+      }
+    } else {
+      mode = 'local';
+      const r = neighbourhood(graph, seeds, new Set(state.expanded.concat(focusId ? [focusId] : [])), limit);
+      nodes = r.nodes;
+      truncated = r.truncated;
+      if (truncated) messages.push({ level: 'info', text: `Showing ${nodes.length.toLocaleString('en')} nodes: the neighbourhood is larger than the drawing limit.` });
+    }
+  } else {
+    mode = 'overview';
+  }
+
+  // Classes: filters first, then path / step, perturbation, focus.
+  const drawnNodes = nodes ?? graph.nodes();
+  const drawnSet = new Set(drawnNodes);
+  const drawnEdges = edges ?? inducedEdges(graph, drawnSet);
+  const f = state.filters;
+  const hiddenCats = new Set(f.hiddenCategories);
+  const hiddenKinds = new Set(f.hiddenKinds);
+  const hiddenSigns = new Set<string>(f.hiddenSigns);
+  const hiddenNodes = new Set<string>();
+  for (const id of drawnNodes) {
+    if (hiddenCats.has(graph.getNodeAttribute(id, 'category')) && !pathNodes.has(id) && id !== focusId) {
+      hiddenNodes.add(id);
+      add(classes, id, 'hidden');
+    }
+  }
+  for (const key of drawnEdges) {
+    const r = graph.getEdgeAttributes(key);
+    const hide =
+      hiddenNodes.has(graph.source(key)) ||
+      hiddenNodes.has(graph.target(key)) ||
+      (!pathEdges.has(key) &&
+        ((!f.showNonCausal && !r.causal) || hiddenSigns.has(r.sign ?? 'none') || (hiddenKinds.size > 0 && r.evidence.every((ev) => hiddenKinds.has(ev.kind)))));
+    if (hide) add(classes, key, 'hidden');
+  }
+
+  if (activePath) {
+    const onPath = new Set<string>([...activePath.nodes.map((n) => n.id), ...activePath.edges.map((e) => e.id)]);
+    for (const id of [...pathNodes, ...pathEdges]) add(classes, id, onPath.has(id) ? 'on-path' : 'path-alt');
+    if (state.step !== null) {
+      const hop = Math.min(Math.max(0, state.step), activePath.edges.length - 1);
+      activePath.edges.forEach((e, i) => {
+        add(classes, e.id, i < hop ? 'hop-done' : i === hop ? 'hop-current' : 'hop-todo');
+      });
+      activePath.nodes.forEach((n, i) => {
+        add(classes, n.id, i <= hop ? 'hop-done' : i === hop + 1 ? 'hop-current' : 'hop-todo');
+      });
+      if (hop >= 0 && activePath.nodes[hop]) add(classes, activePath.nodes[hop]!.id, 'hop-current');
+    }
+  }
+
+  if (effects?.ok) {
+    const { source, moves } = effects.value;
+    add(classes, source, 'perturbed');
+    add(classes, source, state.perturb!.direction);
+    for (const id of drawnNodes) {
+      const move = moves.get(id);
+      if (move) add(classes, id, move);
+      else if (id !== source && !pathNodes.has(id)) add(classes, id, 'faded');
+    }
+    for (const key of drawnEdges) {
+      const s = graph.source(key);
+      const t = graph.target(key);
+      const inEffect = (s === source || moves.has(s)) && moves.has(t);
+      if (!inEffect && !pathEdges.has(key)) add(classes, key, 'faded');
+    }
+  }
+
+  if (focusId && drawnSet.has(focusId)) {
+    add(classes, focusId, 'focus');
+    if (!activePath && !effects?.ok && mode === 'overview') {
+      const near = new Set<string>([focusId]);
+      graph.forEachEdge(focusId, (key, _a, s, t) => {
+        near.add(s);
+        near.add(t);
+        add(classes, key, 'neighbour');
+      });
+      for (const id of near) if (id !== focusId) add(classes, id, 'neighbour');
+      for (const id of drawnNodes) if (!near.has(id)) add(classes, id, 'faded');
+      for (const key of drawnEdges) if (!classes.get(key)?.includes('neighbour')) add(classes, key, 'faded');
+    }
+  }
+
+  if (state.selected && (drawnSet.has(state.selected) || graph.hasEdge(state.selected))) add(classes, state.selected, 'selected');
+
+  const layout: View['layout'] = mode === 'path' ? 'dagre' : 'fcose';
+  const layoutKey = `${mode}:${nodes === null ? 'all' : [...nodes].sort().join(',')}`;
+  // The whole path stays in view while stepping (the current hop is highlighted), so only a focus fits.
+  let fitTo: string[] | null = null;
+  if (!activePath && focusId && drawnSet.has(focusId) && mode === 'overview') {
+    fitTo = [focusId, ...graph.neighbors(focusId)];
+  }
+  return { mode, nodes, edges, layout, layoutKey, classes, fitTo, messages, focusId, paths, activePath, effects, truncated };
+}
+
+function inducedEdges(graph: KnowledgeGraph, nodes: Set<string>): string[] {
+  if (nodes.size === graph.order) return graph.edges();
+  const out: string[] = [];
+  for (const id of nodes) {
+    graph.forEachOutEdge(id, (key, _a, _s, t) => {
+      if (nodes.has(t)) out.push(key);
+    });
+  }
+  return out;
+}
+
+/** Seeds plus the neighbours of the expanded seeds, breadth first, stopping before the element limit. */
+function neighbourhood(graph: KnowledgeGraph, seeds: string[], expanded: Set<string>, limit: number): { nodes: string[]; truncated: boolean } {
+  const out = new Set<string>();
+  let edgesEstimate = 0;
+  const budget = () => out.size + edgesEstimate < limit;
+  for (const s of seeds) if (graph.hasNode(s)) out.add(s);
+  for (const s of seeds) {
+    if (!expanded.has(s) || !graph.hasNode(s)) continue;
+    for (const n of graph.neighbors(s)) {
+      if (!budget()) return { nodes: [...out], truncated: true };
+      if (!out.has(n)) {
+        out.add(n);
+        edgesEstimate += 1.5;
+      }
+    }
+  }
+  return { nodes: [...out], truncated: false };
+}
