@@ -176,7 +176,10 @@ export function mechkgHtmlApp(): void {
   function renderDetails(): void {
     const box = byId('details');
     box.replaceChildren();
-    if (!state.selected) return;
+    if (!state.selected) {
+      box.append(h('p', { class: 'muted', text: 'Click a node or an edge for its description, identifiers and evidence.' }));
+      return;
+    }
     const e = state.selected.kind === 'edge' ? edgeById.get(state.selected.id) : undefined;
     box.append(state.selected.kind === 'node' ? nodeBlock(state.selected.id) : e ? edgeBlock(e) : h('p'));
   }

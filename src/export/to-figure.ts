@@ -17,19 +17,19 @@ export function figureDot(graph: KnowledgeGraph, options: ExportOptions = {}): s
   const onPath = new Set((options.paths ?? []).flatMap((p) => p.edges));
   const lines = [
     `digraph ${dotString(title)} {`,
-    '  graph [rankdir=LR, fontname="Helvetica", nodesep=0.35, ranksep=0.6, pad=0.3, labelloc=b, labeljust=l, bgcolor="white"];',
+    '  graph [rankdir=LR, fontname="Helvetica", nodesep=0.3, ranksep=0.35, pad=0.3, labelloc=b, labeljust=l, bgcolor="white"];',
     '  node [fontname="Helvetica", fontsize=13, margin="0.14,0.06"];',
     '  edge [fontname="Helvetica", fontsize=11, penwidth=1.6, arrowsize=0.9];',
   ];
   const categories: Category[] = [];
   graph.forEachNode((id, n) => {
     if (!categories.includes(n.category)) categories.push(n.category);
-    lines.push(`  ${dotString(id)} [${attrList({ label: wrap(n.label, 22), ...nodeStyle(n.category), tooltip: n.description })}];`);
+    lines.push(`  ${dotString(id)} [${attrList({ label: wrap(n.label, 14), ...nodeStyle(n.category), tooltip: n.description })}];`);
   });
   graph.forEachEdge((key, e, source, target) => {
     const numbers = [...new Set(edgeSourceIds(e).map((s) => numberOf.get(s)).filter((x): x is number => x !== undefined))].sort((a, b) => a - b);
     const flags = [e.preclinicalOnly ? 'preclinical' : '', e.contested ? 'disputed' : ''].filter(Boolean).join(', ');
-    const label = `${PREDICATES[e.predicate].label}${numbers.length ? ` [${numbers.join(',')}]` : ''}${flags ? `\n(${flags})` : ''}`;
+    const label = [wrap(PREDICATES[e.predicate].label, 16), numbers.length ? `[${numbers.join(',')}]` : '', flags ? `(${flags})` : ''].filter(Boolean).join('\n');
     const style = edgeStyle(e);
     lines.push(
       `  ${dotString(source)} -> ${dotString(target)} [${attrList({

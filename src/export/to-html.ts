@@ -133,7 +133,7 @@ export async function writeHtml(graph: KnowledgeGraph, options: ExportOptions, e
     '<noscript><p>This page needs JavaScript to draw the graph; the evidence is in the data block of the file.</p></noscript>',
     '<h2>Legend</h2><ul id="legend"></ul>',
     '<h2>Paths</h2><div id="paths"></div>',
-    '<h2>Selected</h2><div id="details"><p class="muted">Click a node or an edge.</p></div>',
+    '<h2>Selected</h2><div id="details"></div>',
     '<h2>Evidence for every edge</h2><div id="all-evidence"></div>',
     '<h2>References</h2><ol id="references"></ol>',
     '</aside>',
