@@ -68,6 +68,7 @@ export const EVIDENCE_KINDS = {
   established_biochemistry: { label: 'established biochemistry', strength: 7, preclinical: false },
   randomized_trial: { label: 'randomized trial', strength: 6, preclinical: false },
   mendelian_randomization: { label: 'Mendelian randomization', strength: 5, preclinical: false },
+  intervention_study: { label: 'non-randomized intervention study (human)', strength: 4, preclinical: false },
   observational_human: { label: 'observational (human)', strength: 4, preclinical: false },
   animal_model: { label: 'animal model', strength: 3, preclinical: true },
   in_vitro: { label: 'in vitro', strength: 2, preclinical: true },
