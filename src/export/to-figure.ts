@@ -59,9 +59,9 @@ function captionTable(title: string, categories: Category[], references: string[
     .join('');
   if (swatches) rows.push(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1"><TR>${swatches}</TR></TABLE></TD></TR>`);
   const arrows = [
-    `<FONT COLOR="${SIGN_COLORS['+']}"><B>⟶</B></FONT> increases, activates, required for (+)`,
-    `<FONT COLOR="${SIGN_COLORS['-']}"><B>⊣</B></FONT> decreases, inhibits, prevents (−)`,
-    `<FONT COLOR="${SIGN_COLORS.none}"><B>⇢</B></FONT> association, not causal`,
+    `<FONT COLOR="${SIGN_COLORS['+']}"><B>⟶</B></FONT>&#160;increases, activates, required for (+)`,
+    `<FONT COLOR="${SIGN_COLORS['-']}"><B>⊣</B></FONT>&#160;decreases, inhibits, prevents (−)`,
+    `<FONT COLOR="${SIGN_COLORS.none}"><B>⇢</B></FONT>&#160;association, not causal`,
     '[n] numbered references below',
   ];
   rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="11">${arrows.join('      ')}</FONT></TD></TR>`);
