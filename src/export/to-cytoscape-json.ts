@@ -6,7 +6,7 @@
 import type { KnowledgeGraph } from '../model/types.js';
 import { CATEGORIES, PREDICATES } from '../model/vocabulary.js';
 import type { ExportOptions } from './export-types.js';
-import { biolinkCategory, biolinkEdge, knowledgeLevel, MECHKG_INFORES, publications } from './provenance.js';
+import { biolinkCategory, biolinkEdge, edgeSources, knowledgeLevel, MECHKG_INFORES, publications } from './provenance.js';
 
 export const CYJS_FORMAT_TAG = 'mechkg-cyjs';
 
@@ -55,6 +55,9 @@ export function toCytoscapeJson(graph: KnowledgeGraph, options: ExportOptions = 
       ...(e.note !== undefined ? { note: e.note } : {}),
       ...(e.context !== undefined ? { context: e.context } : {}),
       evidence: e.evidence,
+      // Flat copies for tools whose tables hold only strings and lists (Cytoscape desktop).
+      evidence_json: JSON.stringify(e.evidence),
+      sources_json: JSON.stringify(edgeSources(e, meta.sources ?? {})),
       publications: publications(e, meta.sources ?? {}),
       biolink: { ...biolinkEdge(e.predicate), knowledge_level: knowledgeLevel(e.predicate), agent_type: 'manual_agent', primary_knowledge_source: MECHKG_INFORES },
     },

@@ -102,7 +102,9 @@ function edgeCandidate(d: Data, where: Where, c: Candidates): EdgeCandidate {
     for (const q of ['object_direction_qualifier', 'object_aspect_qualifier', 'qualified_predicate'] as const) if (typeof biolink[q] === 'string') e.kgx[q] = biolink[q];
   } else if (typeof (d.predicate ?? d.interaction) === 'string') e.kgx = { predicate: String(d.predicate ?? d.interaction) };
   if ('sign' in d) set('sign', d.sign === null ? '' : str(d.sign) ?? '');
-  set('evidence', jsonField(d.evidence, 'evidence', where, c.problems, id));
+  set('evidence', d.evidence !== undefined ? jsonField(d.evidence, 'evidence', where, c.problems, id) : jsonField(d.evidence_json, 'evidence_json', where, c.problems, id));
+  const sources = jsonField(d.sources_json, 'sources_json', where, c.problems, id);
+  if (Array.isArray(sources)) for (const s of sources) c.sources.push({ where, data: s });
   set('context', jsonField(d.context, 'context', where, c.problems, id));
   set('note', str(d.note));
   set('module', str(d.module));

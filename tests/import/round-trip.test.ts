@@ -53,3 +53,19 @@ describe.each(CASES)('round trip through $format', ({ format, ...keep }) => {
     expect(b).toEqual(a);
   });
 });
+
+describe('cyjs edited by a tool that keeps only flat columns (like Cytoscape desktop)', () => {
+  it('re-imports from evidence_json and sources_json when nested data was dropped', async () => {
+    const graph = loadGraph();
+    const doc = JSON.parse(String(await exportGraph(graph, 'cyjs')));
+    delete doc.data.mechkg;
+    for (const e of doc.elements.edges) {
+      delete e.data.evidence;
+      delete e.data.biolink;
+      delete e.data.context;
+    }
+    const back = importGraph({ path: 'desktop.cyjs', text: JSON.stringify(doc) }, 'cyjs');
+    const strip = (c: ReturnType<typeof canonical>) => ({ nodes: c.nodes, edges: c.edges.map(({ context: _c, ...e }) => e), sources: c.sources });
+    expect(strip(canonical(back, { moduleRecords: false, citedSourcesOnly: true }))).toEqual(strip(canonical(graph, { moduleRecords: false, citedSourcesOnly: true })));
+  });
+});
