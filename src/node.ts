@@ -3,3 +3,5 @@ export * from './index.js';
 export { loadGraph, tryLoadGraph } from './node/load-graph.js';
 export { readGraphDir, bundledGraphDir } from './node/read-graph-dir.js';
 export { loadKgxIndex, type LoadKgxOptions, type KgxLoadReport } from './scale/kgx-index.js';
+export { importGraphFile, tryImportGraphFile } from './node/import-graph-file.js';
+export { nodeExportEnv } from './node/export-env.js';

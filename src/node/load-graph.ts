@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { loadGraphFromFiles, tryLoadGraphFromFiles, type LoadResult } from '../graph/load-graph.js';
 import type { KnowledgeGraph } from '../model/types.js';
-import { importGraphFile } from './import-graph-file.js';
+import { importGraphFile, tryImportGraphFile } from './import-graph-file.js';
 import { bundledGraphDir, readGraphDir } from './read-graph-dir.js';
 
 /** Loads the curated graph (no argument) or the graph at path; throws ValidationError on bad data. */
@@ -15,6 +15,7 @@ export function loadGraph(path?: string): KnowledgeGraph {
 
 /** Like loadGraph, but returns every problem instead of throwing on bad data. */
 export function tryLoadGraph(path?: string): LoadResult {
+  if (path !== undefined && isFile(path)) return tryImportGraphFile(path);
   const dir = path ?? bundledGraphDir();
   return tryLoadGraphFromFiles(readGraphDir(dir), graphName(dir, path));
 }
