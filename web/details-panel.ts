@@ -11,6 +11,7 @@ import {
   type Category,
   type EvidenceData,
   type KnowledgeGraph,
+  type Path,
   type SourceData,
 } from '../src/index.js';
 import { h, link, replaceChildren, type Child } from './dom.js';
@@ -25,9 +26,10 @@ export interface DetailsActions {
   perturb(id: string, direction: 'up' | 'down'): void;
 }
 
-export function renderDetails(el: HTMLElement, graph: KnowledgeGraph, selected: string | null, expanded: readonly string[], actions: DetailsActions): void {
+export function renderDetails(el: HTMLElement, graph: KnowledgeGraph, selected: string | null, expanded: readonly string[], path: Path | null, actions: DetailsActions): void {
   if (selected && graph.hasNode(selected)) replaceChildren(el, nodeDetails(graph, selected, expanded.includes(selected), actions));
   else if (selected && graph.hasEdge(selected)) replaceChildren(el, edgeDetails(graph, selected, actions));
+  else if (path) replaceChildren(el, pathDetails(graph, path, actions));
   else
     replaceChildren(
       el,
@@ -39,6 +41,42 @@ export function renderDetails(el: HTMLElement, graph: KnowledgeGraph, selected: 
         modulesList(graph),
       ),
     );
+}
+
+/** The selected path hop by hop: each step as a sentence, its best evidence and a way to all of it. */
+function pathDetails(graph: KnowledgeGraph, path: Path, actions: DetailsActions): HTMLElement {
+  return h(
+    'div',
+    { class: 'details', attrs: { 'data-kind': 'path' } },
+    h('h2', {}, `${path.nodes[0]!.label} → ${path.nodes[path.nodes.length - 1]!.label}`),
+    h(
+      'p',
+      { class: 'evidence-head' },
+      'net ',
+      signBadge(path.sign === '?' ? null : path.sign),
+      h('span', { class: 'badge' }, `${path.length} steps`),
+      h('span', { class: 'badge' }, `weakest: ${path.weakestEvidence ? EVIDENCE_KINDS[path.weakestEvidence].label : 'none'}`),
+      path.contested ? h('span', { class: 'badge badge-warn' }, 'contested step') : null,
+    ),
+    h(
+      'ol',
+      { class: 'hops' },
+      path.edges.map((e, i) => {
+        const best = [...e.evidence].filter((ev) => ev.stance === 'supports').sort((a, b) => EVIDENCE_KINDS[b.kind].strength - EVIDENCE_KINDS[a.kind].strength)[0];
+        return h(
+          'li',
+          {},
+          signBadge(e.sign === '?' ? null : e.sign),
+          ' ',
+          nodeButton(graph, path.nodes[i]!.id, actions),
+          ` ${PREDICATES[e.predicate as keyof typeof PREDICATES]?.verb ?? e.predicate} `,
+          nodeButton(graph, path.nodes[i + 1]!.id, actions),
+          best ? h('p', { class: 'evidence-note' }, `${EVIDENCE_KINDS[best.kind].label}: ${best.statement}`) : null,
+          h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => actions.select(e.id) } }, `all evidence (${e.evidence.length})`),
+        );
+      }),
+    ),
+  );
 }
 
 function modulesList(graph: KnowledgeGraph): HTMLElement | null {

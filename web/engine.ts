@@ -58,9 +58,9 @@ export function runPathQuery(graph: KnowledgeGraph, q: PathQuery): Outcome<Paths
 }
 
 /** Effects of raising or lowering a node (effects() in the library), as node id -> direction. */
-export function runEffects(graph: KnowledgeGraph, node: string, direction: 'up' | 'down'): Outcome<EffectsView> {
-  return cached(graph, `effects\u0000${node}\u0000${direction}`, () => {
-    const r = effects(graph, node, { direction, depth: 8 });
+export function runEffects(graph: KnowledgeGraph, node: string, direction: 'up' | 'down', depth: number | null): Outcome<EffectsView> {
+  return cached(graph, `effects\u0000${node}\u0000${direction}\u0000${depth}`, () => {
+    const r = effects(graph, node, { direction, ...(depth !== null ? { depth } : {}) });
     const moves = new Map<string, 'up' | 'down' | 'mixed' | 'unknown'>();
     const entries = new Map<string, EffectEntry>();
     for (const e of r.effects) {

@@ -27,6 +27,7 @@ import { deriveView, type Message, type View } from './view.js';
 const DEFAULT_LIMIT = 3000;
 
 async function start(): Promise<void> {
+  performance.mark('mechkg:start');
   const params = new URLSearchParams(location.search);
   const limitParam = Number(params.get('limit'));
   const limit = Number.isInteger(limitParam) && limitParam >= 100 ? Math.min(limitParam, 20000) : DEFAULT_LIMIT;
@@ -38,11 +39,12 @@ async function start(): Promise<void> {
     showFatal(err);
     return;
   }
+  performance.mark('mechkg:graph-loaded');
   const extraMessages: Message[] = [];
   if (dataName && !fixturesAvailable) extraMessages.push({ level: 'info', text: `data=${dataName} is ignored: test fixtures exist only in the test build. Showing the curated graph.` });
 
   const store = createStore(stateFromSearch(location.search));
-  const renderer = new Renderer(byId('cy'), graph);
+  const renderer = new Renderer(byId('cy'), graph, limit);
   const cy = renderer.cy;
   let view: View = deriveView({ graph, limit, effects: runEffects }, store.get());
   const hook = installTestHook({ renderer, graph: () => graph, view: () => view, state: () => store.get() });
@@ -94,7 +96,7 @@ async function start(): Promise<void> {
     },
     pathFrom: (id: string) => pathPanel.setEndpoint('from', nameFor(graph, { id, label: graph.getNodeAttribute(id, 'label') })),
     pathTo: (id: string) => pathPanel.setEndpoint('to', nameFor(graph, { id, label: graph.getNodeAttribute(id, 'label') })),
-    perturb: (id: string, direction: 'up' | 'down') => store.update({ perturb: { node: nameFor(graph, { id, label: graph.getNodeAttribute(id, 'label') }), direction }, query: null, step: null }, 'push'),
+    perturb: (id: string, direction: 'up' | 'down') => store.update({ perturb: { node: nameFor(graph, { id, label: graph.getNodeAttribute(id, 'label') }), direction, depth: null }, query: null, step: null }, 'push'),
   };
   const drawLegend = () => renderLegend(byId('legend'), graph, store.get().filters, (filters) => store.update({ filters }, 'replace'));
   drawLegend();
@@ -175,6 +177,7 @@ async function start(): Promise<void> {
     }
     view = deriveView({ graph, limit, effects: runEffects }, state);
     document.body.classList.toggle('presenter', state.presenter);
+    document.body.classList.toggle('stepping', state.step !== null && view.activePath !== null);
     const scale = state.presenter ? 1.6 : 1;
     if (scale !== fontScale) {
       fontScale = scale;
@@ -191,7 +194,7 @@ async function start(): Promise<void> {
     });
     pathPanel.update(state, view);
     perturbPanel.update(state, view);
-    renderDetails(byId('details'), graph, state.selected ?? view.focusId, state.expanded, detailsActions);
+    renderDetails(byId('details'), graph, state.selected ?? view.focusId, state.expanded, view.activePath, detailsActions);
     renderTeach(byId('teach'), graph, view.activePath, state.step, { step: (hop) => store.update({ step: hop }, 'replace') });
     await renderer.apply(view);
     const drawn = cy.elements().filter((e) => !e.hasClass('hidden'));

@@ -16,9 +16,15 @@ const MOVE_TEXT = { up: '▲ up', down: '▼ down', mixed: '◆ mixed', unknown:
 
 export function createPerturbPanel(el: HTMLElement, graph: () => KnowledgeGraph, actions: PerturbActions) {
   const node = combobox({ id: 'perturb-node', label: 'Node', placeholder: 'e.g. vitamin B12', graph, onPick: (hit) => node.setValue(nameFor(graph(), hit)) });
+  const depth = h(
+    'select',
+    { attrs: { id: 'perturb-depth' } },
+    h('option', { attrs: { value: '' } }, 'default (as the CLI)'),
+    [1, 2, 3, 4, 5, 6, 8, 10].map((d) => h('option', { attrs: { value: d } }, `${d} step${d === 1 ? '' : 's'}`)),
+  );
   const run = (direction: 'up' | 'down') => {
     const name = node.input.value.trim();
-    if (name) actions.perturb({ node: name, direction });
+    if (name) actions.perturb({ node: name, direction, depth: depth.value ? Number(depth.value) : null });
   };
   const summary = h('div', { class: 'effects-summary', attrs: { id: 'perturb-summary' } });
   replaceChildren(
@@ -27,6 +33,8 @@ export function createPerturbPanel(el: HTMLElement, graph: () => KnowledgeGraph,
       'div',
       { class: 'form' },
       h('div', { class: 'wide' }, node.root),
+      h('label', { attrs: { for: 'perturb-depth' } }, 'Reach'),
+      depth,
       h(
         'div',
         { class: 'buttons' },
@@ -43,7 +51,10 @@ export function createPerturbPanel(el: HTMLElement, graph: () => KnowledgeGraph,
       const key = JSON.stringify(state.perturb);
       if (key !== shown) {
         shown = key;
-        if (state.perturb) node.setValue(state.perturb.node);
+        if (state.perturb) {
+          node.setValue(state.perturb.node);
+          depth.value = state.perturb.depth === null ? '' : String(state.perturb.depth);
+        }
       }
       const fx = view.effects;
       if (!state.perturb || !fx || !fx.ok) {

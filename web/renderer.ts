@@ -5,7 +5,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { KnowledgeGraph } from '../src/index.js';
-import { subgraphElements } from './elements.js';
+import { elementCount, subgraphElements } from './elements.js';
 import { buildStylesheet } from './style.js';
 import type { View } from './view.js';
 
@@ -42,9 +42,12 @@ export class Renderer {
   private overviewPositions: Map<string, cytoscape.Position> | null = null;
   private fitKey = '';
 
-  constructor(container: HTMLElement, graph: KnowledgeGraph) {
+  constructor(container: HTMLElement, graph: KnowledgeGraph, limit: number) {
     this.graph = graph;
+    // Big drawings stay smooth while panning and zooming if edges are hidden during the gesture.
+    const big = Math.min(elementCount(graph), limit) > 2000;
     this.cy = cytoscape({
+      hideEdgesOnViewport: big,
       container,
       style: buildStylesheet({ fontScale: 1 }),
       autounselectify: true,
@@ -95,7 +98,8 @@ export class Renderer {
       await this.runLayout(view);
       this.fitKey = '';
     }
-    const fitKey = `${view.layoutKey}|${view.fitTo?.join(',') ?? '*'}`;
+    cy.resize();
+    const fitKey = `${view.layoutKey}|${view.fitTo?.join(',') ?? '*'}|${cy.width()}x${cy.height()}`;
     if (fitKey !== this.fitKey) {
       this.fitKey = fitKey;
       const fitIds = view.fitTo ? new Set(view.fitTo) : null;
@@ -157,7 +161,7 @@ function fcoseOptions(nodes: number): cytoscape.LayoutOptions {
     edgeElasticity: () => 0.4,
     nestingFactor: 0.1,
     gravity: 0.3,
-    numIter: big ? 1200 : 2500,
+    numIter: big ? 1200 : 1000,
     tile: true,
   } as unknown as cytoscape.LayoutOptions;
 }
@@ -166,8 +170,8 @@ function dagreOptions(): cytoscape.LayoutOptions {
   return {
     name: 'dagre',
     rankDir: 'LR',
-    nodeSep: 35,
-    rankSep: 140,
+    nodeSep: 30,
+    rankSep: 70,
     edgeSep: 12,
     animate: false,
     fit: true,

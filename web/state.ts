@@ -32,6 +32,8 @@ export interface PathQuery {
 export interface Perturbation {
   node: string;
   direction: 'up' | 'down';
+  /** Most steps followed downstream (the library's default when null). */
+  depth: number | null;
 }
 
 export interface UiState {

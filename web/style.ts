@@ -83,7 +83,7 @@ export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.Styleshe
     },
     // UI state, derived from the state object by view.ts
     { selector: '.hidden', style: { display: 'none' } },
-    { selector: '.faded', style: { opacity: 0.13, 'text-opacity': 0.35 } },
+    { selector: '.faded', style: { opacity: 0.13, 'text-opacity': 0.25 } },
     { selector: 'node.neighbour', style: { 'border-width': 2.5, 'border-color': '#30363d' } },
     { selector: 'edge.neighbour', style: { opacity: 1, label: 'data(predicateLabel)' } },
     { selector: 'node.focus', style: { 'border-width': 5, 'border-color': COLORS.focus, 'font-size': font(14), 'font-weight': 'bold', 'z-index': 20 } },

@@ -47,7 +47,10 @@ export function stateFromSearch(search: string): UiState {
     s.step = step === null ? null : step - 1;
   }
   const perturb = p.get('perturb');
-  if (perturb) s.perturb = { node: perturb, direction: p.get('dir') === 'up' ? 'up' : 'down' };
+  if (perturb) {
+    const depth = positiveInt(p.get('depth'));
+    s.perturb = { node: perturb, direction: p.get('dir') === 'up' ? 'up' : 'down', depth: depth === null ? null : Math.min(depth, 12) };
+  }
   if (p.get('view') === 'local') s.scope = 'local';
   s.expanded = list(p.get('expand'));
   s.filters = {
@@ -86,6 +89,7 @@ export function searchFromState(s: UiState, keep: URLSearchParams): string {
   if (s.perturb) {
     p.set('perturb', s.perturb.node);
     p.set('dir', s.perturb.direction);
+    if (s.perturb.depth !== null) p.set('depth', String(s.perturb.depth));
   }
   if (s.scope === 'local') p.set('view', 'local');
   if (s.expanded.length) p.set('expand', s.expanded.join(','));

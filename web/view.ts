@@ -49,7 +49,7 @@ export interface ViewContext {
   graph: KnowledgeGraph;
   /** Most elements handed to Cytoscape at once. */
   limit: number;
-  effects?: (graph: KnowledgeGraph, node: string, direction: 'up' | 'down') => Outcome<EffectsView>;
+  effects?: (graph: KnowledgeGraph, node: string, direction: 'up' | 'down', depth: number | null) => Outcome<EffectsView>;
 }
 
 function add(classes: Map<string, string[]>, id: string, cls: string): void {
@@ -114,7 +114,7 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
     const r = resolveName(graph, state.perturb.node);
     if (!r.ok) fail(messages, r, 'perturb', 'Perturbation: ');
     else {
-      effects = ctx.effects(graph, r.value, state.perturb.direction);
+      effects = ctx.effects(graph, r.value, state.perturb.direction, state.perturb.depth);
       if (!effects.ok) fail(messages, effects, undefined, 'Perturbation: ');
     }
   }
@@ -182,7 +182,9 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
 
   if (activePath) {
     const onPath = new Set<string>([...activePath.nodes.map((n) => n.id), ...activePath.edges.map((e) => e.id)]);
-    for (const id of [...pathNodes, ...pathEdges]) add(classes, id, onPath.has(id) ? 'on-path' : 'path-alt');
+    // While stepping, the other ranked paths recede further so the hop in hand stands out.
+    const other = state.step === null ? 'path-alt' : 'faded';
+    for (const id of [...pathNodes, ...pathEdges]) add(classes, id, onPath.has(id) ? 'on-path' : other);
     if (state.step !== null) {
       const hop = Math.min(Math.max(0, state.step), activePath.edges.length - 1);
       activePath.edges.forEach((e, i) => {
@@ -235,6 +237,8 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
   let fitTo: string[] | null = null;
   if (!activePath && focusId && drawnSet.has(focusId) && mode === 'overview') {
     fitTo = [focusId, ...graph.neighbors(focusId)];
+  } else if (!activePath && effects?.ok && effects.value.moves.size > 0) {
+    fitTo = [effects.value.source, ...effects.value.moves.keys()].filter((id) => drawnSet.has(id));
   }
   return { mode, nodes, edges, layout, layoutKey, classes, fitTo, messages, focusId, paths, activePath, effects, truncated };
 }

@@ -131,7 +131,7 @@ describe.skipIf(!hasChromium)('web explorer (Chromium)', () => {
   it('perturbation: lowering B12 colours every downstream node as the library computes it', async () => {
     const { page } = await app.open('?perturb=B12&dir=down');
     expect(await page.evaluate(() => window.__mechkg!.classesOf('vitamin-b12'))).toContain('perturbed');
-    const expected = effects(graph, 'vitamin-b12', { direction: 'down', depth: 8 }).effects;
+    const expected = effects(graph, 'vitamin-b12', { direction: 'down' }).effects;
     expect(expected.length).toBeGreaterThan(3);
     for (const e of expected) expect(await page.evaluate((id) => window.__mechkg!.classesOf(id), e.node.id)).toContain(e.effect);
     const up = expected.filter((e) => e.effect === 'up').length;

@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+/**
+ * Web explorer benchmark (figures go to docs/web.md; nothing is asserted):
+ *  1. bundle size of the production build, gzipped: what the first render loads, and everything;
+ *  2. time from navigation to the first complete render (layout done, frame drawn) of the curated
+ *     graph in headless Chromium, median of RUNS cold loads;
+ *  3. a generated graph of 5,000 elements (2,000 nodes, 3,000 edges) drawn whole: fcose layout time,
+ *     and frame times while panning and zooming.
+ *   node scripts/bench-web.mjs [--runs N] [--json]
+ */
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 7;
+const JSON_OUT = args.includes('--json');
+const CHROMIUM = process.env.MECHKG_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const log = (...a) => {
+  if (!JSON_OUT) console.log(...a);
+};
+
+async function buildSite(mode) {
+  const outDir = await mkdtemp(join(tmpdir(), `mechkg-bench-${mode}-`));
+  await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'web'), mode, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+async function serve(dir) {
+  const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+  const server = createServer(async (req, res) => {
+    try {
+      let f = join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+      if ((await stat(f)).isDirectory()) f = join(f, 'index.html');
+      res.writeHead(200, { 'content-type': MIME[extname(f)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(await readFile(f));
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+const kb = (n) => Math.round(n / 102.4) / 10;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+async function bundleSizes(dir) {
+  const html = await readFile(join(dir, 'index.html'), 'utf8');
+  const initialNames = new Set([...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+)"/g)].map((m) => m[1]));
+  const files = await readdir(join(dir, 'assets'));
+  const rows = [];
+  for (const f of files) {
+    const body = await readFile(join(dir, 'assets', f));
+    rows.push({ file: f, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, initial: initialNames.has(f) });
+  }
+  const htmlGz = gzipSync(Buffer.from(html), { level: 9 }).length;
+  const initial = rows.filter((r) => r.initial).reduce((a, r) => a + r.gzip, htmlGz);
+  const total = rows.reduce((a, r) => a + r.gzip, htmlGz);
+  return { files: rows.sort((a, b) => b.gzip - a.gzip), initialGzip: initial, totalGzip: total };
+}
+
+async function firstRender(browser, url, query = '', timeout = 60000) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url + query);
+  await page.waitForFunction(() => Number(document.documentElement.dataset.renders) >= 1, null, { timeout });
+  const out = await page.evaluate(() => ({
+    firstRenderMs: performance.getEntriesByName('mechkg:first-render')[0]?.startTime ?? NaN,
+    layoutMs: window.__mechkg.lastLayoutMs(),
+    nodes: window.__mechkg.visibleNodeIds().length,
+    edges: window.__mechkg.visibleEdgeIds().length,
+  }));
+  return { page, context, ...out };
+}
+
+/** Frame-to-frame times while the view pans and zooms on every animation frame. */
+async function panZoomFrames(page, frames = 150) {
+  return page.evaluate(
+    (n) =>
+      new Promise((resolve) => {
+        const cy = window.__mechkg.cy;
+        const times = [];
+        let last = performance.now();
+        let i = 0;
+        const step = () => {
+          const now = performance.now();
+          if (i > 0) times.push(now - last);
+          last = now;
+          if (i++ >= n) return resolve(times);
+          const t = i / n;
+          cy.viewport({ zoom: 0.3 + 0.9 * Math.abs(Math.sin(t * Math.PI * 2)), pan: { x: 300 * Math.cos(t * 6), y: 200 * Math.sin(t * 6) } });
+          requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+    frames,
+  );
+}
+
+const prod = await buildSite('production');
+const fixtures = await buildSite('fixtures');
+const sizes = await bundleSizes(prod);
+log(`bundle (gzip -9): first render ${kb(sizes.initialGzip)} KB, everything ${kb(sizes.totalGzip)} KB`);
+for (const f of sizes.files) log(`  ${f.initial ? '*' : ' '} ${f.file.padEnd(34)} ${String(kb(f.raw)).padStart(8)} KB raw ${String(kb(f.gzip)).padStart(7)} KB gz`);
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+const prodServer = await serve(prod);
+const fixServer = await serve(fixtures);
+const result = { date: new Date().toISOString(), machine: `${cpus()[0]?.model ?? 'cpu'} x${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GB`, chromium: browser.version(), runs: RUNS, bundle: sizes };
+try {
+  const renders = [];
+  let counts = null;
+  for (let i = 0; i < RUNS + 1; i++) {
+    const r = await firstRender(browser, prodServer.url);
+    if (i > 0) renders.push(r.firstRenderMs); // the first load warms the OS file cache
+    counts = { nodes: r.nodes, edges: r.edges, layoutMs: r.layoutMs };
+    await r.context.close();
+  }
+  result.curated = { ...counts, firstRenderMedianMs: median(renders), firstRenderMs: renders };
+  log(`curated graph (${counts.nodes} nodes, ${counts.edges} edges): navigation -> first complete render, median of ${RUNS}: ${Math.round(median(renders))} ms (min ${Math.round(Math.min(...renders))}, max ${Math.round(Math.max(...renders))}); fcose ${Math.round(counts.layoutMs)} ms`);
+
+  const layouts = [];
+  let frames = [];
+  let big = null;
+  for (let i = 0; i < 3; i++) {
+    const r = await firstRender(browser, fixServer.url, '?data=synthetic-5000&limit=5000', 120000);
+    layouts.push(r.layoutMs);
+    big = r;
+    if (i === 2) frames = await panZoomFrames(r.page);
+    await r.context.close();
+  }
+  result.synthetic = {
+    nodes: big.nodes,
+    edges: big.edges,
+    layoutMedianMs: median(layouts),
+    layoutMs: layouts,
+    firstRenderMs: big.firstRenderMs,
+    frameMedianMs: median(frames),
+    frameP95Ms: pct(frames, 95),
+    frameMaxMs: Math.max(...frames),
+  };
+  log(`synthetic ${big.nodes} nodes + ${big.edges} edges: fcose layout median ${Math.round(median(layouts))} ms (${layouts.map(Math.round).join(', ')}); first render ${Math.round(big.firstRenderMs)} ms`);
+  log(`  pan/zoom: ${frames.length} frames, median ${median(frames).toFixed(1)} ms, p95 ${pct(frames, 95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms per frame`);
+  log(`machine: ${result.machine}; Chromium ${result.chromium}; ${result.date}`);
+  if (JSON_OUT) console.log(JSON.stringify(result, null, 2));
+} finally {
+  await browser.close();
+  await prodServer.close();
+  await fixServer.close();
+  await rm(prod, { recursive: true, force: true });
+  await rm(fixtures, { recursive: true, force: true });
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+/**
+ * Screenshots of the explorer for docs/web.md and the README: builds the production site, serves it on
+ * 127.0.0.1 and captures a few views in headless Chromium into docs/screenshots/.
+ *   node tests/browser/take-screenshots.mjs [outDir]
+ */
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const OUT = resolve(process.argv[2] ?? join(ROOT, 'docs/screenshots'));
+const SHOTS = [
+  { name: 'overview', query: '', viewport: { width: 1440, height: 900 } },
+  { name: 'focus', query: '?focus=homocysteine', viewport: { width: 1440, height: 900 } },
+  { name: 'path', query: '?from=B12&to=autophagy', viewport: { width: 1440, height: 900 } },
+  { name: 'step-through', query: '?from=B12&to=autophagy&step=3&presenter=1', viewport: { width: 1440, height: 900 } },
+  { name: 'perturbation', query: '?perturb=B12&dir=down', viewport: { width: 1440, height: 900 } },
+];
+
+const dist = await mkdtemp(join(tmpdir(), 'mechkg-shots-'));
+await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'web'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+const server = createServer(async (req, res) => {
+  try {
+    let f = join(dist, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if ((await stat(f)).isDirectory()) f = join(f, 'index.html');
+    res.writeHead(200, { 'content-type': MIME[extname(f)] ?? 'application/octet-stream' });
+    res.end(await readFile(f));
+  } catch {
+    res.writeHead(404);
+    res.end();
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const url = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({
+  executablePath: process.env.MECHKG_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+await mkdir(OUT, { recursive: true });
+try {
+  for (const shot of SHOTS) {
+    const page = await browser.newPage({ viewport: shot.viewport });
+    await page.goto(url + shot.query);
+    await page.waitForFunction(() => Number(document.documentElement.dataset.renders) >= 1, null, { timeout: 20000 });
+    await page.waitForTimeout(300);
+    const file = join(OUT, `${shot.name}.png`);
+    await page.screenshot({ path: file });
+    console.log(`${file}: ${shot.query || '(overview)'}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+  await rm(dist, { recursive: true, force: true });
+}
