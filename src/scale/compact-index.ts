@@ -22,6 +22,8 @@ export interface CompactNodes {
   curie: Uint8Array;
   /** id -> number, or -1 (a Map over ids when not given). */
   indexOf?: (id: string) => number;
+  /** original id (as the file spells it) -> number, or -1: CURIEs resolve without building the name index. */
+  originalIndexOf?: (id: string) => number;
   /** Index into categoryNames per node. */
   category: Uint8Array;
   categoryNames: string[];
@@ -67,11 +69,18 @@ export class CompactIndex implements PathIndex, NameSource {
     this.name = name;
     this.nodeCount = nodes.ids.length;
     this.edgeCount = edges.count;
-    if (nodes.indexOf) this.lookup = nodes.indexOf;
-    else {
+    let byId = nodes.indexOf;
+    if (!byId) {
       const numbers = new Map(nodes.ids.map((id, i) => [id, i]));
-      this.lookup = (id) => numbers.get(id) ?? -1;
+      byId = (id) => numbers.get(id) ?? -1;
     }
+    const byOriginal = nodes.originalIndexOf;
+    this.lookup = byOriginal
+      ? (id) => {
+          const n = byId(id);
+          return n >= 0 ? n : byOriginal(id);
+        }
+      : byId;
     const out = buildCsr(edges.source, this.nodeCount);
     const inc = buildCsr(edges.target, this.nodeCount);
     this.outOffsets = out.offsets;
@@ -82,6 +91,7 @@ export class CompactIndex implements PathIndex, NameSource {
 
   // PathIndex
 
+  /** Number of a node by its mechkg id, or by its id as the file spells it (a CURIE); -1 when neither. */
   indexOf(id: string): number {
     return this.lookup(id);
   }

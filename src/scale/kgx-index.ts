@@ -136,6 +136,7 @@ class NodeTable {
       originals: this.interner.pool.trim(),
       curie: this.curie.slice(0, this.ids.length),
       indexOf: (id) => numbers.get(id) ?? -1,
+      originalIndexOf: (id) => this.interner.lookup(id),
       category: this.category.slice(0, this.ids.length),
       categoryNames: this.categoryNames,
       labels: this.labels.trim(),
