@@ -1,6 +1,7 @@
 /** Turning CLI option strings into library option values; bad values are UsageErrors naming the flag. */
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import type { EvidenceKind } from '../model/vocabulary.js';
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -33,4 +34,49 @@ export function budgetValues(opts: { maxExpansions?: string; timeout?: string })
 export function output(json: boolean | undefined, value: unknown, human: () => string): void {
   if (json) process.stdout.write(JSON.stringify(value, null, 2) + '\n');
   else process.stdout.write(human());
+}
+
+/** Flags of a path query, shared by `paths`, `explain` and `export --paths`. */
+export interface PathFlags {
+  json?: boolean;
+  maxLength?: string;
+  limit?: string;
+  sign?: string;
+  via?: string[];
+  avoid?: string[];
+  minEvidence?: string;
+  includeAssociations?: boolean;
+  rank?: string;
+  maxExpansions?: string;
+  timeout?: string;
+}
+
+/** Adds the path-query options; `note` prefixes each description (e.g. "with --paths: "). */
+export function addPathOptions(cmd: Command, defaultLimit: number, note = ''): Command {
+  return budgetOptions(
+    cmd
+      .option('--max-length <n>', `${note}longest path in edges`, '6')
+      .option('--limit <k>', `${note}most paths`, String(defaultLimit))
+      .option('--sign <sign>', `${note}keep only paths with this net sign: + or -`)
+      .option('--via <node>', `${note}path must visit this node (repeatable)`, collect)
+      .option('--avoid <node|category>', `${note}path must not enter this node or category (repeatable)`, collect)
+      .option('--min-evidence <kind>', `${note}skip edges whose best evidence is weaker than this kind`)
+      .option('--include-associations', `${note}also follow non-causal edges (correlations, associations)`)
+      .option('--rank <rank>', `${note}length (shortest first) or evidence (strongest weakest link first)`, 'length'),
+  );
+}
+
+/** Path-query flags as findPaths options (values are checked by findPaths, which names the option). */
+export function pathValues(flags: PathFlags) {
+  return {
+    maxLength: intOption('--max-length', flags.maxLength),
+    limit: intOption('--limit', flags.limit),
+    sign: flags.sign,
+    via: flags.via,
+    avoid: flags.avoid,
+    minEvidence: flags.minEvidence as EvidenceKind | undefined,
+    includeAssociations: flags.includeAssociations ?? false,
+    rank: flags.rank as 'length' | 'evidence' | undefined,
+    ...budgetValues(flags),
+  };
 }

@@ -4,12 +4,12 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { budgetOptions, budgetValues, collect, intOption } from '../cli-options.js';
+import { addPathOptions, collect, intOption, pathValues, type PathFlags } from '../cli-options.js';
 import { runCommand } from '../run-command.js';
 
 type State = { exitCode: number };
 
-interface ExportFlags {
+interface ExportFlags extends PathFlags {
   format?: string;
   out?: string;
   title?: string;
@@ -19,22 +19,11 @@ interface ExportFlags {
   paths?: string[];
   category?: string[];
   module?: string[];
-  maxLength?: string;
-  limit?: string;
-  sign?: string;
-  via?: string[];
-  avoid?: string[];
-  minEvidence?: string;
-  includeAssociations?: boolean;
-  rank?: string;
-  maxExpansions?: string;
-  timeout?: string;
   listFormats?: boolean;
-  json?: boolean;
 }
 
 export function registerExportCommands(program: Command, state: State): void {
-  budgetOptions(
+  addPathOptions(
     program
       .command('export')
       .description('export a subgraph (default: the whole graph) as cyjs, graphml, dot, mermaid, kgx, kgx-jsonl, csv, sif, svg, png or html')
@@ -47,16 +36,10 @@ export function registerExportCommands(program: Command, state: State): void {
       .option('--paths <from-and-to...>', 'select the paths FROM TO of a path query')
       .option('--category <category>', 'select nodes of this category (repeatable)', collect)
       .option('--module <module>', 'select nodes of this module (repeatable)', collect)
-      .option('--max-length <n>', 'with --paths: longest path in edges', '6')
-      .option('--limit <k>', 'with --paths: most paths', '10')
-      .option('--sign <sign>', 'with --paths: keep only paths with this net sign: + or -')
-      .option('--via <node>', 'with --paths: path must visit this node (repeatable)', collect)
-      .option('--avoid <node|category>', 'with --paths: path must not enter this node or category (repeatable)', collect)
-      .option('--min-evidence <kind>', 'with --paths: skip edges whose best evidence is weaker than this kind')
-      .option('--include-associations', 'with --paths: also follow non-causal edges')
-      .option('--rank <rank>', 'with --paths: length or evidence', 'length')
       .option('--list-formats', 'list the formats and exit')
       .option('--json', 'errors as JSON on stderr'),
+    10,
+    'with --paths: ',
   ).action(async (flags: ExportFlags) => {
     state.exitCode = await runCommand(flags, async () => {
       const [{ EXPORT_FORMATS, exportFormat, exportGraph }, { loadGraph }, { nodeExportEnv }, { writeExportOutput }] = await Promise.all([
@@ -95,17 +78,7 @@ async function select(graph: import('../../model/types.js').KnowledgeGraph, flag
   if (kinds.length > 1) throw new UsageError(`export: choose one selection, not ${kinds.join(' and ')}`);
   if (flags.paths) {
     if (flags.paths.length !== 2) throw new UsageError(`export: --paths takes two nodes, FROM and TO; got ${flags.paths.length} (${flags.paths.join(' ')})`);
-    return sel.selectPaths(graph, flags.paths[0]!, flags.paths[1]!, {
-      maxLength: intOption('--max-length', flags.maxLength),
-      limit: intOption('--limit', flags.limit),
-      sign: flags.sign,
-      via: flags.via,
-      avoid: flags.avoid,
-      minEvidence: flags.minEvidence as import('../../model/vocabulary.js').EvidenceKind | undefined,
-      includeAssociations: flags.includeAssociations ?? false,
-      rank: flags.rank as 'length' | 'evidence' | undefined,
-      ...budgetValues(flags),
-    });
+    return sel.selectPaths(graph, flags.paths[0]!, flags.paths[1]!, pathValues(flags));
   }
   if (flags.seed?.length) {
     return sel.selectNeighborhood(graph, flags.seed, { depth: intOption('--depth', flags.depth), direction: flags.direction as 'in' | 'out' | 'both' });

@@ -4,7 +4,7 @@
  * Library and formatter modules are imported lazily so that `mechkg --help` and other commands stay fast.
  */
 import type { Command } from 'commander';
-import { budgetOptions, budgetValues, collect, intOption, output } from '../cli-options.js';
+import { addPathOptions, budgetOptions, budgetValues, collect, intOption, output, pathValues, type PathFlags } from '../cli-options.js';
 import { openQueryGraph } from '../open-graph.js';
 import { progressLine } from '../progress.js';
 import { runCommand } from '../run-command.js';
@@ -18,18 +18,6 @@ interface CommonFlags {
   json?: boolean;
 }
 
-interface PathFlags extends CommonFlags {
-  maxLength?: string;
-  limit?: string;
-  sign?: string;
-  via?: string[];
-  avoid?: string[];
-  minEvidence?: string;
-  includeAssociations?: boolean;
-  rank?: string;
-  maxExpansions?: string;
-  timeout?: string;
-}
 
 export function registerQueryCommands(program: Command, state: State): void {
   const graphPath = () => program.opts().graph as string | undefined;
@@ -54,7 +42,7 @@ export function registerQueryCommands(program: Command, state: State): void {
         openQueryGraph(graphPath()),
       ]);
       const progress = progressLine('paths');
-      const result = findPaths(graph, from, to, pathValues(flags, progress.onProgress));
+      const result = findPaths(graph, from, to, pathQueryValues(flags, progress.onProgress));
       progress.done();
       output(flags.json, result, () => formatPaths(result));
     });
@@ -71,7 +59,7 @@ export function registerQueryCommands(program: Command, state: State): void {
     state.exitCode = await runCommand(flags, async () => {
       const { mod, graph } = await withGraph(() => import('../../query/explain-paths.js'));
       const progress = progressLine('explain');
-      const result = mod.explainPaths(graph, from, to, pathValues(flags, progress.onProgress));
+      const result = mod.explainPaths(graph, from, to, pathQueryValues(flags, progress.onProgress));
       progress.done();
       output(flags.json, result, () => result.text);
     });
@@ -217,33 +205,11 @@ export function registerQueryCommands(program: Command, state: State): void {
 }
 
 function pathOptions(cmd: Command, defaultLimit: number): Command {
-  return budgetOptions(
-    cmd
-      .option('--max-length <n>', 'longest path in edges', '6')
-      .option('--limit <k>', 'most paths to show', String(defaultLimit))
-      .option('--sign <sign>', 'keep only paths with this net sign: + or -')
-      .option('--via <node>', 'path must visit this node (repeatable)', collect)
-      .option('--avoid <node|category>', 'path must not enter this node or category (repeatable)', collect)
-      .option('--min-evidence <kind>', 'skip edges whose best evidence is weaker than this kind')
-      .option('--include-associations', 'also follow non-causal edges (correlations, associations)')
-      .option('--rank <rank>', 'length (shortest first) or evidence (strongest weakest link first)', 'length')
-      .option('--json', 'print JSON'),
-  );
+  return addPathOptions(cmd, defaultLimit).option('--json', 'print JSON');
 }
 
-function pathValues(flags: PathFlags, onProgress?: (p: Progress) => void) {
-  return {
-    maxLength: intOption('--max-length', flags.maxLength),
-    limit: intOption('--limit', flags.limit),
-    sign: flags.sign,
-    via: flags.via,
-    avoid: flags.avoid,
-    minEvidence: flags.minEvidence as EvidenceKind | undefined,
-    includeAssociations: flags.includeAssociations ?? false,
-    rank: flags.rank as 'length' | 'evidence' | undefined,
-    ...budgetValues(flags),
-    ...(onProgress ? { onProgress } : {}),
-  };
+function pathQueryValues(flags: PathFlags, onProgress?: (p: Progress) => void) {
+  return { ...pathValues(flags), ...(onProgress ? { onProgress } : {}) };
 }
 
 interface ReachFlags extends CommonFlags {
