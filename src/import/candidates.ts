@@ -3,6 +3,7 @@
  * place they came from (file, line or element), plus any registry records the file carried.
  */
 import type { Problem } from '../model/types.js';
+import { splitList } from './delimited-text.js';
 
 export interface Where {
   file: string;
@@ -98,4 +99,26 @@ export function lineAt(text: string, offset: number): { line: number; column: nu
     }
   }
   return { line, column: offset - last };
+}
+
+const text = (v: unknown): string | undefined => (v === undefined || v === null || v === '' ? undefined : String(v));
+const textList = (v: unknown): string[] | undefined =>
+  Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? splitList(v) : undefined;
+
+/** A node candidate from a flat record of fields (Cytoscape JSON `data`, GraphML `<data>` keys); lists may be arrays or `|`-joined. */
+export function nodeCandidateFromRecord(where: Where, id: unknown, d: Record<string, unknown>): NodeCandidate {
+  const n: NodeCandidate = { where };
+  const fields: Omit<NodeCandidate, 'where'> = {
+    id: text(id),
+    label: text(d.label ?? d.name ?? d.Label),
+    category: text(d.category),
+    foreignCategories: textList(d.biolink_category),
+    description: text(d.description),
+    synonyms: textList(d.synonyms),
+    abbreviations: textList(d.abbreviations),
+    identifiers: textList(d.identifiers),
+    modules: textList(d.modules),
+  };
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) (n as unknown as Record<string, unknown>)[k] = v;
+  return n;
 }

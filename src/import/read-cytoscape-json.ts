@@ -1,5 +1,5 @@
 /** Cytoscape.js JSON (mechkg's own .cyjs, Cytoscape desktop or networkx output) to candidates. */
-import { emptyCandidates, jsonField, lineAt, problemAt, type Candidates, type EdgeCandidate, type NodeCandidate, type Where } from './candidates.js';
+import { emptyCandidates, jsonField, lineAt, problemAt, type Candidates, type EdgeCandidate, nodeCandidateFromRecord, type Where } from './candidates.js';
 import { splitList } from './delimited-text.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 
@@ -48,7 +48,7 @@ export function readCytoscapeJson(path: string, text: string): Candidates {
   nodes.forEach((el, i) => {
     const where: Where = { file: path, element: `${base}.nodes[${i}]` };
     const d = dataOf(el, where, c);
-    if (d) c.nodes.push(nodeCandidate(d, where));
+    if (d) c.nodes.push(nodeCandidateFromRecord(where, d.id ?? d.value, d));
   });
   edges.forEach((el, i) => {
     const where: Where = { file: path, element: `${base}.edges[${i}]` };
@@ -69,22 +69,6 @@ function dataOf(el: unknown, where: Where, c: Candidates): Data | undefined {
 const str = (v: unknown): string | undefined => (v === undefined || v === null || v === '' ? undefined : String(v));
 const list = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? splitList(v) : undefined);
 
-function nodeCandidate(d: Data, where: Where): NodeCandidate {
-  const n: NodeCandidate = { where };
-  const set = <K extends keyof NodeCandidate>(k: K, value: NodeCandidate[K] | undefined) => {
-    if (value !== undefined) n[k] = value;
-  };
-  set('id', str(d.id ?? d.value));
-  set('label', str(d.label ?? d.name));
-  set('category', str(d.category));
-  set('foreignCategories', list(d.biolink_category));
-  set('description', str(d.description));
-  set('synonyms', list(d.synonyms));
-  set('abbreviations', list(d.abbreviations));
-  set('identifiers', list(d.identifiers));
-  set('modules', list(d.modules));
-  return n;
-}
 
 function edgeCandidate(d: Data, where: Where, c: Candidates): EdgeCandidate {
   const e: EdgeCandidate = { where };

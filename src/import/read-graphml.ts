@@ -3,7 +3,7 @@
  * by attr.name; problems name the element and its line (from the parser's start offsets).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { emptyCandidates, jsonField, lineAt, type Candidates, type EdgeCandidate, type NodeCandidate, type Where } from './candidates.js';
+import { emptyCandidates, jsonField, lineAt, type Candidates, type EdgeCandidate, nodeCandidateFromRecord, type Where } from './candidates.js';
 import { splitList } from './delimited-text.js';
 
 type El = Record<string, unknown>;
@@ -66,7 +66,7 @@ export function readGraphml(path: string, text: string): Candidates {
     const id = el['@_id'];
     const line = lineOf(el);
     const where: Where = { file: path, ...(line !== undefined ? { line } : {}), element: `<node${typeof id === 'string' ? ` id="${id}"` : ''}> #${i + 1}` };
-    c.nodes.push(nodeCandidate(typeof id === 'string' ? id : undefined, dataOf(el), where));
+    c.nodes.push(nodeCandidateFromRecord(where, typeof id === 'string' ? id : undefined, dataOf(el)));
   });
   ((graph.edge as El[] | undefined) ?? []).forEach((el, i) => {
     const id = el['@_id'];
@@ -80,22 +80,6 @@ export function readGraphml(path: string, text: string): Candidates {
 const str = (v: string | undefined): string | undefined => (v === undefined || v === '' ? undefined : v);
 const list = (v: string | undefined): string[] | undefined => (v === undefined || v === '' ? undefined : splitList(v));
 
-function nodeCandidate(id: string | undefined, d: Record<string, string>, where: Where): NodeCandidate {
-  const n: NodeCandidate = { where };
-  const set = <K extends keyof NodeCandidate>(k: K, value: NodeCandidate[K] | undefined) => {
-    if (value !== undefined) n[k] = value;
-  };
-  set('id', id);
-  set('label', str(d.label ?? d.name ?? d.Label));
-  set('category', str(d.category));
-  set('foreignCategories', list(d.biolink_category));
-  set('description', str(d.description));
-  set('synonyms', list(d.synonyms));
-  set('abbreviations', list(d.abbreviations));
-  set('identifiers', list(d.identifiers));
-  set('modules', list(d.modules));
-  return n;
-}
 
 function edgeCandidate(el: El, d: Record<string, string>, where: Where, c: Candidates): EdgeCandidate {
   const id = typeof el['@_id'] === 'string' ? (el['@_id'] as string) : undefined;
