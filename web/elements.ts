@@ -6,7 +6,7 @@ export function nodeElement(graph: KnowledgeGraph, id: string): cytoscape.Elemen
   const a = graph.getNodeAttributes(id);
   return {
     group: 'nodes',
-    data: { id, label: a.label, category: a.category, degree: graph.degree(id), labelUp: `▲ ${a.label}`, labelDown: `▼ ${a.label}`, labelMixed: `◆ ${a.label}` },
+    data: { id, label: a.label, category: a.category, degree: graph.degree(id), labelUp: `▲\u00a0${a.label}`, labelDown: `▼\u00a0${a.label}`, labelMixed: `◆\u00a0${a.label}` },
   };
 }
 

@@ -41,7 +41,7 @@ export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.Styleshe
         'border-width': 1.5,
         'border-color': '#30363d',
         'font-family': 'system-ui, "DejaVu Sans", sans-serif',
-        'font-size': `mapData(degree, 1, 16, ${font(11)}, ${font(19)})`,
+        'font-size': `mapData(degree, 1, 16, ${font(11)}, ${font(26)})`,
         color: '#1f2328',
         'text-valign': 'bottom',
         'text-halign': 'center',

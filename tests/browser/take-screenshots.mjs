@@ -4,21 +4,31 @@
  * 127.0.0.1 and captures a few views in headless Chromium into docs/screenshots/.
  *   node tests/browser/take-screenshots.mjs [outDir]
  */
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { toPng8 } from './png8.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = resolve(process.argv[2] ?? join(ROOT, 'docs/screenshots'));
 const SHOTS = [
-  { name: 'overview', query: '', viewport: { width: 1440, height: 900 } },
+  {
+    name: 'overview',
+    query: '',
+    viewport: { width: 1440, height: 900 },
+    // Fold the query panels so the legend shows.
+    before: async (page) => {
+      await page.locator('#panel-paths > summary').click();
+      await page.locator('#panel-perturb > summary').click();
+    },
+  },
   { name: 'focus', query: '?focus=homocysteine', viewport: { width: 1440, height: 900 } },
   { name: 'path', query: '?from=B12&to=autophagy', viewport: { width: 1440, height: 900 } },
   { name: 'step-through', query: '?from=B12&to=autophagy&step=3&presenter=1', viewport: { width: 1440, height: 900 } },
-  { name: 'perturbation', query: '?perturb=B12&dir=down', viewport: { width: 1440, height: 900 } },
+  { name: 'perturbation', query: '?perturb=B12&dir=down&depth=3', viewport: { width: 1440, height: 900 } },
 ];
 
 const dist = await mkdtemp(join(tmpdir(), 'mechkg-shots-'));
@@ -49,8 +59,10 @@ try {
     await page.waitForFunction(() => Number(document.documentElement.dataset.renders) >= 1, null, { timeout: 20000 });
     await page.waitForTimeout(300);
     const file = join(OUT, `${shot.name}.png`);
-    await page.screenshot({ path: file });
-    console.log(`${file}: ${shot.query || '(overview)'}`);
+    if (shot.before) await shot.before(page);
+    // Keep the committed images small: a 256-colour palette PNG.
+    await writeFile(file, toPng8(await page.screenshot()));
+    console.log(`${file}: ${shot.query || '(overview)'} ${Math.round((await stat(file)).size / 1024)} KB`);
     await page.close();
   }
 } finally {
