@@ -18,11 +18,16 @@ export function loadBundledGraph(): KnowledgeGraph {
   return loadGraphFromFiles(bundledFiles(), 'mechkg curated graph');
 }
 
-/** Reads files the user picked (sources.yaml plus module files) and loads them. */
+/**
+ * Reads files the user picked: mechkg YAML (sources.yaml plus module files) goes through the loader,
+ * anything else (KGX, Cytoscape JSON, GraphML) through the library's importers.
+ */
 export async function loadUserFiles(list: FileList): Promise<KnowledgeGraph> {
   const files: GraphFile[] = [];
   for (const f of Array.from(list)) files.push({ path: f.webkitRelativePath || f.name, text: await f.text() });
-  return loadGraphFromFiles(files, files.length === 1 ? files[0]!.path : `${files.length} opened files`);
+  if (files.every((f) => /\.ya?ml$/i.test(f.path))) return loadGraphFromFiles(files, files.length === 1 ? files[0]!.path : `${files.length} opened files`);
+  const { importUserFiles } = await import('./import-files.js');
+  return importUserFiles(files);
 }
 
 // Test build only: __MECHKG_FIXTURES__ is the literal false in `npm run build`, so these lazy imports

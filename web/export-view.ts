@@ -20,7 +20,9 @@ export interface ExportContext {
   paths: ExportOptions['paths'];
 }
 
-const LEGEND_WIDTH = 330;
+const LEGEND_WIDTH = 380;
+/** White margin around the drawing, in CSS pixels. */
+const MARGIN = 24;
 const ROW = 24;
 
 interface LegendModel {
@@ -39,8 +41,20 @@ function legendModel(ctx: ExportContext): LegendModel {
   return { title: ctx.title, categories, edges: EDGE_LEGEND, marks };
 }
 
+/** The title in at most two lines of about 40 characters. */
+function titleLines(title: string): string[] {
+  const lines: string[] = [''];
+  for (const word of title.split(/\s+/)) {
+    const last = lines[lines.length - 1]!;
+    if (!last || last.length + 1 + word.length <= 40) lines[lines.length - 1] = last ? `${last} ${word}` : word;
+    else lines.push(word);
+  }
+  if (lines.length > 2) return [lines[0]!, clip(lines.slice(1).join(' '), 40)];
+  return lines;
+}
+
 function legendHeight(m: LegendModel): number {
-  return 60 + ROW * (m.categories.length + m.edges.length + m.marks.length) + 3 * 28;
+  return 80 + ROW * (m.categories.length + m.edges.length + m.marks.length) + 3 * 28;
 }
 
 function visible(cy: cytoscape.Core): cytoscape.CollectionReturnValue {
@@ -54,14 +68,14 @@ export async function exportPng(ctx: ExportContext): Promise<void> {
   const model = legendModel(ctx);
   const scale = 2;
   const canvas = document.createElement('canvas');
-  canvas.width = img.width + LEGEND_WIDTH * scale;
-  canvas.height = Math.max(img.height, legendHeight(model) * scale);
+  canvas.width = img.width + (2 * MARGIN + LEGEND_WIDTH) * scale;
+  canvas.height = Math.max(img.height + 2 * MARGIN * scale, legendHeight(model) * scale);
   const g = canvas.getContext('2d')!;
   g.fillStyle = '#ffffff';
   g.fillRect(0, 0, canvas.width, canvas.height);
-  g.drawImage(img, 0, 0);
+  g.drawImage(img, MARGIN * scale, MARGIN * scale);
   g.save();
-  g.translate(img.width, 0);
+  g.translate(img.width + 2 * MARGIN * scale, 0);
   g.scale(scale, scale);
   drawLegendCanvas(g, model);
   g.restore();
@@ -71,10 +85,13 @@ export async function exportPng(ctx: ExportContext): Promise<void> {
 }
 
 function drawLegendCanvas(g: CanvasRenderingContext2D, m: LegendModel): void {
-  let y = 28;
+  let y = 8;
   g.fillStyle = '#1f2328';
   g.font = 'bold 15px system-ui, "DejaVu Sans", sans-serif';
-  g.fillText(clip(m.title, 38), 12, y);
+  for (const line of titleLines(m.title)) {
+    y += 20;
+    g.fillText(line, 12, y);
+  }
   const section = (text: string) => {
     y += 28;
     g.fillStyle = '#57606a';
@@ -171,30 +188,34 @@ export async function exportSvg(ctx: ExportContext): Promise<void> {
   const w = Number(drawing.getAttribute('width')) || 800;
   const hgt = Number(drawing.getAttribute('height')) || 600;
   const model = legendModel(ctx);
-  const totalH = Math.max(hgt, legendHeight(model));
-  const root = svg('svg', { xmlns: 'http://www.w3.org/2000/svg', version: '1.1', width: w + LEGEND_WIDTH, height: totalH, viewBox: `0 0 ${w + LEGEND_WIDTH} ${totalH}` });
+  const totalH = Math.max(hgt + 2 * MARGIN, legendHeight(model));
+  const totalW = w + 2 * MARGIN + LEGEND_WIDTH;
+  const root = svg('svg', { xmlns: 'http://www.w3.org/2000/svg', version: '1.1', width: totalW, height: totalH, viewBox: `0 0 ${totalW} ${totalH}` });
   const titleEl = svg('title');
   titleEl.textContent = ctx.title;
   root.appendChild(titleEl);
-  root.appendChild(svg('rect', { x: 0, y: 0, width: w + LEGEND_WIDTH, height: totalH, fill: '#ffffff' }));
+  root.appendChild(svg('rect', { x: 0, y: 0, width: totalW, height: totalH, fill: '#ffffff' }));
   const inner = document.importNode(drawing, true) as unknown as SVGSVGElement;
-  inner.setAttribute('x', '0');
-  inner.setAttribute('y', '0');
+  inner.setAttribute('x', String(MARGIN));
+  inner.setAttribute('y', String(MARGIN));
   root.appendChild(inner);
-  root.appendChild(legendSvg(model, w));
+  root.appendChild(legendSvg(model, w + 2 * MARGIN));
   const out = new XMLSerializer().serializeToString(root);
   download(new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${out}`], { type: 'image/svg+xml' }), `${fileStem(ctx.title)}.svg`);
 }
 
 function legendSvg(m: LegendModel, x0: number): SVGGElement {
   const g = svg('g', { transform: `translate(${x0},0)`, 'font-family': 'system-ui, DejaVu Sans, sans-serif', 'font-size': 12, fill: '#1f2328' });
-  let y = 28;
+  let y = 8;
   const text = (s: string, x: number, yy: number, attrs: Record<string, string | number> = {}) => {
     const t = svg('text', { x, y: yy, ...attrs });
     t.textContent = s;
     g.appendChild(t);
   };
-  text(clip(m.title, 38), 12, y, { 'font-size': 15, 'font-weight': 'bold' });
+  for (const line of titleLines(m.title)) {
+    y += 20;
+    text(line, 12, y, { 'font-size': 15, 'font-weight': 'bold' });
+  }
   const section = (s: string) => {
     y += 28;
     text(s, 12, y, { 'font-weight': 'bold', fill: '#57606a' });

@@ -41,7 +41,7 @@ export function createPathPanel(el: HTMLElement, graph: () => KnowledgeGraph, ac
     h('option', { attrs: { value: '-' } }, '− (lowers)'),
   );
   const via = h('input', { attrs: { id: 'path-via', type: 'text', placeholder: 'names, comma separated' } });
-  const avoid = h('input', { attrs: { id: 'path-avoid', type: 'text', placeholder: `names or categories (${Object.keys(CATEGORIES)[4]}, …)` } });
+  const avoid = h('input', { attrs: { id: 'path-avoid', type: 'text', placeholder: 'names or categories (e.g. disease)' } });
   const minEvidence = h(
     'select',
     { attrs: { id: 'path-min' } },

@@ -139,7 +139,7 @@ describe.skipIf(!hasChromium)('web explorer (Chromium)', () => {
     await page.context().close();
   });
 
-  it('export: PNG is a non-empty PNG, SVG parses as SVG with the legend, JSON is Cytoscape JSON', async () => {
+  it('export: PNG is a non-empty PNG, SVG parses as SVG with the legend, JSON is Cytoscape JSON, subgraph via the registry re-opens', async () => {
     const { page } = await app.open('?from=B12&to=autophagy');
     await page.locator('#export-menu > summary').click();
     await page.locator('#export-png').waitFor();
@@ -164,6 +164,11 @@ describe.skipIf(!hasChromium)('web explorer (Chromium)', () => {
     const graphml = (await save('#export-subgraph')).toString('utf8');
     expect(graphml).toContain('<graphml');
     expect(graphml).toContain('syntaxin-17');
+    // The exported subgraph opens again through the library's GraphML importer.
+    const drawn = await page.evaluate(() => window.__mechkg!.visibleNodeIds().length);
+    await afterRender(page, () => page.locator('#open-files').setInputFiles({ name: 'paths.graphml', mimeType: 'application/xml', buffer: Buffer.from(graphml) }));
+    expect(await page.evaluate(() => window.__mechkg!.graphNodeCount())).toBe(drawn);
+    expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('overview');
     await page.context().close();
   });
 
