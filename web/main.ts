@@ -73,7 +73,8 @@ async function start(): Promise<void> {
 
   const focusNode = (id: string) => {
     const s = store.get();
-    store.update({ focus: id, selected: id, query: null, step: null, expanded: s.scope === 'local' && !s.expanded.includes(id) ? [...s.expanded, id] : s.expanded }, 'push');
+    const local = s.scope === 'local' || elementCount(graph) > limit;
+    store.update({ focus: id, selected: id, query: null, step: null, expanded: local && !s.expanded.includes(id) ? [...s.expanded, id] : s.expanded }, 'push');
   };
   const pathPanel = createPathPanel(byId('path-panel'), () => graph, {
     run: (q) => store.update({ query: q, pathIndex: 0, step: null, focus: null }, 'push'),
@@ -111,7 +112,9 @@ async function start(): Promise<void> {
   byId('btn-overview').addEventListener('click', () => store.update({ focus: null, selected: null, query: null, step: null, perturb: null, scope: 'all', expanded: [] }, 'push'));
   byId('btn-local').addEventListener('click', () => {
     const s = store.get();
-    store.update({ scope: s.scope === 'local' ? 'all' : 'local', expanded: s.scope === 'local' ? [] : s.expanded }, 'push');
+    const focus = s.focus ? resolveName(graph, s.focus) : null;
+    const expanded = s.scope === 'local' ? [] : focus?.ok && !s.expanded.includes(focus.value) ? [...s.expanded, focus.value] : s.expanded;
+    store.update({ scope: s.scope === 'local' ? 'all' : 'local', expanded }, 'push');
   });
   byId('btn-presenter').addEventListener('click', () => store.update({ presenter: !store.get().presenter }, 'replace'));
   byId<HTMLInputElement>('open-files').addEventListener('change', async (ev) => {

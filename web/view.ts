@@ -146,7 +146,10 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
       }
     } else {
       mode = 'local';
-      const r = neighbourhood(graph, seeds, new Set(state.expanded.concat(focusId ? [focusId] : [])), limit);
+      // Above the limit a focus with nothing expanded shows its neighbours (a bare ?focus= link).
+      const expanded = new Set(state.expanded);
+      if (tooBig && focusId && expanded.size === 0) expanded.add(focusId);
+      const r = neighbourhood(graph, seeds, expanded, limit);
       nodes = r.nodes;
       truncated = r.truncated;
       if (truncated) messages.push({ level: 'info', text: `Showing ${nodes.length.toLocaleString('en')} nodes: the neighbourhood is larger than the drawing limit.` });

@@ -198,6 +198,24 @@ describe.skipIf(!hasChromium)('web explorer (Chromium)', () => {
     await page.context().close();
   });
 
+  it('neighbourhood view: expand and collapse neighbours from the details panel', async () => {
+    const { page } = await app.open('?focus=homocysteine');
+    await afterRender(page, () => page.locator('#btn-local').click());
+    const around = new Set(['homocysteine', ...graph.neighbors('homocysteine')]);
+    expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('local');
+    expect(new Set(await page.evaluate(() => window.__mechkg!.visibleNodeIds()))).toEqual(around);
+    // Expand a neighbour: its neighbours join.
+    const next = 'methionine-synthase';
+    await afterRender(page, () => page.locator('#details button', { hasText: 'methionine synthase' }).first().click());
+    await afterRender(page, () => page.locator('#details button', { hasText: 'Expand neighbours' }).click());
+    const grown = new Set(await page.evaluate(() => window.__mechkg!.visibleNodeIds()));
+    for (const n of graph.neighbors(next)) expect(grown.has(n)).toBe(true);
+    await afterRender(page, () => page.locator('#details button', { hasText: 'Collapse neighbours' }).click());
+    expect(new Set(await page.evaluate(() => window.__mechkg!.visibleNodeIds()))).toEqual(around);
+    expect(new URL(page.url()).searchParams.get('view')).toBe('local');
+    await page.context().close();
+  });
+
   it('a graph above the drawing limit draws only a neighbourhood', async () => {
     const { page } = await app.open('?data=synthetic-6000');
     expect(await page.evaluate(() => window.__mechkg!.graphNodeCount())).toBe(2400);
