@@ -1,8 +1,10 @@
 /**
- * Node-only: streams a TSV file as lines of bytes (never the whole file as one string), and splits a line
- * into tab-separated fields without creating strings. Only a line that straddles two read chunks is copied.
+ * Node-only: streams a TSV file as lines of bytes (never the whole file as one string), in large reads into
+ * two reused buffers, and splits a line into tab-separated fields without creating strings. Only a line that
+ * straddles two reads is copied (once, in front of the next read).
  */
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 export interface LineProgress {
   file: string;
@@ -10,6 +12,82 @@ export interface LineProgress {
   bytes: number;
   totalBytes: number;
   elapsedMs: number;
+}
+
+/** Default read size: large reads into two reused buffers (one parsed while the next is read). */
+export const CHUNK_BYTES = 4 << 20;
+
+export interface ChunkOptions {
+  /** Bytes per read (default CHUNK_BYTES; tests use tiny sizes to cut lines anywhere). */
+  chunkSize?: number;
+  /** Room kept in front of each read for the cut line carried over from the previous read (grows as needed). */
+  carryRoom?: number;
+  /** Called after each read with the bytes consumed so far. */
+  onRead?: (bytes: number, totalBytes: number, elapsedMs: number) => void;
+}
+
+/**
+ * Reads a file in large chunks and calls onChunk(buf, start, end, fileOffset) with whole lines only: buf[start,
+ * end) ends just after a `\n` (or at the end of the file, for a last line without one), and fileOffset is the
+ * file offset of buf[start]. The buffer is reused: onChunk must not keep it. While onChunk parses one chunk,
+ * the next is read into a second buffer (the read runs on libuv's thread pool); the line cut by the end of a
+ * read is copied in front of the next one, so no line is ever concatenated twice.
+ */
+export async function forEachChunk(
+  path: string,
+  onChunk: (buf: Buffer, start: number, end: number, fileOffset: number) => void,
+  options: ChunkOptions = {},
+): Promise<{ bytes: number; totalBytes: number }> {
+  const chunk = Math.max(1, options.chunkSize ?? CHUNK_BYTES);
+  let room = Math.max(1, options.carryRoom ?? 1 << 16);
+  const totalBytes = statSync(path).size;
+  const started = Date.now();
+  const fh = await open(path, 'r');
+  let bufs = [Buffer.allocUnsafe(room + chunk), Buffer.allocUnsafe(room + chunk)];
+  let pending = fh.read(bufs[0]!, room, chunk, 0);
+  try {
+    let cur = 0;
+    let position = 0; // file offset of the next read
+    let carry = 0; // bytes of a cut line, just before `room` in bufs[cur]
+    for (;;) {
+      const { bytesRead } = await pending;
+      const buf = bufs[cur]!;
+      const base = position - carry; // file offset of buf[room - carry]
+      position += bytesRead;
+      const start = room - carry;
+      const end = room + bytesRead;
+      if (bytesRead === 0) {
+        if (carry > 0) onChunk(buf, start, end, base);
+        break;
+      }
+      const next = bufs[1 - cur]!;
+      pending = fh.read(next, room, chunk, position);
+      const lastNl = buf.lastIndexOf(10, end - 1);
+      let cut = start; // start of the unfinished line
+      if (lastNl >= start) {
+        onChunk(buf, start, lastNl + 1, base);
+        cut = lastNl + 1;
+      }
+      carry = end - cut;
+      if (carry > room) {
+        // a line longer than the room: wait for the read in flight, then move it into larger buffers
+        const done = await pending;
+        const bigger = Math.max(carry, room * 2);
+        const moved = Buffer.allocUnsafe(bigger + chunk);
+        next.copy(moved, bigger, room, room + done.bytesRead);
+        bufs = cur === 0 ? [Buffer.allocUnsafe(bigger + chunk), moved] : [moved, Buffer.allocUnsafe(bigger + chunk)];
+        room = bigger;
+        pending = Promise.resolve(done);
+      }
+      buf.copy(bufs[1 - cur]!, room - carry, cut, end);
+      cur = 1 - cur;
+      options.onRead?.(position - carry, totalBytes, Date.now() - started);
+    }
+    return { bytes: position, totalBytes };
+  } finally {
+    await pending.catch(() => undefined); // a read still in flight when onChunk threw
+    await fh.close();
+  }
 }
 
 /**
@@ -21,55 +99,40 @@ export async function forEachLine(
   path: string,
   onLine: (buf: Buffer, start: number, end: number, lineNumber: number, fileOffset: number) => void,
   onProgress?: (p: LineProgress) => void,
+  options: Omit<ChunkOptions, 'onRead'> = {},
 ): Promise<number> {
-  const totalBytes = statSync(path).size;
-  const started = Date.now();
   let lineNumber = 0;
-  let chunkOffset = 0; // file offset of the current chunk's first byte
-  let carry: Buffer | null = null; // start of a line cut by the previous chunk
-  let carryOffset = 0;
+  const started = Date.now();
   let lastReport = started;
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    let pos = 0;
-    if (carry) {
-      const nl = chunk.indexOf(10);
-      if (nl < 0) {
-        carry = Buffer.concat([carry, chunk]);
-        chunkOffset += chunk.length;
-        continue;
+  const read = await forEachChunk(
+    path,
+    (buf, start, end, fileOffset) => {
+      let pos = start;
+      while (pos < end) {
+        let nl = buf.indexOf(10, pos);
+        if (nl < 0 || nl >= end) nl = end;
+        onLine(buf, pos, trimCr(buf, pos, nl), ++lineNumber, fileOffset + (pos - start));
+        pos = nl + 1;
       }
-      const line = Buffer.concat([carry, chunk.subarray(0, nl)]);
-      onLine(line, 0, trimCr(line, 0, line.length), ++lineNumber, carryOffset);
-      carry = null;
-      pos = nl + 1;
-    }
-    const length = chunk.length;
-    while (pos < length) {
-      const nl = chunk.indexOf(10, pos);
-      if (nl < 0) {
-        carry = Buffer.from(chunk.subarray(pos)); // a copy, so the chunk itself can be collected
-        carryOffset = chunkOffset + pos;
-        break;
-      }
-      onLine(chunk, pos, trimCr(chunk, pos, nl), ++lineNumber, chunkOffset + pos);
-      pos = nl + 1;
-    }
-    chunkOffset += length;
-    if (onProgress) {
-      const now = Date.now();
-      if (now - lastReport >= 250) {
-        lastReport = now;
-        onProgress({ file: path, lines: lineNumber, bytes: chunkOffset, totalBytes, elapsedMs: now - started });
-      }
-    }
-  }
-  if (carry && carry.length > 0) onLine(carry, 0, trimCr(carry, 0, carry.length), ++lineNumber, carryOffset);
-  onProgress?.({ file: path, lines: lineNumber, bytes: chunkOffset, totalBytes, elapsedMs: Date.now() - started });
+    },
+    {
+      ...options,
+      onRead: onProgress
+        ? (bytes, totalBytes, elapsedMs) => {
+            const now = Date.now();
+            if (now - lastReport >= 250) {
+              lastReport = now;
+              onProgress({ file: path, lines: lineNumber, bytes, totalBytes, elapsedMs });
+            }
+          }
+        : undefined,
+    },
+  );
+  onProgress?.({ file: path, lines: lineNumber, bytes: read.bytes, totalBytes: read.totalBytes, elapsedMs: Date.now() - started });
   return lineNumber;
 }
 
-function trimCr(buf: Buffer, start: number, end: number): number {
+export function trimCr(buf: Buffer, start: number, end: number): number {
   return end > start && buf[end - 1] === 13 ? end - 1 : end;
 }
 

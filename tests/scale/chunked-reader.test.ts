@@ -1,0 +1,152 @@
+/**
+ * The chunked TSV reader (src/scale/tsv-lines.ts) and the edge loader's per-combination kind cache: rows cut
+ * at any read boundary, CRLF, no trailing newline, lines longer than the carry room, and kinds identical to
+ * the uncached mapping (describeEdgeKind) whatever the cache's cheap hash does.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadKgxIndex } from '../../src/node.js';
+import { forEachLine } from '../../src/scale/tsv-lines.js';
+import { EDGE_KIND_COLUMNS, describeEdgeKind, type KindColumn } from '../../src/scale/kgx-edge-kind.js';
+import type { CompactIndex } from '../../src/scale/compact-index.js';
+// @ts-expect-error: a plain .mjs script without types
+import { generateKgx } from '../../scripts/bench/generate-kgx.mjs';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mechkg-chunks-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Lines as a plain split gives them: [text, 1-based number, byte offset of the line]. */
+function naiveLines(text: string): [string, number, number][] {
+  const bytes = Buffer.from(text);
+  const out: [string, number, number][] = [];
+  let start = 0;
+  let n = 0;
+  while (start < bytes.length) {
+    let nl = bytes.indexOf(10, start);
+    if (nl < 0) nl = bytes.length;
+    out.push([bytes.toString('utf8', start, nl).replace(/\r$/, ''), ++n, start]);
+    start = nl + 1;
+  }
+  return out;
+}
+
+async function readLines(path: string, chunkSize?: number, carryRoom?: number): Promise<[string, number, number][]> {
+  const out: [string, number, number][] = [];
+  const count = await forEachLine(path, (buf, start, end, line, offset) => out.push([buf.toString('utf8', start, end), line, offset]), undefined, { chunkSize, carryRoom });
+  expect(count).toBe(out.length);
+  return out;
+}
+
+describe('forEachLine (chunked reads)', () => {
+  const texts: Record<string, string> = {
+    lf: 'a\tb\tc\nd\te\tf\n\nlast\tline\n',
+    crlf: 'a\tb\tc\r\nd\te\tf\r\n\r\nlast\tline\r\n',
+    'no trailing newline': 'a\tb\nc\td\nend without newline',
+    'crlf, no trailing newline': 'a\tb\r\nc\td\r\nend\r',
+    'long lines, non-ASCII': `short\n${'x'.repeat(300)}\tµ-é-ü\n${'y\t'.repeat(200)}\n\n\nz`,
+    'one line': 'only',
+    empty: '',
+  };
+
+  it.each(Object.keys(texts))('gives the same lines, numbers and offsets at every chunk size (%s)', async (name) => {
+    const path = join(dir, `${name.replace(/\W+/g, '-')}.tsv`);
+    writeFileSync(path, texts[name]!);
+    const expected = naiveLines(texts[name]!);
+    for (const chunkSize of [1, 2, 3, 5, 7, 16, 64, 1000, undefined]) {
+      for (const carryRoom of [1, 4, undefined]) {
+        expect(await readLines(path, chunkSize, carryRoom)).toEqual(expected);
+      }
+    }
+  });
+
+  it('reports progress once at the end with the whole file read', async () => {
+    const path = join(dir, 'progress.tsv');
+    writeFileSync(path, 'a\nb\nc');
+    const reports: { lines: number; bytes: number; totalBytes: number }[] = [];
+    await forEachLine(path, () => {}, (p) => reports.push({ lines: p.lines, bytes: p.bytes, totalBytes: p.totalBytes }), { chunkSize: 2 });
+    expect(reports.at(-1)).toEqual({ lines: 3, bytes: 5, totalBytes: 5 });
+  });
+});
+
+/** Everything an index answers about its nodes and edges, for comparing two loads of the same graph. */
+function dump(index: CompactIndex) {
+  const nodes = Array.from({ length: index.nodeCount }, (_, n) => [index.nodeSummary(n), index.nodeAttributes(n)]);
+  const edges = Array.from({ length: index.edgeCount }, (_, e) => [index.edgeSummary(e), index.edgeStrength(e)]);
+  return JSON.parse(JSON.stringify({ nodes, edges, problems: (index as CompactIndex & { problems: unknown }).problems }));
+}
+
+describe('loadKgxIndex reads the same graph whatever the reads', () => {
+  it('rows cut at read boundaries (tiny reads), CRLF and a last row without newline', async () => {
+    generateKgx({ edges: 600, nodes: 80, seed: 5, out: dir, name: 'cut' });
+    const path = join(dir, 'cut_edges.tsv');
+    const whole = dump(await loadKgxIndex(path, { onProgress: () => {} }));
+    expect(whole.edges.length).toBe(600);
+    for (const chunkSize of [7, 61, 4096]) {
+      expect(dump(await loadKgxIndex(path, { onProgress: () => {}, chunkSize }))).toEqual(whole);
+    }
+    // the same files with CRLF line ends and without the final newline
+    const { readFileSync } = await import('node:fs');
+    const edges = readFileSync(path, 'utf8');
+    const nodesText = readFileSync(join(dir, 'cut_nodes.tsv'), 'utf8');
+    writeFileSync(join(dir, 'crlf_edges.tsv'), edges.replace(/\n/g, '\r\n'));
+    writeFileSync(join(dir, 'crlf_nodes.tsv'), nodesText.replace(/\n/g, '\r\n'));
+    writeFileSync(join(dir, 'open_edges.tsv'), edges.replace(/\n$/, ''));
+    writeFileSync(join(dir, 'open_nodes.tsv'), nodesText.replace(/\n$/, ''));
+    const rename = (d: ReturnType<typeof dump>, from: string) => JSON.parse(JSON.stringify(d).replaceAll(`${from}_`, 'cut_'));
+    for (const chunkSize of [11, undefined]) {
+      expect(rename(dump(await loadKgxIndex(join(dir, 'crlf_edges.tsv'), { onProgress: () => {}, chunkSize })), 'crlf')).toEqual(whole);
+      expect(rename(dump(await loadKgxIndex(join(dir, 'open_edges.tsv'), { onProgress: () => {}, chunkSize })), 'open')).toEqual(whole);
+    }
+  });
+
+  it('names the same line for a bad row at any read size', async () => {
+    const path = join(dir, 'bad_edges.tsv');
+    const rows = ['subject\tpredicate\tobject', ...Array.from({ length: 40 }, (_, i) => `A:${i}\tbiolink:causes\tB:${i}`)];
+    rows.splice(30, 0, 'A:1\tbiolink:causes');
+    writeFileSync(path, rows.join('\r\n') + '\r\n');
+    for (const chunkSize of [1, 5, 100, undefined]) {
+      await expect(loadKgxIndex(path, { chunkSize })).rejects.toThrow('bad_edges.tsv:31: 2 tab-separated field(s), expected at least 3 (subject, predicate, object) (line starts "A:1\\tbiolink:causes")');
+    }
+  });
+});
+
+describe('edge-kind cache', () => {
+  it('gives every edge the kind the uncached mapping gives its row (whitespace, absent cells, hash look-alikes)', async () => {
+    const predicates = ['biolink:affects', 'biolink:causes', 'biolink:treats', ' biolink:causes ', 'biolink:positively_regulates', 'biolink:related_to', 'biolink:affacts'];
+    // qualifier values with equal length and equal first, middle and last bytes: same cheap hash, other bytes
+    const directions = ['', 'increased', 'decreased', 'xaxbx', 'xcxdx', 'upregulated', 'downregulated', ' increased'];
+    const aspects = ['', 'activity', 'abundance', 'expression'];
+    const levels = ['', 'knowledge_assertion', 'observation', 'prediction', 'statistical_association', 'knowledge_assertion '];
+    const header = ['subject', 'predicate', 'object', 'qualified_predicate', 'object_direction_qualifier', 'object_aspect_qualifier', 'knowledge_level'];
+    const rows: string[][] = [];
+    let i = 0;
+    for (const p of predicates)
+      for (const d of directions)
+        for (const a of aspects)
+          for (const l of levels) {
+            const q = i % 3 === 0 ? 'biolink:causes' : '';
+            const row = [`N:${i % 50}`, p, `N:${(i * 7 + 1) % 50}`, q, d, a, l];
+            // some rows stop early: their missing kind columns count as empty
+            rows.push(i % 11 === 0 && !d && !a && !l ? row.slice(0, 4) : row);
+            i++;
+          }
+    // every combination twice, in another order the second time, so cache hits are checked too
+    const all = [...rows, ...rows.slice().reverse()];
+    const path = join(dir, 'kinds_edges.tsv');
+    writeFileSync(path, [header, ...all].map((r) => r.join('\t')).join('\n') + '\n');
+    for (const chunkSize of [13, undefined]) {
+      const index = await loadKgxIndex(path, { chunkSize, nodesPath: null });
+      expect(index.edgeCount).toBe(all.length);
+      all.forEach((row, e) => {
+        const values = Object.fromEntries(EDGE_KIND_COLUMNS.map((c) => [c, (row[header.indexOf(c)] ?? '').trim()])) as Record<KindColumn, string>;
+        const kind = describeEdgeKind(values);
+        expect([index.edgePredicate(e), index.edgeSign(e), index.edgeCausal(e), index.edgeStrength(e)]).toEqual([kind.predicate, kind.sign, kind.causal, kind.strength]);
+      });
+    }
+  });
+});
