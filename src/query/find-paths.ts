@@ -3,12 +3,21 @@
  * once per exact length L (iterative deepening), pruned by reverse-BFS lower bounds (signed when a net
  * sign is asked for, plus one bound per --via node), and bounded by a work budget. Ranking by evidence
  * runs the same search on the subgraphs of edges at least as strong as each threshold, strongest first.
+ *
+ * The bounds are grown lazily, layer by layer, only as deep as the current L needs (layered-bfs.ts): a
+ * bidirectional BFS gives d(s, t), and for each L the backward ball from the target and the forward ball
+ * from the source together reach depth L, so a query on a million-edge graph touches the neighbourhoods
+ * of its two ends, not every edge. A valid lower bound prunes only partial paths that cannot be
+ * completed, so the paths found are exactly those a whole-graph BFS bound gives; only the work done
+ * (stats.expansions, which counts the edges these searches scan too) differs.
  */
 import { UsageError } from '../errors.js';
 import { Budget, type BudgetOptions, type WorkStats } from './budget.js';
-import { distancesTo, FAR, signedDistancesTo, signedState } from './distances.js';
+import { FAR, signedState } from './distances.js';
+import { Bidirectional, LayeredBfs } from './layered-bfs.js';
 import { buildPath, evidenceKeys, nodeRef, type NodeRef, type Path } from './path-result.js';
 import type { PathIndex } from './path-index.js';
+import { withLease, type Lease, type Stamped } from './scratch.js';
 import { queryContext, type QueryContext, type QueryInput } from './query-input.js';
 import {
   checkChoice,
@@ -97,8 +106,10 @@ export function findPaths(input: QueryInput, from: string, to: string, options: 
   for (const n of [s, t, ...via]) {
     if (avoid.nodes.has(n)) throw new UsageError(`${WHERE}: option avoid names "${ctx.index.nodeId(n)}", which is an endpoint or via node`);
   }
-  const search: Search = { ctx, s, t, via, avoid, opts, budget };
-  const found = opts.rank === 'length' ? rankByLength(search) : rankByEvidence(search);
+  const found = withLease(ctx.index, (lease) => {
+    const search: Search = { ctx, s, t, via, avoid, opts, budget, lease };
+    return opts.rank === 'length' ? rankByLength(search) : rankByEvidence(search);
+  });
   return {
     from: nodeRef(ctx.index, s),
     to: nodeRef(ctx.index, t),
@@ -117,6 +128,8 @@ interface Search {
   avoid: ReturnType<typeof resolveAvoid>;
   opts: ResolvedOptions;
   budget: Budget;
+  /** Scratch arrays borrowed from the index's pool for this query. */
+  lease: Lease;
 }
 
 interface Found {
@@ -147,13 +160,8 @@ function rankByLength(search: Search): { paths: Found[]; truncated: boolean } {
 
 function rankByEvidence(search: Search): { paths: Found[]; truncated: boolean } {
   const { ctx, opts } = search;
-  const strengths = new Set<number>();
-  for (let e = 0; e < ctx.index.edgeCount; e++) {
-    const st = ctx.index.edgeStrength(e);
-    if (st >= opts.minStrength) strengths.add(st);
-  }
   const paths: Found[] = [];
-  for (const threshold of [...strengths].sort((a, b) => b - a)) {
+  for (const threshold of edgeStrengths(ctx.index).filter((st) => st >= opts.minStrength)) {
     const enumerator = new LevelEnumerator(search, traversal(search, threshold));
     for (let L = enumerator.minLength(); L <= opts.maxLength; L++) {
       const level: Found[] = [];
@@ -166,59 +174,97 @@ function rankByEvidence(search: Search): { paths: Found[]; truncated: boolean } 
   return { paths, truncated: false };
 }
 
+const strengthsOf = new WeakMap<PathIndex, number[]>();
+
+/** The distinct edge strengths of an index, strongest first (one pass over the edges, then cached). */
+function edgeStrengths(index: PathIndex): number[] {
+  let list = strengthsOf.get(index);
+  if (!list) {
+    const seen = new Set<number>();
+    for (let e = 0; e < index.edgeCount; e++) seen.add(index.edgeStrength(e));
+    list = [...seen].sort((a, b) => b - a);
+    strengthsOf.set(index, list);
+  }
+  return list;
+}
+
 /** Orders paths of one length: strongest weakest link, then largest strength sum, then edge ids. */
 function compareFound(index: PathIndex) {
   const key = (f: Found) => (f.key ??= Array.from(f.edges, (e) => index.edgeId(e)).join('\u0000'));
   return (a: Found, b: Found) => b.weakest - a.weakest || b.sum - a.sum || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 }
 
-/** Enumerates the simple paths of one exact length, with lower-bound pruning. */
+/**
+ * Enumerates the simple paths of one exact length, with lower-bound pruning. The bounds are lazy
+ * searches (LayeredBfs) grown per level:
+ * - dist-to-target: the backward side of a bidirectional BFS s <-> t, grown with the forward side
+ *   (cheaper first) until their depths add up to L. Nodes outside the backward ball get its depth + 1,
+ *   still a lower bound; the DFS prunes exactly from depth L - backward.depth on, and the forward depth
+ *   is what its unpruned shallow part costs.
+ * - signed (--sign): a backward BFS over (node, sign) states, grown to the unsigned one's depth (at most
+ *   L - 1); outside it the bound is its depth + 1.
+ * - via: one backward BFS per via node, grown to depth L - 1 at each level. No cheaper bound is used
+ *   here (a meet-in-the-middle bound would need a ball around every via node from both sides): this
+ *   prunes exactly like the former whole-graph BFS, since a node more than L - 1 steps from a via node
+ *   it still needs cannot be on a path of L edges, and costs up to a whole BFS per via node, as before.
+ */
 class LevelEnumerator {
   private readonly index: PathIndex;
-  private readonly dist: Int32Array;
-  private readonly signed: Int32Array | null;
-  private readonly viaDist: Int32Array[];
-  private readonly viaToTarget: number[];
-  private readonly viaBit: Int32Array;
+  private readonly bidi: Bidirectional;
+  private readonly signed: LayeredBfs | null;
+  private readonly viaBfs: LayeredBfs[];
+  private readonly viaBit: Stamped;
   private readonly fullMask: number;
-  private readonly onPath: Uint8Array;
+  private readonly onPath: Stamped;
 
   constructor(
     private readonly search: Search,
     private readonly trav: Traversal,
   ) {
-    const { ctx, t, via, opts } = search;
-    this.index = ctx.index;
-    this.dist = distancesTo(this.index, t, trav);
-    this.signed = opts.sign === null ? null : signedDistancesTo(this.index, t, trav);
-    this.viaDist = via.map((v) => distancesTo(this.index, v, trav));
-    this.viaToTarget = via.map((v) => this.dist[v]!);
-    this.viaBit = new Int32Array(this.index.nodeCount);
-    via.forEach((v, k) => (this.viaBit[v] = 1 << k));
+    const { ctx, s, t, via, opts, budget, lease } = search;
+    const index = (this.index = ctx.index);
+    this.bidi = new Bidirectional(index, trav, s, t, lease, budget);
+    this.signed = opts.sign === null ? null : new LayeredBfs(index, trav, t, 'in', true, lease, budget);
+    this.viaBfs = via.map((v) => new LayeredBfs(index, trav, v, 'in', false, lease, budget));
+    this.viaBit = lease.stamped(index.nodeCount);
+    via.forEach((v, k) => this.viaBit.set(v, 1 << k));
     this.fullMask = via.length === 0 ? 0 : (1 << via.length) - 1;
-    this.onPath = new Uint8Array(this.index.nodeCount);
+    this.onPath = lease.stamped(index.nodeCount);
   }
 
   /** A lower bound on the edges still needed from node n with the sign and via nodes seen so far. */
   private bound(n: number, sign: number, mask: number): number {
     let lb: number;
     const wanted = this.search.opts.sign;
-    if (wanted === null || this.signed === null) lb = this.dist[n]!;
-    else if (wanted !== 0) lb = sign === 0 ? FAR : this.signed[signedState(n, sign * wanted)]!;
-    else lb = sign === 0 ? this.dist[n]! : this.signed[signedState(n, 0)]!;
+    const dist = this.bidi.backward;
+    if (wanted === null || this.signed === null) lb = dist.get(n);
+    else if (wanted !== 0) lb = sign === 0 ? FAR : this.signed.get(signedState(n, sign * wanted));
+    else lb = sign === 0 ? dist.get(n) : this.signed.get(signedState(n, 0));
     if (mask !== this.fullMask) {
-      for (let k = 0; k < this.viaDist.length; k++) {
+      const { via } = this.search;
+      for (let k = 0; k < this.viaBfs.length; k++) {
         if (mask & (1 << k)) continue;
-        const d = this.viaDist[k]![n]! + this.viaToTarget[k]!;
+        const d = this.viaBfs[k]!.get(n) + dist.get(via[k]!);
         if (d > lb) lb = d;
       }
     }
     return lb;
   }
 
+  /** The shortest length worth trying: d(s, t) from the bidirectional BFS (FAR when unreachable), or more. */
   minLength(): number {
-    const { s } = this.search;
-    return Math.max(1, this.bound(s, 1, this.viaBit[s]!));
+    const { s, opts } = this.search;
+    const d = this.bidi.meet(opts.maxLength);
+    if (d >= FAR) return FAR;
+    return Math.max(1, d, this.bound(s, 1, this.viaBit.get(s, 0)));
+  }
+
+  /** Grows the lazy bounds as deep as level L needs; false when the budget ran out. */
+  private prepare(L: number): boolean {
+    this.bidi.reach(L);
+    if (this.signed) this.signed.ensure(Math.min(this.bidi.backward.depth, L - 1));
+    for (const bfs of this.viaBfs) bfs.ensure(L - 1);
+    return !this.search.budget.exhausted;
   }
 
   /**
@@ -228,7 +274,7 @@ class LevelEnumerator {
   level(L: number, want: number, out: Found[], accept: (f: Found) => boolean): boolean {
     const { index, trav, onPath, viaBit, fullMask } = this;
     const { s, t, budget, opts } = this.search;
-    if (L >= FAR || this.bound(s, 1, viaBit[s]!) > L) return false;
+    if (L >= FAR || !this.prepare(L) || this.bound(s, 1, viaBit.get(s, 0)) > L) return false;
     const stack = new Int32Array(L);
     const compare = compareFound(index);
     let kept: Found[] = [];
@@ -251,9 +297,9 @@ class LevelEnumerator {
         if (!budget.spend()) return;
         const e = outs[i]!;
         const v = index.edgeTarget(e);
-        if (onPath[v] || trav.blocked[v] || !trav.edgeAllowed(e)) continue;
+        if (onPath.has(v) || trav.blocked[v] || !trav.edgeAllowed(e)) continue;
         const nextSign = sign * index.edgeSign(e);
-        const nextMask = mask | viaBit[v]!;
+        const nextMask = mask | viaBit.get(v, 0);
         if (v === t) {
           if (depth + 1 === L && nextMask === fullMask && (opts.sign === null || nextSign === opts.sign)) {
             stack[depth] = e;
@@ -263,15 +309,15 @@ class LevelEnumerator {
         }
         if (depth + 1 + this.bound(v, nextSign, nextMask) > L) continue;
         stack[depth] = e;
-        onPath[v] = 1;
+        onPath.set(v, 1);
         dfs(v, depth + 1, nextSign, nextMask);
-        onPath[v] = 0;
+        onPath.unset(v);
         if (budget.exhausted) return;
       }
     };
-    onPath[s] = 1;
-    dfs(s, 0, 1, viaBit[s]!);
-    onPath[s] = 0;
+    onPath.set(s, 1);
+    dfs(s, 0, 1, viaBit.get(s, 0));
+    onPath.unset(s);
     kept.sort(compare);
     if (kept.length > want) {
       kept = kept.slice(0, want);

@@ -85,14 +85,24 @@ export interface TraversalOptions {
   keep?: readonly number[];
 }
 
+/** One all-zero `blocked` per index, shared by the traversals that avoid nothing (never written). */
+const nothingBlocked = new WeakMap<object, Uint8Array>();
+
 export function makeTraversal(ctx: QueryContext, opts: TraversalOptions): Traversal {
   const { index } = ctx;
-  const blocked = new Uint8Array(index.nodeCount);
-  if (opts.avoid.categories.size > 0) {
-    for (let n = 0; n < index.nodeCount; n++) if (opts.avoid.categories.has(index.nodeCategory(n))) blocked[n] = 1;
+  let blocked: Uint8Array;
+  if (opts.avoid.categories.size === 0 && opts.avoid.nodes.size === 0) {
+    // Nothing avoided: no O(nodes) allocation per query on big graphs.
+    blocked = nothingBlocked.get(index) ?? new Uint8Array(index.nodeCount);
+    nothingBlocked.set(index, blocked);
+  } else {
+    blocked = new Uint8Array(index.nodeCount);
+    if (opts.avoid.categories.size > 0) {
+      for (let n = 0; n < index.nodeCount; n++) if (opts.avoid.categories.has(index.nodeCategory(n))) blocked[n] = 1;
+    }
+    for (const n of opts.avoid.nodes) blocked[n] = 1;
+    for (const n of opts.keep ?? []) blocked[n] = 0;
   }
-  for (const n of opts.avoid.nodes) blocked[n] = 1;
-  for (const n of opts.keep ?? []) blocked[n] = 0;
   const { includeAssociations, minStrength } = opts;
   return {
     blocked,
