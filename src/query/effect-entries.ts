@@ -63,13 +63,16 @@ export function effectEntries(
   limit: number,
 ): { total: number; entries: EffectEntry[] } {
   const reached: { n: number; found: number[]; effect: EffectKind; distance: number; node: PathNode }[] = [];
-  for (let n = 0; n < index.nodeCount; n++) {
-    if (n === start) continue;
-    const found = [1, -1, 0].filter((s) => reach.dist[signedState(n, s)]! < FAR);
-    if (found.length === 0) continue;
+  const seen = new Set<number>([start]);
+  // Only the states the search reached (not every node of the graph); the sort below is a total order.
+  for (const state of reach.states) {
+    const n = (state / 3) | 0;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    const found = [1, -1, 0].filter((s) => reach.dist(signedState(n, s)) < FAR);
     const signs = new Set(found.filter((s) => s !== 0).map((s) => s * flip));
     const effect: EffectKind = signs.size === 2 ? 'mixed' : signs.has(1) ? 'up' : signs.has(-1) ? 'down' : 'unknown';
-    const distance = Math.min(...found.map((s) => reach.dist[signedState(n, s)]!));
+    const distance = Math.min(...found.map((s) => reach.dist(signedState(n, s))));
     reached.push({ n, found, effect, distance, node: pathNode(index, n) });
   }
   reached.sort(

@@ -2,6 +2,7 @@
 import { nodeRef, type NodeRef } from './path-result.js';
 import { queryContext, type QueryInput } from './query-input.js';
 import { checkChoice, makeTraversal, resolveAvoid, resolveNumber } from './query-options.js';
+import { withLease } from './scratch.js';
 import { signedReach } from './signed-reach.js';
 import { checkReachOptions, effectEntries, type EffectEntry, type ReachOptions } from './effect-entries.js';
 
@@ -30,8 +31,9 @@ export function effects(input: QueryInput, node: string, options: EffectsOptions
   const ctx = queryContext(input);
   const start = resolveNumber(ctx, node);
   const trav = makeTraversal(ctx, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [start] });
-  const reach = signedReach(ctx.index, start, trav, 'out', opts.depth);
-  const { total, entries } = effectEntries(ctx.index, start, reach, direction === 'up' ? 1 : -1, false, opts.limit);
+  const { total, entries } = withLease(ctx.index, (lease) =>
+    effectEntries(ctx.index, start, signedReach(ctx.index, start, trav, 'out', opts.depth, lease), direction === 'up' ? 1 : -1, false, opts.limit),
+  );
   return {
     node: nodeRef(ctx.index, start),
     direction,

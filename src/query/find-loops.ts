@@ -18,6 +18,7 @@ import {
   resolveNumber,
   type Traversal,
 } from './query-options.js';
+import { withLease, type Lease, type Stamped } from './scratch.js';
 import type { EvidenceKind } from '../model/vocabulary.js';
 
 export type LoopKind = 'reinforcing' | 'balancing' | 'unknown';
@@ -65,28 +66,29 @@ export function findLoops(input: QueryInput, options: FindLoopsOptions = {}): Lo
   const avoid = resolveAvoid(ctx, avoidNames);
   if (through !== null) avoid.nodes.delete(through);
   const trav = makeTraversal(ctx, { includeAssociations: options.includeAssociations ?? false, minStrength, avoid, keep: through === null ? [] : [through] });
-  const search = new CycleSearch(index, trav, budget, wanted);
-
   const found: { start: number; edges: Int32Array }[] = [];
   let truncated = false;
-  for (let L = 1; L <= maxLength && !truncated && !budget.exhausted; L++) {
-    let level: Cycle[] = [];
-    const want = limit - found.length;
-    if (through !== null) search.cyclesFrom(through, L, false, level);
-    else {
-      for (let r = 0; r < index.nodeCount && !budget.exhausted; r++) {
-        search.cyclesFrom(r, L, true, level);
-        if (level.length > 2 * want + 1024) {
-          level = level.sort(compareCycles).slice(0, want);
-          truncated = true;
+  withLease(index, (lease) => {
+    const search = new CycleSearch(index, trav, budget, wanted, lease);
+    for (let L = 1; L <= maxLength && !truncated && !budget.exhausted; L++) {
+      let level: Cycle[] = [];
+      const want = limit - found.length;
+      if (through !== null) search.cyclesFrom(through, L, false, level);
+      else {
+        for (let r = 0; r < index.nodeCount && !budget.exhausted; r++) {
+          search.cyclesFrom(r, L, true, level);
+          if (level.length > 2 * want + 1024) {
+            level = level.sort(compareCycles).slice(0, want);
+            truncated = true;
+          }
         }
       }
+      level.sort(compareCycles);
+      if (level.length > want) truncated = true;
+      found.push(...level.slice(0, want));
+      if (found.length >= limit) truncated = true;
     }
-    level.sort(compareCycles);
-    if (level.length > want) truncated = true;
-    found.push(...level.slice(0, want));
-    if (found.length >= limit) truncated = true;
-  }
+  });
   return {
     through: through === null ? null : nodeRef(index, through),
     complete: !budget.exhausted,
@@ -112,50 +114,63 @@ function compareCycles(a: Cycle, b: Cycle): number {
 }
 
 class CycleSearch {
-  private readonly dist: Int32Array;
-  private readonly stamp: Int32Array;
+  /** Distance to the current root r, epoch-stamped: unset = farther than the BFS has gone. */
+  private readonly dist: Stamped;
   private readonly queue: Int32Array;
-  private readonly onPath: Uint8Array;
-  private epoch = 0;
+  private readonly onPath: Stamped;
+  /** The BFS to `root` so far (resumed, not redone, when the next length asks for the same root). */
+  private root = -1;
+  private rootLowest = false;
+  private head = 0;
+  private tail = 0;
 
   constructor(
     private readonly index: PathIndex,
     private readonly trav: Traversal,
     private readonly budget: Budget,
     private readonly wanted: -1 | 0 | 1 | null,
+    lease: Lease,
   ) {
-    this.dist = new Int32Array(index.nodeCount);
-    this.stamp = new Int32Array(index.nodeCount);
-    this.queue = new Int32Array(index.nodeCount);
-    this.onPath = new Uint8Array(index.nodeCount);
+    this.dist = lease.stamped(index.nodeCount);
+    this.queue = lease.ints(index.nodeCount);
+    this.onPath = lease.stamped(index.nodeCount);
   }
 
   private distance(n: number): number {
-    return this.stamp[n] === this.epoch ? this.dist[n]! : FAR;
+    return this.dist.get(n, FAR);
   }
 
-  /** Reverse BFS to r, at most maxDepth steps, through nodes > r only when lowest. */
+  /**
+   * Reverse BFS to r, at most maxDepth steps, through nodes > r only when lowest. With `through` every
+   * length asks for the same root: the BFS then goes on from where the last length left it.
+   */
   private boundTo(r: number, maxDepth: number, lowest: boolean): void {
-    const { index, trav, dist, stamp, queue, budget } = this;
-    this.epoch++;
-    let head = 0;
-    let tail = 0;
-    stamp[r] = this.epoch;
-    dist[r] = 0;
-    queue[tail++] = r;
-    while (head < tail) {
-      const v = queue[head++]!;
-      const d = dist[v]! + 1;
+    const { index, trav, dist, queue, budget } = this;
+    if (r !== this.root || lowest !== this.rootLowest) {
+      dist.reset();
+      this.root = r;
+      this.rootLowest = lowest;
+      this.head = 0;
+      this.tail = 0;
+      dist.set(r, 0);
+      queue[this.tail++] = r;
+    }
+    while (this.head < this.tail) {
+      const v = queue[this.head]!;
+      const d = dist.value[v]! + 1;
       if (d > maxDepth) break;
       const ins = index.inEdges(v);
-      if (!budget.spend(ins.length)) return;
+      if (!budget.spend(ins.length)) {
+        this.root = -1;
+        return;
+      }
+      this.head++;
       for (let i = 0; i < ins.length; i++) {
         const e = ins[i]!;
         const u = index.edgeSource(e);
-        if (stamp[u] === this.epoch || (lowest && u < r) || trav.blocked[u] || !trav.edgeAllowed(e)) continue;
-        stamp[u] = this.epoch;
-        dist[u] = d;
-        queue[tail++] = u;
+        if (dist.has(u) || (lowest && u < r) || trav.blocked[u] || !trav.edgeAllowed(e)) continue;
+        dist.set(u, d);
+        queue[this.tail++] = u;
       }
     }
   }
@@ -183,17 +198,17 @@ class CycleSearch {
           }
           continue;
         }
-        if (onPath[v] || trav.blocked[v] || (lowest && v < r) || depth + 1 + this.distance(v) > L) continue;
+        if (onPath.has(v) || trav.blocked[v] || (lowest && v < r) || depth + 1 + this.distance(v) > L) continue;
         stack[depth] = e;
-        onPath[v] = 1;
+        onPath.set(v, 1);
         dfs(v, depth + 1, nextSign);
-        onPath[v] = 0;
+        onPath.unset(v);
         if (budget.exhausted) return;
       }
     };
-    onPath[r] = 1;
+    onPath.set(r, 1);
     dfs(r, 0, 1);
-    onPath[r] = 0;
+    onPath.unset(r);
   }
 
   /** A found cycle, rotated to start at its smallest node id unless it was asked for through r. */

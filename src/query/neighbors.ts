@@ -1,8 +1,8 @@
 /** neighbors: the nodes within a few steps of a node (in, out or both directions) and the edges between. */
-import { FAR } from './distances.js';
 import { nodeRef, pathEdge, pathNode, type NodeRef, type PathEdge, type PathNode } from './path-result.js';
 import { queryContext, type QueryInput } from './query-input.js';
 import { checkChoice, checkEvidenceKind, checkInteger, checkStringList, makeTraversal, resolveAvoid, resolveNumber } from './query-options.js';
+import { withLease } from './scratch.js';
 import type { EvidenceKind } from '../model/vocabulary.js';
 
 export const NEIGHBOR_DIRECTIONS = ['in', 'out', 'both'] as const;
@@ -49,30 +49,36 @@ export function neighbors(input: QueryInput, node: string, options: NeighborsOpt
   const { index } = ctx;
   const start = resolveNumber(ctx, node);
   const trav = makeTraversal(ctx, { includeAssociations: !options.causalOnly, minStrength, avoid: resolveAvoid(ctx, avoidNames), keep: [start] });
-  const dist = new Int32Array(index.nodeCount).fill(FAR);
-  dist[start] = 0;
   const order = [start];
+  const distance: number[] = [0];
   const followed: number[] = [];
-  for (let head = 0; head < order.length; head++) {
-    const u = order[head]!;
-    if (dist[u]! >= depth) break;
-    const step = (edges: ArrayLike<number>, out: boolean) => {
-      for (let i = 0; i < edges.length; i++) {
-        const e = edges[i]!;
-        if (!trav.edgeAllowed(e)) continue;
-        const v = out ? index.edgeTarget(e) : index.edgeSource(e);
-        if (trav.blocked[v]) continue;
-        followed.push(e);
-        if (dist[v] === FAR) {
-          dist[v] = dist[u]! + 1;
-          order.push(v);
+  // The distances live in an epoch-stamped scratch array (no O(nodes) allocation per query).
+  withLease(index, (lease) => {
+    const seen = lease.stamped(index.nodeCount);
+    seen.set(start, 0);
+    for (let head = 0; head < order.length; head++) {
+      const u = order[head]!;
+      const du = distance[head]!;
+      if (du >= depth) break;
+      const step = (edges: ArrayLike<number>, out: boolean) => {
+        for (let i = 0; i < edges.length; i++) {
+          const e = edges[i]!;
+          if (!trav.edgeAllowed(e)) continue;
+          const v = out ? index.edgeTarget(e) : index.edgeSource(e);
+          if (trav.blocked[v]) continue;
+          followed.push(e);
+          if (!seen.has(v)) {
+            seen.set(v, du + 1);
+            order.push(v);
+            distance.push(du + 1);
+          }
         }
-      }
-    };
-    if (direction !== 'in') step(index.outEdges(u), true);
-    if (direction !== 'out') step(index.inEdges(u), false);
-  }
-  const found = order.slice(1).map((n) => ({ ...pathNode(index, n), distance: dist[n]!, n }));
+      };
+      if (direction !== 'in') step(index.outEdges(u), true);
+      if (direction !== 'out') step(index.inEdges(u), false);
+    }
+  });
+  const found = order.slice(1).map((n, i) => ({ ...pathNode(index, n), distance: distance[i + 1]!, n }));
   found.sort((a, b) => a.distance - b.distance || a.label.localeCompare(b.label) || (a.id < b.id ? -1 : 1));
   const kept = found.slice(0, limit);
   const keep = new Set([start, ...kept.map((k) => k.n)]);

@@ -2,6 +2,7 @@
 import { nodeRef, type NodeRef } from './path-result.js';
 import { queryContext, type QueryInput } from './query-input.js';
 import { makeTraversal, resolveAvoid, resolveNumber } from './query-options.js';
+import { withLease } from './scratch.js';
 import { signedReach } from './signed-reach.js';
 import { checkReachOptions, effectEntries, type EffectEntry, type ReachOptions } from './effect-entries.js';
 
@@ -23,7 +24,8 @@ export function regulators(input: QueryInput, node: string, options: RegulatorsO
   const ctx = queryContext(input);
   const target = resolveNumber(ctx, node);
   const trav = makeTraversal(ctx, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [target] });
-  const reach = signedReach(ctx.index, target, trav, 'in', opts.depth);
-  const { total, entries } = effectEntries(ctx.index, target, reach, 1, true, opts.limit);
+  const { total, entries } = withLease(ctx.index, (lease) =>
+    effectEntries(ctx.index, target, signedReach(ctx.index, target, trav, 'in', opts.depth, lease), 1, true, opts.limit),
+  );
   return { node: nodeRef(ctx.index, target), depth: opts.depth, total, truncated: total > entries.length, regulators: entries };
 }
