@@ -5,17 +5,24 @@
  */
 import { loadGraphFromFiles, type GraphFile, type KnowledgeGraph } from '../src/index.js';
 
-const BUNDLED = import.meta.glob('../graph/**/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+// The curated YAML ships as static files next to the bundle (URLs resolved at build time), not inside
+// the JavaScript: the code stays small and cacheable, and the data is fetched in parallel at start.
+const BUNDLED = import.meta.glob('../graph/**/*.yaml', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
 /** The curated graph/ files, with paths relative to graph/ ('sources.yaml', 'modules/x.yaml'). */
-export function bundledFiles(): GraphFile[] {
-  return Object.entries(BUNDLED)
-    .map(([path, text]) => ({ path: path.replace(/^\.\.\/graph\//, ''), text }))
-    .sort((a, b) => a.path.localeCompare(b.path));
+export async function bundledFiles(): Promise<GraphFile[]> {
+  const files = await Promise.all(
+    Object.entries(BUNDLED).map(async ([path, url]) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: could not load the graph data (HTTP ${response.status})`);
+      return { path: path.replace(/^\.\.\/graph\//, ''), text: await response.text() };
+    }),
+  );
+  return files.sort((a, b) => a.path.localeCompare(b.path));
 }
 
-export function loadBundledGraph(): KnowledgeGraph {
-  return loadGraphFromFiles(bundledFiles(), 'mechkg curated graph');
+export async function loadBundledGraph(): Promise<KnowledgeGraph> {
+  return loadGraphFromFiles(await bundledFiles(), 'mechkg curated graph');
 }
 
 /**

@@ -34,7 +34,7 @@ async function start(): Promise<void> {
   const dataName = params.get('data');
   let graph: KnowledgeGraph;
   try {
-    graph = dataName && fixturesAvailable ? await loadFixtureGraph(dataName) : loadBundledGraph();
+    graph = dataName && fixturesAvailable ? await loadFixtureGraph(dataName) : await loadBundledGraph();
   } catch (err) {
     showFatal(err);
     return;

@@ -4,6 +4,6 @@
  * violation. Jitless mode skips the probe. It has to be set before src/model/schema.ts builds its
  * schemas, hence a module of its own, evaluated first.
  */
-import { config } from 'zod';
+import { config } from 'zod/mini';
 
 config({ jitless: true });

@@ -6,7 +6,7 @@
  * identifier), Biolink categories and predicates are mapped (unknown ones are warnings), and an edge
  * without mechkg evidence gets one evidence entry per publication or knowledge source it cites.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { buildGraph } from '../graph/build-graph.js';
 import type { LoadResult } from '../graph/load-graph.js';
 import type { ValidatedData } from '../load/validate-files.js';
@@ -267,7 +267,7 @@ function provenanceEvidence(e: EdgeCandidate, raw: EdgeRaw, sources: Map<string,
 }
 
 /** Validates one record with its schema, turning each issue into a located problem. */
-function check<S extends z.ZodType>(schema: S, raw: unknown, where: Where, problems: Problem[], id?: unknown): z.output<S> | undefined {
+function check<S extends z.ZodMiniType>(schema: S, raw: unknown, where: Where, problems: Problem[], id?: unknown): z.output<S> | undefined {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const shownId = typeof id === 'string' ? id : isRecord(raw) && typeof raw.id === 'string' ? raw.id : undefined;

@@ -2,7 +2,7 @@
  * Validates mechkg data files and collects every problem (never stopping at the first): file shape,
  * closed vocabularies, CURIEs, then cross-file checks (duplicate ids, dangling endpoints, unknown sources).
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   edgeSchema,
   moduleSchema,
@@ -119,7 +119,7 @@ function topLevelList(doc: ParsedYaml, key: string, out: ValidatedData, allowed:
 }
 
 /** Validates one item with its schema, turning each schema issue into a located, coded problem. */
-function check<S extends z.ZodType>(schema: S, raw: unknown, doc: ParsedYaml, path: (string | number)[], out: ValidatedData): z.output<S> | undefined {
+function check<S extends z.ZodMiniType>(schema: S, raw: unknown, doc: ParsedYaml, path: (string | number)[], out: ValidatedData): z.output<S> | undefined {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const id = isRecord(raw) && typeof raw.id === 'string' ? raw.id : undefined;

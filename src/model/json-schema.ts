@@ -1,5 +1,5 @@
 /** JSON Schemas for editors (yaml-language-server completion), generated from the zod schema. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { moduleFileSchema, sourcesFileSchema } from './schema.js';
 
 export function dataFileJsonSchemas(): Record<'module.schema.json' | 'sources.schema.json', unknown> {
