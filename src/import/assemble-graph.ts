@@ -7,6 +7,7 @@
  * without mechkg evidence gets one evidence entry per publication or knowledge source it cites.
  */
 import type * as z from 'zod/mini';
+import { describeIssue, isRecord, problemCodeFor } from '../load/schema-issues.js';
 import { buildGraph } from '../graph/build-graph.js';
 import type { LoadResult } from '../graph/load-graph.js';
 import type { ValidatedData } from '../load/validate-files.js';
@@ -273,38 +274,8 @@ function check<S extends z.ZodMiniType>(schema: S, raw: unknown, where: Where, p
   const shownId = typeof id === 'string' ? id : isRecord(raw) && typeof raw.id === 'string' ? raw.id : undefined;
   for (const issue of result.error.issues) {
     const field = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '') || '(record)';
-    const value = valueAt(raw, issue.path);
-    const shown = value === undefined ? '' : ` (got ${JSON.stringify(value)?.slice(0, 80)})`;
-    const message =
-      issue.code === 'invalid_value'
-        ? `unknown value${shown}; expected one of ${issue.values.map(String).join(', ')}`
-        : issue.code === 'invalid_type' && value === undefined
-          ? 'is required'
-          : `${issue.message}${shown}`;
-    problems.push(problemAt(where, codeFor(issue), `${field}: ${message}`, shownId));
+    problems.push(problemAt(where, problemCodeFor(issue), `${field}: ${describeIssue(issue, raw)}`, shownId));
   }
   return undefined;
 }
 
-function codeFor(issue: z.core.$ZodIssue): ProblemCode {
-  const last = issue.path[issue.path.length - 1];
-  if (issue.code === 'invalid_value' && last === 'category') return 'unknown_category';
-  if (issue.code === 'invalid_value' && last === 'predicate') return 'unknown_predicate';
-  if (issue.code === 'invalid_value' && last === 'kind' && issue.path.includes('evidence')) return 'unknown_evidence_kind';
-  if (last === 'evidence' && (issue.code === 'too_small' || issue.code === 'invalid_type')) return 'missing_evidence';
-  if (issue.path.includes('identifiers') && issue.code === 'invalid_format') return 'malformed_curie';
-  return 'invalid_field';
-}
-
-function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  let v = raw;
-  for (const k of path) {
-    if (!isRecord(v) && !Array.isArray(v)) return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k];
-  }
-  return v;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}

@@ -16,6 +16,7 @@ import {
 import type { GraphFile, Origin, Problem, ProblemCode } from '../model/types.js';
 import { CURIE_PREFIXES, PREDICATES } from '../model/vocabulary.js';
 import { editDistance } from './edit-distance.js';
+import { describeIssue, isRecord, problemCodeFor } from './schema-issues.js';
 import { parseYamlFile, type ParsedYaml } from './yaml-document.js';
 
 /** Lines of an edge's fields, so cross-file problems point at the exact line (not only the edge). */
@@ -129,32 +130,12 @@ function check<S extends z.ZodMiniType>(schema: S, raw: unknown, doc: ParsedYaml
     out.problems.push({
       ...at(doc, full),
       level: 'error',
-      code: codeFor(issue),
+      code: problemCodeFor(issue),
       ...(id !== undefined ? { id } : { id: describeItem(path, raw) }),
-      message: `${field}: ${messageFor(issue, raw, full.slice(path.length))}`,
+      message: `${field}: ${describeIssue(issue, raw)}`,
     });
   }
   return undefined;
-}
-
-function codeFor(issue: z.core.$ZodIssue): ProblemCode {
-  const last = issue.path[issue.path.length - 1];
-  const parentKey = [...issue.path].reverse().find((k) => typeof k === 'string');
-  if (issue.code === 'invalid_value' && last === 'category') return 'unknown_category';
-  if (issue.code === 'invalid_value' && last === 'predicate') return 'unknown_predicate';
-  if (issue.code === 'invalid_value' && last === 'kind' && issue.path.includes('evidence')) return 'unknown_evidence_kind';
-  if (last === 'evidence' && (issue.code === 'too_small' || issue.code === 'invalid_type')) return 'missing_evidence';
-  if (parentKey === 'identifiers' && issue.code === 'invalid_format') return 'malformed_curie';
-  return 'invalid_field';
-}
-
-function messageFor(issue: z.core.$ZodIssue, raw: unknown, rel: PropertyKey[]): string {
-  const value = valueAt(raw, rel);
-  const shown = value === undefined ? '' : ` (got ${JSON.stringify(value)?.slice(0, 80)})`;
-  if (issue.code === 'invalid_value') return `unknown value${shown}; expected one of ${issue.values.map(String).join(', ')}`;
-  if (issue.code === 'invalid_type' && value === undefined) return 'is required';
-  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  return `${issue.message}${shown}`;
 }
 
 function crossCheck(out: ValidatedData): void {
@@ -218,7 +199,6 @@ function suggest(bad: string, known: Iterable<string>): string {
   return best && bestScore <= Math.max(2, bad.length / 3) ? ` (did you mean "${best}"?)` : '';
 }
 
-
 function origin(doc: ParsedYaml, path: (string | number)[]): Origin {
   return { file: doc.file, line: doc.locate(path).line };
 }
@@ -234,15 +214,3 @@ function describeItem(path: (string | number)[], raw: unknown): string {
   return path.map((k) => (typeof k === 'number' ? `[${k}]` : k)).join('');
 }
 
-function valueAt(raw: unknown, rel: PropertyKey[]): unknown {
-  let v = raw;
-  for (const k of rel) {
-    if (!isRecord(v) && !Array.isArray(v)) return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k];
-  }
-  return v;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
