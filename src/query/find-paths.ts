@@ -188,6 +188,10 @@ function edgeStrengths(index: PathIndex): number[] {
   return list;
 }
 
+/** Out-degree above which a node two steps before t uses the two-step index instead of its out-edges. */
+const TWO_STEP_MIN_DEGREE = 16;
+const NO_EDGES: number[] = [];
+
 /** Orders paths of one length: strongest weakest link, then largest strength sum, then edge ids. */
 function compareFound(index: PathIndex) {
   const key = (f: Found) => (f.key ??= Array.from(f.edges, (e) => index.edgeId(e)).join('\u0000'));
@@ -216,6 +220,8 @@ class LevelEnumerator {
   private readonly viaBit: Stamped;
   private readonly fullMask: number;
   private readonly onPath: Stamped;
+  /** Edges u -> v where v has an allowed edge into t (v not blocked), by u; built on first use. */
+  private twoSteps: Map<number, number[]> | null = null;
 
   constructor(
     private readonly search: Search,
@@ -259,6 +265,36 @@ class LevelEnumerator {
     return Math.max(1, d, this.bound(s, 1, this.viaBit.get(s, 0)));
   }
 
+  /**
+   * The two-step index: for every u, its allowed edges to the nodes one allowed step from t. Costs the
+   * in-edges of t's in-neighbours, which the backward search has already scanned once it is 2 deep.
+   */
+  private twoStepIndex(): Map<number, number[]> {
+    if (this.twoSteps) return this.twoSteps;
+    const { index, trav } = this;
+    const { t, budget } = this.search;
+    const map = new Map<number, number[]>();
+    const seen = new Set<number>();
+    const into = index.inEdges(t);
+    for (let i = 0; i < into.length; i++) {
+      const e2 = into[i]!;
+      const v = index.edgeSource(e2);
+      if (v === t || seen.has(v) || trav.blocked[v] || !trav.edgeAllowed(e2)) continue;
+      seen.add(v);
+      const ins = index.inEdges(v);
+      budget.spend(ins.length);
+      for (let j = 0; j < ins.length; j++) {
+        const e1 = ins[j]!;
+        if (!trav.edgeAllowed(e1)) continue;
+        const u = index.edgeSource(e1);
+        const list = map.get(u);
+        if (list) list.push(e1);
+        else map.set(u, [e1]);
+      }
+    }
+    return (this.twoSteps = map);
+  }
+
   /** Grows the lazy bounds as deep as level L needs; false when the budget ran out. */
   private prepare(L: number): boolean {
     this.bidi.reach(L);
@@ -291,20 +327,42 @@ class LevelEnumerator {
         more = true;
       }
     };
+    const arrive = (e: number, depth: number, sign: number, mask: number): void => {
+      if (!trav.edgeAllowed(e)) return;
+      const nextSign = sign * index.edgeSign(e);
+      if (mask === fullMask && (opts.sign === null || nextSign === opts.sign)) {
+        stack[depth] = e;
+        emit();
+      }
+    };
+    const into = index.inEdges(t);
     const dfs = (u: number, depth: number, sign: number, mask: number): void => {
       const outs = index.outEdges(u);
-      for (let i = 0; i < outs.length; i++) {
+      if (depth + 1 === L && into.length < outs.length) {
+        // The last step can only be an edge u -> t (any other node is at least one more step from t):
+        // scan t's in-edges when there are fewer of them than u's out-edges (a hub near the target).
+        for (let i = 0; i < into.length; i++) {
+          if (!budget.spend()) return;
+          const e = into[i]!;
+          if (index.edgeSource(e) === u) arrive(e, depth, sign, mask);
+        }
+        return;
+      }
+      let edges: ArrayLike<number> = outs;
+      if (depth + 2 === L && outs.length > TWO_STEP_MIN_DEGREE && this.bidi.backward.depth >= 2) {
+        // Two steps left: only edges u -> v with v one step from t can lead anywhere, and a hub u has
+        // many out-edges but few such; the two-step index lists just those.
+        edges = this.twoStepIndex().get(u) ?? NO_EDGES;
+      }
+      for (let i = 0; i < edges.length; i++) {
         if (!budget.spend()) return;
-        const e = outs[i]!;
+        const e = edges[i]!;
         const v = index.edgeTarget(e);
         if (onPath.has(v) || trav.blocked[v] || !trav.edgeAllowed(e)) continue;
         const nextSign = sign * index.edgeSign(e);
         const nextMask = mask | viaBit.get(v, 0);
         if (v === t) {
-          if (depth + 1 === L && nextMask === fullMask && (opts.sign === null || nextSign === opts.sign)) {
-            stack[depth] = e;
-            emit();
-          }
+          if (depth + 1 === L) arrive(e, depth, sign, nextMask);
           continue;
         }
         if (depth + 1 + this.bound(v, nextSign, nextMask) > L) continue;

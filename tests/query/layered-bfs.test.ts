@@ -9,7 +9,7 @@ import { makeTraversal } from '../../src/query/query-options.js';
 import { Lease, Stamped, withLease } from '../../src/query/scratch.js';
 import { signedReach } from '../../src/query/signed-reach.js';
 import { ArrayIndex, denseRandomGraph } from './array-index.js';
-import { buildTestGraph, graphSpec } from './random-graph.js';
+import { bruteForcePaths, buildTestGraph, byLength, graphSpec } from './random-graph.js';
 
 const specArb = graphSpec(12, 40);
 const noAvoid = { nodes: new Set<number>(), categories: new Set<string>() };
@@ -177,6 +177,38 @@ describe('scratch arrays reused across queries', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('findPaths shortcuts near the target (hubs)', () => {
+  // Hubs: one node with many out-edges, so the last-step (via the target's in-edges) and two-step
+  // (index of edges into the target's in-neighbours) shortcuts run; the result must not change.
+  const hubSpec = fc.integer({ min: 4, max: 8 }).chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      hub: fc.integer({ min: 0, max: n - 1 }),
+      edges: fc.array(
+        fc.record({ s: fc.integer({ min: 0, max: n - 1 }), t: fc.integer({ min: 0, max: n - 1 }), p: fc.integer({ min: 0, max: 5 }), k: fc.integer({ min: 0, max: 6 }) }),
+        { minLength: 10, maxLength: 30 },
+      ),
+      hubEdges: fc.array(fc.record({ t: fc.integer({ min: 0, max: n - 1 }), p: fc.integer({ min: 0, max: 5 }), k: fc.integer({ min: 0, max: 6 }) }), { minLength: 17, maxLength: 30 }),
+    }),
+  );
+  it('returns exactly the brute-force paths on graphs with hubs', () => {
+    fc.assert(
+      fc.property(hubSpec, fc.nat(), fc.nat(), fc.integer({ min: 1, max: 4 }), fc.boolean(), fc.constantFrom(undefined, '+', '-'), (h, a, b, maxLength, includeAssociations, sign) => {
+        const spec = { n: h.n, edges: [...h.edges, ...h.hubEdges.map((e) => ({ ...e, s: h.hub }))].filter((e) => e.s !== e.t) };
+        const s = a % 2 === 0 ? h.hub : a % h.n;
+        const t = b % h.n;
+        if (s === t) return;
+        const graph = buildTestGraph(spec);
+        const r = findPaths(graph, `n${s}`, `n${t}`, { maxLength, limit: 1_000_000, includeAssociations, sign });
+        const ref = bruteForcePaths(spec, s, t, maxLength, { includeAssociations }).filter((p) => sign === undefined || p.sign === sign).sort(byLength);
+        expect(r.complete).toBe(true);
+        expect(r.paths.map((p) => p.edges.map((e) => e.id).join('\u0000'))).toEqual(ref.map((p) => p.key));
+      }),
+      { numRuns: 300 },
     );
   });
 });
