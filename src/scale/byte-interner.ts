@@ -51,7 +51,11 @@ export class ByteInterner {
   /** Number of buf[start, end), adding it when new (new numbers are size - 1 afterwards). */
   intern(buf: Uint8Array, start: number, end: number, hash: number): number {
     const found = this.find(buf, start, end, hash);
-    if (found >= 0) return found;
+    return found >= 0 ? found : this.add(buf, start, end, hash);
+  }
+
+  /** Adds buf[start, end), known not to be interned yet (find gave -1); returns its number. */
+  add(buf: Uint8Array, start: number, end: number, hash: number): number {
     const n = this.pool.appendBytes(buf, start, end);
     if (n === this.hashes.length) {
       const grown = new Int32Array(n * 2);
@@ -62,6 +66,11 @@ export class ByteInterner {
     if ((n + 1) * 2 > this.slots.length) this.rehash();
     else this.place(n, hash);
     return n;
+  }
+
+  /** The hash of each string, in number order (a copy). */
+  hashList(): Int32Array {
+    return this.hashes.slice(0, this.pool.size);
   }
 
   /** Number of a string, or -1. */

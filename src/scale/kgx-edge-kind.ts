@@ -68,10 +68,11 @@ export function nodeSlug(original: string, used: { has(id: string): boolean }): 
   return { id, curie: CURIE_PATTERN.test(original) };
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function slugify(text: string): string {
-  const s = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  // ASCII has no decompositions and no combining marks: NFKD and mark removal change nothing there
+  const s = (NON_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

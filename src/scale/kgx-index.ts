@@ -6,16 +6,20 @@
  * a result shows it. A 1M-edge file loads in about a second in a few hundred MB (see BENCHMARKS.md).
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { MechkgError } from '../errors.js';
 import type { EvidenceData } from '../model/schema.js';
 import type { Problem, ProblemCode } from '../model/types.js';
 import { CompactIndex, type CompactEdges, type CompactNodes } from './compact-index.js';
 import { mapCategory } from '../import/vocabulary-map.js';
 import { splitList } from '../import/delimited-text.js';
-import { EDGE_KIND_COLUMNS, KIND_OF_KNOWLEDGE_LEVEL, categoryFromKgx, describeEdgeKind, isOwnEdgeId, nodeSlug, slugify, type EdgeKind, type KindColumn } from './kgx-edge-kind.js';
+import { KIND_OF_KNOWLEDGE_LEVEL, categoryFromKgx, nodeSlug, slugify } from './kgx-edge-kind.js';
 import { ByteInterner, fnv1a } from './byte-interner.js';
+import { EdgeTable, badLine, expectedRows, fit, parseEdgeRange, type EndpointSink, type RangeRows } from './kgx-edge-rows.js';
+import type { EdgeRangeJob } from './kgx-edges-worker.js';
 import { StringPool } from './string-pool.js';
-import { fieldText, forEachChunk, forEachLine, splitFields, trimCr, type ChunkOptions, type LineProgress } from './tsv-lines.js';
+import { forEachChunk, forEachLine, splitTabs, trimCr, type ChunkOptions, type LineProgress } from './tsv-lines.js';
 
 export interface LoadKgxOptions {
   /** Called at most every 250 ms while reading, and once per file at the end. */
@@ -24,7 +28,21 @@ export interface LoadKgxOptions {
   nodesPath?: string | null;
   /** Bytes per read (default 4 MB); tests use tiny reads so rows are cut anywhere. */
   chunkSize?: number;
+  /**
+   * Read the second part of a big edges file in a worker thread while this one reads the nodes file and the
+   * first part (default: for edges files of PARALLEL_MIN_BYTES or more, when the compiled worker is there).
+   * 'inline': split the same way but read both parts in this thread (tests of the merge). false: one pass.
+   */
+  parallel?: boolean | 'inline';
+  /** Where the second part starts, as a share of the rows' bytes (default SPLIT_SHARE). */
+  splitShare?: number;
 }
+
+/** Edges files from 32 MB (about 200,000 rows) are read by two threads. */
+export const PARALLEL_MIN_BYTES = 32 << 20;
+/** The worker takes the rows after this share of the bytes; this thread also reads the nodes file. */
+export const SPLIT_SHARE = 0.4;
+const WORKER_URL = new URL('./kgx-edges-worker.js', import.meta.url);
 
 /** Problems the loader skipped over (each with a count); errors are thrown instead. */
 export interface KgxLoadReport {
@@ -41,10 +59,25 @@ export async function loadKgxIndex(edgesPath: string, options: LoadKgxOptions = 
   const nodes = new NodeTable();
   const nodesPath = options.nodesPath === undefined ? nodesFileBeside(edgesPath) : options.nodesPath;
   const chunk: ChunkOptions = options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize, carryRoom: Math.min(options.chunkSize, 1 << 16) };
-  if (nodesPath) await readNodes(nodesPath, nodes, problems, onProgress, chunk);
-  const edges = await readEdges(edgesPath, nodes, nodesPath !== null, problems, onProgress, chunk);
+  nodes.warnDangling = nodesPath !== null ? (line, id) => problems.warn('dangling_endpoint', edgesPath, line, id, `node is not in the nodes file; added without name or category`) : null;
+  const started = Date.now();
+  const mode = options.parallel ?? 'auto';
+  const twoThreads =
+    mode === 'inline' || (mode !== false && (mode === true || statSync(edgesPath).size >= PARALLEL_MIN_BYTES) && existsSync(fileURLToPath(WORKER_URL)));
+  const plan = twoThreads ? planSplit(edgesPath, options.splitShare ?? SPLIT_SHARE) : null;
+  const rest = plan ? parseRest(edgesPath, plan, mode === 'inline' ? 'inline' : 'worker', options.chunkSize) : null;
+  let table: EdgeTable;
+  try {
+    if (nodesPath) await readNodes(nodesPath, nodes, problems, onProgress, chunk);
+    table = await readEdges(edgesPath, nodes, onProgress, chunk, plan?.at);
+    if (rest) appendRest(edgesPath, table, nodes, await rest.rows);
+  } finally {
+    rest?.stop();
+  }
+  const size = statSync(edgesPath).size;
+  onProgress?.({ file: edgesPath, lines: table.line, bytes: size, totalBytes: size, elapsedMs: Date.now() - started });
   if (onProgress === ttyProgress) process.stderr.write('\n');
-  const index = new CompactIndex(nodes.finish(), edges, edgesPath) as CompactIndex & KgxLoadReport;
+  const index = new CompactIndex(nodes.finish(), finishEdges(edgesPath, table, table.columns, nodes), edgesPath) as CompactIndex & KgxLoadReport;
   index.problems = problems.list();
   return index;
 }
@@ -77,7 +110,7 @@ class ProblemLog {
 }
 
 /** Nodes in number order: original ids (interned from their bytes), mechkg slugs, category bytes, name pools. */
-class NodeTable {
+class NodeTable implements EndpointSink {
   readonly ids: string[] = [];
   readonly interner = new ByteInterner(1 << 16);
   private readonly numbers = new Map<string, number>();
@@ -90,18 +123,32 @@ class NodeTable {
   readonly synonyms = new StringPool(1024, 1024);
   readonly identifiers = new StringPool(1024, 1024);
 
+  /** Warns about an edge endpoint missing from the nodes file (null: there is no nodes file). */
+  warnDangling: ((line: number, id: string) => void) | null = null;
+
   /** Number of the node whose original id is buf[start, end) (hash: its fnv1a), or -1. */
-  find(buf: Buffer, start: number, end: number, hash: number): number {
+  find(buf: Uint8Array, start: number, end: number, hash: number): number {
     return this.interner.find(buf, start, end, hash);
   }
 
+  /** An edge endpoint missing from the nodes file (or without one): added with no name or category. */
+  addEndpoint(buf: Buffer, start: number, end: number, hash: number, line: number): number {
+    const added = this.add(buf, start, end, hash, '', 0, 0);
+    this.warnDangling?.(line, this.ids[added]!);
+    this.labels.append('');
+    this.synonyms.append('');
+    this.identifiers.append('');
+    return added;
+  }
+
   /**
-   * Adds a node (from the nodes file, or an edge endpoint missing from it) with its KGX category and xref
-   * cells; returns its number. The caller appends its label, synonyms and identifiers next.
+   * Adds a node (from the nodes file, or an edge endpoint missing from it; the caller found it new) with its
+   * KGX category cell and its xref cell at buf[xrefStart, xrefEnd); returns its number. The caller appends
+   * its label, synonyms and identifiers next.
    */
-  add(buf: Buffer, start: number, end: number, hash: number, ascii: boolean, categoryCell: string, xrefCell: string): number {
-    const n = this.interner.intern(buf, start, end, hash);
-    const original = fieldText(buf, start, end, ascii);
+  add(buf: Buffer, start: number, end: number, hash: number, categoryCell: string, xrefStart: number, xrefEnd: number): number {
+    const n = this.interner.add(buf, start, end, hash);
+    const original = buf.toString('utf8', start, end);
     const { id, curie } = nodeSlug(original, this.numbers);
     this.ids.push(id);
     this.numbers.set(id, n);
@@ -117,7 +164,7 @@ class NodeTable {
       category = mapCategory(classes, []).known ? categoryFromKgx(classes, []) : null;
       this.knownCategories.set(categoryCell, category);
     }
-    if (category === null) category = categoryFromKgx(splitList(categoryCell), [original, ...splitList(xrefCell)]);
+    if (category === null) category = categoryFromKgx(splitList(categoryCell), [original, ...splitList(buf.toString('utf8', xrefStart, xrefEnd))]);
     this.category[n] = this.categoryNumber(category);
     return n;
   }
@@ -169,17 +216,11 @@ function readHeader(file: string, buf: Buffer, start: number, end: number, requi
   return { columns, at: (name) => columns.indexOf(name) };
 }
 
-function badLine(file: string, line: number, buf: Buffer, start: number, end: number, what: string): MechkgError {
-  const text = buf.toString('utf8', start, Math.min(end, start + 80)).replace(/\t/g, '\\t');
-  return new MechkgError(`${file}:${line}: ${what} (line starts "${text}${end - start > 80 ? '...' : ''}")`);
-}
-
 async function readNodes(path: string, nodes: NodeTable, problems: ProblemLog, onProgress?: (p: LineProgress) => void, chunk: ChunkOptions = {}): Promise<void> {
   let header: Header | null = null;
   let cols = { id: 0, category: -1, name: -1, synonym: -1, xref: -1 };
   let starts = new Int32Array(0);
   let ends = new Int32Array(0);
-  let hashes = new Int32Array(0);
   const append = (pool: StringPool, buf: Buffer, col: number, fields: number) =>
     col >= 0 && col < fields ? pool.appendBytes(buf, starts[col]!, ends[col]!) : pool.append('');
   await forEachLine(
@@ -191,23 +232,22 @@ async function readNodes(path: string, nodes: NodeTable, problems: ProblemLog, o
         const width = Math.max(...Object.values(cols)) + 1;
         starts = new Int32Array(width);
         ends = new Int32Array(width);
-        hashes = new Int32Array(width);
         return;
       }
       if (start === end) return;
-      let fields = splitFields(buf, start, end, starts, ends, hashes);
-      const ascii = fields > 0;
-      if (fields < 0) fields = -fields;
+      const fields = splitTabs(buf, start, end, starts, ends);
       if (cols.id >= fields) throw badLine(path, line, buf, start, end, `no "id" field: ${fields} tab-separated field(s), expected at least ${cols.id + 1}`);
       const idStart = starts[cols.id]!;
       const idEnd = ends[cols.id]!;
       if (idStart === idEnd) throw badLine(path, line, buf, start, end, 'empty node id');
-      if (nodes.find(buf, idStart, idEnd, hashes[cols.id]!) >= 0) {
-        problems.warn('duplicate_id', path, line, fieldText(buf, idStart, idEnd, ascii), `node listed again; the first row is kept`);
+      const hash = fnv1a(buf, idStart, idEnd);
+      if (nodes.find(buf, idStart, idEnd, hash) >= 0) {
+        problems.warn('duplicate_id', path, line, buf.toString('utf8', idStart, idEnd), `node listed again; the first row is kept`);
         return;
       }
-      const cell = (col: number) => (col >= 0 && col < fields ? fieldText(buf, starts[col]!, ends[col]!, ascii) : '');
-      nodes.add(buf, idStart, idEnd, hashes[cols.id]!, ascii, cell(cols.category), cell(cols.xref));
+      const category = cols.category >= 0 && cols.category < fields ? buf.toString('utf8', starts[cols.category]!, ends[cols.category]!) : '';
+      const hasXref = cols.xref >= 0 && cols.xref < fields;
+      nodes.add(buf, idStart, idEnd, hash, category, hasXref ? starts[cols.xref]! : 0, hasXref ? ends[cols.xref]! : 0);
       append(nodes.labels, buf, cols.name, fields);
       append(nodes.synonyms, buf, cols.synonym, fields);
       append(nodes.identifiers, buf, cols.xref, fields);
@@ -218,13 +258,11 @@ async function readNodes(path: string, nodes: NodeTable, problems: ProblemLog, o
   if (!header) throw new MechkgError(`${path}: empty file (a KGX nodes TSV starts with a header line)`);
 }
 
-async function readEdges(path: string, nodes: NodeTable, haveNodesFile: boolean, problems: ProblemLog, onProgress?: (p: LineProgress) => void, chunk?: ChunkOptions): Promise<CompactEdges> {
+/** Parses the rows of the edges file up to byte `to` (default: the end) into a table over the global nodes. */
+async function readEdges(path: string, nodes: NodeTable, onProgress: ((p: LineProgress) => void) | undefined, chunk: ChunkOptions, to?: number): Promise<EdgeTable> {
   let table: EdgeTable | null = null;
   let lastReport = Date.now();
-  let read = { bytes: 0, totalBytes: 0 };
-  let lines = 0; // only for the header-only / empty cases below
-  const started = Date.now();
-  read = await forEachChunk(
+  await forEachChunk(
     path,
     (buf, start, end, fileOffset) => {
       let pos = start;
@@ -232,338 +270,128 @@ async function readEdges(path: string, nodes: NodeTable, haveNodesFile: boolean,
         let nl = buf.indexOf(10, start);
         if (nl < 0 || nl >= end) nl = end;
         const header = readHeader(path, buf, start, trimCr(buf, start, nl), ['subject', 'predicate', 'object']);
-        lines = 1;
         pos = Math.min(nl + 1, end);
-        table = new EdgeTable(path, nodes, haveNodesFile, problems, header, expectedRows(buf, pos, end, statSync(path).size));
+        table = new EdgeTable(path, nodes, header.columns, expectedRows(buf, pos, end, statSync(path).size));
       }
       table.parse(buf, pos, end, fileOffset + (pos - start));
     },
     {
       ...chunk,
+      ...(to === undefined ? {} : { end: to }),
       onRead: onProgress
         ? (bytes, totalBytes, elapsedMs) => {
             const now = Date.now();
             if (now - lastReport >= 250) {
               lastReport = now;
-              onProgress({ file: path, lines: table?.line ?? lines, bytes, totalBytes, elapsedMs });
+              onProgress({ file: path, lines: table?.line ?? 0, bytes, totalBytes, elapsedMs });
             }
           }
         : undefined,
     },
   );
   if (!table) throw new MechkgError(`${path}: empty file (a KGX edges TSV starts with a header line)`);
-  const t = table as EdgeTable;
-  onProgress?.({ file: path, lines: t.line, bytes: read.bytes, totalBytes: read.totalBytes, elapsedMs: Date.now() - started });
-  return t.finish();
+  return table;
 }
-
-const FNV_PRIME = 16777619;
 
 /**
- * The edge rows of a KGX TSV, parsed chunk by chunk (a loop over whole lines in the read buffer, fields found
- * with Buffer.indexOf). An edge's kind (predicate, qualifiers, knowledge level) is found by the raw bytes of
- * those columns in a small open-addressing cache, so the mapping runs once per distinct combination and a
- * row costs a byte comparison; node ids are FNV-1a hashed and interned from their bytes.
+ * Where a second thread should start on the edges file: the start of the line after `share` of the rows'
+ * bytes, with the header's columns and the rows expected there; null when the file is too small or odd
+ * (no header, no line end near the split): then one thread reads it all, and reports any problem.
  */
-class EdgeTable {
-  line = 1; // last line number parsed (the header is line 1)
-  private readonly colId: number;
-  private readonly colSubject: number;
-  private readonly colObject: number;
-  private readonly colPredicate: number;
-  /** Header index per EDGE_KIND_COLUMNS entry, -1 when absent. */
-  private readonly kindCols: Int32Array;
-  private readonly required: number;
-  private readonly width: number;
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  private readonly columns: string[];
-
-  private capacity: number;
-  private count = 0;
-  private source: Int32Array;
-  private target: Int32Array;
-  private kind: Uint16Array;
-  private lineOffset: Float64Array;
-  private readonly ownIds = new Map<number, string>();
-
-  /** Distinct kinds, by the text of their (trimmed) column values. */
-  private readonly kinds: EdgeKind[] = [];
-  private readonly kindByText = new Map<string, number>();
-  /** Cache of raw kind-column bytes -> kind: open addressing, slot -> entry + 1. */
-  private cacheSlots = new Int32Array(64);
-  private cacheHash: Int32Array<ArrayBuffer> = new Int32Array(32);
-  private cacheKind: Int32Array<ArrayBuffer> = new Int32Array(32);
-  private readonly cacheKeys: Uint8Array[] = [];
-
-  constructor(
-    private readonly path: string,
-    private readonly nodes: NodeTable,
-    private readonly haveNodesFile: boolean,
-    private readonly problems: ProblemLog,
-    header: Header,
-    expected: number,
-  ) {
-    this.columns = header.columns;
-    this.colId = header.at('id');
-    this.colSubject = header.at('subject');
-    this.colObject = header.at('object');
-    this.colPredicate = header.at('predicate');
-    this.kindCols = Int32Array.from(EDGE_KIND_COLUMNS.map((c) => header.at(c)));
-    this.required = Math.max(this.colSubject, this.colObject, this.colPredicate) + 1;
-    this.width = Math.max(this.required, this.colId + 1, ...Array.from(this.kindCols, (c) => c + 1));
-    this.starts = new Int32Array(this.width);
-    this.ends = new Int32Array(this.width);
-    this.capacity = expected;
-    this.source = new Int32Array(expected);
-    this.target = new Int32Array(expected);
-    this.kind = new Uint16Array(expected);
-    this.lineOffset = new Float64Array(expected);
-  }
-
-  /** Parses the whole lines buf[start, end) (fileOffset: the file offset of buf[start]). */
-  parse(buf: Buffer, start: number, end: number, fileOffset: number): void {
-    let line = this.line;
-    let pos = start;
-    try {
-      while (pos < end) {
-        let nl = buf.indexOf(10, pos);
-        if (nl < 0 || nl >= end) nl = end;
-        line++;
-        let lineEnd = nl;
-        if (lineEnd > pos && buf[lineEnd - 1] === 13) lineEnd--;
-        if (lineEnd !== pos) this.row(buf, pos, lineEnd, line, fileOffset + (pos - start));
-        pos = nl + 1;
-      }
-    } finally {
-      this.line = line;
-    }
-  }
-
-  private row(buf: Buffer, start: number, end: number, line: number, offset: number): void {
-    const starts = this.starts;
-    const ends = this.ends;
-    const width = this.width;
-    let fields = 0;
-    let fieldStart = start;
-    for (;;) {
-      const tab = buf.indexOf(9, fieldStart);
-      starts[fields] = fieldStart;
-      if (tab < 0 || tab >= end) {
-        ends[fields++] = end;
-        break;
-      }
-      ends[fields++] = tab;
-      if (fields === width) break;
-      fieldStart = tab + 1;
-    }
-    if (fields < this.required) throw badLine(this.path, line, buf, start, end, `${fields} tab-separated field(s), expected at least ${this.required} (subject, predicate, object)`);
-    const s0 = starts[this.colSubject]!;
-    const s1 = ends[this.colSubject]!;
-    const o0 = starts[this.colObject]!;
-    const o1 = ends[this.colObject]!;
-    if (s0 === s1 || o0 === o1 || starts[this.colPredicate] === ends[this.colPredicate]) {
-      throw badLine(this.path, line, buf, start, end, `empty ${s0 === s1 ? 'subject' : o0 === o1 ? 'object' : 'predicate'}`);
-    }
-    const k = this.kindOf(buf, fields, line);
-    const nodes = this.nodes;
-    const sh = fnv1a(buf, s0, s1);
-    let s = nodes.find(buf, s0, s1, sh);
-    if (s < 0) s = this.addNode(buf, s0, s1, sh, line);
-    const oh = fnv1a(buf, o0, o1);
-    let o = nodes.find(buf, o0, o1, oh);
-    if (o < 0) o = this.addNode(buf, o0, o1, oh, line);
-
-    const e = this.count;
-    if (e === this.capacity) this.grow();
-    this.source[e] = s;
-    this.target[e] = o;
-    this.kind[e] = k;
-    this.lineOffset[e] = offset;
-    const colId = this.colId;
-    if (colId >= 0 && colId < fields) {
-      const i0 = starts[colId]!;
-      const i1 = ends[colId]!;
-      if (i0 !== i1 && mayBeOwnId(buf, i0, i1)) {
-        const given = buf.toString('utf8', i0, i1);
-        const own = given.startsWith('mechkg:') ? given.slice(7) : given;
-        if (isOwnEdgeId(own)) this.ownIds.set(e, own);
-      }
-    }
-    this.count = e + 1;
-  }
-
-  /** Kind number of the row just split, from the cache by the raw bytes of its kind columns. */
-  private kindOf(buf: Buffer, fields: number, line: number): number {
-    const starts = this.starts;
-    const ends = this.ends;
-    const kc = this.kindCols;
-    // a cheap hash (length, first, middle and last byte of each column); the bytes are compared in full below
-    let h = 0x811c9dc5;
-    for (let k = 0; k < kc.length; k++) {
-      const c = kc[k]!;
-      if (c >= 0 && c < fields) {
-        const a = starts[c]!;
-        const b = ends[c]!;
-        h = Math.imul(h ^ (b - a), FNV_PRIME);
-        if (b > a) {
-          h = Math.imul(h ^ buf[a]!, FNV_PRIME);
-          h = Math.imul(h ^ buf[(a + b) >> 1]!, FNV_PRIME);
-          h = Math.imul(h ^ buf[b - 1]!, FNV_PRIME);
-        }
-      } else {
-        h = Math.imul(h, FNV_PRIME);
-      }
-    }
-    const slots = this.cacheSlots;
-    const mask = slots.length - 1;
-    let slot = (h ^ (h >>> 16)) & mask;
-    for (;;) {
-      const v = slots[slot]!;
-      if (v === 0) return this.addToCache(buf, fields, h, line);
-      if (this.cacheHash[v - 1] === h && this.sameKey(this.cacheKeys[v - 1]!, buf, fields)) return this.cacheKind[v - 1]!;
-      slot = (slot + 1) & mask;
-    }
-  }
-
-  /** Whether key holds exactly the row's kind columns, each followed by a tab (absent columns as empty). */
-  private sameKey(key: Uint8Array, buf: Buffer, fields: number): boolean {
-    const starts = this.starts;
-    const ends = this.ends;
-    const kc = this.kindCols;
-    let p = 0;
-    for (let k = 0; k < kc.length; k++) {
-      const c = kc[k]!;
-      if (c >= 0 && c < fields) {
-        const b = ends[c]!;
-        for (let i = starts[c]!; i < b; i++) if (key[p++] !== buf[i]) return false;
-      }
-      if (key[p++] !== 9) return false;
-    }
-    return p === key.length;
-  }
-
-  /** A combination of kind-column bytes not seen before: its kind (new when its trimmed text is new too). */
-  private addToCache(buf: Buffer, fields: number, hash: number, line: number): number {
-    const values = {} as Record<KindColumn, string>;
-    const parts: Uint8Array[] = [];
-    EDGE_KIND_COLUMNS.forEach((name, k) => {
-      const c = this.kindCols[k]!;
-      const present = c >= 0 && c < fields;
-      values[name] = present ? buf.toString('utf8', this.starts[c]!, this.ends[c]!).trim() : '';
-      parts.push(present ? buf.subarray(this.starts[c]!, this.ends[c]!) : new Uint8Array(0), TAB);
-    });
-    const text = EDGE_KIND_COLUMNS.map((c) => values[c]).join('\t');
-    let k = this.kindByText.get(text);
-    if (k === undefined) {
-      k = this.kinds.length;
-      if (k === 0xffff) throw new MechkgError(`${this.path}:${line}: more than 65,535 distinct predicate/qualifier combinations`);
-      this.kinds.push(describeEdgeKind(values));
-      this.kindByText.set(text, k);
-    }
-    const entry = this.cacheKeys.length;
-    this.cacheKeys.push(Uint8Array.from(Buffer.concat(parts)));
-    if (entry === this.cacheHash.length) {
-      this.cacheHash = grownInts(this.cacheHash);
-      this.cacheKind = grownInts(this.cacheKind);
-    }
-    this.cacheHash[entry] = hash;
-    this.cacheKind[entry] = k;
-    if ((entry + 1) * 2 > this.cacheSlots.length) {
-      this.cacheSlots = new Int32Array(this.cacheSlots.length * 2);
-      for (let e = 0; e <= entry; e++) this.placeInCache(e);
-    } else {
-      this.placeInCache(entry);
-    }
-    return k;
-  }
-
-  private placeInCache(entry: number): void {
-    const h = this.cacheHash[entry]!;
-    const mask = this.cacheSlots.length - 1;
-    let slot = (h ^ (h >>> 16)) & mask;
-    while (this.cacheSlots[slot] !== 0) slot = (slot + 1) & mask;
-    this.cacheSlots[slot] = entry + 1;
-  }
-
-  /** An edge endpoint missing from the nodes file (or without one): added with no name or category. */
-  private addNode(buf: Buffer, start: number, end: number, hash: number, line: number): number {
-    const nodes = this.nodes;
-    const added = nodes.add(buf, start, end, hash, false, '', '');
-    if (this.haveNodesFile) this.problems.warn('dangling_endpoint', this.path, line, nodes.ids[added]!, `node is not in the nodes file; added without name or category`);
-    nodes.labels.append('');
-    nodes.synonyms.append('');
-    nodes.identifiers.append('');
-    return added;
-  }
-
-  private grow(): void {
-    this.capacity = Math.ceil(this.capacity * 1.6);
-    const resize = <T extends Int32Array | Uint16Array | Float64Array>(a: T, make: (n: number) => T): T => {
-      const b = make(this.capacity);
-      b.set(a);
-      return b;
-    };
-    this.source = resize(this.source, (n) => new Int32Array(n));
-    this.target = resize(this.target, (n) => new Int32Array(n));
-    this.kind = resize(this.kind, (n) => new Uint16Array(n));
-    this.lineOffset = resize(this.lineOffset, (n) => new Float64Array(n));
-  }
-
-  finish(): CompactEdges {
-    const { count, kinds, path, columns, nodes } = this;
-    const sign = new Int8Array(count);
-    const causal = new Uint8Array(count);
-    const strength = new Uint8Array(count);
-    const kind = fit(this.kind, count);
-    for (let e = 0; e < count; e++) {
-      const d = kinds[kind[e]!]!;
-      sign[e] = d.sign;
-      causal[e] = d.causal ? 1 : 0;
-      strength[e] = d.strength;
-    }
-    const source = fit(this.source, count);
-    const target = fit(this.target, count);
-    const offsets = fit(this.lineOffset, count);
-    return {
-      count,
-      source,
-      target,
-      sign,
-      causal,
-      strength,
-      kind,
-      predicates: kinds.map((d) => d.predicate),
-      ownIds: this.ownIds,
-      evidence: (e: number) => evidenceFromRow(path, readRow(path, columns, offsets[e]!), nodes.ids[source[e]!]!, nodes.ids[target[e]!]!),
-    };
+function planSplit(path: string, share: number): { columns: string[]; at: number; expectedRows: number } | null {
+  const size = statSync(path).size;
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.allocUnsafe(Math.min(size, 1 << 18));
+    const n = readSync(fd, head, 0, head.length, 0);
+    const nl = head.subarray(0, n).indexOf(10);
+    if (nl < 0) return null;
+    const columns = head.toString('utf8', 0, trimCr(head, 0, nl)).split('\t').map((c) => c.trim());
+    if (!['subject', 'predicate', 'object'].every((c) => columns.includes(c))) return null;
+    const rowsStart = nl + 1;
+    const target = rowsStart + Math.floor((size - rowsStart) * share);
+    if (target <= rowsStart || target >= size) return null;
+    const window = Buffer.allocUnsafe(Math.min(1 << 16, size - target + 1));
+    const m = readSync(fd, window, 0, window.length, target - 1);
+    const cut = window.subarray(0, m).indexOf(10);
+    if (cut < 0 || target + cut >= size) return null;
+    const at = target + cut; // just after the newline found at target - 1 + cut
+    const rows = expectedRows(head, rowsStart, n, size);
+    return { columns, at, expectedRows: Math.ceil((rows * (size - at)) / (size - rowsStart)) };
+  } finally {
+    closeSync(fd);
   }
 }
 
-const TAB = Uint8Array.of(9);
-
-function grownInts(a: Int32Array): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(a.length * 2);
-  grown.set(a);
-  return grown;
+/** Parses bytes [at, end) of the edges file in a worker thread (or in this one: 'inline'), as RangeRows. */
+function parseRest(path: string, plan: { columns: string[]; at: number; expectedRows: number }, mode: 'worker' | 'inline', chunkSize?: number): { rows: Promise<RangeRows>; stop: () => void } {
+  const size = statSync(path).size;
+  if (mode === 'inline') {
+    const chunk = chunkSize === undefined ? {} : { chunkSize, carryRoom: Math.min(chunkSize, 1 << 16) };
+    return { rows: parseEdgeRange(path, plan.columns, plan.at, size, plan.expectedRows, chunk), stop: () => {} };
+  }
+  const job: EdgeRangeJob = { path, columns: plan.columns, from: plan.at, to: size, expectedRows: plan.expectedRows, ...(chunkSize === undefined ? {} : { chunkSize }) };
+  const worker = new Worker(WORKER_URL, { workerData: job });
+  worker.unref();
+  const rows = new Promise<RangeRows>((resolve, reject) => {
+    worker.once('message', (m: RangeRows | { failed: string }) => ('failed' in m ? reject(new MechkgError(m.failed)) : resolve(m)));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new MechkgError(`${path}: the edge reader thread stopped (exit code ${code})`)));
+  });
+  rows.catch(() => undefined); // handled by the caller, unless the first part failed first
+  return { rows, stop: () => void worker.terminate() };
 }
 
-/** The first n items: a view when little capacity would be wasted, else a copy (so the spare is freed). */
-function fit<T extends Int32Array | Uint16Array | Float64Array>(a: T, n: number): T {
-  return (n >= a.length * 0.9 ? a.subarray(0, n) : a.slice(0, n)) as T;
+/** Appends the rows a second thread parsed (nodes new to the table added in order, with their warnings). */
+function appendRest(path: string, table: EdgeTable, nodes: NodeTable, rows: RangeRows): void {
+  const lineBase = table.line;
+  const ids = Buffer.from(rows.idBytes.buffer, rows.idBytes.byteOffset, rows.idBytes.byteLength);
+  const nodeOf = new Int32Array(rows.idEnds.length);
+  let start = 0;
+  for (let l = 0; l < nodeOf.length; l++) {
+    const end = rows.idEnds[l]!;
+    const hash = rows.idHashes[l]!;
+    const n = nodes.find(ids, start, end, hash);
+    nodeOf[l] = n >= 0 ? n : nodes.addEndpoint(ids, start, end, hash, lineBase + rows.idLines[l]!);
+    start = end;
+  }
+  table.append(rows, nodeOf);
+  const error = rows.error;
+  if (error) throw new MechkgError('line' in error ? `${path}:${lineBase + error.line}${error.rest}` : error.message);
 }
 
-/** Rows to make room for: the file size over the mean length of the first rows (up to 64 KB of them), +5%. */
-function expectedRows(buf: Buffer, start: number, end: number, fileBytes: number): number {
-  const sampleEnd = Math.min(end, start + (1 << 16));
-  let rows = 0;
-  for (let p = buf.indexOf(10, start); p >= 0 && p < sampleEnd; p = buf.indexOf(10, p + 1)) rows++;
-  if (rows === 0) return 1024;
-  return Math.max(1024, Math.ceil((fileBytes / ((sampleEnd - start) / rows)) * 1.05));
+/** The edges' typed arrays for the CompactIndex (sign, causal flag and strength from each edge's kind). */
+function finishEdges(path: string, table: EdgeTable, columns: readonly string[], nodes: NodeTable): CompactEdges {
+  const { count, kinds } = table;
+  const sign = new Int8Array(count);
+  const causal = new Uint8Array(count);
+  const strength = new Uint8Array(count);
+  const kind = fit(table.kind, count);
+  for (let e = 0; e < count; e++) {
+    const d = kinds[kind[e]!]!;
+    sign[e] = d.sign;
+    causal[e] = d.causal ? 1 : 0;
+    strength[e] = d.strength;
+  }
+  const source = fit(table.source, count);
+  const target = fit(table.target, count);
+  const offsets = fit(table.lineOffset, count);
+  return {
+    count,
+    source,
+    target,
+    sign,
+    causal,
+    strength,
+    kind,
+    predicates: kinds.map((d) => d.predicate),
+    ownIds: table.ownIds,
+    evidence: (e: number) => evidenceFromRow(path, readRow(path, columns, offsets[e]!), nodes.ids[source[e]!]!, nodes.ids[target[e]!]!),
+  };
 }
 
 /** Re-reads one row of the file (for an edge shown in a result) as column -> value. */
-function readRow(path: string, columns: string[], offset: number): Record<string, string> {
+function readRow(path: string, columns: readonly string[], offset: number): Record<string, string> {
   const fd = openSync(path, 'r');
   try {
     const parts: Buffer[] = [];
@@ -598,24 +426,6 @@ function evidenceFromRow(file: string, row: Record<string, string>, source: stri
   }
   if (refs.length === 0) refs.push(slugify(row.primary_knowledge_source || file));
   return refs.map((ref) => ({ source: ref, kind, stance: 'supports', statement }));
-}
-
-/** Cheap pre-check before decoding a given edge id: mechkg's own ids are lowercase letters, digits, - and _. */
-function mayBeOwnId(buf: Buffer, start: number, end: number): boolean {
-  let i = start;
-  if (end - start > 7 && hasOwnPrefix(buf, start)) i += 7;
-  for (; i < end; i++) {
-    const c = buf[i]!;
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95)) return false;
-  }
-  return true;
-}
-
-const OWN_PREFIX = Buffer.from('mechkg:', 'latin1');
-
-function hasOwnPrefix(buf: Buffer, start: number): boolean {
-  for (let i = 0; i < 7; i++) if (buf[start + i] !== OWN_PREFIX[i]) return false;
-  return true;
 }
 
 function ttyProgress(p: LineProgress): void {

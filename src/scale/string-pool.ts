@@ -65,6 +65,11 @@ export class StringPool {
     return this;
   }
 
+  /** The bytes and end offsets of the strings so far (copies, e.g. to post to another thread). */
+  export(): { bytes: Uint8Array; ends: Uint32Array } {
+    return { bytes: this.bytes.slice(0, this.byteLength), ends: this.ends.slice(0, this.count) };
+  }
+
   /** Bytes held (for memory reports). */
   get memoryBytes(): number {
     return this.bytes.byteLength + this.ends.byteLength;

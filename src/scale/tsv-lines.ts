@@ -22,6 +22,9 @@ export interface ChunkOptions {
   chunkSize?: number;
   /** Room kept in front of each read for the cut line carried over from the previous read (grows as needed). */
   carryRoom?: number;
+  /** Read only bytes [start, end) of the file (both at line starts; default: all of it). */
+  start?: number;
+  end?: number;
   /** Called after each read with the bytes consumed so far. */
   onRead?: (bytes: number, totalBytes: number, elapsedMs: number) => void;
 }
@@ -43,11 +46,17 @@ export async function forEachChunk(
   const totalBytes = statSync(path).size;
   const started = Date.now();
   const fh = await open(path, 'r');
+  const from = options.start ?? 0;
+  const to = Math.min(options.end ?? totalBytes, totalBytes);
+  const read = (buf: Buffer, at: number, position: number) => {
+    const length = Math.min(chunk, to - position);
+    return length > 0 ? fh.read(buf, at, length, position) : Promise.resolve({ bytesRead: 0 });
+  };
   let bufs = [Buffer.allocUnsafe(room + chunk), Buffer.allocUnsafe(room + chunk)];
-  let pending = fh.read(bufs[0]!, room, chunk, 0);
+  let pending = read(bufs[0]!, room, from);
   try {
     let cur = 0;
-    let position = 0; // file offset of the next read
+    let position = from; // file offset of the next read
     let carry = 0; // bytes of a cut line, just before `room` in bufs[cur]
     for (;;) {
       const { bytesRead } = await pending;
@@ -61,7 +70,7 @@ export async function forEachChunk(
         break;
       }
       const next = bufs[1 - cur]!;
-      pending = fh.read(next, room, chunk, position);
+      pending = read(next, room, position);
       const lastNl = buf.lastIndexOf(10, end - 1);
       let cut = start; // start of the unfinished line
       if (lastNl >= start) {
@@ -81,9 +90,9 @@ export async function forEachChunk(
       }
       buf.copy(bufs[1 - cur]!, room - carry, cut, end);
       cur = 1 - cur;
-      options.onRead?.(position - carry, totalBytes, Date.now() - started);
+      options.onRead?.(position - carry - from, totalBytes, Date.now() - started);
     }
-    return { bytes: position, totalBytes };
+    return { bytes: position - from, totalBytes };
   } finally {
     await pending.catch(() => undefined); // a read still in flight when onChunk threw
     await fh.close();
@@ -134,6 +143,27 @@ export async function forEachLine(
 
 export function trimCr(buf: Buffer, start: number, end: number): number {
   return end > start && buf[end - 1] === 13 ? end - 1 : end;
+}
+
+/**
+ * Splits buf[start, end) at tabs into starts/ends (at most starts.length fields; the last one found runs to
+ * the next tab or the end), finding the tabs with Buffer.indexOf. Returns the number of fields.
+ */
+export function splitTabs(buf: Buffer, start: number, end: number, starts: Int32Array, ends: Int32Array): number {
+  const max = starts.length;
+  let fields = 0;
+  let fieldStart = start;
+  for (;;) {
+    const tab = buf.indexOf(9, fieldStart);
+    starts[fields] = fieldStart;
+    if (tab < 0 || tab >= end) {
+      ends[fields++] = end;
+      return fields;
+    }
+    ends[fields++] = tab;
+    if (fields === max) return fields;
+    fieldStart = tab + 1;
+  }
 }
 
 /**

@@ -150,3 +150,47 @@ describe('edge-kind cache', () => {
     }
   });
 });
+
+describe('two readers (the end of the file parsed apart, then appended)', () => {
+  // the worker is compiled JS: tests load the built copy (the test command runs tsc first)
+  const built = (): Promise<typeof import('../../src/scale/kgx-index.js')> => import(join(__dirname, '..', '..', 'dist', 'src', 'scale', 'kgx-index.js'));
+
+  it('gives the same graph, warnings and numbering at any split point (inline and in a worker thread)', async () => {
+    generateKgx({ edges: 900, nodes: 120, seed: 9, out: dir, name: 'split' });
+    const path = join(dir, 'split_edges.tsv');
+    // drop a few nodes from the nodes file: dangling endpoints on both sides of the split, warned in file order
+    const { readFileSync } = await import('node:fs');
+    const nodeLines = readFileSync(join(dir, 'split_nodes.tsv'), 'utf8').split('\n');
+    writeFileSync(join(dir, 'split_nodes.tsv'), nodeLines.filter((_, i) => i === 0 || i % 9 !== 0).join('\n'));
+    const whole = dump(await loadKgxIndex(path, { onProgress: () => {}, parallel: false }));
+    expect(whole.problems.length).toBeGreaterThan(2);
+    for (const splitShare of [0.001, 0.13, 0.5, 0.87, 0.999]) {
+      for (const chunkSize of [17, undefined]) {
+        expect(dump(await loadKgxIndex(path, { onProgress: () => {}, parallel: 'inline', splitShare, chunkSize }))).toEqual(whole);
+      }
+    }
+    const { loadKgxIndex: loadBuilt } = await built();
+    for (const splitShare of [0.3, 0.6]) {
+      expect(dump(await loadBuilt(path, { onProgress: () => {}, parallel: true, splitShare }) as unknown as CompactIndex)).toEqual(whole);
+    }
+  });
+
+  it('names the same line for a bad row after the split, and the first bad row when both parts have one', async () => {
+    const path = join(dir, 'badsplit_edges.tsv');
+    const rows = ['subject\tpredicate\tobject', ...Array.from({ length: 200 }, (_, i) => `A:${i}\tbiolink:causes\tB:${i}`)];
+    rows[150] = '\tbiolink:causes\tB:1';
+    writeFileSync(path, rows.join('\n') + '\n');
+    const message = 'badsplit_edges.tsv:151: empty subject (line starts "\\tbiolink:causes\\tB:1")';
+    const { loadKgxIndex: loadBuilt } = await built();
+    for (const splitShare of [0.2, 0.5, 0.9]) {
+      await expect(loadKgxIndex(path, { parallel: 'inline', splitShare })).rejects.toThrow(message);
+      await expect(loadBuilt(path, { parallel: true, splitShare })).rejects.toThrow(message);
+    }
+    rows[20] = 'A:1\tbiolink:causes';
+    writeFileSync(path, rows.join('\n') + '\n');
+    for (const splitShare of [0.5, 0.9]) {
+      await expect(loadKgxIndex(path, { parallel: 'inline', splitShare })).rejects.toThrow('badsplit_edges.tsv:21: 2 tab-separated field(s)');
+      await expect(loadBuilt(path, { parallel: true, splitShare })).rejects.toThrow('badsplit_edges.tsv:21: 2 tab-separated field(s)');
+    }
+  });
+});

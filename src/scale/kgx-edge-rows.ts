@@ -1,0 +1,418 @@
+/**
+ * Node-only: the edge rows of a KGX TSV, parsed chunk by chunk straight from the read buffer (a loop over whole
+ * lines, fields found with Buffer.indexOf). Used by the loader (src/scale/kgx-index.ts) on the first part of
+ * the file and, for big files, by a worker (kgx-edges-worker.ts) on the rest, whose rows the loader then
+ * appends in file order. Node ids go to an EndpointSink: the loader's node table, or in the worker a local
+ * interner numbering ids in order of first appearance, so the merge gives the numbers a single pass would.
+ */
+import { MechkgError } from '../errors.js';
+import { ByteInterner, fnv1a } from './byte-interner.js';
+import { EDGE_KIND_COLUMNS, describeEdgeKind, isOwnEdgeId, type EdgeKind, type KindColumn } from './kgx-edge-kind.js';
+import { forEachChunk, splitTabs, type ChunkOptions } from './tsv-lines.js';
+
+/** Where edge endpoints go: find by bytes (hash: fnv1a of them), or add (line: where first seen). */
+export interface EndpointSink {
+  find(buf: Uint8Array, start: number, end: number, hash: number): number;
+  addEndpoint(buf: Uint8Array, start: number, end: number, hash: number, line: number): number;
+}
+
+export function badLine(file: string, line: number, buf: Buffer, start: number, end: number, what: string): MechkgError {
+  const text = buf.toString('utf8', start, Math.min(end, start + 80)).replace(/\t/g, '\\t');
+  return new MechkgError(`${file}:${line}: ${what} (line starts "${text}${end - start > 80 ? '...' : ''}")`);
+}
+
+const FNV_PRIME = 16777619;
+
+/**
+ * The edge rows of a KGX TSV, parsed chunk by chunk (a loop over whole lines in the read buffer, fields found
+ * with Buffer.indexOf). An edge's kind (predicate, qualifiers, knowledge level) is found by the raw bytes of
+ * those columns in a small open-addressing cache, so the mapping runs once per distinct combination and a
+ * row costs a byte comparison; node ids are FNV-1a hashed and interned from their bytes.
+ */
+export class EdgeTable {
+  line: number; // last line number parsed (the header is line 1)
+  readonly columns: readonly string[];
+  private readonly colId: number;
+  private readonly colSubject: number;
+  private readonly colObject: number;
+  private readonly colPredicate: number;
+  /** Header index per EDGE_KIND_COLUMNS entry, -1 when absent. */
+  private readonly kindCols: Int32Array;
+  private readonly required: number;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+
+  private capacity: number;
+  count = 0;
+  source: Int32Array;
+  target: Int32Array;
+  kind: Uint16Array;
+  lineOffset: Float64Array;
+  readonly ownIds = new Map<number, string>();
+
+  /** Distinct kinds, by the text of their (trimmed) column values, with the line where each first appears. */
+  readonly kinds: EdgeKind[] = [];
+  readonly kindTexts: string[] = [];
+  readonly kindLines: number[] = [];
+  private readonly kindByText = new Map<string, number>();
+  /** Cache of raw kind-column bytes -> kind: open addressing, slot -> entry + 1. */
+  private cacheSlots = new Int32Array(64);
+  private cacheHash: Int32Array<ArrayBuffer> = new Int32Array(32);
+  private cacheKind: Int32Array<ArrayBuffer> = new Int32Array(32);
+  private readonly cacheKeys: Uint8Array[] = [];
+
+  /** columns: the header's; expected: rows to make room for; line: the line number before the first row. */
+  constructor(
+    private readonly path: string,
+    private readonly nodes: EndpointSink,
+    columns: readonly string[],
+    expected: number,
+    line = 1,
+  ) {
+    this.line = line;
+    this.columns = columns;
+    this.colId = columns.indexOf('id');
+    this.colSubject = columns.indexOf('subject');
+    this.colObject = columns.indexOf('object');
+    this.colPredicate = columns.indexOf('predicate');
+    this.kindCols = Int32Array.from(EDGE_KIND_COLUMNS.map((c) => columns.indexOf(c)));
+    this.required = Math.max(this.colSubject, this.colObject, this.colPredicate) + 1;
+    const width = Math.max(this.required, this.colId + 1, ...Array.from(this.kindCols, (c) => c + 1));
+    this.starts = new Int32Array(width);
+    this.ends = new Int32Array(width);
+    this.capacity = expected;
+    this.source = new Int32Array(expected);
+    this.target = new Int32Array(expected);
+    this.kind = new Uint16Array(expected);
+    this.lineOffset = new Float64Array(expected);
+  }
+
+  /** Parses the whole lines buf[start, end) (fileOffset: the file offset of buf[start]). */
+  parse(buf: Buffer, start: number, end: number, fileOffset: number): void {
+    let line = this.line;
+    let pos = start;
+    try {
+      while (pos < end) {
+        let nl = buf.indexOf(10, pos);
+        if (nl < 0 || nl >= end) nl = end;
+        line++;
+        let lineEnd = nl;
+        if (lineEnd > pos && buf[lineEnd - 1] === 13) lineEnd--;
+        if (lineEnd !== pos) this.row(buf, pos, lineEnd, line, fileOffset + (pos - start));
+        pos = nl + 1;
+      }
+    } finally {
+      this.line = line;
+    }
+  }
+
+  private row(buf: Buffer, start: number, end: number, line: number, offset: number): void {
+    const starts = this.starts;
+    const ends = this.ends;
+    const fields = splitTabs(buf, start, end, starts, ends);
+    if (fields < this.required) throw badLine(this.path, line, buf, start, end, `${fields} tab-separated field(s), expected at least ${this.required} (subject, predicate, object)`);
+    const s0 = starts[this.colSubject]!;
+    const s1 = ends[this.colSubject]!;
+    const o0 = starts[this.colObject]!;
+    const o1 = ends[this.colObject]!;
+    if (s0 === s1 || o0 === o1 || starts[this.colPredicate] === ends[this.colPredicate]) {
+      throw badLine(this.path, line, buf, start, end, `empty ${s0 === s1 ? 'subject' : o0 === o1 ? 'object' : 'predicate'}`);
+    }
+    const k = this.kindOf(buf, fields, line);
+    const nodes = this.nodes;
+    const sh = fnv1a(buf, s0, s1);
+    let s = nodes.find(buf, s0, s1, sh);
+    if (s < 0) s = nodes.addEndpoint(buf, s0, s1, sh, line);
+    const oh = fnv1a(buf, o0, o1);
+    let o = nodes.find(buf, o0, o1, oh);
+    if (o < 0) o = nodes.addEndpoint(buf, o0, o1, oh, line);
+
+    const e = this.count;
+    if (e === this.capacity) this.grow();
+    this.source[e] = s;
+    this.target[e] = o;
+    this.kind[e] = k;
+    this.lineOffset[e] = offset;
+    const colId = this.colId;
+    if (colId >= 0 && colId < fields) {
+      const i0 = starts[colId]!;
+      const i1 = ends[colId]!;
+      if (i0 !== i1 && mayBeOwnId(buf, i0, i1)) {
+        const given = buf.toString('utf8', i0, i1);
+        const own = given.startsWith('mechkg:') ? given.slice(7) : given;
+        if (isOwnEdgeId(own)) this.ownIds.set(e, own);
+      }
+    }
+    this.count = e + 1;
+  }
+
+  /** Kind number of the row just split, from the cache by the raw bytes of its kind columns. */
+  private kindOf(buf: Buffer, fields: number, line: number): number {
+    const starts = this.starts;
+    const ends = this.ends;
+    const kc = this.kindCols;
+    // a cheap hash (length, first, middle and last byte of each column); the bytes are compared in full below
+    let h = 0x811c9dc5;
+    for (let k = 0; k < kc.length; k++) {
+      const c = kc[k]!;
+      if (c >= 0 && c < fields) {
+        const a = starts[c]!;
+        const b = ends[c]!;
+        h = Math.imul(h ^ (b - a), FNV_PRIME);
+        if (b > a) {
+          h = Math.imul(h ^ buf[a]!, FNV_PRIME);
+          h = Math.imul(h ^ buf[(a + b) >> 1]!, FNV_PRIME);
+          h = Math.imul(h ^ buf[b - 1]!, FNV_PRIME);
+        }
+      } else {
+        h = Math.imul(h, FNV_PRIME);
+      }
+    }
+    const slots = this.cacheSlots;
+    const mask = slots.length - 1;
+    let slot = (h ^ (h >>> 16)) & mask;
+    for (;;) {
+      const v = slots[slot]!;
+      if (v === 0) return this.addToCache(buf, fields, h, line);
+      if (this.cacheHash[v - 1] === h && this.sameKey(this.cacheKeys[v - 1]!, buf, fields)) return this.cacheKind[v - 1]!;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Whether key holds exactly the row's kind columns, each followed by a tab (absent columns as empty). */
+  private sameKey(key: Uint8Array, buf: Buffer, fields: number): boolean {
+    const starts = this.starts;
+    const ends = this.ends;
+    const kc = this.kindCols;
+    let p = 0;
+    for (let k = 0; k < kc.length; k++) {
+      const c = kc[k]!;
+      if (c >= 0 && c < fields) {
+        const b = ends[c]!;
+        for (let i = starts[c]!; i < b; i++) if (key[p++] !== buf[i]) return false;
+      }
+      if (key[p++] !== 9) return false;
+    }
+    return p === key.length;
+  }
+
+  /** A combination of kind-column bytes not seen before: its kind (new when its trimmed text is new too). */
+  private addToCache(buf: Buffer, fields: number, hash: number, line: number): number {
+    const values = {} as Record<KindColumn, string>;
+    const parts: Uint8Array[] = [];
+    EDGE_KIND_COLUMNS.forEach((name, k) => {
+      const c = this.kindCols[k]!;
+      const present = c >= 0 && c < fields;
+      values[name] = present ? buf.toString('utf8', this.starts[c]!, this.ends[c]!).trim() : '';
+      parts.push(present ? buf.subarray(this.starts[c]!, this.ends[c]!) : new Uint8Array(0), TAB);
+    });
+    const text = EDGE_KIND_COLUMNS.map((c) => values[c]).join('\t');
+    let k = this.kindByText.get(text);
+    if (k === undefined) {
+      k = this.kinds.length;
+      if (k === 0xffff) throw new MechkgError(`${this.path}:${line}: more than 65,535 distinct predicate/qualifier combinations`);
+      this.kinds.push(describeEdgeKind(values));
+      this.kindTexts.push(text);
+      this.kindLines.push(line);
+      this.kindByText.set(text, k);
+    }
+    const entry = this.cacheKeys.length;
+    this.cacheKeys.push(Uint8Array.from(Buffer.concat(parts)));
+    if (entry === this.cacheHash.length) {
+      this.cacheHash = grownInts(this.cacheHash);
+      this.cacheKind = grownInts(this.cacheKind);
+    }
+    this.cacheHash[entry] = hash;
+    this.cacheKind[entry] = k;
+    if ((entry + 1) * 2 > this.cacheSlots.length) {
+      this.cacheSlots = new Int32Array(this.cacheSlots.length * 2);
+      for (let e = 0; e <= entry; e++) this.placeInCache(e);
+    } else {
+      this.placeInCache(entry);
+    }
+    return k;
+  }
+
+  private placeInCache(entry: number): void {
+    const h = this.cacheHash[entry]!;
+    const mask = this.cacheSlots.length - 1;
+    let slot = (h ^ (h >>> 16)) & mask;
+    while (this.cacheSlots[slot] !== 0) slot = (slot + 1) & mask;
+    this.cacheSlots[slot] = entry + 1;
+  }
+
+  /** Room for n more edges. */
+  reserve(n: number): void {
+    while (this.count + n > this.capacity) this.grow();
+  }
+
+  private grow(): void {
+    this.capacity = Math.ceil(this.capacity * 1.6);
+    const resize = <T extends Int32Array | Uint16Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(this.capacity);
+      b.set(a);
+      return b;
+    };
+    this.source = resize(this.source, (n) => new Int32Array(n));
+    this.target = resize(this.target, (n) => new Int32Array(n));
+    this.kind = resize(this.kind, (n) => new Uint16Array(n));
+    this.lineOffset = resize(this.lineOffset, (n) => new Float64Array(n));
+  }
+
+  /**
+   * Appends the rows another EdgeTable parsed from the rest of the file (the next lines after this one's):
+   * node numbers through nodeOf (its numbers -> this sink's), kinds matched by their text (new ones appended,
+   * in the order the other table met them). Throws as a single pass would at the same line.
+   */
+  append(other: RangeRows, nodeOf: Int32Array): void {
+    const kindOf = new Uint16Array(other.kindTexts.length);
+    other.kindTexts.forEach((text, j) => {
+      let k = this.kindByText.get(text);
+      if (k === undefined) {
+        k = this.kinds.length;
+        if (k === 0xffff) throw new MechkgError(`${this.path}:${this.line + other.kindLines[j]!}: more than 65,535 distinct predicate/qualifier combinations`);
+        this.kinds.push(other.kinds[j]!);
+        this.kindTexts.push(text);
+        this.kindLines.push(this.line + other.kindLines[j]!);
+        this.kindByText.set(text, k);
+      }
+      kindOf[j] = k;
+    });
+    const base = this.count;
+    const n = other.count;
+    this.reserve(n);
+    const { source, target, kind, lineOffset } = this;
+    for (let e = 0; e < n; e++) {
+      source[base + e] = nodeOf[other.source[e]!]!;
+      target[base + e] = nodeOf[other.target[e]!]!;
+      kind[base + e] = kindOf[other.kind[e]!]!;
+    }
+    lineOffset.set(other.lineOffset.subarray(0, n), base);
+    for (const [e, id] of other.ownIds) this.ownIds.set(base + e, id);
+    this.count = base + n;
+    this.line += other.lines;
+  }
+}
+
+/** What a table parsed from a range of the file hands over (as posted by the worker). */
+export interface RangeRows {
+  count: number;
+  /** Lines in the range (line numbers in it are 1-based, relative to the range). */
+  lines: number;
+  source: Int32Array;
+  target: Int32Array;
+  kind: Uint16Array;
+  lineOffset: Float64Array;
+  ownIds: Map<number, string>;
+  kinds: EdgeKind[];
+  kindTexts: string[];
+  kindLines: number[];
+  /** The range's node ids in order of first appearance: UTF-8 bytes, end offsets, fnv1a hashes, first lines. */
+  idBytes: Uint8Array;
+  idEnds: Uint32Array;
+  idHashes: Int32Array;
+  idLines: Int32Array;
+  /** The first bad row's error, its line relative to the range: `${file}:${line}${rest}`. */
+  error?: { line: number; rest: string } | { message: string };
+}
+
+/** Node ids of a range, numbered in order of first appearance, with the (relative) line where each was first seen. */
+export class LocalEndpoints implements EndpointSink {
+  readonly interner = new ByteInterner(1 << 14);
+  private lines = new Int32Array(1 << 14);
+
+  find(buf: Uint8Array, start: number, end: number, hash: number): number {
+    return this.interner.find(buf, start, end, hash);
+  }
+
+  addEndpoint(buf: Uint8Array, start: number, end: number, hash: number, line: number): number {
+    const n = this.interner.add(buf, start, end, hash);
+    if (n === this.lines.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(this.lines);
+      this.lines = grown;
+    }
+    this.lines[n] = line;
+    return n;
+  }
+
+  firstLines(): Int32Array {
+    return this.lines.slice(0, this.interner.size);
+  }
+}
+
+/**
+ * Parses the rows in bytes [from, to) of a KGX edges file (from and to at line starts; columns from its
+ * header) into a RangeRows, with line numbers relative to the range. A bad row ends the range with its error.
+ */
+export async function parseEdgeRange(path: string, columns: readonly string[], from: number, to: number, expectedRows: number, chunk: ChunkOptions = {}): Promise<RangeRows> {
+  const endpoints = new LocalEndpoints();
+  const table = new EdgeTable(path, endpoints, columns, Math.max(1024, expectedRows), 0);
+  let error: RangeRows['error'];
+  try {
+    await forEachChunk(path, (buf, start, end, fileOffset) => table.parse(buf, start, end, fileOffset), { ...chunk, start: from, end: to });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const m = err instanceof MechkgError && message.startsWith(`${path}:`) ? /^(\d+)([^]*)$/.exec(message.slice(path.length + 1)) : null;
+    error = m ? { line: Number(m[1]), rest: m[2]! } : { message };
+  }
+  const ids = endpoints.interner.pool.export();
+  return {
+    count: table.count,
+    lines: table.line,
+    source: fit(table.source, table.count),
+    target: fit(table.target, table.count),
+    kind: fit(table.kind, table.count),
+    lineOffset: fit(table.lineOffset, table.count),
+    ownIds: table.ownIds,
+    kinds: table.kinds,
+    kindTexts: table.kindTexts,
+    kindLines: table.kindLines,
+    idBytes: ids.bytes,
+    idEnds: ids.ends,
+    idHashes: endpoints.interner.hashList(),
+    idLines: endpoints.firstLines(),
+    ...(error ? { error } : {}),
+  };
+}
+
+const TAB = Uint8Array.of(9);
+
+function grownInts(a: Int32Array): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(a.length * 2);
+  grown.set(a);
+  return grown;
+}
+
+/** The first n items: a view when little capacity would be wasted, else a copy (so the spare is freed). */
+export function fit<T extends Int32Array | Uint16Array | Float64Array>(a: T, n: number): T {
+  return (n >= a.length * 0.9 ? a.subarray(0, n) : a.slice(0, n)) as T;
+}
+
+/** Rows to make room for: the file size over the mean length of the first rows (up to 64 KB of them), +5%. */
+export function expectedRows(buf: Buffer, start: number, end: number, fileBytes: number): number {
+  const sampleEnd = Math.min(end, start + (1 << 16));
+  let rows = 0;
+  for (let p = buf.indexOf(10, start); p >= 0 && p < sampleEnd; p = buf.indexOf(10, p + 1)) rows++;
+  if (rows === 0) return 1024;
+  return Math.max(1024, Math.ceil((fileBytes / ((sampleEnd - start) / rows)) * 1.05));
+}
+
+
+/** Cheap pre-check before decoding a given edge id: mechkg's own ids are lowercase letters, digits, - and _. */
+function mayBeOwnId(buf: Buffer, start: number, end: number): boolean {
+  let i = start;
+  if (end - start > 7 && hasOwnPrefix(buf, start)) i += 7;
+  for (; i < end; i++) {
+    const c = buf[i]!;
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95)) return false;
+  }
+  return true;
+}
+
+const OWN_PREFIX = Buffer.from('mechkg:', 'latin1');
+
+function hasOwnPrefix(buf: Buffer, start: number): boolean {
+  for (let i = 0; i < 7; i++) if (buf[start + i] !== OWN_PREFIX[i]) return false;
+  return true;
+}
