@@ -17,7 +17,7 @@ export function fnv1a(buf: Uint8Array, start: number, end: number): number {
 }
 
 export class ByteInterner {
-  /** Slot -> number + 1 (0: empty). */
+  /** Per slot: the hash and number + 1 (0: empty) side by side, so a probe reads one cache line. */
   private slots: Int32Array;
   private hashes: Int32Array;
   private mask: number;
@@ -26,7 +26,7 @@ export class ByteInterner {
   constructor(expected = 1024) {
     let size = 1024;
     while (size < expected * 2) size *= 2;
-    this.slots = new Int32Array(size);
+    this.slots = new Int32Array(2 * size);
     this.hashes = new Int32Array(expected);
     this.mask = size - 1;
     this.pool = new StringPool(expected, expected * 16);
@@ -39,12 +39,13 @@ export class ByteInterner {
   /** Number of buf[start, end) (hash = fnv1a of it), or -1 when it is not interned. */
   find(buf: Uint8Array, start: number, end: number, hash: number): number {
     const slots = this.slots;
-    let s = hash & this.mask;
+    const mask = this.mask;
+    let s = hash & mask;
     for (;;) {
-      const v = slots[s]!;
+      const v = slots[2 * s + 1]!;
       if (v === 0) return -1;
-      if (this.hashes[v - 1] === hash && this.pool.equalsBytes(v - 1, buf, start, end)) return v - 1;
-      s = (s + 1) & this.mask;
+      if (slots[2 * s] === hash && this.pool.equalsBytes(v - 1, buf, start, end)) return v - 1;
+      s = (s + 1) & mask;
     }
   }
 
@@ -63,7 +64,7 @@ export class ByteInterner {
       this.hashes = grown;
     }
     this.hashes[n] = hash;
-    if ((n + 1) * 2 > this.slots.length) this.rehash();
+    if ((n + 1) * 2 > this.mask + 1) this.rehash();
     else this.place(n, hash);
     return n;
   }
@@ -81,13 +82,14 @@ export class ByteInterner {
 
   private place(n: number, hash: number): void {
     let s = hash & this.mask;
-    while (this.slots[s] !== 0) s = (s + 1) & this.mask;
-    this.slots[s] = n + 1;
+    while (this.slots[2 * s + 1] !== 0) s = (s + 1) & this.mask;
+    this.slots[2 * s] = hash;
+    this.slots[2 * s + 1] = n + 1;
   }
 
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2);
-    this.mask = this.slots.length - 1;
+    this.mask = this.slots.length / 2 - 1;
     for (let n = 0; n < this.pool.size; n++) this.place(n, this.hashes[n]!);
   }
 }
