@@ -57,9 +57,19 @@ export class EdgeTable {
   private readonly kindByText = new Map<string, number>();
   /** Cache of raw kind-column bytes -> kind: open addressing, slot -> entry + 1. */
   private cacheSlots = new Int32Array(64);
+  private cacheEntries = 0;
   private cacheHash: Int32Array<ArrayBuffer> = new Int32Array(32);
   private cacheKind: Int32Array<ArrayBuffer> = new Int32Array(32);
-  private readonly cacheKeys: Uint8Array[] = [];
+  /** Per entry: where its bytes start in cacheBytes, and the length of each kind column. */
+  private cacheStart: Int32Array<ArrayBuffer> = new Int32Array(32);
+  private cacheLengths = new Int32Array(32 * EDGE_KIND_COLUMNS.length);
+  /** The entries' kind-column bytes, one after another (4 spare bytes at the end for word reads). */
+  private cacheBytes = new Uint8Array(1024);
+  private cacheUsed = 0;
+  private cacheView: DataView = new DataView(this.cacheBytes.buffer);
+  /** A DataView over the buffer being parsed (for word compares), and that buffer. */
+  private view: DataView = new DataView(new ArrayBuffer(0));
+  private viewOf: Buffer | null = null;
 
   /** columns: the header's; expected: rows to make room for; line: the line number before the first row. */
   constructor(
@@ -174,37 +184,56 @@ export class EdgeTable {
     for (;;) {
       const v = slots[slot]!;
       if (v === 0) return this.addToCache(buf, fields, h, line);
-      if (this.cacheHash[v - 1] === h && this.sameKey(this.cacheKeys[v - 1]!, buf, fields)) return this.cacheKind[v - 1]!;
+      if (this.cacheHash[v - 1] === h && this.sameKey(v - 1, buf, fields)) return this.cacheKind[v - 1]!;
       slot = (slot + 1) & mask;
     }
   }
 
-  /** Whether key holds exactly the row's kind columns, each followed by a tab (absent columns as empty). */
-  private sameKey(key: Uint8Array, buf: Buffer, fields: number): boolean {
+  /**
+   * Whether cache entry `entry` holds exactly the row's kind columns (absent ones as empty): the lengths
+   * first, then the bytes, four at a time through DataViews.
+   */
+  private sameKey(entry: number, buf: Buffer, fields: number): boolean {
     const starts = this.starts;
     const ends = this.ends;
     const kc = this.kindCols;
-    let p = 0;
-    for (let k = 0; k < kc.length; k++) {
+    const n = kc.length;
+    const lengths = this.cacheLengths;
+    const base = entry * n;
+    for (let k = 0; k < n; k++) {
       const c = kc[k]!;
-      if (c >= 0 && c < fields) {
-        const b = ends[c]!;
-        for (let i = starts[c]!; i < b; i++) if (key[p++] !== buf[i]) return false;
-      }
-      if (key[p++] !== 9) return false;
+      const length = c >= 0 && c < fields ? ends[c]! - starts[c]! : 0;
+      if (lengths[base + k] !== length) return false;
     }
-    return p === key.length;
+    let view = this.view;
+    if (this.viewOf !== buf) {
+      view = this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      this.viewOf = buf;
+    }
+    const keys = this.cacheView;
+    let q = this.cacheStart[entry]!;
+    for (let k = 0; k < n; k++) {
+      const c = kc[k]!;
+      if (c < 0 || c >= fields) continue;
+      let i = starts[c]!;
+      const b = ends[c]!;
+      for (; i + 4 <= b; i += 4, q += 4) if (view.getInt32(i) !== keys.getInt32(q)) return false;
+      for (; i < b; i++, q++) if (buf[i] !== keys.getUint8(q)) return false;
+    }
+    return true;
   }
 
   /** A combination of kind-column bytes not seen before: its kind (new when its trimmed text is new too). */
   private addToCache(buf: Buffer, fields: number, hash: number, line: number): number {
     const values = {} as Record<KindColumn, string>;
     const parts: Uint8Array[] = [];
+    const lengths: number[] = [];
     EDGE_KIND_COLUMNS.forEach((name, k) => {
       const c = this.kindCols[k]!;
       const present = c >= 0 && c < fields;
       values[name] = present ? buf.toString('utf8', this.starts[c]!, this.ends[c]!).trim() : '';
-      parts.push(present ? buf.subarray(this.starts[c]!, this.ends[c]!) : new Uint8Array(0), TAB);
+      parts.push(present ? buf.subarray(this.starts[c]!, this.ends[c]!) : new Uint8Array(0));
+      lengths.push(present ? this.ends[c]! - this.starts[c]! : 0);
     });
     const text = EDGE_KIND_COLUMNS.map((c) => values[c]).join('\t');
     let k = this.kindByText.get(text);
@@ -216,12 +245,26 @@ export class EdgeTable {
       this.kindLines.push(line);
       this.kindByText.set(text, k);
     }
-    const entry = this.cacheKeys.length;
-    this.cacheKeys.push(Uint8Array.from(Buffer.concat(parts)));
+    const entry = this.cacheEntries++;
     if (entry === this.cacheHash.length) {
       this.cacheHash = grownInts(this.cacheHash);
       this.cacheKind = grownInts(this.cacheKind);
+      this.cacheStart = grownInts(this.cacheStart);
+      const grown = new Int32Array(this.cacheLengths.length * 2);
+      grown.set(this.cacheLengths);
+      this.cacheLengths = grown;
     }
+    const key = Buffer.concat(parts);
+    if (this.cacheUsed + key.length + 4 > this.cacheBytes.length) {
+      const grown = new Uint8Array(Math.max(this.cacheBytes.length * 2, this.cacheUsed + key.length + 4));
+      grown.set(this.cacheBytes.subarray(0, this.cacheUsed));
+      this.cacheBytes = grown;
+      this.cacheView = new DataView(grown.buffer);
+    }
+    this.cacheBytes.set(key, this.cacheUsed);
+    this.cacheStart[entry] = this.cacheUsed;
+    this.cacheUsed += key.length;
+    this.cacheLengths.set(lengths, entry * EDGE_KIND_COLUMNS.length);
     this.cacheHash[entry] = hash;
     this.cacheKind[entry] = k;
     if ((entry + 1) * 2 > this.cacheSlots.length) {
@@ -375,8 +418,6 @@ export async function parseEdgeRange(path: string, columns: readonly string[], f
     ...(error ? { error } : {}),
   };
 }
-
-const TAB = Uint8Array.of(9);
 
 function grownInts(a: Int32Array): Int32Array<ArrayBuffer> {
   const grown = new Int32Array(a.length * 2);
