@@ -1,6 +1,6 @@
 /** Shared by effects and regulators: turning a signed reach into ranked, typed entries. */
 import { FAR, signedState } from './distances.js';
-import { buildPath, pathNode, type Path, type PathNode } from './path-result.js';
+import { buildPath, pathNode, type EdgeMemo, type Path, type PathNode } from './path-result.js';
 import type { PathIndex } from './path-index.js';
 import { checkEvidenceKind, checkInteger, checkStringList } from './query-options.js';
 import { walkTo, type SignedReach } from './signed-reach.js';
@@ -78,13 +78,14 @@ export function effectEntries(
   reached.sort(
     (a, b) => a.distance - b.distance || ORDER[a.effect] - ORDER[b.effect] || a.node.label.localeCompare(b.node.label) || (a.node.id < b.node.id ? -1 : 1),
   );
+  const memo: EdgeMemo = new Map();
   const entries = reached.slice(0, limit).map(({ n, found, effect, distance, node }) => ({
     node,
     effect,
     distance,
     paths: found.map((s) => {
       const edges = walkTo(reach, signedState(n, s));
-      return upstream ? buildPath(index, n, edges.reverse()) : buildPath(index, start, edges);
+      return upstream ? buildPath(index, n, edges.reverse(), memo) : buildPath(index, start, edges, memo);
     }),
   }));
   return { total: reached.length, entries };

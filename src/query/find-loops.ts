@@ -5,7 +5,7 @@
  * runs once per exact length, pruned by a bounded reverse BFS back to the start, under a work budget.
  */
 import { Budget, type BudgetOptions, type WorkStats } from './budget.js';
-import { buildPath, evidenceKeys, nodeRef, type NodeRef, type Path } from './path-result.js';
+import { buildPath, evidenceKeys, nodeRef, type EdgeMemo, type NodeRef, type Path } from './path-result.js';
 import type { PathIndex } from './path-index.js';
 import { queryContext, type QueryInput } from './query-input.js';
 import {
@@ -89,12 +89,13 @@ export function findLoops(input: QueryInput, options: FindLoopsOptions = {}): Lo
       if (found.length >= limit) truncated = true;
     }
   });
+  const memo: EdgeMemo = new Map();
   return {
     through: through === null ? null : nodeRef(index, through),
     complete: !budget.exhausted,
     truncated,
     loops: found.map(({ start, edges }) => {
-      const path = buildPath(index, start, edges);
+      const path = buildPath(index, start, edges, memo);
       return { kind: path.sign === '+' ? 'reinforcing' : path.sign === '-' ? 'balancing' : 'unknown', ...path };
     }),
     stats: budget.stats(),

@@ -15,7 +15,7 @@ import { UsageError } from '../errors.js';
 import { Budget, type BudgetOptions, type WorkStats } from './budget.js';
 import { FAR, signedState } from './distances.js';
 import { Bidirectional, LayeredBfs } from './layered-bfs.js';
-import { buildPath, evidenceKeys, nodeRef, type NodeRef, type Path } from './path-result.js';
+import { buildPath, evidenceKeys, nodeRef, type EdgeMemo, type NodeRef, type Path } from './path-result.js';
 import type { PathIndex } from './path-index.js';
 import { withLease, type Lease, type Stamped } from './scratch.js';
 import { queryContext, type QueryContext, type QueryInput } from './query-input.js';
@@ -110,12 +110,13 @@ export function findPaths(input: QueryInput, from: string, to: string, options: 
     const search: Search = { ctx, s, t, via, avoid, opts, budget, lease };
     return opts.rank === 'length' ? rankByLength(search) : rankByEvidence(search);
   });
+  const memo: EdgeMemo = new Map();
   return {
     from: nodeRef(ctx.index, s),
     to: nodeRef(ctx.index, t),
     complete: !budget.exhausted,
     truncated: found.truncated,
-    paths: found.paths.map((p) => buildPath(ctx.index, s, p.edges)),
+    paths: found.paths.map((p) => buildPath(ctx.index, s, p.edges, memo)),
     stats: budget.stats(),
   };
 }

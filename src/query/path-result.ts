@@ -93,14 +93,27 @@ export function pathScore(weakest: number, sum: number, length: number): number 
   return Math.round((weakest + (length ? sum / length : 0) / 10) * 1000) / 1000;
 }
 
+/**
+ * Edges already built for one result, by edge number: paths of one answer share many edges, and an
+ * edge's summary can be costly (the compact index reads its evidence from the file). Each use gets its
+ * own shallow copy. Scoped to one result, never kept across queries.
+ */
+export type EdgeMemo = Map<number, PathEdge>;
+
 /** Builds the JSON path for a walk that starts at node `start` and follows `edges`. */
-export function buildPath(index: PathIndex, start: number, edges: ArrayLike<number>): Path {
+export function buildPath(index: PathIndex, start: number, edges: ArrayLike<number>, memo?: EdgeMemo): Path {
   const nodes = [pathNode(index, start)];
   const out: PathEdge[] = [];
   let sign: SignCode = 1;
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i]!;
-    out.push(pathEdge(index, e));
+    let edge = memo?.get(e);
+    if (edge) edge = { ...edge };
+    else {
+      edge = pathEdge(index, e);
+      memo?.set(e, edge);
+    }
+    out.push(edge);
     nodes.push(pathNode(index, index.edgeTarget(e)));
     sign = (sign * index.edgeSign(e)) as SignCode;
   }
