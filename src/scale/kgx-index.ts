@@ -63,7 +63,7 @@ export async function loadKgxIndex(edgesPath: string, options: LoadKgxOptions = 
   const started = Date.now();
   const mode = options.parallel ?? 'auto';
   const twoThreads =
-    mode === 'inline' || (mode !== false && (mode === true || statSync(edgesPath).size >= PARALLEL_MIN_BYTES) && existsSync(fileURLToPath(WORKER_URL)));
+    mode === 'inline' || (mode !== false && (mode === true || statSync(edgesPath).size >= PARALLEL_MIN_BYTES) && workerBuilt());
   const plan = twoThreads ? planSplit(edgesPath, options.splitShare ?? SPLIT_SHARE) : null;
   const rest = plan ? parseRest(edgesPath, plan, mode === 'inline' ? 'inline' : 'worker', options.chunkSize) : null;
   let table: EdgeTable;
@@ -256,6 +256,15 @@ async function readNodes(path: string, nodes: NodeTable, problems: ProblemLog, o
     chunk,
   );
   if (!header) throw new MechkgError(`${path}: empty file (a KGX nodes TSV starts with a header line)`);
+}
+
+/** Whether the worker's compiled module is there (not when running from the TypeScript sources, e.g. in tests). */
+function workerBuilt(): boolean {
+  try {
+    return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+  } catch {
+    return false;
+  }
 }
 
 /** Parses the rows of the edges file up to byte `to` (default: the end) into a table over the global nodes. */

@@ -119,7 +119,8 @@ describe('edge-kind cache', () => {
   it('gives every edge the kind the uncached mapping gives its row (whitespace, absent cells, hash look-alikes)', async () => {
     const predicates = ['biolink:affects', 'biolink:causes', 'biolink:treats', ' biolink:causes ', 'biolink:positively_regulates', 'biolink:related_to', 'biolink:affacts'];
     // qualifier values with equal length and equal first, middle and last bytes: same cheap hash, other bytes
-    const directions = ['', 'increased', 'decreased', 'xaxbx', 'xcxdx', 'upregulated', 'downregulated', ' increased'];
+    // (differing in the first four-byte word, or only in the bytes after the last whole word)
+    const directions = ['', 'increased', 'decreased', 'xaxbx', 'xcxdx', 'ab12cb', 'ab12db', 'upregulated', 'downregulated', ' increased'];
     const aspects = ['', 'activity', 'abundance', 'expression'];
     const levels = ['', 'knowledge_assertion', 'observation', 'prediction', 'statistical_association', 'knowledge_assertion '];
     const header = ['subject', 'predicate', 'object', 'qualified_predicate', 'object_direction_qualifier', 'object_aspect_qualifier', 'knowledge_level'];
