@@ -70,13 +70,32 @@ export function nodeSlug(original: string, used: { has(id: string): boolean }): 
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** Lower-case ASCII letters and digits, runs of anything else as one `-`, none at the ends; `node` if empty. */
 export function slugify(text: string): string {
-  // ASCII has no decompositions and no combining marks: NFKD and mark removal change nothing there
-  const s = (NON_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s || 'node';
+  if (NON_ASCII.test(text)) {
+    const s = text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+    return s || 'node';
+  }
+  // ASCII (node ids nearly always): no decompositions, no marks, only A-Z lower-case; one pass over the chars
+  let out = '';
+  let dash = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (dash && out.length > 0) out += '-';
+      dash = false;
+      out += String.fromCharCode(c);
+    } else {
+      dash = true;
+    }
+  }
+  return out || 'node';
 }
 
 /** mechkg's own edge ids (kept on import): slugs, or the default "<source>--<predicate>--<target>" form. */

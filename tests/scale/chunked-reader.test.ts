@@ -195,3 +195,16 @@ describe('two readers (the end of the file parsed apart, then appended)', () => 
     }
   });
 });
+
+describe('slugify (the streamed loader own copy, with an ASCII fast path)', () => {
+  it('gives the importer slug for any text', async () => {
+    const fc = (await import('fast-check')).default;
+    const { slugify: importerSlugify } = await import('../../src/import/assemble-graph.js');
+    const { slugify } = await import('../../src/scale/kgx-edge-kind.js');
+    for (const text of ['', '-', 'CHEBI:30411', '--A--b--', 'GO:0006915 ', 'Ünïcödé:1', 'é', 'a\u0301b', 'x__y..z', 'ABC', '123', 'mechkg:x-1']) {
+      expect(slugify(text)).toBe(importerSlugify(text));
+    }
+    fc.assert(fc.property(fc.string({ unit: 'binary-ascii' }), (text) => slugify(text) === importerSlugify(text)), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => slugify(text) === importerSlugify(text)), { numRuns: 1000 });
+  });
+});
