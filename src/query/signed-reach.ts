@@ -24,7 +24,9 @@ export interface SignedReach {
 /**
  * From `start` with sign +1, follows out-edges ('out': what start changes) or in-edges ('in': what
  * changes start) up to maxDepth steps. A state's sign is the product of the edge signs (0 once a step is
- * unsigned). Walks may repeat a node only when the sign came back round a feedback loop. The result
+ * unsigned). Start is clamped, as in a perturbation experiment: it is held at its changed value, so no
+ * walk passes back through it (otherwise every loop through start would make its whole downstream
+ * "mixed"); clampStart=false gives the plain signed walk search. Other nodes may repeat only when the sign came back round a feedback loop. The result
  * lives in arrays of `lease` (valid until it is released); without one, in fresh arrays.
  */
 export function signedReach(
@@ -34,6 +36,7 @@ export function signedReach(
   direction: 'out' | 'in',
   maxDepth: number,
   lease: Lease = new Lease({}),
+  clampStart = true,
 ): SignedReach {
   const size = index.nodeCount * 3;
   const dist = lease.stamped(size);
@@ -57,7 +60,7 @@ export function signedReach(
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i]!;
       const v = direction === 'out' ? index.edgeTarget(e) : index.edgeSource(e);
-      if (trav.blocked[v] || !trav.edgeAllowed(e)) continue;
+      if ((clampStart && v === start) || trav.blocked[v] || !trav.edgeAllowed(e)) continue;
       const next = signedState(v, s * index.edgeSign(e));
       if (dist.has(next)) continue;
       dist.set(next, d);

@@ -53,7 +53,7 @@ describe('LayeredBfs (a BFS grown one layer at a time)', () => {
       fc.property(specArb, fc.nat(), fc.boolean(), (spec, rootSeed, includeAssociations) => {
         const { index, trav } = setup(spec, includeAssociations, null, []);
         const root = rootSeed % index.nodeCount;
-        const reach = signedReach(index, root, trav, 'out', FAR);
+        const reach = signedReach(index, root, trav, 'out', FAR, undefined, false);
         withLease(index, (lease) => {
           const bfs = new LayeredBfs(index, trav, root, 'out', true, lease, null);
           bfs.ensure(FAR);

@@ -168,6 +168,7 @@ export function bruteForceReach(spec: GraphSpec, start: number, depth: number, u
     if (d === depth) return;
     for (const e of edges) {
       if ((upstream ? e.t : e.s) !== u) continue;
+      if ((upstream ? e.s : e.t) === start) continue; // start is clamped: walks never pass back through it
       walk(upstream ? e.s : e.t, sign * e.sign === 0 ? 0 : sign * e.sign, d + 1);
     }
   };
