@@ -395,29 +395,48 @@ function finishEdges(path: string, table: EdgeTable, columns: readonly string[],
     kind,
     predicates: kinds.map((d) => d.predicate),
     ownIds: table.ownIds,
-    evidence: (e: number) => evidenceFromRow(path, readRow(path, columns, offsets[e]!), nodes.ids[source[e]!]!, nodes.ids[target[e]!]!),
+    evidence: evidenceReader(path, columns, (e) => offsets[e]!, (e) => nodes.ids[source[e]!]!, (e) => nodes.ids[target[e]!]!),
   };
 }
 
-/** Re-reads one row of the file (for an edge shown in a result) as column -> value. */
-function readRow(path: string, columns: readonly string[], offset: number): Record<string, string> {
-  const fd = openSync(path, 'r');
-  try {
+/**
+ * Evidence is not held in memory: an edge shown in a result has its row re-read from the file. The file
+ * stays open for the life of the index (one open, not one per edge), and recent edges are memoized, since
+ * the paths of one result share most of their edges.
+ */
+function evidenceReader(
+  path: string,
+  columns: readonly string[],
+  offsetOf: (e: number) => number,
+  sourceOf: (e: number) => string,
+  targetOf: (e: number) => string,
+): (e: number) => EvidenceData[] {
+  let fd: number | null = null;
+  const buf = Buffer.allocUnsafe(4096);
+  const memo = new Map<number, EvidenceData[]>();
+  const readRow = (offset: number): Record<string, string> => {
+    fd ??= openSync(path, 'r');
     const parts: Buffer[] = [];
     let position = offset;
     for (;;) {
-      const buf = Buffer.allocUnsafe(16384);
       const n = readSync(fd, buf, 0, buf.length, position);
       const nl = buf.subarray(0, n).indexOf(10);
-      parts.push(buf.subarray(0, nl >= 0 ? nl : n));
+      parts.push(Buffer.from(buf.subarray(0, nl >= 0 ? nl : n)));
       if (nl >= 0 || n === 0) break;
       position += n;
     }
     const values = Buffer.concat(parts).toString('utf8').replace(/\r$/, '').split('\t');
     return Object.fromEntries(columns.map((c, i) => [c, values[i] ?? '']));
-  } finally {
-    closeSync(fd);
-  }
+  };
+  return (e) => {
+    let evidence = memo.get(e);
+    if (!evidence) {
+      evidence = evidenceFromRow(path, readRow(offsetOf(e)), sourceOf(e), targetOf(e));
+      if (memo.size >= 10_000) memo.clear();
+      memo.set(e, evidence);
+    }
+    return evidence;
+  };
 }
 
 /**
