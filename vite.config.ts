@@ -25,6 +25,7 @@ export default defineConfig(({ mode }) => ({
   test: {
     root: '.',
     include: ['tests/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'tests/.output/**'],
     testTimeout: 30000,
     hookTimeout: 120000,
   },
