@@ -4,11 +4,12 @@
  * misses and rebuilds. Only graphs that loaded without errors are stored. MECHKG_NO_CACHE=1 disables it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MultiDirectedGraph } from 'graphology';
+import { listGraphFiles } from '../node/read-graph-dir.js';
 import type { SerializedGraph } from 'graphology-types';
 import type { EdgeRecord, GraphMeta, KnowledgeGraph, NodeRecord } from '../model/types.js';
 
@@ -24,18 +25,10 @@ function cacheFile(dir: string): string {
 /** Path, size and mtime of every YAML file under dir and of the loader: what the snapshot depends on. */
 export function graphFingerprint(dir: string): string {
   const hash = createHash('sha1').update(`${FORMAT}\0${resolve(dir)}`);
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full);
-      } else if (/\.ya?ml$/i.test(entry.name)) {
-        const s = statSync(full);
-        hash.update(`${full}\0${s.size}\0${s.mtimeMs}\n`);
-      }
-    }
-  };
-  walk(resolve(dir));
+  for (const full of listGraphFiles(dir)) {
+    const s = statSync(full);
+    hash.update(`${full}\0${s.size}\0${s.mtimeMs}\n`);
+  }
   const here = dirname(fileURLToPath(import.meta.url));
   for (const f of LOADER_FILES) {
     const s = statSync(join(here, f));

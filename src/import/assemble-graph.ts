@@ -6,6 +6,7 @@
  * identifier), Biolink categories and predicates are mapped (unknown ones are warnings), and an edge
  * without mechkg evidence gets one evidence entry per publication or knowledge source it cites.
  */
+import { KIND_OF_KNOWLEDGE_LEVEL, slugify } from './kgx-conventions.js';
 import type * as z from 'zod/mini';
 import { describeIssue, isRecord, problemCodeFor } from '../load/schema-issues.js';
 import { buildGraph } from '../graph/build-graph.js';
@@ -21,24 +22,7 @@ import { mapCategory, mapPredicate } from './vocabulary-map.js';
 /** CURIE prefix of mechkg's own ids in KGX ("mechkg:vitamin-b12"). */
 const OWN_PREFIX = 'mechkg:';
 
-/** A lowercase slug from any text ("CHEBI:30411" -> "chebi-30411"). */
-export function slugify(text: string): string {
-  const s = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s || 'node';
-}
 
-const KIND_OF_LEVEL: Record<string, EvidenceKind> = {
-  knowledge_assertion: 'review_statement',
-  logical_entailment: 'review_statement',
-  prediction: 'review_statement',
-  statistical_association: 'observational_human',
-  observation: 'observational_human',
-};
 
 export function assembleGraph(c: Candidates, fallbackName: string): LoadResult {
   const problems: Problem[] = [...c.problems];
@@ -243,7 +227,7 @@ function edgeRaw(e: EdgeCandidate, idMap: Map<string, string>, problems: Problem
 
 /** Evidence for a foreign edge: one entry per publication (else per knowledge source, else the file). */
 function provenanceEvidence(e: EdgeCandidate, raw: EdgeRaw, sources: Map<string, SourceData>, out: ValidatedData['sources']): EvidenceData[] {
-  const kind = KIND_OF_LEVEL[e.knowledgeLevel ?? ''] ?? 'review_statement';
+  const kind = KIND_OF_KNOWLEDGE_LEVEL[e.knowledgeLevel ?? ''] ?? 'review_statement';
   const claim = `${e.where.file} asserts ${raw.source} ${e.kgx?.predicate ?? raw.predicate} ${raw.target}`;
   const refs: SourceData[] = [];
   for (const pub of e.publications ?? []) {

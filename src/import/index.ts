@@ -2,4 +2,4 @@
 export { importGraph, tryImportGraph, detectImportFormat, IMPORT_FORMATS, type ImportFormat, type ImportFile, type ImportOptions } from './import-graph.js';
 export { parseDelimited, parseDelimitedTable, splitList, DelimitedSyntaxError, type DelimitedRecord, type DelimitedTable } from './delimited-text.js';
 export { mapCategory, mapPredicate, FALLBACK_CATEGORY } from './vocabulary-map.js';
-export { slugify } from './assemble-graph.js';
+export { slugify } from './kgx-conventions.js';

@@ -6,6 +6,7 @@
  * on a few low-cardinality columns (the "kind" columns), so the loader computes them once per distinct
  * combination. tests/scale/ compares both ways on generated graphs.
  */
+import { KIND_OF_KNOWLEDGE_LEVEL, slugify } from '../import/kgx-conventions.js';
 import { mapCategory, mapPredicate } from '../import/vocabulary-map.js';
 import { CURIE_PATTERN, EVIDENCE_KINDS, PREDICATES, type EvidenceKind, type Predicate } from '../model/vocabulary.js';
 import type { SignCode } from '../query/path-index.js';
@@ -23,14 +24,6 @@ export interface EdgeKind {
   evidenceKind: EvidenceKind;
 }
 
-/** Evidence kind of an imported edge by its knowledge_level (as src/import/assemble-graph.ts assigns it). */
-export const KIND_OF_KNOWLEDGE_LEVEL: Readonly<Record<string, EvidenceKind>> = {
-  knowledge_assertion: 'review_statement',
-  logical_entailment: 'review_statement',
-  prediction: 'review_statement',
-  statistical_association: 'observational_human',
-  observation: 'observational_human',
-};
 
 /** The kind of an edge from its kind-column values (missing columns are empty strings). */
 export function describeEdgeKind(values: Readonly<Record<KindColumn, string>>): EdgeKind {
@@ -56,9 +49,10 @@ const OWN_PREFIX = 'mechkg:';
 
 /**
  * The slug the importer gives a raw KGX id (`CHEBI:30411` -> `chebi-30411`; `mechkg:x` and slugs stay),
- * made unique against `used` with -2, -3... Same rule as slugify in src/import/assemble-graph.ts, kept
- * here so the streamed loader does not pull the importer (and zod) into the CLI's start-up.
+ * made unique against `used` with -2, -3... Uses the importer's slugify (src/import/kgx-conventions.ts).
  */
+export { KIND_OF_KNOWLEDGE_LEVEL, slugify };
+
 export function nodeSlug(original: string, used: { has(id: string): boolean }): { id: string; curie: boolean } {
   const own = original.startsWith(OWN_PREFIX) ? original.slice(OWN_PREFIX.length) : original;
   if (SLUG.test(own)) return { id: own, curie: false };
@@ -68,35 +62,6 @@ export function nodeSlug(original: string, used: { has(id: string): boolean }): 
   return { id, curie: CURIE_PATTERN.test(original) };
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/** Lower-case ASCII letters and digits, runs of anything else as one `-`, none at the ends; `node` if empty. */
-export function slugify(text: string): string {
-  if (NON_ASCII.test(text)) {
-    const s = text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '');
-    return s || 'node';
-  }
-  // ASCII (node ids nearly always): no decompositions, no marks, only A-Z lower-case; one pass over the chars
-  let out = '';
-  let dash = false;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) c += 32;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      if (dash && out.length > 0) out += '-';
-      dash = false;
-      out += String.fromCharCode(c);
-    } else {
-      dash = true;
-    }
-  }
-  return out || 'node';
-}
 
 /** mechkg's own edge ids (kept on import): slugs, or the default "<source>--<predicate>--<target>" form. */
 export function isOwnEdgeId(id: string): boolean {
