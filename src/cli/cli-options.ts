@@ -1,6 +1,7 @@
 /** Turning CLI option strings into library option values; bad values are UsageErrors naming the flag. */
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { terminalSafe } from './terminal-text.js';
 import type { EvidenceKind } from '../model/vocabulary.js';
 
 export function collect(value: string, previous: string[] = []): string[] {
@@ -33,7 +34,7 @@ export function budgetValues(opts: { maxExpansions?: string; timeout?: string })
 /** Writes a result: JSON on stdout with --json, else the human text. */
 export function output(json: boolean | undefined, value: unknown, human: () => string): void {
   if (json) process.stdout.write(JSON.stringify(value, null, 2) + '\n');
-  else process.stdout.write(human());
+  else process.stdout.write(terminalSafe(human()));
 }
 
 /** Flags of a path query, shared by `paths`, `explain` and `export --paths`. */

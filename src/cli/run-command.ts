@@ -1,5 +1,6 @@
 /** Shared CLI plumbing: turning errors into one-line messages and exit codes, JSON vs human output. */
 import { MechkgError, NameResolutionError, ValidationError, formatProblem } from '../errors.js';
+import { terminalSafe } from './terminal-text.js';
 
 export interface OutputOptions {
   json?: boolean;
@@ -13,7 +14,7 @@ export function reportError(err: unknown, opts: OutputOptions): number {
   }
   if (err instanceof ValidationError) {
     if (opts.json) process.stderr.write(JSON.stringify({ error: 'invalid_graph', message: err.message, problems: err.problems }) + '\n');
-    else for (const p of err.problems) process.stderr.write(`mechkg: ${formatProblem(p)}\n`);
+    else for (const p of err.problems) process.stderr.write(`mechkg: ${terminalSafe(formatProblem(p))}\n`);
     return err.exitCode;
   }
   if (err instanceof MechkgError) {
@@ -29,7 +30,7 @@ export function reportError(err: unknown, opts: OutputOptions): number {
 
 function writeError(opts: OutputOptions, message: string, extra: Record<string, unknown>): void {
   if (opts.json) process.stderr.write(JSON.stringify({ ...extra, message }) + '\n');
-  else process.stderr.write(`mechkg: ${message}\n`);
+  else process.stderr.write(`mechkg: ${terminalSafe(message)}\n`);
 }
 
 export function printJson(value: unknown): void {
