@@ -122,5 +122,26 @@ function scoreName(q: string, name: string): number {
     const tolerance = q.length <= 5 ? 1 : 2;
     if (d <= tolerance) return 30 - d * 5;
   }
+  // Misspellings and fused words ("hepatocarcinoma" for hepatocellular carcinoma): shared letter trigrams.
+  if (q.length >= 5) {
+    const similarity = trigramDice(q, name);
+    if (similarity >= 0.4) return Math.round(20 * similarity);
+  }
   return 0;
+}
+
+function trigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
+  return out;
+}
+
+/** Dice coefficient of the two names' trigram sets (0 to 1). */
+function trigramDice(a: string, b: string): number {
+  const ta = trigrams(a);
+  const tb = trigrams(b);
+  if (ta.size === 0 || tb.size === 0) return 0;
+  let shared = 0;
+  for (const t of ta) if (tb.has(t)) shared++;
+  return (2 * shared) / (ta.size + tb.size);
 }

@@ -11,6 +11,7 @@ nodes:
   - {id: serum-b12, label: serum vitamin B12, category: biomarker, description: d, abbreviations: [serum B12]}
   - {id: syntaxin-17, label: syntaxin 17, category: protein, description: d, abbreviations: [STX17]}
   - {id: homocysteine, label: homocysteine, category: small_molecule, description: d, abbreviations: [Hcy]}
+  - {id: hepatocellular-carcinoma, label: hepatocellular carcinoma, category: disease, description: d, abbreviations: [HCC]}
   - {id: cpt1a, label: CPT1A gene, category: gene, description: d, abbreviations: [CPT1]}
   - {id: cpt1-protein, label: CPT1 protein, category: protein, description: d, abbreviations: [CPT1]}
 edges: []
@@ -79,6 +80,11 @@ describe('searchNodes', () => {
 
   it('finds near misses by edit distance', () => {
     expect(searchNodes(graph, 'syntaxn')[0]?.id).toBe('syntaxin-17');
+  });
+
+  it('finds misspelt and fused names by shared letter trigrams', () => {
+    expect(searchNodes(graph, 'hepatocarcinoma')[0]?.id).toBe('hepatocellular-carcinoma');
+    expect(searchNodes(graph, 'zzzzzzzz')).toEqual([]);
   });
 
   it('returns nothing for an empty query', () => {
