@@ -52,3 +52,15 @@ describe('mechkg --help', () => {
     expect(r.stderr).toContain("unknown command 'frobnicate'");
   });
 });
+
+describe('multi-word names without quotes', () => {
+  it.each([
+    ['show', 'vitamin', 'B12'],
+    ['regulators', 'insulin', 'resistance', '--depth', '1'],
+    ['neighbors', 'syntaxin', '17'],
+  ])('mechkg %s joins the words into one name', (...args) => {
+    const r = mechkg(...args);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(0);
+  });
+});

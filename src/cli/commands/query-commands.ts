@@ -69,10 +69,11 @@ export function registerQueryCommands(program: Command, state: State): void {
     program
       .command('effects')
       .description('what rises and what falls downstream when NODE is raised (--up) or lowered (--down)')
-      .argument('<node>', 'node to raise or lower')
+      .argument('<node...>', 'node to raise or lower (several words are one name)')
       .option('--up', 'raise the node (default)')
       .option('--down', 'lower the node'),
-  ).action(async (node: string, flags: ReachFlags & { up?: boolean; down?: boolean }) => {
+  ).action(async (words: string[], flags: ReachFlags & { up?: boolean; down?: boolean }) => {
+    const node = words.join(' ');
     state.exitCode = await runCommand(flags, async () => {
       if (flags.up && flags.down) throw new UsageError('effects: give --up or --down, not both');
       const [{ effects }, { formatEffects }, graph] = await Promise.all([
@@ -89,8 +90,9 @@ export function registerQueryCommands(program: Command, state: State): void {
     program
       .command('regulators')
       .description('what raises or lowers NODE (upstream, signed), each with its shortest path')
-      .argument('<node>', 'node whose regulators to list'),
-  ).action(async (node: string, flags: ReachFlags) => {
+      .argument('<node...>', 'node whose regulators to list (several words are one name)'),
+  ).action(async (words: string[], flags: ReachFlags) => {
+    const node = words.join(' ');
     state.exitCode = await runCommand(flags, async () => {
       const [{ regulators }, { formatRegulators }, graph] = await Promise.all([
         import('../../query/regulators.js'),
@@ -105,7 +107,7 @@ export function registerQueryCommands(program: Command, state: State): void {
   program
     .command('neighbors')
     .description('nodes within --depth steps of NODE, and the edges between them')
-    .argument('<node>', 'centre node')
+    .argument('<node...>', 'centre node (several words are one name)')
     .option('--depth <n>', 'steps', '1')
     .option('--direction <dir>', 'in, out or both', 'both')
     .option('--causal-only', 'follow causal edges only')
@@ -113,7 +115,8 @@ export function registerQueryCommands(program: Command, state: State): void {
     .option('--avoid <node|category>', 'do not enter this node or category (repeatable)', collect)
     .option('--limit <k>', 'most nodes to list')
     .option('--json', 'print JSON')
-    .action(async (node: string, flags: CommonFlags & { depth?: string; direction?: string; causalOnly?: boolean; minEvidence?: string; avoid?: string[]; limit?: string }) => {
+    .action(async (words: string[], flags: CommonFlags & { depth?: string; direction?: string; causalOnly?: boolean; minEvidence?: string; avoid?: string[]; limit?: string }) => {
+      const node = words.join(' ');
       state.exitCode = await runCommand(flags, async () => {
         const [{ neighbors }, { formatNeighbors }, graph] = await Promise.all([
           import('../../query/neighbors.js'),
@@ -136,7 +139,7 @@ export function registerQueryCommands(program: Command, state: State): void {
     program
       .command('loops')
       .description('signed feedback loops (reinforcing +, balancing -), optionally through NODE')
-      .argument('[node]', 'only loops through this node')
+      .argument('[node...]', 'only loops through this node (several words are one name)')
       .option('--max-length <n>', 'longest loop in edges', '6')
       .option('--limit <k>', 'most loops to show', '20')
       .option('--sign <sign>', '+ reinforcing only, - balancing only')
@@ -144,7 +147,8 @@ export function registerQueryCommands(program: Command, state: State): void {
       .option('--include-associations', 'also follow non-causal edges')
       .option('--avoid <node|category>', 'do not enter this node or category (repeatable)', collect)
       .option('--json', 'print JSON'),
-  ).action(async (node: string | undefined, flags: PathFlags) => {
+  ).action(async (words: string[], flags: PathFlags) => {
+    const node = words.length > 0 ? words.join(' ') : undefined;
     state.exitCode = await runCommand(flags, async () => {
       const [{ findLoops }, { formatLoops }, graph] = await Promise.all([
         import('../../query/find-loops.js'),
@@ -171,9 +175,10 @@ export function registerQueryCommands(program: Command, state: State): void {
   program
     .command('show')
     .description('a node (by any name) or an edge (by id) with all its evidence and sources')
-    .argument('<name>', 'node name or edge id')
+    .argument('<name...>', 'node name or edge id (several words are one name)')
     .option('--json', 'print JSON')
-    .action(async (name: string, flags: CommonFlags) => {
+    .action(async (words: string[], flags: CommonFlags) => {
+      const name = words.join(' ');
       state.exitCode = await runCommand(flags, async () => {
         const [{ describeItem }, { formatShow }, graph] = await Promise.all([
           import('../../query/describe.js'),
