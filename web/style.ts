@@ -87,7 +87,7 @@ export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.Styleshe
     { selector: 'node.neighbour', style: { 'border-width': 2.5, 'border-color': '#30363d' } },
     { selector: 'edge.neighbour', style: { opacity: 1, label: 'data(predicateLabel)' } },
     { selector: 'node.focus', style: { 'border-width': 5, 'border-color': COLORS.focus, 'font-size': font(14), 'font-weight': 'bold', 'z-index': 20 } },
-    { selector: '.path-alt', style: { opacity: 0.3 } },
+    { selector: '.path-alt', style: { opacity: 0.3, 'font-size': font(11) } },
     { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': COLORS.path, 'font-size': font(14), 'font-weight': 'bold', width: 40, height: 40, 'z-index': 20 } },
     { selector: 'edge.on-path', style: { width: 6, opacity: 1, label: 'data(predicateLabel)', 'font-size': font(12), 'z-index': 20, 'underlay-color': COLORS.path, 'underlay-opacity': 0.35, 'underlay-padding': 4 } },
     { selector: '.hop-done', style: { opacity: 1 } },
