@@ -2,8 +2,9 @@
  * Option checking shared by the queries (defaults -> validate -> resolve): every bad value throws a
  * UsageError that names the function, the option and what was expected.
  */
-import { UsageError } from '../errors.js';
+import { NameResolutionError, UsageError } from '../errors.js';
 import { resolveNode } from '../graph/resolve-name.js';
+import { editDistance } from '../load/edit-distance.js';
 import { CATEGORIES, EVIDENCE_KINDS, EVIDENCE_KIND_NAMES, type EvidenceKind } from '../model/vocabulary.js';
 import type { QueryContext } from './query-input.js';
 
@@ -64,8 +65,26 @@ export interface Avoidance {
 export function resolveAvoid(ctx: QueryContext, entries: readonly string[]): Avoidance {
   const out: Avoidance = { nodes: new Set(), categories: new Set() };
   for (const entry of entries) {
-    if (Object.hasOwn(CATEGORIES, entry)) out.categories.add(entry);
-    else out.nodes.add(resolveNumber(ctx, entry));
+    if (Object.hasOwn(CATEGORIES, entry)) {
+      out.categories.add(entry);
+      continue;
+    }
+    try {
+      out.nodes.add(resolveNumber(ctx, entry));
+    } catch (err) {
+      // avoid also takes category names: say so when the entry is neither.
+      if (err instanceof NameResolutionError && err.reason === 'unknown') {
+        const near = Object.keys(CATEGORIES).find((c) => editDistance(c, entry.toLowerCase()) <= 2);
+        const hint = near ? `did you mean the category "${near}"? ` : '';
+        throw new NameResolutionError(
+          `avoid: "${entry}" is neither a node nor a category (${Object.keys(CATEGORIES).join(', ')}); ${hint}${err.message}`,
+          err.query,
+          err.reason,
+          err.suggestions,
+        );
+      }
+      throw err;
+    }
   }
   return out;
 }

@@ -64,3 +64,12 @@ describe('multi-word names without quotes', () => {
     expect(r.stdout.length).toBeGreaterThan(0);
   });
 });
+
+describe('--avoid with a name that is neither a node nor a category', () => {
+  it('exits 2 and names both possibilities, suggesting the near category', () => {
+    const r = mechkg('paths', 'B12', 'autophagy', '--avoid', 'protien');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('neither a node nor a category');
+    expect(r.stderr).toContain('did you mean the category "protein"');
+  });
+});
