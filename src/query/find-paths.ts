@@ -137,6 +137,8 @@ interface Found {
   edges: Int32Array;
   weakest: number;
   sum: number;
+  /** Steps some evidence disputes (computed only when weakest and sum tie). */
+  disputed?: number;
   key?: string;
 }
 
@@ -193,10 +195,12 @@ function edgeStrengths(index: PathIndex): number[] {
 const TWO_STEP_MIN_DEGREE = 16;
 const NO_EDGES: number[] = [];
 
-/** Orders paths of one length: strongest weakest link, then largest strength sum, then edge ids. */
+/** Orders paths of one length: strongest weakest link, then largest strength sum, then fewest disputed steps, then edge ids. */
 function compareFound(index: PathIndex) {
   const key = (f: Found) => (f.key ??= Array.from(f.edges, (e) => index.edgeId(e)).join('\u0000'));
-  return (a: Found, b: Found) => b.weakest - a.weakest || b.sum - a.sum || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const disputed = (f: Found) => (f.disputed ??= index.edgeContested ? f.edges.reduce((n, e) => n + (index.edgeContested!(e) ? 1 : 0), 0) : 0);
+  return (a: Found, b: Found) =>
+    b.weakest - a.weakest || b.sum - a.sum || disputed(a) - disputed(b) || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 }
 
 /**

@@ -47,6 +47,8 @@ export interface PathIndex {
   /** Strongest supporting evidence strength (EVIDENCE_KINDS), 0 when none. */
   edgeStrength(e: number): number;
   edgeSummary(e: number): EdgeSummary;
+  /** Whether some evidence disputes edge e (ranking prefers undisputed steps); indexes without disputes omit it. */
+  edgeContested?(e: number): boolean;
   /** Edge numbers leaving / entering node n, in a stable order. */
   outEdges(n: number): ArrayLike<number>;
   inEdges(n: number): ArrayLike<number>;
@@ -137,6 +139,9 @@ class GraphologyIndex implements PathIndex {
   }
   edgeStrength(e: number): number {
     return this.records[e]!.strength;
+  }
+  edgeContested(e: number): boolean {
+    return this.records[e]!.contested;
   }
   edgeSummary(e: number): EdgeSummary {
     const r = this.records[e]!;
