@@ -1,28 +1,36 @@
 /**
  * The one place query commands open a graph: the curated graph, a graph directory or another format.
  * Graph directories go through a snapshot cache (graph-cache.ts) so repeated queries skip YAML parsing
- * and validation. The scale issue adds a branch here that opens huge KGX files as a compact index.
+ * and validation; the data files are read once, and those same bytes are both the cache key and, on a miss,
+ * what the loader validates. Huge KGX files open as a compact index.
  */
 import { statSync } from 'node:fs';
 import type { QueryInput } from '../query/query-input.js';
+import { terminalSafe } from './terminal-text.js';
 
 export async function openQueryGraph(path?: string): Promise<QueryInput> {
   const compact = path === undefined ? null : await (await import('../scale/open-large-kgx.js')).openLargeKgx(path);
   if (compact) return compact;
-  const loadGraph = async (p?: string) => (await import('../node/load-graph.js')).loadGraph(p);
-  if ((path !== undefined && isFile(path)) || process.env.MECHKG_NO_CACHE) return loadGraph(path);
-  const [{ bundledGraphDir }, cache] = await Promise.all([import('../node/read-graph-dir.js'), import('./graph-cache.js')]);
+  if (path !== undefined && isFile(path)) return (await import('../node/load-graph.js')).loadGraph(path);
+  const [{ bundledGraphDir, readGraphDirContents }, { loadGraphDirContents, graphName }, cache] = await Promise.all([
+    import('../node/read-graph-dir.js'),
+    import('../node/load-graph.js'),
+    import('./graph-cache.js'),
+  ]);
   const dir = path ?? bundledGraphDir();
-  let fingerprint: string;
-  try {
-    fingerprint = cache.graphFingerprint(dir);
-  } catch {
-    return loadGraph(path); // a missing or unreadable directory: let the loader report it with its name
+  const read = readGraphDirContents(dir);
+  const load = () => loadGraphDirContents(read, graphName(dir, path));
+  if (process.env.MECHKG_NO_CACHE || read.problems.some((p) => p.level === 'error')) return load();
+  const cacheDir = cache.openCacheDir();
+  if (!cacheDir.ok) {
+    if (cacheDir.warning) process.stderr.write(`mechkg: warning: ${terminalSafe(cacheDir.warning)}\n`);
+    return load();
   }
-  const cached = cache.readCachedGraph(dir, fingerprint);
+  const fingerprint = cache.graphFingerprint(dir, read.files);
+  const cached = cache.readCachedGraph(cacheDir.path, dir, fingerprint);
   if (cached) return cached;
-  const graph = await loadGraph(path);
-  cache.writeCachedGraph(dir, fingerprint, graph);
+  const graph = load();
+  cache.writeCachedGraph(cacheDir.path, dir, fingerprint, graph);
   return graph;
 }
 

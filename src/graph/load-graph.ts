@@ -21,6 +21,6 @@ export function loadGraphFromFiles(files: readonly GraphFile[], name = 'graph'):
   return result.graph;
 }
 
-function sortProblems(problems: Problem[]): Problem[] {
+export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

@@ -61,7 +61,11 @@ export type ProblemCode =
   | 'unknown_curie_prefix'
   | 'duplicate_name'
   | 'self_loop'
-  | 'missing_file';
+  | 'missing_file'
+  | 'unsafe_file'
+  | 'unreadable_file'
+  | 'file_too_large'
+  | 'invalid_utf8';
 
 /** One problem found while loading: where (file, line, column, entity id) and what. */
 export interface Problem {

@@ -1,0 +1,35 @@
+/** Runs the compiled CLI as a user would, with a timeout so a hang fails the test instead of stalling it. */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function mechkg(args: string[], env: Record<string, string | undefined> = {}, timeout = 30_000) {
+  const r = spawnSync(process.execPath, ['bin/mechkg.js', ...args], { encoding: 'utf8', timeout, env: { ...process.env, MECHKG_NO_CACHE: '', ...env } });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, error: r.error };
+}
+
+export function tempDir(prefix = 'mechkg-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A two-node graph folder: a (vitamin-like) -> b, labels "alpha one" and "beta two". */
+export function tinyGraph(root = tempDir()): string {
+  const g = join(root, 'G');
+  mkdirSync(join(g, 'modules'), { recursive: true });
+  writeFileSync(join(g, 'sources.yaml'), 'sources:\n  - {id: src, kind: textbook, title: A textbook}\n');
+  writeFileSync(
+    join(g, 'modules', 'm.yaml'),
+    `module: {id: m, title: M, summary: A small module.}
+nodes:
+  - {id: a, label: alpha one, category: small_molecule, description: first}
+  - {id: b, label: beta two, category: protein, description: second}
+edges:
+  - source: a
+    predicate: increases
+    target: b
+    evidence: [{source: src, kind: in_vitro, statement: A raises B in cells.}]
+`,
+  );
+  return g;
+}
