@@ -25,6 +25,8 @@ export default defineConfig(({ mode }) => ({
   test: {
     root: '.',
     include: ['tests/**/*.test.ts'],
+    // Finds the Chromium for the browser tests once per run (system, else @sparticuz/chromium).
+    globalSetup: ['tests/browser/global-setup.ts'],
     exclude: ['**/node_modules/**', 'tests/.output/**'],
     testTimeout: 30000,
     hookTimeout: 120000,

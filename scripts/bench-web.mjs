@@ -13,15 +13,13 @@ import { createServer } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { launchChromium } from '../tests/browser/launch-chromium.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 7;
 const JSON_OUT = args.includes('--json');
-const CHROMIUM = process.env.MECHKG_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const log = (...a) => {
   if (!JSON_OUT) console.log(...a);
 };
@@ -115,7 +113,7 @@ const sizes = await bundleSizes(prod);
 log(`bundle (gzip -9): first render ${kb(sizes.initialGzip)} KB, everything ${kb(sizes.totalGzip)} KB`);
 for (const f of sizes.files) log(`  ${f.initial ? '*' : ' '} ${f.file.padEnd(34)} ${String(kb(f.raw)).padStart(8)} KB raw ${String(kb(f.gzip)).padStart(7)} KB gz`);
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 const prodServer = await serve(prod);
 const fixServer = await serve(fixtures);
 const result = { date: new Date().toISOString(), machine: `${cpus()[0]?.model ?? 'cpu'} x${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GB`, chromium: browser.version(), runs: RUNS, bundle: sizes };

@@ -1,22 +1,18 @@
 /**
  * Browser test harness: builds the explorer once per test file in fixtures mode (vite's build API, into
- * a temporary directory), serves it from 127.0.0.1 on a random port with node:http, and drives Debian's
- * Chromium through playwright-core. Requests to any other host are blocked, so the tests also prove the
- * site works offline.
+ * a temporary directory), serves it from 127.0.0.1 on a random port with node:http, and drives the
+ * Chromium that global-setup.ts found (system, else the npm-bundled one) through playwright-core.
+ * Requests to any other host are blocked, so the tests also prove the site works offline.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchTestChromium } from './test-chromium.js';
 
-export const CHROMIUM = process.env.MECHKG_CHROMIUM ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`tests/browser: skipped, no Chromium at ${CHROMIUM} (CI installs it with apt-get install chromium)`);
-
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export { hasChromium } from './test-chromium.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -70,7 +66,7 @@ export interface App {
 export async function startApp(): Promise<App> {
   const dir = await buildSite('fixtures');
   const server = await serve(dir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchTestChromium();
   return {
     url: server.url,
     browser,

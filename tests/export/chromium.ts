@@ -1,12 +1,9 @@
-/** One headless Chromium per test file (playwright-core, the system Chromium). */
+/** One headless Chromium per test file: the one tests/browser/global-setup.ts found for this run. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM } from './graph-fixtures.js';
+import type { Browser } from 'playwright-core';
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM!, args: ['--no-sandbox'] });
-}
+export { hasChromium, launchTestChromium as launchChromium } from '../browser/test-chromium.js';
 
 /** Parses Mermaid text with mermaid's own parser in a blank page; returns vertex and edge texts. */
 export async function parseMermaid(browser: Browser, text: string): Promise<{ type: string; vertices: string[]; edges: { text: string; type: string; stroke: string }[] }> {

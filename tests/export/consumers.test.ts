@@ -16,8 +16,8 @@ import { parseDelimitedTable, splitList } from '../../src/import/index.js';
 import type { KnowledgeGraph } from '../../src/model/types.js';
 import { loadGraph } from '../../src/node.js';
 import { nodeExportEnv } from '../../src/node/export-env.js';
-import { launchChromium, parseMermaid } from './chromium.js';
-import { CHROMIUM, HAS_DOT, HAS_NETWORKX, HOSTILE, hostileGraph } from './graph-fixtures.js';
+import { hasChromium, launchChromium, parseMermaid } from './chromium.js';
+import { HAS_DOT, HAS_NETWORKX, HOSTILE, hostileGraph } from './graph-fixtures.js';
 
 const text = async (g: KnowledgeGraph, format: string) => String(await exportGraph(g, format, {}, nodeExportEnv));
 const files = async (g: KnowledgeGraph, format: string) => {
@@ -77,7 +77,7 @@ describe('hostile labels come back identical from every format', () => {
     expect(XMLValidator.validate(svg.stdout)).toBe(true);
   });
 
-  it.skipIf(!CHROMIUM)('mermaid (mermaid.parse in Chromium)', async () => {
+  it.skipIf(!hasChromium)('mermaid (mermaid.parse in Chromium)', async () => {
     const browser = await launchChromium();
     try {
       const parsed = await parseMermaid(browser, await text(graph, 'mermaid'));
@@ -153,7 +153,7 @@ describe('real consumers read the curated graph', () => {
   const graph = loadGraph();
   let browser: Browser | undefined;
   beforeAll(async () => {
-    if (CHROMIUM) browser = await launchChromium();
+    if (hasChromium) browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -187,7 +187,7 @@ describe('real consumers read the curated graph', () => {
     expect(root.graph.edge).toHaveLength(graph.size);
   });
 
-  it.skipIf(!CHROMIUM)('mermaid parses the whole graph', async () => {
+  it.skipIf(!hasChromium)('mermaid parses the whole graph', async () => {
     const parsed = await parseMermaid(browser!, await text(graph, 'mermaid'));
     expect(parsed.vertices).toHaveLength(graph.order);
     expect(parsed.edges).toHaveLength(graph.size);

@@ -1,5 +1,4 @@
-/** Test helpers: a hostile-label graph, random graphs (fast-check), a canonical form for comparing graphs, Chromium. */
-import { existsSync } from 'node:fs';
+/** Test helpers: a hostile-label graph, random graphs (fast-check), a canonical form for comparing graphs. */
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { buildGraph } from '../../src/graph/build-graph.js';
@@ -135,9 +134,6 @@ export function canonical(graph: KnowledgeGraph, opts: { moduleRecords?: boolean
     modules: opts.moduleRecords === false ? Object.keys(meta.modules).filter((m) => used.has(m)).sort() : Object.fromEntries(Object.entries(meta.modules).map(([k, { origin: _o, ...m }]) => [k, m])),
   };
 }
-
-/** Chromium for browser checks, or null when this machine has none (tests then skip). */
-export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROMIUM_PATH].find((p) => p && existsSync(p)) ?? null;
 
 export const HAS_DOT = spawnSync('dot', ['-V']).status === 0;
 

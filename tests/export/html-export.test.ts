@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportGraph, htmlPageData, selectPaths } from '../../src/export/index.js';
 import { loadGraph } from '../../src/node.js';
 import { nodeExportEnv } from '../../src/node/export-env.js';
-import { launchChromium } from './chromium.js';
-import { CHROMIUM, HOSTILE, hostileGraph } from './graph-fixtures.js';
+import { hasChromium, launchChromium } from './chromium.js';
+import { HOSTILE, hostileGraph } from './graph-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mechkg-html-'));
 
@@ -38,7 +38,7 @@ async function open(browser: Browser, file: string): Promise<{ page: Page; reque
   return { page, requests, errors };
 }
 
-describe.skipIf(!CHROMIUM)('html export in Chromium', () => {
+describe.skipIf(!hasChromium)('html export in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchChromium();

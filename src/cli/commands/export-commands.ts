@@ -53,6 +53,8 @@ export function registerExportCommands(program: Command, state: State): void {
         return 0;
       }
       const format = exportFormat(flags.format ?? formatFromOut(flags.out, EXPORT_FORMATS) ?? 'cyjs');
+      // Refuse a binary figure for the terminal before doing the work (and before asking for a renderer).
+      if (format.output === 'binary' && !flags.out) throw new UsageError(`export: --format ${format.name} is binary; give --out FILE`);
       const graph = loadGraph(program.opts().graph as string | undefined);
       const selection = await select(graph, flags);
       const output = await exportGraph(selection.graph, format.name, { title: flags.title ?? selection.title, paths: selection.paths }, nodeExportEnv);
