@@ -79,7 +79,7 @@ describe('tryLoadGraphFromFiles on random and mangled input', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 180_000); // 150 full loads of the curated graph: on a shared 2-core machine this outlasts the 30 s default
 
   it('keeps every node and edge of a random valid graph (nothing silently dropped)', () => {
     const graphArb = fc.integer({ min: 1, max: 25 }).chain((n) =>
