@@ -2,19 +2,11 @@
  * What is drawn, as a pure function of (graph, state): which elements are in Cytoscape, which classes
  * each one carries, which layout places them, and what to tell the user. The renderer only applies it.
  */
-import type { EffectEntry, KnowledgeGraph, Path, PathsResult } from '../src/index.js';
-import { elementCount } from './elements.js';
-import { resolveName, runPathQuery, type Failure, type Outcome } from './engine.js';
-import type { UiState } from './state.js';
+import type { KnowledgeGraph, Path, PathsResult } from '../../src/index.js';
+import { elementCount, resolveName, runPathQuery, type EffectsView, type Failure, type Outcome } from './engine.js';
+import type { UiState } from './ui-state.js';
 
-export interface EffectsView {
-  source: string;
-  direction: 'up' | 'down';
-  /** Node id -> how it moves ('unknown': reached only through steps without a sign). */
-  moves: Map<string, 'up' | 'down' | 'mixed' | 'unknown'>;
-  /** Node id -> the library's entry (distance, supporting paths). */
-  entries: Map<string, EffectEntry>;
-}
+export type { EffectsView } from './engine.js';
 
 export interface Message {
   level: 'error' | 'info';

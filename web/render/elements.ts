@@ -1,6 +1,6 @@
 /** Pure conversion of graph entities to Cytoscape element definitions (data only, no style). */
 import type cytoscape from 'cytoscape';
-import { PREDICATES, type KnowledgeGraph } from '../src/index.js';
+import { PREDICATES, type KnowledgeGraph } from '../../src/index.js';
 
 export function nodeElement(graph: KnowledgeGraph, id: string): cytoscape.ElementDefinition {
   const a = graph.getNodeAttributes(id);
@@ -45,6 +45,3 @@ export function subgraphElements(graph: KnowledgeGraph, nodes: Iterable<string>,
   return out;
 }
 
-export function elementCount(graph: KnowledgeGraph): number {
-  return graph.order + graph.size;
-}

@@ -5,7 +5,7 @@
  * explain, so the two cannot drift apart.
  */
 import type cytoscape from 'cytoscape';
-import { CATEGORIES, type Category } from '../src/index.js';
+import { CATEGORIES, type Category } from '../../src/index.js';
 
 export const COLORS = {
   positive: '#1a7f37',

@@ -1,28 +1,27 @@
 /**
  * Start-up and wiring: load the graph through the library's loader, then on every state change derive
- * the view (view.ts), apply it to Cytoscape (renderer.ts), refresh the panels and write the URL.
+ * the view (state/view.ts), apply it to Cytoscape (render/renderer.ts), refresh the panels and write the URL.
  */
 import './zod-jitless.js';
-import { formatProblem, ValidationError, type KnowledgeGraph } from '../src/index.js';
-import { fixturesAvailable, loadBundledGraph, loadFixtureGraph, loadUserFiles } from './data.js';
-import { byId, h, replaceChildren } from './dom.js';
-import { renderDetails } from './details-panel.js';
-import { elementCount } from './elements.js';
-import { resolveName, runEffects } from './engine.js';
-import { setUpExportMenu } from './export-menu.js';
-import type { ExportContext } from './export-view.js';
-import { renderHelp } from './help.js';
-import { renderLegend } from './legend.js';
-import { renderMessages } from './messages.js';
-import { createPathPanel, nameFor } from './path-panel.js';
-import { createPerturbPanel } from './perturb-panel.js';
-import { Renderer } from './renderer.js';
-import { combobox } from './search.js';
-import { createStore, initialState, type HistoryMode, type UiState } from './state.js';
-import { renderTeach } from './teach-panel.js';
+import { formatProblem, ValidationError, type KnowledgeGraph } from '../../src/index.js';
+import { fixturesAvailable, loadBundledGraph, loadFixtureGraph, loadUserFiles } from '../data/load-data.js';
+import { byId, h, replaceChildren } from '../ui/dom.js';
+import { renderDetails } from '../panels/details.js';
+import { elementCount, nameOf, resolveName, runEffects } from '../state/engine.js';
+import { setUpExportMenu } from '../panels/export-menu.js';
+import type { ExportContext } from '../exports/index.js';
+import { renderHelp } from '../panels/help.js';
+import { renderLegend } from '../panels/legend.js';
+import { renderMessages } from '../panels/messages.js';
+import { createPathPanel } from '../panels/paths.js';
+import { createPerturbPanel } from '../panels/perturb.js';
+import { Renderer } from '../render/renderer.js';
+import { combobox } from '../panels/search-box.js';
+import { createStore, initialState, type HistoryMode, type UiState } from '../state/ui-state.js';
+import { renderTeach } from '../panels/step-through.js';
 import { installTestHook } from './test-hook.js';
-import { searchFromState, stateFromSearch } from './url-state.js';
-import { deriveView, type Message, type View } from './view.js';
+import { searchFromState, stateFromSearch } from '../state/url-state.js';
+import { deriveView, type Message, type View } from '../state/view.js';
 
 const DEFAULT_LIMIT = 3000;
 
@@ -85,7 +84,7 @@ async function start(): Promise<void> {
   const perturbPanel = createPerturbPanel(byId('perturb-panel'), () => graph, {
     perturb: (p) => store.update({ perturb: p, query: null, step: null }, 'push'),
     select: (id) => store.update({ selected: id }, 'replace'),
-    explain: (from, to) => store.update({ query: { ...initialQuery(), from: nameFor(graph, { id: from, label: graph.getNodeAttribute(from, 'label') }), to: nameFor(graph, { id: to, label: graph.getNodeAttribute(to, 'label') }) }, pathIndex: 0, step: null }, 'push'),
+    explain: (from, to) => store.update({ query: { ...initialQuery(), from: nameOf(graph, from), to: nameOf(graph, to) }, pathIndex: 0, step: null }, 'push'),
   });
   const detailsActions = {
     select: (id: string) => store.update({ selected: id }, 'replace'),
@@ -95,9 +94,9 @@ async function start(): Promise<void> {
       const expanded = s.expanded.includes(id) ? s.expanded.filter((x) => x !== id) : [...s.expanded, id];
       store.update({ expanded, scope: 'local', focus: s.focus ?? id }, 'push');
     },
-    pathFrom: (id: string) => pathPanel.setEndpoint('from', nameFor(graph, { id, label: graph.getNodeAttribute(id, 'label') })),
-    pathTo: (id: string) => pathPanel.setEndpoint('to', nameFor(graph, { id, label: graph.getNodeAttribute(id, 'label') })),
-    perturb: (id: string, direction: 'up' | 'down') => store.update({ perturb: { node: nameFor(graph, { id, label: graph.getNodeAttribute(id, 'label') }), direction, depth: null }, query: null, step: null }, 'push'),
+    pathFrom: (id: string) => pathPanel.setEndpoint('from', nameOf(graph, id)),
+    pathTo: (id: string) => pathPanel.setEndpoint('to', nameOf(graph, id)),
+    perturb: (id: string, direction: 'up' | 'down') => store.update({ perturb: { node: nameOf(graph, id), direction, depth: null }, query: null, step: null }, 'push'),
   };
   const drawLegend = () => renderLegend(byId('legend'), graph, store.get().filters, (filters) => store.update({ filters }, 'replace'));
   drawLegend();
@@ -189,7 +188,7 @@ async function start(): Promise<void> {
     byId('btn-local').setAttribute('aria-pressed', String(state.scope === 'local'));
     byId('btn-presenter').setAttribute('aria-pressed', String(state.presenter));
     renderMessages(byId('messages'), view.messages, extraMessages, (field, id) => {
-      const name = nameFor(graph, { id, label: graph.getNodeAttribute(id, 'label') });
+      const name = nameOf(graph, id);
       const s = store.get();
       if (field === 'focus') focusNode(id);
       else if (field === 'perturb' && s.perturb) store.update({ perturb: { ...s.perturb, node: name } }, 'push');

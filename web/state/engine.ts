@@ -2,9 +2,36 @@
  * The web app's door to the query engine (src/query): it calls the library and turns errors into
  * messages; it never re-implements a query. Results are memoized per graph and query.
  */
-import { effects, findPaths, MechkgError, type EffectEntry, NameResolutionError, resolveNode, type EvidenceKind, type KnowledgeGraph, type PathsResult } from '../src/index.js';
-import type { PathQuery } from './state.js';
-import type { EffectsView } from './view.js';
+import { effects, findPaths, MechkgError, type EffectEntry, NameResolutionError, resolveNode, type EvidenceKind, type KnowledgeGraph, type PathsResult, type SearchHit } from '../../src/index.js';
+import type { PathQuery } from './ui-state.js';
+
+export interface EffectsView {
+  source: string;
+  direction: 'up' | 'down';
+  /** Node id -> how it moves ('unknown': reached only through steps without a sign). */
+  moves: Map<string, 'up' | 'down' | 'mixed' | 'unknown'>;
+  /** Node id -> the library's entry (distance, supporting paths). */
+  entries: Map<string, EffectEntry>;
+}
+
+/** Nodes plus edges: what the drawing limit counts. */
+export function elementCount(graph: KnowledgeGraph): number {
+  return graph.order + graph.size;
+}
+
+/** The name to put in a field for a node: its label when that resolves back to it, else its id. */
+export function nameFor(graph: KnowledgeGraph, hit: Pick<SearchHit, 'id' | 'label'>): string {
+  try {
+    return resolveNode(graph, hit.label) === hit.id ? hit.label : hit.id;
+  } catch {
+    return hit.id;
+  }
+}
+
+/** nameFor by id. */
+export function nameOf(graph: KnowledgeGraph, id: string): string {
+  return nameFor(graph, { id, label: graph.getNodeAttribute(id, 'label') });
+}
 
 export interface Failure {
   ok: false;

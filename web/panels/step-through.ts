@@ -2,9 +2,9 @@
  * Step-through teaching mode: one hop of the selected path at a time, as a sentence with its sign, the
  * net effect so far, and every evidence entry with its citation. Large text for projectors.
  */
-import { PREDICATES, type KnowledgeGraph, type Path } from '../src/index.js';
-import { h, replaceChildren } from './dom.js';
-import { evidenceItem, signBadge } from './details-panel.js';
+import { PREDICATES, type KnowledgeGraph, type Path } from '../../src/index.js';
+import { h, replaceChildren } from '../ui/dom.js';
+import { evidenceItem, signBadge } from './evidence.js';
 
 export interface TeachActions {
   step(hop: number | null): void;

@@ -6,7 +6,7 @@
  *   noncausal=hide  presenter=1  sel=ID
  * Names are kept as typed and resolved like the CLI when the view is derived.
  */
-import { DEFAULT_MAX_LENGTH, initialState, type NetSign, type SignFilter, type UiState } from './state.js';
+import { DEFAULT_MAX_LENGTH, initialState, type NetSign, type SignFilter, type UiState } from './ui-state.js';
 
 const SIGN_WORD: Record<string, SignFilter> = { positive: '+', negative: '-', none: 'none', '+': '+', '-': '-', ' ': '+' };
 const WORD_OF_SIGN: Record<SignFilter, string> = { '+': 'positive', '-': 'negative', none: 'none' };

@@ -1,5 +1,5 @@
 /** The Help strip: keyboard use and URL parameters (also documented in docs/web.md). */
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren } from '../ui/dom.js';
 
 const KEYS: [string, string][] = [
   ['/', 'focus the search box; ↑ ↓ choose, Enter picks, Esc closes'],

@@ -3,10 +3,10 @@
  * It exposes no way to change data; the Cytoscape instance itself is exposed only in the test build.
  */
 import type cytoscape from 'cytoscape';
-import type { KnowledgeGraph } from '../src/index.js';
-import type { Renderer } from './renderer.js';
-import type { UiState } from './state.js';
-import type { View } from './view.js';
+import type { KnowledgeGraph } from '../../src/index.js';
+import type { Renderer } from '../render/renderer.js';
+import type { UiState } from '../state/ui-state.js';
+import type { View } from '../state/view.js';
 
 export interface TestHookSources {
   renderer: Renderer;

@@ -2,8 +2,8 @@
  * Autocomplete over labels, synonyms, abbreviations and CURIEs, ranked by the library's searchNodes
  * (the same ranking as the CLI). An ARIA combobox: arrows move, Enter picks, Escape closes.
  */
-import { CATEGORIES, normalizeName, searchNodes, type Category, type KnowledgeGraph, type SearchHit } from '../src/index.js';
-import { h, replaceChildren } from './dom.js';
+import { CATEGORIES, normalizeName, searchNodes, type Category, type KnowledgeGraph, type SearchHit } from '../../src/index.js';
+import { h, replaceChildren } from '../ui/dom.js';
 
 export interface ComboboxOptions {
   id: string;

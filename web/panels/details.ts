@@ -9,13 +9,12 @@ import {
   EVIDENCE_KINDS,
   PREDICATES,
   type Category,
-  type EvidenceData,
   type KnowledgeGraph,
   type Path,
-  type SourceData,
-} from '../src/index.js';
-import { h, link, replaceChildren, type Child } from './dom.js';
-import { categoryGlyph } from './legend.js';
+} from '../../src/index.js';
+import { h, link, replaceChildren, type Child } from '../ui/dom.js';
+import { categoryGlyph } from '../render/glyphs.js';
+import { evidenceItem, signBadge } from './evidence.js';
 
 export interface DetailsActions {
   select(id: string): void;
@@ -147,13 +146,6 @@ function edgeRow(graph: KnowledgeGraph, key: string, before: string, other: stri
   );
 }
 
-export function signBadge(sign: string | null): HTMLElement {
-  const text = sign === '+' ? '+' : sign === '-' ? '−' : '?';
-  const cls = sign === '+' ? 'sign-pos' : sign === '-' ? 'sign-neg' : 'sign-unk';
-  const title = sign === '+' ? 'raises' : sign === '-' ? 'lowers' : 'no direction';
-  return h('span', { class: ['sign', cls], attrs: { title, 'aria-label': `sign: ${title}` } }, text);
-}
-
 function edgeDetails(graph: KnowledgeGraph, key: string, actions: DetailsActions): HTMLElement {
   const r = graph.getEdgeAttributes(key);
   const s = graph.source(key);
@@ -179,33 +171,3 @@ function edgeDetails(graph: KnowledgeGraph, key: string, actions: DetailsActions
   );
 }
 
-export function evidenceItem(ev: EvidenceData, source: SourceData | undefined): HTMLElement {
-  const kind = EVIDENCE_KINDS[ev.kind];
-  const context = ev.context ? Object.values(ev.context).filter(Boolean).join('; ') : '';
-  return h(
-    'li',
-    { class: ['evidence', ev.stance === 'disputes' && 'disputes'] },
-    h(
-      'div',
-      { class: 'evidence-head' },
-      h('span', { class: ['badge', ev.stance === 'disputes' ? 'stance-disputes' : 'stance-supports'] }, ev.stance),
-      h('span', { class: 'badge' }, kind?.label ?? ev.kind),
-      kind?.preclinical ? h('span', { class: 'badge badge-warn' }, 'preclinical') : null,
-    ),
-    h('p', { class: 'evidence-statement' }, ev.statement),
-    ev.note ? h('p', { class: 'evidence-note' }, ev.note) : null,
-    context ? h('p', { class: 'evidence-note' }, `Context: ${context}`) : null,
-    h('p', { class: 'evidence-source' }, citation(ev.source, source)),
-  );
-}
-
-/** "Title (Authors, Journal Year) DOI PubMed link", every part linked when known. */
-export function citation(id: string, s: SourceData | undefined): Child[] {
-  if (!s) return [`Source: ${id}`];
-  const meta = [s.authors, s.journal, s.year].filter(Boolean).join(', ');
-  const links: Child[] = [];
-  if (s.doi) links.push(' ', link(`https://doi.org/${s.doi}`, `doi:${s.doi}`));
-  if (s.pmid) links.push(' ', link(`https://pubmed.ncbi.nlm.nih.gov/${s.pmid}/`, `PMID ${s.pmid}`));
-  if (s.url) links.push(' ', link(s.url, 'link'));
-  return ['Source: ', h('cite', {}, s.title), meta ? ` (${meta})` : '', s.kind === 'seed_article' ? ' [seed article]' : '', ...links];
-}

@@ -1,23 +1,20 @@
-/**
- * Exports of what is on screen: PNG and SVG of the drawing with the legend beside it, Cytoscape.js JSON
- * of the drawn elements (with positions), and the drawn subgraph in any text format of the library's
- * export registry (the same writers as `mechkg export`).
- */
-import type cytoscape from 'cytoscape';
-import { CATEGORIES, EXPORT_FORMATS, exportGraph, inducedSubgraph, type Category, type ExportOptions, type KnowledgeGraph } from '../src/index.js';
-import { h, svg } from './dom.js';
-import { categoryGlyph, edgeGlyph } from './legend.js';
-import { ensureSvg } from './renderer.js';
-import { tracePolygon } from './shapes.js';
-import { EDGE_LEGEND, MARK_LEGEND, type EdgeLegendEntry } from './style.js';
+/** PNG and SVG of the drawing with the legend beside it (canvas and SVG legends drawn from style.ts's data). */
+import cytoscape from 'cytoscape';
+import { CATEGORIES, type Category } from '../../src/index.js';
+import { categoryGlyph, edgeGlyph } from '../render/glyphs.js';
+import { tracePolygon } from '../render/shapes.js';
+import { EDGE_LEGEND, MARK_LEGEND, type EdgeLegendEntry } from '../render/style.js';
+import { svg } from '../ui/dom.js';
+import type { ExportContext } from './context.js';
+import { download, fileStem } from './download.js';
 
-export interface ExportContext {
-  cy: cytoscape.Core;
-  graph: KnowledgeGraph;
-  /** A title for the figure ("paths from vitamin B12 to autophagy (lipophagy)"). */
-  title: string;
-  /** The selected path, when one is shown (for exporters that emphasise paths). */
-  paths: ExportOptions['paths'];
+let svgReady: Promise<void> | null = null;
+/** Registers cytoscape-svg the first time an SVG is made, so it stays out of the first download. */
+function ensureSvg(): Promise<void> {
+  svgReady ??= import('cytoscape-svg').then(({ default: ext }) => {
+    cytoscape.use(ext);
+  });
+  return svgReady;
 }
 
 const LEGEND_WIDTH = 380;
@@ -55,10 +52,6 @@ function titleLines(title: string): string[] {
 
 function legendHeight(m: LegendModel): number {
   return 80 + ROW * (m.categories.length + m.edges.length + m.marks.length) + 3 * 28;
-}
-
-function visible(cy: cytoscape.Core): cytoscape.CollectionReturnValue {
-  return cy.elements().filter((e) => !e.hasClass('hidden'));
 }
 
 export async function exportPng(ctx: ExportContext): Promise<void> {
@@ -181,7 +174,7 @@ function drawLegendCanvas(g: CanvasRenderingContext2D, m: LegendModel): void {
 export async function exportSvg(ctx: ExportContext): Promise<void> {
   const { cy } = ctx;
   await ensureSvg();
-  const text = cy.svg({ full: true, scale: 1, bg: '#ffffff' });
+  const text = (cy as unknown as { svg(o: { full: boolean; scale: number; bg: string }): string }).svg({ full: true, scale: 1, bg: '#ffffff' });
   const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
   const drawing = doc.documentElement;
   if (drawing.nodeName !== 'svg') throw new Error('exportSvg: cytoscape-svg did not return an SVG document');
@@ -248,59 +241,6 @@ function legendSvg(m: LegendModel, x0: number): SVGGElement {
   return g;
 }
 
-/** Cytoscape.js JSON of the drawn, unfiltered elements, with positions (opens in Cytoscape desktop). */
-export function exportCytoscapeJson(ctx: ExportContext): void {
-  const els = visible(ctx.cy);
-  const json = {
-    format_version: '1.0',
-    generated_by: 'mechkg explorer',
-    target_cytoscapejs_version: '~3.34',
-    data: { name: ctx.title },
-    elements: {
-      nodes: els.nodes().map((n) => ({ data: n.data(), position: n.position(), classes: n.classes().join(' ') })),
-      edges: els.edges().map((e) => ({ data: e.data(), classes: e.classes().join(' ') })),
-    },
-  };
-  download(new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }), `${fileStem(ctx.title)}.cyjs`);
-}
-
-/** The formats of the library's registry that run without a host (no Graphviz, no bundled assets). */
-export function subgraphFormats(): { name: string; description: string }[] {
-  return Object.values(EXPORT_FORMATS)
-    .filter((f) => f.needs.length === 0)
-    .map((f) => ({ name: f.name, description: f.description }));
-}
-
-/** The drawn subgraph (minus filtered elements) through the library's exporter for `format`. */
-export async function exportSubgraph(ctx: ExportContext, format: string): Promise<void> {
-  const els = visible(ctx.cy);
-  const sub = inducedSubgraph(
-    ctx.graph,
-    els.nodes().map((n) => n.id()),
-    els.edges().map((e) => e.id()),
-  );
-  const f = EXPORT_FORMATS[format];
-  if (!f) throw new Error(`exportSubgraph: unknown format "${format}"`);
-  const out = await exportGraph(sub, format, { title: ctx.title, ...(ctx.paths ? { paths: ctx.paths } : {}) }, {});
-  const stem = fileStem(ctx.title);
-  if (typeof out === 'string') download(new Blob([out], { type: 'text/plain' }), `${stem}${f.extensions[0]}`);
-  else if (out instanceof Uint8Array) download(new Blob([out as BlobPart]), `${stem}${f.extensions[0]}`);
-  else for (const file of out.files) download(new Blob([file.content as BlobPart], { type: 'text/plain' }), `${stem}_${file.name}`);
-}
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = h('a', { attrs: { download: name } });
-  a.href = url;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
-
-function fileStem(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'mechkg';
-}
 
 function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;

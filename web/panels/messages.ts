@@ -1,6 +1,6 @@
 /** Messages over the graph: names that do not resolve (with "did you mean" buttons), empty results. */
-import { h, replaceChildren } from './dom.js';
-import type { Message } from './view.js';
+import { h, replaceChildren } from '../ui/dom.js';
+import type { Message } from '../state/view.js';
 
 export function renderMessages(el: HTMLElement, messages: readonly Message[], extra: readonly Message[], onSuggestion: (field: NonNullable<Message['field']>, id: string) => void): void {
   replaceChildren(

@@ -2,8 +2,8 @@
  * The Export menu. The exporters (export-view.ts, the library's format registry, cytoscape-svg) are
  * loaded the first time the menu opens, so they do not weigh on the first render.
  */
-import { h, replaceChildren } from './dom.js';
-import type { ExportContext } from './export-view.js';
+import { h, replaceChildren } from '../ui/dom.js';
+import type { ExportContext } from '../exports/index.js';
 
 export function setUpExportMenu(menu: HTMLDetailsElement, body: HTMLElement, context: () => ExportContext, onError: (message: string) => void): void {
   let loaded = false;
@@ -12,7 +12,7 @@ export function setUpExportMenu(menu: HTMLDetailsElement, body: HTMLElement, con
     loaded = true;
     replaceChildren(body, h('span', { class: 'hint' }, 'Loading exporters…'));
     try {
-      const ex = await import('./export-view.js');
+      const ex = await import('../exports/index.js');
       const run = (fn: () => unknown) => async () => {
         try {
           await fn();

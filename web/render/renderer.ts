@@ -4,13 +4,14 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { KnowledgeGraph } from '../src/index.js';
-import { elementCount, subgraphElements } from './elements.js';
+import type { KnowledgeGraph } from '../../src/index.js';
+import { elementCount } from '../state/engine.js';
+import { subgraphElements } from './elements.js';
 import { buildStylesheet } from './style.js';
-import type { View } from './view.js';
+import type { View } from '../state/view.js';
 
-// Extensions are registered once: fcose at start-up, dagre (path layout) and svg (export) the first
-// time they are needed, so they stay out of the first download.
+// Extensions are registered once: fcose at start-up, dagre (path layout) the first time it is
+// needed, so it stays out of the first download (cytoscape-svg loads with the exports).
 cytoscape.use(fcose);
 let dagreReady: Promise<void> | null = null;
 function ensureDagre(): Promise<void> {
@@ -18,13 +19,6 @@ function ensureDagre(): Promise<void> {
     cytoscape.use(dagre);
   });
   return dagreReady;
-}
-let svgReady: Promise<void> | null = null;
-export function ensureSvg(): Promise<void> {
-  svgReady ??= import('cytoscape-svg').then(({ default: svg }) => {
-    cytoscape.use(svg);
-  });
-  return svgReady;
 }
 
 export interface RenderStats {

@@ -1,10 +1,10 @@
 /** "Raise / lower NODE": the library's effects() colours every downstream node up, down or mixed. */
-import type { KnowledgeGraph } from '../src/index.js';
-import { h, replaceChildren } from './dom.js';
-import { nameFor } from './path-panel.js';
-import { combobox } from './search.js';
-import type { Perturbation, UiState } from './state.js';
-import type { View } from './view.js';
+import type { KnowledgeGraph } from '../../src/index.js';
+import { h, replaceChildren } from '../ui/dom.js';
+import { nameFor } from '../state/engine.js';
+import { combobox } from './search-box.js';
+import type { Perturbation, UiState } from '../state/ui-state.js';
+import type { View } from '../state/view.js';
 
 export interface PerturbActions {
   perturb(p: Perturbation | null): void;

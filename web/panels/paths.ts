@@ -2,27 +2,19 @@
  * Path finder form and ranked result list. The query runs in the library (findPaths via engine.ts);
  * this module only collects options and shows the ranked paths with net sign and weakest evidence.
  */
-import { CATEGORIES, EVIDENCE_KINDS, resolveNode, type EvidenceKind, type KnowledgeGraph, type SearchHit } from '../src/index.js';
-import { h, replaceChildren } from './dom.js';
-import { signBadge } from './details-panel.js';
-import { combobox } from './search.js';
-import { DEFAULT_MAX_LENGTH, type NetSign, type PathQuery, type UiState } from './state.js';
-import type { View } from './view.js';
+import { EVIDENCE_KINDS, type EvidenceKind, type KnowledgeGraph } from '../../src/index.js';
+import { nameFor } from '../state/engine.js';
+import { h, replaceChildren } from '../ui/dom.js';
+import { signBadge } from './evidence.js';
+import { combobox } from './search-box.js';
+import { DEFAULT_MAX_LENGTH, type NetSign, type PathQuery, type UiState } from '../state/ui-state.js';
+import type { View } from '../state/view.js';
 
 export interface PathPanelActions {
   run(q: PathQuery): void;
   selectPath(index: number): void;
   step(hop: number | null): void;
   clear(): void;
-}
-
-/** The name to put in a field for a picked node: its label when that resolves back to it, else its id. */
-export function nameFor(graph: KnowledgeGraph, hit: Pick<SearchHit, 'id' | 'label'>): string {
-  try {
-    return resolveNode(graph, hit.label) === hit.id ? hit.label : hit.id;
-  } catch {
-    return hit.id;
-  }
 }
 
 function list(text: string): string[] {

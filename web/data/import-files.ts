@@ -2,7 +2,7 @@
  * Opening non-YAML graphs (KGX TSV / JSON Lines, Cytoscape JSON, GraphML) through the library's
  * importers. Loaded on demand, so the XML parser and importers stay out of the first download.
  */
-import { detectImportFormat, importGraph, type GraphFile, type KnowledgeGraph } from '../src/index.js';
+import { detectImportFormat, importGraph, type GraphFile, type KnowledgeGraph } from '../../src/index.js';
 
 export function importUserFiles(files: readonly GraphFile[]): KnowledgeGraph {
   const format = detectImportFormat(files[0]!.path);

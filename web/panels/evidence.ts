@@ -1,0 +1,41 @@
+/** Small widgets the panels share: the sign badge, one evidence entry, a citation line. */
+import { EVIDENCE_KINDS, type EvidenceData, type SourceData } from '../../src/index.js';
+import { h, link, type Child } from '../ui/dom.js';
+
+export function signBadge(sign: string | null): HTMLElement {
+  const text = sign === '+' ? '+' : sign === '-' ? '−' : '?';
+  const cls = sign === '+' ? 'sign-pos' : sign === '-' ? 'sign-neg' : 'sign-unk';
+  const title = sign === '+' ? 'raises' : sign === '-' ? 'lowers' : 'no direction';
+  return h('span', { class: ['sign', cls], attrs: { title, 'aria-label': `sign: ${title}` } }, text);
+}
+
+export function evidenceItem(ev: EvidenceData, source: SourceData | undefined): HTMLElement {
+  const kind = EVIDENCE_KINDS[ev.kind];
+  const context = ev.context ? Object.values(ev.context).filter(Boolean).join('; ') : '';
+  return h(
+    'li',
+    { class: ['evidence', ev.stance === 'disputes' && 'disputes'] },
+    h(
+      'div',
+      { class: 'evidence-head' },
+      h('span', { class: ['badge', ev.stance === 'disputes' ? 'stance-disputes' : 'stance-supports'] }, ev.stance),
+      h('span', { class: 'badge' }, kind?.label ?? ev.kind),
+      kind?.preclinical ? h('span', { class: 'badge badge-warn' }, 'preclinical') : null,
+    ),
+    h('p', { class: 'evidence-statement' }, ev.statement),
+    ev.note ? h('p', { class: 'evidence-note' }, ev.note) : null,
+    context ? h('p', { class: 'evidence-note' }, `Context: ${context}`) : null,
+    h('p', { class: 'evidence-source' }, citation(ev.source, source)),
+  );
+}
+
+/** "Title (Authors, Journal Year) DOI PubMed link", every part linked when known. */
+export function citation(id: string, s: SourceData | undefined): Child[] {
+  if (!s) return [`Source: ${id}`];
+  const meta = [s.authors, s.journal, s.year].filter(Boolean).join(', ');
+  const links: Child[] = [];
+  if (s.doi) links.push(' ', link(`https://doi.org/${s.doi}`, `doi:${s.doi}`));
+  if (s.pmid) links.push(' ', link(`https://pubmed.ncbi.nlm.nih.gov/${s.pmid}/`, `PMID ${s.pmid}`));
+  if (s.url) links.push(' ', link(s.url, 'link'));
+  return ['Source: ', h('cite', {}, s.title), meta ? ` (${meta})` : '', s.kind === 'seed_article' ? ' [seed article]' : '', ...links];
+}
