@@ -22,10 +22,10 @@ export function buildGraph(data: Pick<ValidatedData, 'modules' | 'nodes' | 'edge
   return graph;
 }
 
-/** Derives sign, causality and evidence summaries for an edge from its predicate and evidence. */
-export function edgeRecord(e: Omit<EdgeRecord, 'sign' | 'causal' | 'strength' | 'contested' | 'preclinicalOnly'>): EdgeRecord {
-  const spec = PREDICATES[e.predicate];
-  return { ...e, sign: spec.sign, causal: spec.causal, ...summarizeEvidence(e.evidence) };
+/** Derives sign, causality, relation kind and evidence summaries for an edge from its predicate and evidence. */
+export function edgeRecord(e: Omit<EdgeRecord, 'sign' | 'causal' | 'relation' | 'arc' | 'strength' | 'contested' | 'preclinicalOnly'>): EdgeRecord {
+  const spec: { sign: EdgeRecord['sign']; causal: boolean; relation: EdgeRecord['relation']; arc?: EdgeRecord['arc'] } = PREDICATES[e.predicate];
+  return { ...e, sign: spec.sign, causal: spec.causal, relation: spec.relation, ...(spec.arc ? { arc: spec.arc } : {}), ...summarizeEvidence(e.evidence) };
 }
 
 export function summarizeEvidence(evidence: readonly EvidenceData[]): Pick<EdgeRecord, 'strength' | 'contested' | 'preclinicalOnly'> {

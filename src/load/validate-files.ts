@@ -16,6 +16,7 @@ import {
 import type { GraphFile, Origin, Problem, ProblemCode } from '../model/types.js';
 import { CURIE_PREFIXES, PREDICATES } from '../model/vocabulary.js';
 import { editDistance } from './edit-distance.js';
+import { checkEvidenceRules } from './evidence-rules.js';
 import { describeIssue, isRecord, problemCodeFor } from './schema-issues.js';
 import { parseYamlFile, type ParsedYaml } from './yaml-document.js';
 
@@ -168,12 +169,15 @@ function crossCheck(out: ValidatedData): void {
     }
     if (e.source === e.target) err(e.origin, 'self_loop', e.id, 'edge points from a node to itself', 'warning');
     e.evidence.forEach((ev, i) => {
-      if (!sources.has(ev.source)) err({ file: e.origin.file, line: e.lines?.evidence[i] ?? e.origin.line }, 'unknown_source', e.id, `evidence[${i}].source "${ev.source}" is not in sources.yaml${suggest(ev.source, sources.keys())}`);
+      const line = { file: e.origin.file, line: e.lines?.evidence[i] ?? e.origin.line };
+      if (!sources.has(ev.source)) err(line, 'unknown_source', e.id, `evidence[${i}].source "${ev.source}" is not in sources.yaml${suggest(ev.source, sources.keys())}`);
+      if (ev.study !== undefined && !sources.has(ev.study)) err(line, 'unknown_source', e.id, `evidence[${i}].study "${ev.study}" is not in sources.yaml${suggest(ev.study, sources.keys())}`);
     });
     if (!PREDICATES[e.predicate].causal && e.evidence.every((ev) => ev.stance === 'disputes')) {
       err(e.origin, 'missing_evidence', e.id, 'every evidence entry disputes this edge; add the supporting finding it rests on', 'warning');
     }
   }
+  out.problems.push(...checkEvidenceRules(out, sources));
   // Two nodes sharing an exact name make that name ambiguous everywhere it is typed.
   const names = new Map<string, string>();
   for (const n of out.nodes) {

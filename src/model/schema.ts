@@ -26,7 +26,10 @@ export const contextSchema = describe(
 );
 
 export const evidenceSchema = z.strictObject({
-  source: describe(slug(), 'id of an entry in graph/sources.yaml'),
+  source: describe(slug(), 'id of an entry in graph/sources.yaml: the document that reports the claim'),
+  study: optional(
+    describe(slug(), 'id of the primary study (in graph/sources.yaml, with a PMID or DOI) that the source document reports, when the source is an article or review summarising it'),
+  ),
   kind: describe(z.enum(EVIDENCE_KIND_NAMES), 'what kind of study or knowledge backs the statement'),
   stance: describe(z._default(z.enum(STANCES), 'supports'), 'whether the evidence supports or disputes the edge'),
   statement: describe(text(), "the finding in the curator's own words (never copied text)"),

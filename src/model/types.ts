@@ -1,7 +1,7 @@
 /** Runtime records held on the graphology graph: the data-file shapes plus what the loader derives. */
 import type { MultiDirectedGraph } from 'graphology';
 import type { EdgeData, ModuleData, NodeData, SourceData } from './schema.js';
-import type { Sign } from './vocabulary.js';
+import type { ConversionArc, Relation, Sign } from './vocabulary.js';
 
 export interface Origin {
   /** Data file the entity was read from, relative to the graph directory. */
@@ -20,8 +20,12 @@ export interface EdgeRecord extends Omit<EdgeData, 'id'> {
   id: string;
   /** From the predicate: '+', '-', or null for no direction. */
   sign: Sign | null;
-  /** From the predicate: whether path queries follow this edge by default. */
+  /** From the predicate: whether path queries follow this edge by default (influence and conversion). */
   causal: boolean;
+  /** From the predicate: influence, conversion, association or structural (see RELATIONS). */
+  relation: Relation;
+  /** From the predicate, for conversions only: which arc of the reaction the edge is. */
+  arc?: ConversionArc;
   /** Strength of the strongest supporting evidence (see EVIDENCE_KINDS); 0 if nothing supports it. */
   strength: number;
   /** True when at least one evidence entry disputes the edge. */
@@ -65,7 +69,9 @@ export type ProblemCode =
   | 'unsafe_file'
   | 'unreadable_file'
   | 'file_too_large'
-  | 'invalid_utf8';
+  | 'invalid_utf8'
+  | 'study_kind_without_study'
+  | 'causal_edge_from_measurement';
 
 /** One problem found while loading: where (file, line, column, entity id) and what. */
 export interface Problem {

@@ -25,54 +25,118 @@ export const CATEGORIES = {
 export type Category = keyof typeof CATEGORIES;
 export const CATEGORY_NAMES = Object.keys(CATEGORIES) as [Category, ...Category[]];
 
+/**
+ * What kind of relation a predicate states. The kinds are kept apart because they mean different things
+ * when something is perturbed (docs/semantics.md):
+ * - influence: a signed effect on the target's amount or activity (activates, inhibits, causes ...); it
+ *   propagates along routes;
+ * - conversion: mass flow in the sense of SBGN process descriptions (a substrate becomes a product, an
+ *   enzyme consumes or produces a metabolite, a cofactor enables an enzyme); it propagates by the
+ *   conversion rules, never backwards from a product to its precursors;
+ * - association: a statistical or clinical co-occurrence (correlations, biomarkers, confounding), which
+ *   carries no causation and is followed only when associations are asked for;
+ * - structural: classification and location (is a kind of, is located in).
+ */
+export const RELATIONS = {
+  influence: { label: 'influence', causal: true },
+  conversion: { label: 'conversion (mass flow)', causal: true },
+  association: { label: 'association (not causal)', causal: false },
+  structural: { label: 'structural', causal: false },
+} as const;
+export type Relation = keyof typeof RELATIONS;
+export const RELATION_NAMES = Object.keys(RELATIONS) as [Relation, ...Relation[]];
+
+/**
+ * The role of a conversion edge, after SBGN's process-description arcs:
+ * - conversion: substrate -> product (converted_to), the reaction drawn as one arrow;
+ * - consumption: enzyme or process -> its substrate (consumes);
+ * - production: enzyme or process -> its product (produces);
+ * - catalysis: enzyme -> the process or reaction it runs (catalyzes);
+ * - stimulation: cofactor -> the enzyme it enables (cofactor_for).
+ */
+export const CONVERSION_ARCS = ['conversion', 'consumption', 'production', 'catalysis', 'stimulation'] as const;
+export type ConversionArc = (typeof CONVERSION_ARCS)[number];
+
+/** A Biolink 4.4.4 predicate with the qualifiers that make mechkg's meaning exact (tests/model checks they exist). */
+export interface BiolinkMapping {
+  readonly predicate: string;
+  readonly object_direction_qualifier?: 'increased' | 'decreased';
+  readonly object_aspect_qualifier?: string;
+  readonly causal_mechanism_qualifier?: string;
+}
+
 interface PredicateSpec {
   readonly label: string;
   /** How a sentence reads: "<source> <verb> <target>". */
   readonly verb: string;
-  /** '+' raises / activates / is required for, '-' lowers / inhibits / prevents, null has no direction. */
+  readonly relation: Relation;
+  /** For conversions: which arc of the reaction the edge is. */
+  readonly arc?: ConversionArc;
+  /**
+   * What raising the source does to the target: '+' raises, '-' lowers, null no direction. For
+   * associations it is the sign of the correlation, not an effect.
+   */
   readonly sign: Sign | null;
-  /** Causal edges are followed by path queries; non-causal ones only with includeAssociations. */
+  /** Influence and conversion edges are followed by path queries; the others only with includeAssociations. */
   readonly causal: boolean;
-  readonly biolink: { readonly predicate: string; readonly object_direction_qualifier?: 'increased' | 'decreased'; readonly object_aspect_qualifier?: string };
+  readonly biolink: BiolinkMapping;
 }
 
-/** Edge predicates with sign, causality and Biolink mapping (predicate plus direction qualifier). */
+const affects = (direction: 'increased' | 'decreased', aspect: string, mechanism?: string): BiolinkMapping => ({
+  predicate: 'biolink:affects',
+  object_direction_qualifier: direction,
+  object_aspect_qualifier: aspect,
+  ...(mechanism ? { causal_mechanism_qualifier: mechanism } : {}),
+});
+
+/**
+ * Edge predicates with relation kind, sign, causality and Biolink mapping. Conversion predicates (their
+ * names are a contract with the curated data): converted_to (substrate -> product), consumes (enzyme ->
+ * its substrate), produces (enzyme -> its product), cofactor_for (cofactor -> enzyme), catalyzes (enzyme
+ * -> a process or reaction node).
+ */
 export const PREDICATES = {
-  increases: { label: 'increases', verb: 'increases', sign: '+', causal: true, biolink: { predicate: 'biolink:affects', object_direction_qualifier: 'increased', object_aspect_qualifier: 'abundance' } },
-  decreases: { label: 'decreases', verb: 'decreases', sign: '-', causal: true, biolink: { predicate: 'biolink:affects', object_direction_qualifier: 'decreased', object_aspect_qualifier: 'abundance' } },
-  activates: { label: 'activates', verb: 'activates', sign: '+', causal: true, biolink: { predicate: 'biolink:affects', object_direction_qualifier: 'increased', object_aspect_qualifier: 'activity' } },
-  inhibits: { label: 'inhibits', verb: 'inhibits', sign: '-', causal: true, biolink: { predicate: 'biolink:affects', object_direction_qualifier: 'decreased', object_aspect_qualifier: 'activity' } },
-  cofactor_for: { label: 'is cofactor for', verb: 'is a required cofactor for', sign: '+', causal: true, biolink: { predicate: 'biolink:positively_regulates' } },
-  required_for: { label: 'is required for', verb: 'is required for', sign: '+', causal: true, biolink: { predicate: 'biolink:positively_regulates' } },
-  produces: { label: 'produces', verb: 'produces', sign: '+', causal: true, biolink: { predicate: 'biolink:affects', object_direction_qualifier: 'increased', object_aspect_qualifier: 'synthesis' } },
-  consumes: { label: 'consumes', verb: 'converts away (consumes)', sign: '-', causal: true, biolink: { predicate: 'biolink:affects', object_direction_qualifier: 'decreased', object_aspect_qualifier: 'abundance' } },
-  causes: { label: 'causes', verb: 'causes', sign: '+', causal: true, biolink: { predicate: 'biolink:causes' } },
-  contributes_to: { label: 'contributes to', verb: 'contributes to', sign: '+', causal: true, biolink: { predicate: 'biolink:contributes_to' } },
-  risk_factor_for: { label: 'is a risk factor for', verb: 'raises the risk of', sign: '+', causal: true, biolink: { predicate: 'biolink:predisposes_to_condition' } },
-  progresses_to: { label: 'progresses to', verb: 'can progress to', sign: '+', causal: true, biolink: { predicate: 'biolink:contributes_to' } },
-  prevents: { label: 'prevents', verb: 'prevents', sign: '-', causal: true, biolink: { predicate: 'biolink:prevents' } },
-  treats: { label: 'treats', verb: 'treats', sign: '-', causal: true, biolink: { predicate: 'biolink:treats' } },
-  biomarker_for: { label: 'is a biomarker for', verb: 'is a biomarker for', sign: null, causal: false, biolink: { predicate: 'biolink:biomarker_for' } },
-  positively_correlated_with: { label: 'positively correlated with', verb: 'rises together with', sign: '+', causal: false, biolink: { predicate: 'biolink:positively_correlated_with' } },
-  negatively_correlated_with: { label: 'negatively correlated with', verb: 'falls as the other rises, relative to', sign: '-', causal: false, biolink: { predicate: 'biolink:negatively_correlated_with' } },
-  associated_with: { label: 'associated with', verb: 'is associated with', sign: null, causal: false, biolink: { predicate: 'biolink:associated_with' } },
-  confounds: { label: 'confounds', verb: 'confounds the observed link involving', sign: null, causal: false, biolink: { predicate: 'biolink:related_to' } },
-  subclass_of: { label: 'is a kind of', verb: 'is a kind of', sign: null, causal: false, biolink: { predicate: 'biolink:subclass_of' } },
-  located_in: { label: 'is stored / located in', verb: 'is stored or located in', sign: null, causal: false, biolink: { predicate: 'biolink:located_in' } },
+  increases: { label: 'increases', verb: 'increases', relation: 'influence', sign: '+', causal: true, biolink: affects('increased', 'abundance') },
+  decreases: { label: 'decreases', verb: 'decreases', relation: 'influence', sign: '-', causal: true, biolink: affects('decreased', 'abundance') },
+  activates: { label: 'activates', verb: 'activates', relation: 'influence', sign: '+', causal: true, biolink: affects('increased', 'activity') },
+  inhibits: { label: 'inhibits', verb: 'inhibits', relation: 'influence', sign: '-', causal: true, biolink: affects('decreased', 'activity') },
+  required_for: { label: 'is required for', verb: 'is required for', relation: 'influence', sign: '+', causal: true, biolink: affects('increased', 'activity_or_abundance') },
+  causes: { label: 'causes', verb: 'causes', relation: 'influence', sign: '+', causal: true, biolink: { predicate: 'biolink:causes' } },
+  contributes_to: { label: 'contributes to', verb: 'contributes to', relation: 'influence', sign: '+', causal: true, biolink: { predicate: 'biolink:contributes_to' } },
+  risk_factor_for: { label: 'is a risk factor for', verb: 'raises the risk of', relation: 'influence', sign: '+', causal: true, biolink: { predicate: 'biolink:predisposes_to_condition' } },
+  progresses_to: { label: 'progresses to', verb: 'can progress to', relation: 'influence', sign: '+', causal: true, biolink: { predicate: 'biolink:contributes_to' } },
+  prevents: { label: 'prevents', verb: 'prevents', relation: 'influence', sign: '-', causal: true, biolink: { predicate: 'biolink:preventative_for_condition' } },
+  treats: { label: 'treats', verb: 'treats', relation: 'influence', sign: '-', causal: true, biolink: { predicate: 'biolink:treats' } },
+  converted_to: { label: 'is converted to', verb: 'is converted to', relation: 'conversion', arc: 'conversion', sign: '+', causal: true, biolink: { predicate: 'biolink:derives_into' } },
+  consumes: { label: 'consumes', verb: 'converts away (consumes)', relation: 'conversion', arc: 'consumption', sign: '-', causal: true, biolink: { predicate: 'biolink:consumes' } },
+  produces: { label: 'produces', verb: 'produces', relation: 'conversion', arc: 'production', sign: '+', causal: true, biolink: { predicate: 'biolink:produces' } },
+  catalyzes: { label: 'catalyzes', verb: 'catalyzes', relation: 'conversion', arc: 'catalysis', sign: '+', causal: true, biolink: { predicate: 'biolink:catalyzes' } },
+  cofactor_for: { label: 'is cofactor for', verb: 'is a required cofactor for', relation: 'conversion', arc: 'stimulation', sign: '+', causal: true, biolink: affects('increased', 'activity', 'cofactor') },
+  biomarker_for: { label: 'is a biomarker for', verb: 'is a biomarker for', relation: 'association', sign: null, causal: false, biolink: { predicate: 'biolink:biomarker_for' } },
+  positively_correlated_with: { label: 'positively correlated with', verb: 'rises together with', relation: 'association', sign: '+', causal: false, biolink: { predicate: 'biolink:positively_correlated_with' } },
+  negatively_correlated_with: { label: 'negatively correlated with', verb: 'falls as the other rises, relative to', relation: 'association', sign: '-', causal: false, biolink: { predicate: 'biolink:negatively_correlated_with' } },
+  associated_with: { label: 'associated with', verb: 'is associated with', relation: 'association', sign: null, causal: false, biolink: { predicate: 'biolink:associated_with' } },
+  confounds: { label: 'confounds', verb: 'confounds the observed link involving', relation: 'association', sign: null, causal: false, biolink: { predicate: 'biolink:related_to' } },
+  subclass_of: { label: 'is a kind of', verb: 'is a kind of', relation: 'structural', sign: null, causal: false, biolink: { predicate: 'biolink:subclass_of' } },
+  located_in: { label: 'is stored / located in', verb: 'is stored or located in', relation: 'structural', sign: null, causal: false, biolink: { predicate: 'biolink:located_in' } },
 } as const satisfies Record<string, PredicateSpec>;
 export type Predicate = keyof typeof PREDICATES;
 export const PREDICATE_NAMES = Object.keys(PREDICATES) as [Predicate, ...Predicate[]];
 
-/** Evidence kinds, ordered by strength (higher is stronger) for ranking and --min-evidence. */
+/**
+ * Evidence kinds, ordered by strength (higher is stronger) for ranking and --min-evidence. A study kind
+ * (`study: true`) claims a particular study, so validation requires that study in the source registry
+ * with a PMID or DOI (src/load/evidence-rules.ts).
+ */
 export const EVIDENCE_KINDS = {
-  established_biochemistry: { label: 'established biochemistry', strength: 7, preclinical: false },
-  randomized_trial: { label: 'randomized trial', strength: 6, preclinical: false },
-  mendelian_randomization: { label: 'Mendelian randomization', strength: 5, preclinical: false },
-  intervention_study: { label: 'non-randomized intervention study (human)', strength: 4, preclinical: false },
-  observational_human: { label: 'observational (human)', strength: 4, preclinical: false },
-  animal_model: { label: 'animal model', strength: 3, preclinical: true },
-  in_vitro: { label: 'in vitro', strength: 2, preclinical: true },
-  review_statement: { label: 'review or expert statement', strength: 1, preclinical: false },
+  established_biochemistry: { label: 'established biochemistry', strength: 7, preclinical: false, study: false },
+  randomized_trial: { label: 'randomized trial', strength: 6, preclinical: false, study: true },
+  mendelian_randomization: { label: 'Mendelian randomization', strength: 5, preclinical: false, study: true },
+  intervention_study: { label: 'non-randomized intervention study (human)', strength: 4, preclinical: false, study: true },
+  observational_human: { label: 'observational (human)', strength: 4, preclinical: false, study: true },
+  animal_model: { label: 'animal model', strength: 3, preclinical: true, study: true },
+  in_vitro: { label: 'in vitro', strength: 2, preclinical: true, study: true },
+  review_statement: { label: 'review or expert statement', strength: 1, preclinical: false, study: false },
 } as const;
 export type EvidenceKind = keyof typeof EVIDENCE_KINDS;
 export const EVIDENCE_KIND_NAMES = Object.keys(EVIDENCE_KINDS) as [EvidenceKind, ...EvidenceKind[]];

@@ -27,6 +27,7 @@ export const NEGATIVE_KGX_PREDICATES: readonly string[] = [
   'entity_negatively_regulates_entity',
   'process_negatively_regulates_process',
   'prevents',
+  'preventative_for_condition',
   'treats',
   'ameliorates_condition',
   'disrupts',

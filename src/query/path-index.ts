@@ -6,9 +6,45 @@
  */
 import type { EdgeRecord, KnowledgeGraph } from '../model/types.js';
 import type { Context, EvidenceData } from '../model/schema.js';
+import type { ConversionArc, Relation } from '../model/vocabulary.js';
 
 /** -1 decreases, +1 increases, 0 no direction (non-causal or unsigned). */
 export type SignCode = -1 | 0 | 1;
+
+/**
+ * An edge's relation kind as one small integer, with the arc of the reaction for conversions: what the
+ * engine reads instead of the predicate (RELATIONS and CONVERSION_ARCS in src/model/vocabulary.ts).
+ */
+export const RELATION_CODES = {
+  association: 0,
+  structural: 1,
+  influence: 2,
+  conversion: 3,
+  consumption: 4,
+  production: 5,
+  catalysis: 6,
+  stimulation: 7,
+} as const;
+export type RelationCode = (typeof RELATION_CODES)[keyof typeof RELATION_CODES];
+
+/** The code of a relation kind (and, for conversions, its arc). */
+export function relationCode(relation: Relation, arc?: ConversionArc): RelationCode {
+  return relation === 'conversion' ? RELATION_CODES[arc ?? 'conversion'] : RELATION_CODES[relation];
+}
+
+/** The relation kind and arc of a code. */
+export function relationOfCode(code: RelationCode): { relation: Relation; arc?: ConversionArc } {
+  if (code === RELATION_CODES.association) return { relation: 'association' };
+  if (code === RELATION_CODES.structural) return { relation: 'structural' };
+  if (code === RELATION_CODES.influence) return { relation: 'influence' };
+  const arc = (Object.keys(RELATION_CODES) as (keyof typeof RELATION_CODES)[]).find((k) => RELATION_CODES[k] === code) as ConversionArc;
+  return { relation: 'conversion', arc };
+}
+
+/** The relation code of edge e of any index: its own when it has one, else influence / association from the causal flag. */
+export function edgeRelationOf(index: PathIndex, e: number): RelationCode {
+  return index.edgeRelation ? index.edgeRelation(e) : index.edgeCausal(e) ? RELATION_CODES.influence : RELATION_CODES.association;
+}
 
 export interface NodeSummary {
   id: string;
@@ -23,6 +59,10 @@ export interface EdgeSummary {
   predicate: string;
   sign: '+' | '-' | null;
   causal: boolean;
+  /** Influence, conversion, association or structural (optional: indexes without it leave it out). */
+  relation?: Relation;
+  /** For conversions: the arc of the reaction. */
+  arc?: ConversionArc;
   evidence: EvidenceData[];
   /** Where the relation holds (optional: indexes without it leave it out). */
   context?: Context;
@@ -49,6 +89,11 @@ export interface PathIndex {
   edgeSummary(e: number): EdgeSummary;
   /** Whether some evidence disputes edge e (ranking prefers undisputed steps); indexes without disputes omit it. */
   edgeContested?(e: number): boolean;
+  /**
+   * Relation kind of edge e (RELATION_CODES), derived when the index was built, never from the
+   * predicate at query time. Indexes without it are read as influence (causal) or association.
+   */
+  edgeRelation?(e: number): RelationCode;
   /** Edge numbers leaving / entering node n, in a stable order. */
   outEdges(n: number): ArrayLike<number>;
   inEdges(n: number): ArrayLike<number>;
@@ -76,6 +121,7 @@ class GraphologyIndex implements PathIndex {
   private readonly src: Int32Array;
   private readonly dst: Int32Array;
   private readonly signs: Int8Array;
+  private readonly relations: Uint8Array;
   private readonly outs: Int32Array[];
   private readonly ins: Int32Array[];
 
@@ -93,6 +139,7 @@ class GraphologyIndex implements PathIndex {
     this.src = new Int32Array(this.edgeCount);
     this.dst = new Int32Array(this.edgeCount);
     this.signs = new Int8Array(this.edgeCount);
+    this.relations = new Uint8Array(this.edgeCount);
     const outLists: number[][] = this.ids.map(() => []);
     const inLists: number[][] = this.ids.map(() => []);
     this.edgeKeys.forEach((key, e) => {
@@ -102,6 +149,9 @@ class GraphologyIndex implements PathIndex {
       this.dst[e] = t;
       const sign = this.records[e]!.sign;
       this.signs[e] = sign === '+' ? 1 : sign === '-' ? -1 : 0;
+      const r = this.records[e]!;
+      // Graphs built before relation kinds existed (old snapshots) fall back on the causal flag.
+      this.relations[e] = r.relation ? relationCode(r.relation, r.arc) : r.causal ? RELATION_CODES.influence : RELATION_CODES.association;
       outLists[s]!.push(e);
       inLists[t]!.push(e);
     });
@@ -143,9 +193,14 @@ class GraphologyIndex implements PathIndex {
   edgeContested(e: number): boolean {
     return this.records[e]!.contested;
   }
+  edgeRelation(e: number): RelationCode {
+    return this.relations[e] as RelationCode;
+  }
   edgeSummary(e: number): EdgeSummary {
     const r = this.records[e]!;
-    const summary: EdgeSummary = { id: r.id, source: this.ids[this.src[e]!]!, target: this.ids[this.dst[e]!]!, predicate: r.predicate, sign: r.sign, causal: r.causal, evidence: r.evidence };
+    const { relation, arc } = relationOfCode(this.relations[e] as RelationCode);
+    const summary: EdgeSummary = { id: r.id, source: this.ids[this.src[e]!]!, target: this.ids[this.dst[e]!]!, predicate: r.predicate, sign: r.sign, causal: r.causal, relation, evidence: r.evidence };
+    if (arc) summary.arc = arc;
     if (r.context) summary.context = r.context;
     if (r.note) summary.note = r.note;
     return summary;

@@ -20,6 +20,10 @@ export interface PathEdge {
   /** '+' raises, '-' lowers, '?' no direction. */
   sign: NetSign;
   causal: boolean;
+  /** influence, conversion, association or structural (absent when the index does not say). */
+  relation?: EdgeSummary['relation'];
+  /** For conversions: consumption, production, conversion, catalysis or stimulation. */
+  arc?: EdgeSummary['arc'];
   /** Strength of the strongest supporting evidence (EVIDENCE_KINDS), 0 when none. */
   strength: number;
   /** True when some evidence entry disputes the edge. */
@@ -68,6 +72,8 @@ export function pathEdge(index: PathIndex, e: number): PathEdge {
     predicate: s.predicate,
     sign: signText(index.edgeSign(e)),
     causal: s.causal,
+    ...(s.relation ? { relation: s.relation } : {}),
+    ...(s.arc ? { arc: s.arc } : {}),
     strength: index.edgeStrength(e),
     contested: s.evidence.some((ev) => ev.stance === 'disputes'),
     evidence: s.evidence,

@@ -9,7 +9,7 @@
 import type { Attributes } from 'graphology-types';
 import type { NameSource } from '../graph/resolve-name.js';
 import type { EvidenceData } from '../model/schema.js';
-import type { EdgeSummary, NodeSummary, PathIndex, SignCode } from '../query/path-index.js';
+import { relationOfCode, type EdgeSummary, type NodeSummary, type PathIndex, type RelationCode, type SignCode } from '../query/path-index.js';
 import { splitList as splitKgxList } from '../import/delimited-text.js';
 import { buildCsr } from './csr.js';
 import type { StringPool } from './string-pool.js';
@@ -43,6 +43,8 @@ export interface CompactEdges {
   /** Index into predicates per edge. */
   kind: Uint16Array;
   predicates: string[];
+  /** Relation code (RELATION_CODES) per kind, derived when the kinds were read. */
+  relations: Uint8Array;
   /** Edge ids the file gives in mechkg's own form; the others get "<source>--<predicate>--<target>[--k]". */
   ownIds: Map<number, string>;
   /** Evidence of edge e, read on demand (nothing kept in memory). */
@@ -129,11 +131,15 @@ export class CompactIndex implements PathIndex, NameSource {
   edgeStrength(e: number): number {
     return this.edges.strength[e]!;
   }
+  edgeRelation(e: number): RelationCode {
+    return this.edges.relations[this.edges.kind[e]!] as RelationCode;
+  }
   edgePredicate(e: number): string {
     return this.edges.predicates[this.edges.kind[e]!]!;
   }
   edgeSummary(e: number): EdgeSummary {
     const sign = this.edges.sign[e]!;
+    const { relation, arc } = relationOfCode(this.edgeRelation(e));
     return {
       id: this.edgeId(e),
       source: this.nodes.ids[this.edges.source[e]!]!,
@@ -141,6 +147,8 @@ export class CompactIndex implements PathIndex, NameSource {
       predicate: this.edgePredicate(e),
       sign: sign > 0 ? '+' : sign < 0 ? '-' : null,
       causal: this.edgeCausal(e),
+      relation,
+      ...(arc ? { arc } : {}),
       evidence: this.edges.evidence(e),
     };
   }

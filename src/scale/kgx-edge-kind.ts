@@ -8,8 +8,8 @@
  */
 import { KIND_OF_KNOWLEDGE_LEVEL, slugify } from '../import/kgx-conventions.js';
 import { mapCategory, mapPredicate } from '../import/vocabulary-map.js';
-import { CURIE_PATTERN, EVIDENCE_KINDS, PREDICATES, type EvidenceKind, type Predicate } from '../model/vocabulary.js';
-import type { SignCode } from '../query/path-index.js';
+import { CURIE_PATTERN, EVIDENCE_KINDS, PREDICATES, type ConversionArc, type EvidenceKind, type Predicate } from '../model/vocabulary.js';
+import { relationCode, type RelationCode, type SignCode } from '../query/path-index.js';
 
 /** Columns whose values decide an edge's kind. */
 export const EDGE_KIND_COLUMNS = ['predicate', 'qualified_predicate', 'object_direction_qualifier', 'object_aspect_qualifier', 'knowledge_level'] as const;
@@ -20,6 +20,8 @@ export interface EdgeKind {
   predicate: Predicate;
   sign: SignCode;
   causal: boolean;
+  /** Relation kind (RELATION_CODES) of the mapped predicate. */
+  relation: RelationCode;
   strength: number;
   evidenceKind: EvidenceKind;
 }
@@ -34,9 +36,16 @@ export function describeEdgeKind(values: Readonly<Record<KindColumn, string>>): 
     object_direction_qualifier: opt(values.object_direction_qualifier),
     object_aspect_qualifier: opt(values.object_aspect_qualifier),
   });
-  const spec = PREDICATES[predicate];
+  const spec: (typeof PREDICATES)[Predicate] & { arc?: ConversionArc } = PREDICATES[predicate];
   const evidenceKind = KIND_OF_KNOWLEDGE_LEVEL[values.knowledge_level] ?? 'review_statement';
-  return { predicate, sign: spec.sign === '+' ? 1 : spec.sign === '-' ? -1 : 0, causal: spec.causal, strength: EVIDENCE_KINDS[evidenceKind].strength, evidenceKind };
+  return {
+    predicate,
+    sign: spec.sign === '+' ? 1 : spec.sign === '-' ? -1 : 0,
+    causal: spec.causal,
+    relation: relationCode(spec.relation, spec.arc),
+    strength: EVIDENCE_KINDS[evidenceKind].strength,
+    evidenceKind,
+  };
 }
 
 /** mechkg category of a KGX node: its Biolink classes, else its CURIE prefixes, as the importer maps them. */

@@ -394,6 +394,7 @@ function finishEdges(path: string, table: EdgeTable, columns: readonly string[],
     strength,
     kind,
     predicates: kinds.map((d) => d.predicate),
+    relations: Uint8Array.from(kinds, (d) => d.relation),
     ownIds: table.ownIds,
     evidence: evidenceReader(path, columns, (e) => offsets[e]!, (e) => nodes.ids[source[e]!]!, (e) => nodes.ids[target[e]!]!),
   };

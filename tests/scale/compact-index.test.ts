@@ -82,7 +82,7 @@ describe('loadKgxIndex', () => {
 
 function pick(graph: KnowledgeGraph, key: string) {
   const a = graph.getEdgeAttributes(key);
-  return { source: graph.source(key), target: graph.target(key), predicate: a.predicate, sign: a.sign, causal: a.causal, evidence: a.evidence };
+  return { source: graph.source(key), target: graph.target(key), predicate: a.predicate, sign: a.sign, causal: a.causal, relation: a.relation, ...(a.arc ? { arc: a.arc } : {}), evidence: a.evidence };
 }
 
 describe('compact index and graphology give identical answers', () => {
