@@ -1,10 +1,11 @@
 /** A minimal QueryIndex over plain arrays (no graphology): proves queries use only the PathIndex contract. */
 import type { Attributes } from 'graphology-types';
-import type { EdgeSummary, NodeSummary, QueryIndex, SignCode } from '../../src/index.js';
+import { relationOfCode, RELATION_CODES, type EdgeSummary, type NodeSummary, type QueryIndex, type RelationCode, type SignCode } from '../../src/index.js';
 
 export interface ArrayGraph {
   nodes: { id: string; label: string; category: string }[];
-  edges: { id: string; s: number; t: number; sign: SignCode; causal: boolean; strength: number }[];
+  /** `relation` defaults to influence for causal edges and association for the others. */
+  edges: { id: string; s: number; t: number; sign: SignCode; causal: boolean; strength: number; relation?: RelationCode }[];
 }
 
 export class ArrayIndex implements QueryIndex {
@@ -56,9 +57,24 @@ export class ArrayIndex implements QueryIndex {
   edgeStrength(e: number): number {
     return this.g.edges[e]!.strength;
   }
+  edgeRelation(e: number): RelationCode {
+    const x = this.g.edges[e]!;
+    return x.relation ?? (x.causal ? RELATION_CODES.influence : RELATION_CODES.association);
+  }
   edgeSummary(e: number): EdgeSummary {
     const x = this.g.edges[e]!;
-    return { id: x.id, source: this.nodeId(x.s), target: this.nodeId(x.t), predicate: x.sign > 0 ? 'increases' : x.sign < 0 ? 'decreases' : 'associated_with', sign: x.sign > 0 ? '+' : x.sign < 0 ? '-' : null, causal: x.causal, evidence: [] };
+    const { relation, arc } = relationOfCode(this.edgeRelation(e));
+    return {
+      id: x.id,
+      source: this.nodeId(x.s),
+      target: this.nodeId(x.t),
+      predicate: x.sign > 0 ? 'increases' : x.sign < 0 ? 'decreases' : 'associated_with',
+      sign: x.sign > 0 ? '+' : x.sign < 0 ? '-' : null,
+      causal: x.causal,
+      relation,
+      ...(arc ? { arc } : {}),
+      evidence: [],
+    };
   }
   outEdges(n: number): ArrayLike<number> {
     return this.outs[n]!;

@@ -10,7 +10,7 @@ function arrayCopy(spec: Parameters<typeof buildTestGraph>[0]): QueryIndex {
   const index = indexGraph(graph);
   return new ArrayIndex({
     nodes: Array.from({ length: index.nodeCount }, (_, n) => index.nodeSummary(n)),
-    edges: Array.from({ length: index.edgeCount }, (_, e) => ({ id: index.edgeId(e), s: index.edgeSource(e), t: index.edgeTarget(e), sign: index.edgeSign(e), causal: index.edgeCausal(e), strength: index.edgeStrength(e) })),
+    edges: Array.from({ length: index.edgeCount }, (_, e) => ({ id: index.edgeId(e), s: index.edgeSource(e), t: index.edgeTarget(e), sign: index.edgeSign(e), causal: index.edgeCausal(e), strength: index.edgeStrength(e), relation: index.edgeRelation!(e) })),
   });
 }
 
