@@ -1,0 +1,483 @@
+/**
+ * explainObservations: which upstream perturbations account for a set of measured changes (reverse causal
+ * reasoning, after Catlett et al. 2013 and CausalR). Every node that causally reaches an observation is a
+ * candidate, raised or lowered; each hypothesis predicts the observed nodes by the dominant-direction rule
+ * (hypothesis-predictions.ts) and is scored by its agreement with them:
+ *
+ * - pConcordance: the RCR binomial test, P(X >= correct), X ~ Binomial(correct + incorrect, 1/2);
+ * - pRichness: the RCR richness test, P(X >= observations reached), X hypergeometric: draws = nodes the
+ *   hypothesis reaches, successes = changed observations, population = the graph's other nodes (or,
+ *   when the file lists unchanged measurements, the measured nodes);
+ * - pPermutation (optional, seeded): the weighted score against the observations placed at random over
+ *   the same population.
+ *
+ * Ranked by max(pConcordance, pRichness) (both tests must pass), then score, then shorter routes, then the
+ * other p-value. The exact top `limit` is found without a forward search per candidate: one backward
+ * search per observation gives every candidate's counts (hypothesis-screen.ts); a candidate's
+ * concordance key is a lower bound of its final key, so candidates are taken in that order and richness
+ * (a forward reach count, stopped as soon as it cannot make the top) is computed only while a candidate
+ * can still enter. All searches spend one work budget; `complete` says whether it ran out.
+ */
+import { NameResolutionError, UsageError } from '../errors.js';
+import { resolveNode } from '../graph/resolve-name.js';
+import { Budget, type BudgetOptions, type WorkStats } from './budget.js';
+import type { EffectKind } from './effect-entries.js';
+import { predictionsFrom, type Predictions } from './hypothesis-predictions.js';
+import { screenCandidates, type ObservedNode, type Screen } from './hypothesis-screen.js';
+import { LayeredBfs } from './layered-bfs.js';
+import type { PathIndex } from './path-index.js';
+import { pathNode, type EdgeMemo, type Path, type PathNode } from './path-result.js';
+import { queryContext, type QueryInput } from './query-input.js';
+import { checkChoice, checkEvidenceKind, checkInteger, makeTraversal, type Traversal } from './query-options.js';
+import { withLease } from './scratch.js';
+import { seededRandom } from './seeded-random.js';
+import { binomialUpperTail, hypergeometricUpperTail } from './tail-probabilities.js';
+import type { EvidenceKind } from '../model/vocabulary.js';
+
+export type ObservedDirection = 'up' | 'down' | 'unchanged';
+
+export interface ObservationInput {
+  /** Node name: id, label, synonym, abbreviation or CURIE. */
+  node: string;
+  direction: ObservedDirection;
+  /** Positive weight in the score and the permutation test (default 1). */
+  weight?: number;
+  value?: number;
+  /** Where the row came from (file:line), repeated in messages and in the answer. */
+  where?: string;
+}
+
+export interface ExplainObservationsOptions extends BudgetOptions {
+  /** Longest route from a hypothesis to an observation, in steps (default 6). */
+  maxDepth?: number;
+  /** Most hypotheses returned (default 10). */
+  limit?: number;
+  minEvidence?: EvidenceKind;
+  /** Random placements for pPermutation (default 0: not computed). */
+  permutations?: number;
+  /** Seed of the permutation test (default 1). */
+  seed?: number;
+}
+
+export interface ResolvedObservation {
+  node: PathNode;
+  direction: ObservedDirection;
+  weight: number;
+  value?: number;
+  /** The name as given. */
+  input: string;
+  where?: string;
+}
+
+export interface UnresolvedObservation {
+  input: string;
+  where?: string;
+  reason: 'unknown' | 'ambiguous';
+  suggestions: { id: string; label: string }[];
+}
+
+export interface HypothesisPrediction {
+  node: PathNode;
+  observed: ObservedDirection;
+  /** What the hypothesis predicts for the node; null when no causal route reaches it within the depth. */
+  predicted: EffectKind | null;
+  /** true / false when both sides have a direction, else null. */
+  agrees: boolean | null;
+  /** Steps of the route behind the prediction, null when not reached. */
+  distance: number | null;
+  /** The route behind the prediction (its sign is the route's own net sign: raising the hypothesis node). */
+  path: Path | null;
+  /** For `mixed`: the equally short route of the other sign. */
+  otherPath?: Path;
+}
+
+export interface Hypothesis {
+  node: PathNode;
+  /** The perturbation hypothesised: the node raised (up) or lowered (down). */
+  direction: 'up' | 'down';
+  correct: number;
+  incorrect: number;
+  /** Reached, but the shortest routes disagree (mixed) or have no sign (unknown). */
+  ambiguous: number;
+  /** Changed observations no causal route reaches within the depth. */
+  unreached: number;
+  /** Weighted correct minus weighted incorrect (correct - incorrect without weights). */
+  score: number;
+  pConcordance: number;
+  pRichness: number;
+  pPermutation: number | null;
+  /** Nodes the hypothesis reaches within the depth (the richness test's draws). */
+  reached: number;
+  /** One per resolved observation except the hypothesis node itself, in input order. */
+  predictions: HypothesisPrediction[];
+}
+
+export interface ExplainObservationsStats extends WorkStats {
+  /** Observations whose backward search finished (all unless the budget ran out). */
+  observationsScreened: number;
+  /** Nodes that reach a changed observation. */
+  candidates: number;
+  /** Hypotheses (node, direction) with at least one correct prediction: the ones ranked. */
+  hypothesesTested: number;
+  /** Hypotheses whose richness was computed to decide the top `limit`. */
+  richnessComputed: number;
+  /** What the richness and permutation tests draw from. */
+  population: { kind: 'graph' | 'observations'; size: number };
+  permutations: number;
+  seed: number;
+}
+
+export interface ExplainObservationsResult {
+  observations: ResolvedObservation[];
+  unresolved: UnresolvedObservation[];
+  depth: number;
+  /** The budget did not cut the search: the list is exactly the top `limit`. */
+  complete: boolean;
+  /** More hypotheses were ranked than `limit` shows. */
+  truncated: boolean;
+  hypotheses: Hypothesis[];
+  stats: ExplainObservationsStats;
+}
+
+const WHERE = 'hypotheses';
+/** Every observation costs a whole backward search: a larger default budget than path enumeration's. */
+const DEFAULT_EXPANSIONS = 200_000_000;
+const DEFAULT_MILLIS = 20_000;
+
+interface Ranked {
+  n: number;
+  id: string;
+  dir: 1 | -1;
+  correct: number;
+  incorrect: number;
+  ambiguous: number;
+  score: number;
+  distanceSum: number;
+  pConcordance: number;
+  /** NaN until computed. */
+  pRichness: number;
+  reached: number;
+}
+
+export function explainObservations(input: QueryInput, observations: readonly ObservationInput[], options: ExplainObservationsOptions = {}): ExplainObservationsResult {
+  const depth = checkInteger(WHERE, 'maxDepth', options.maxDepth ?? 6, 1, 1000);
+  const limit = checkInteger(WHERE, 'limit', options.limit ?? 10, 1, Number.MAX_SAFE_INTEGER, true);
+  const minStrength = checkEvidenceKind(WHERE, 'minEvidence', options.minEvidence);
+  const permutations = checkInteger(WHERE, 'permutations', options.permutations ?? 0, 0, 1_000_000);
+  const seed = checkInteger(WHERE, 'seed', options.seed ?? 1, 0, 2 ** 32 - 1);
+  if (!Array.isArray(observations)) throw new UsageError(`${WHERE}: observations must be a list`);
+  const ctx = queryContext(input);
+  const { index } = ctx;
+  const { resolved, unresolved, observed } = resolveObservations(ctx, observations);
+  const trav = makeTraversal(ctx, { includeAssociations: false, minStrength, avoid: { nodes: new Set(), categories: new Set() } });
+  const budget = new Budget(WHERE, { maxExpansions: DEFAULT_EXPANSIONS, maxMillis: DEFAULT_MILLIS, ...options });
+
+  const changed = observed.filter((o) => o.sign !== 0);
+  const observedAt = new Map(observed.map((o) => [o.n, o]));
+  const byObservation = observed.some((o) => o.sign === 0);
+  const population = { kind: byObservation ? ('observations' as const) : ('graph' as const), size: byObservation ? observed.length : index.nodeCount };
+
+  const screen = screenCandidates(index, trav, observed, depth, budget);
+  const ranked = rankByScreen(index, screen);
+  const changedExcept = (n: number) => changed.length - (observedAt.get(n)?.sign ? 1 : 0);
+  const richness = (h: Ranked, reached: number) =>
+    hypergeometricUpperTail(h.correct + h.incorrect + h.ambiguous, richnessPopulation(index, population.kind, observed, h.n), changedExcept(h.n), reached);
+
+  // Take candidates in order of their lower bound until none left can enter the top `limit`.
+  const top: Ranked[] = [];
+  let richnessComputed = 0;
+  for (const h of ranked) {
+    if (budget.exhausted) break;
+    const kth = top.length === limit ? top[limit - 1]! : null;
+    if (kth && compareRanked(h, kth) > 0) break;
+    richnessComputed++;
+    if (byObservation) {
+      h.reached = h.correct + h.incorrect + h.ambiguous + screen.reachedUnchanged[h.n]!;
+      h.pRichness = richness(h, h.reached);
+    } else {
+      const reached = reachCount(index, trav, h.n, depth, budget, (lowerBound) => (kth ? compareRanked({ ...h, pRichness: richness(h, lowerBound) }, kth) > 0 : false));
+      if (reached === null) continue; // cannot make the top (or the budget ran out)
+      h.reached = reached;
+      h.pRichness = richness(h, reached);
+    }
+    insertSorted(top, h, limit);
+  }
+
+  const memo: EdgeMemo = new Map();
+  const random = seededRandom(seed);
+  const hypotheses = top.map((h) =>
+    withLease(index, (lease) => describeHypothesis(index, trav, h, resolved, observed, depth, lease, budget, memo, permutations, random, population.kind, changedExcept(h.n))),
+  );
+  // The forward rule decides: should it ever disagree with the screen (it may not), its counts stand.
+  hypotheses.sort((a, b) => compareHypotheses(a, b));
+
+  const work = budget.stats();
+  return {
+    observations: resolved,
+    unresolved,
+    depth,
+    complete: work.stoppedBy === null,
+    truncated: ranked.length > hypotheses.length,
+    hypotheses,
+    stats: {
+      ...work,
+      observationsScreened: screen.screened,
+      candidates: screen.candidates.length,
+      hypothesesTested: ranked.length,
+      richnessComputed,
+      population,
+      permutations,
+      seed,
+    },
+  };
+}
+
+function resolveObservations(ctx: ReturnType<typeof queryContext>, observations: readonly ObservationInput[]) {
+  const resolved: ResolvedObservation[] = [];
+  const unresolved: UnresolvedObservation[] = [];
+  const observed: ObservedNode[] = [];
+  const firstAt = new Map<number, ObservationInput>();
+  observations.forEach((o, i) => {
+    const where = o.where ?? `observation ${i + 1}`;
+    if (typeof o?.node !== 'string' || o.node.trim() === '') throw new UsageError(`${WHERE}: ${where}: node must be a non-empty name`);
+    const direction = checkChoice(`${WHERE}: ${where}`, 'direction', o.direction, ['up', 'down', 'unchanged'] as const);
+    const weight = o.weight ?? 1;
+    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0) throw new UsageError(`${WHERE}: ${where}: weight must be a positive number, got ${JSON.stringify(weight)}`);
+    let n: number;
+    try {
+      n = ctx.index.indexOf(resolveNode(ctx.names, o.node));
+    } catch (err) {
+      if (!(err instanceof NameResolutionError)) throw err;
+      unresolved.push({ input: o.node, ...(o.where ? { where: o.where } : {}), reason: err.reason, suggestions: err.suggestions });
+      return;
+    }
+    const first = firstAt.get(n);
+    if (first) {
+      throw new UsageError(`${WHERE}: ${where}: "${o.node}" and ${first.where ?? 'an earlier observation'} ("${first.node}") both name ${ctx.index.nodeId(n)}; give each node once`);
+    }
+    firstAt.set(n, { ...o, where });
+    resolved.push({ node: pathNode(ctx.index, n), direction, weight, ...(o.value !== undefined ? { value: o.value } : {}), input: o.node, ...(o.where ? { where: o.where } : {}) });
+    observed.push({ n, sign: direction === 'up' ? 1 : direction === 'down' ? -1 : 0, weight });
+  });
+  if (resolved.length === 0) {
+    const names = unresolved.slice(0, 5).map((u) => `"${u.input}"${u.suggestions[0] ? ` (did you mean ${u.suggestions[0].label}?)` : ''}`);
+    throw new UsageError(`${WHERE}: none of the ${observations.length} observation(s) names a node of the graph: ${names.join(', ')}${unresolved.length > 5 ? ', ...' : ''}`);
+  }
+  if (!observed.some((o) => o.sign !== 0)) throw new UsageError(`${WHERE}: no observation went up or down (all ${observed.length} resolved ones are unchanged)`);
+  return { resolved, unresolved, observed };
+}
+
+const pConcordanceMemo = new Map<string, number>();
+function pConcordance(correct: number, incorrect: number): number {
+  const key = `${correct}/${incorrect}`;
+  let p = pConcordanceMemo.get(key);
+  if (p === undefined) {
+    p = binomialUpperTail(correct, correct + incorrect, 0.5);
+    if (pConcordanceMemo.size < 100_000) pConcordanceMemo.set(key, p);
+  }
+  return p;
+}
+
+/** Hypotheses with at least one correct prediction, each with its screen counts, sorted by lower bound. */
+function rankByScreen(index: PathIndex, s: Screen): Ranked[] {
+  const out: Ranked[] = [];
+  for (const n of s.candidates) {
+    for (const dir of [1, -1] as const) {
+      const correct = dir === 1 ? s.correct[n]! : s.incorrect[n]!;
+      if (correct === 0) continue;
+      const incorrect = dir === 1 ? s.incorrect[n]! : s.correct[n]!;
+      const wc = dir === 1 ? s.weightCorrect[n]! : s.weightIncorrect[n]!;
+      const wi = dir === 1 ? s.weightIncorrect[n]! : s.weightCorrect[n]!;
+      out.push({
+        n,
+        id: index.nodeId(n),
+        dir,
+        correct,
+        incorrect,
+        ambiguous: s.ambiguous[n]!,
+        score: roundScore(wc - wi),
+        distanceSum: s.distanceSum[n]!,
+        pConcordance: pConcordance(correct, incorrect),
+        pRichness: NaN,
+        reached: 0,
+      });
+    }
+  }
+  return out.sort(compareRanked);
+}
+
+function roundScore(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+/**
+ * The ranking: max(pConcordance, pRichness), then score (descending), then the summed route lengths,
+ * then min(pConcordance, pRichness), then id and direction. A hypothesis whose richness is not yet known
+ * (NaN) is compared by its lower bound: pRichness 0.
+ */
+function compareRanked(a: Ranked, b: Ranked): number {
+  const ra = Number.isNaN(a.pRichness) ? 0 : a.pRichness;
+  const rb = Number.isNaN(b.pRichness) ? 0 : b.pRichness;
+  return (
+    Math.max(a.pConcordance, ra) - Math.max(b.pConcordance, rb) ||
+    b.score - a.score ||
+    a.distanceSum - b.distanceSum ||
+    Math.min(a.pConcordance, ra) - Math.min(b.pConcordance, rb) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
+    b.dir - a.dir
+  );
+}
+
+function compareHypotheses(a: Hypothesis, b: Hypothesis): number {
+  const sum = (h: Hypothesis) => h.predictions.reduce((s, p) => s + (p.observed !== 'unchanged' && p.distance !== null ? p.distance : 0), 0);
+  return compareRanked(
+    { n: 0, id: a.node.id, dir: a.direction === 'up' ? 1 : -1, correct: a.correct, incorrect: a.incorrect, ambiguous: a.ambiguous, score: a.score, distanceSum: sum(a), pConcordance: a.pConcordance, pRichness: a.pRichness, reached: a.reached },
+    { n: 0, id: b.node.id, dir: b.direction === 'up' ? 1 : -1, correct: b.correct, incorrect: b.incorrect, ambiguous: b.ambiguous, score: b.score, distanceSum: sum(b), pConcordance: b.pConcordance, pRichness: b.pRichness, reached: b.reached },
+  );
+}
+
+function insertSorted(top: Ranked[], h: Ranked, limit: number): void {
+  let i = top.length;
+  while (i > 0 && compareRanked(top[i - 1]!, h) > 0) i--;
+  top.splice(i, 0, h);
+  if (top.length > limit) top.pop();
+}
+
+/**
+ * Nodes reached from start within depth (any sign: the plain breadth-first ball), grown a layer at a
+ * time; null as soon as `hopeless(countSoFar)` says the count can no longer help, or the budget runs out.
+ */
+function reachCount(index: PathIndex, trav: Traversal, start: number, depth: number, budget: Budget, hopeless: (lowerBound: number) => boolean): number | null {
+  return withLease(index, (lease) => {
+    const bfs = new LayeredBfs(index, trav, start, 'out', false, lease, budget);
+    while (bfs.depth < depth && !bfs.done) {
+      bfs.grow();
+      if (budget.exhausted) return null;
+      if (hopeless(bfs.states().length - 1)) return null;
+    }
+    return bfs.states().length - 1;
+  });
+}
+
+function describeHypothesis(
+  index: PathIndex,
+  trav: Traversal,
+  h: Ranked,
+  resolved: ResolvedObservation[],
+  observed: ObservedNode[],
+  depth: number,
+  lease: Parameters<typeof predictionsFrom>[4],
+  budget: Budget,
+  memo: EdgeMemo,
+  permutations: number,
+  random: () => number,
+  populationKind: 'graph' | 'observations',
+  changedCount: number,
+): Hypothesis {
+  const pred = predictionsFrom(index, h.n, trav, depth, lease, budget);
+  const predicted = (n: number): EffectKind | null => flip(pred.effect(n), h.dir);
+  let correct = 0;
+  let incorrect = 0;
+  let ambiguous = 0;
+  let wc = 0;
+  let wi = 0;
+  const predictions: HypothesisPrediction[] = [];
+  resolved.forEach((r, i) => {
+    const o = observed[i]!;
+    if (o.n === h.n) return;
+    const kind = predicted(o.n);
+    const routes = pred.routes(o.n, memo);
+    const agrees = o.sign === 0 || (kind !== 'up' && kind !== 'down') ? null : (kind === 'up') === (o.sign === 1);
+    if (o.sign !== 0 && kind !== null) {
+      if (agrees === true) {
+        correct++;
+        wc += o.weight;
+      } else if (agrees === false) {
+        incorrect++;
+        wi += o.weight;
+      } else ambiguous++;
+    }
+    const entry: HypothesisPrediction = { node: r.node, observed: r.direction, predicted: kind, agrees, distance: kind === null ? null : pred.distance(o.n), path: routes[0] ?? null };
+    if (routes[1]) entry.otherPath = routes[1];
+    predictions.push(entry);
+  });
+  const score = roundScore(wc - wi);
+  const pC = pConcordance(correct, incorrect);
+  // The forward rule and the screen agree (hypothesis-screen.ts); if a count ever differs, richness follows the forward counts.
+  const pR =
+    correct === h.correct && incorrect === h.incorrect && ambiguous === h.ambiguous
+      ? h.pRichness
+      : hypergeometricUpperTail(correct + incorrect + ambiguous, richnessPopulation(index, populationKind, observed, h.n), changedCount, pred.reachedCount);
+  return {
+    node: pathNode(index, h.n),
+    direction: h.dir === 1 ? 'up' : 'down',
+    correct,
+    incorrect,
+    ambiguous,
+    unreached: changedCount - correct - incorrect - ambiguous,
+    score,
+    pConcordance: pC,
+    pRichness: pR,
+    pPermutation: permutations > 0 ? permutationP(index, pred, h, observed, populationKind, score, permutations, random) : null,
+    reached: populationKind === 'graph' ? pred.reachedCount : h.reached,
+    predictions,
+  };
+}
+
+function richnessPopulation(index: PathIndex, kind: 'graph' | 'observations', observed: ObservedNode[], n: number): number {
+  return kind === 'graph' ? index.nodeCount - 1 : observed.length - (observed.some((o) => o.n === n) ? 1 : 0);
+}
+
+function flip(kind: EffectKind | null, dir: 1 | -1): EffectKind | null {
+  if (dir === 1 || kind === null) return kind;
+  return kind === 'up' ? 'down' : kind === 'down' ? 'up' : kind;
+}
+
+/**
+ * P(score of the observations placed at random >= the observed score): the observed (direction,
+ * weight) labels, the hypothesis node's own excluded, are dealt to distinct random members of the
+ * population (the graph's other nodes, or the measured nodes), `permutations` times; (1 + hits) / (1 + n).
+ */
+function permutationP(
+  index: PathIndex,
+  pred: Predictions,
+  h: Ranked,
+  observed: ObservedNode[],
+  kind: 'graph' | 'observations',
+  score: number,
+  permutations: number,
+  random: () => number,
+): number {
+  const labels = observed.filter((o) => o.n !== h.n);
+  const members = kind === 'observations' ? labels.map((o) => o.n) : null;
+  const size = members ? members.length : index.nodeCount;
+  const signAt = (n: number): number => {
+    const e = pred.effect(n);
+    return e === 'up' ? h.dir : e === 'down' ? -h.dir : 0;
+  };
+  let hits = 0;
+  const picked = new Set<number>();
+  const order = members ? [...members] : [];
+  for (let p = 0; p < permutations; p++) {
+    let s = 0;
+    if (members) {
+      // Fisher-Yates shuffle of the measured nodes: label i goes to order[i].
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      labels.forEach((l, i) => (s += l.sign * l.weight * signAt(order[i]!)));
+    } else {
+      picked.clear();
+      for (const l of labels) {
+        let n: number;
+        do n = Math.floor(random() * size);
+        while (n === h.n || picked.has(n));
+        picked.add(n);
+        s += l.sign * l.weight * signAt(n);
+      }
+    }
+    if (roundScore(s) >= score) hits++;
+  }
+  return (1 + hits) / (1 + permutations);
+}
