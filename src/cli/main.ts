@@ -1,6 +1,7 @@
 /** The mechkg CLI: a thin layer over the library. Each command lives in src/cli/commands/. */
 import { Command, CommanderError } from 'commander';
 import { registerExportCommands } from './commands/export-commands.js';
+import { registerHypothesesCommand } from './commands/hypotheses-command.js';
 import { registerQueryCommands } from './commands/query-commands.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -14,6 +15,7 @@ export async function main(argv: string[]): Promise<number> {
   // so query commands start fast.
   if (!QUERY_COMMANDS.has(commandName(argv.slice(2)) ?? '')) (await import('./commands/validate.js')).registerValidate(program, state);
   registerQueryCommands(program, state);
+  registerHypothesesCommand(program, state);
   registerExportCommands(program, state);
   try {
     await program.parseAsync(argv);
@@ -24,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
   return state.exitCode;
 }
 
-const QUERY_COMMANDS = new Set(['paths', 'effects', 'regulators', 'neighbors', 'loops', 'show', 'search', 'explain']);
+const QUERY_COMMANDS = new Set(['paths', 'effects', 'regulators', 'neighbors', 'loops', 'show', 'search', 'explain', 'hypotheses']);
 
 /** The command word of an argument list (the first non-option, skipping the value of --graph). */
 function commandName(args: string[]): string | undefined {

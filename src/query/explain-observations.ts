@@ -181,7 +181,7 @@ export function explainObservations(input: QueryInput, observations: readonly Ob
   const ranked = rankByScreen(index, screen);
   const changedExcept = (n: number) => changed.length - (observedAt.get(n)?.sign ? 1 : 0);
   const richness = (h: Ranked, reached: number) =>
-    hypergeometricUpperTail(h.correct + h.incorrect + h.ambiguous, richnessPopulation(index, population.kind, observed, h.n), changedExcept(h.n), reached);
+    roundP(hypergeometricUpperTail(h.correct + h.incorrect + h.ambiguous, richnessPopulation(index, population.kind, observed, h.n), changedExcept(h.n), reached));
 
   // Take candidates in order of their lower bound until none left can enter the top `limit`.
   const top: Ranked[] = [];
@@ -267,12 +267,17 @@ function resolveObservations(ctx: ReturnType<typeof queryContext>, observations:
   return { resolved, unresolved, observed };
 }
 
+/** p-values are kept to 12 significant digits, so that rounding noise (0.5000000000000001) never decides a rank. */
+function roundP(p: number): number {
+  return Number(p.toPrecision(12));
+}
+
 const pConcordanceMemo = new Map<string, number>();
 function pConcordance(correct: number, incorrect: number): number {
   const key = `${correct}/${incorrect}`;
   let p = pConcordanceMemo.get(key);
   if (p === undefined) {
-    p = binomialUpperTail(correct, correct + incorrect, 0.5);
+    p = roundP(binomialUpperTail(correct, correct + incorrect, 0.5));
     if (pConcordanceMemo.size < 100_000) pConcordanceMemo.set(key, p);
   }
   return p;
@@ -407,7 +412,7 @@ function describeHypothesis(
   const pR =
     correct === h.correct && incorrect === h.incorrect && ambiguous === h.ambiguous
       ? h.pRichness
-      : hypergeometricUpperTail(correct + incorrect + ambiguous, richnessPopulation(index, populationKind, observed, h.n), changedCount, pred.reachedCount);
+      : roundP(hypergeometricUpperTail(correct + incorrect + ambiguous, richnessPopulation(index, populationKind, observed, h.n), changedCount, pred.reachedCount));
   return {
     node: pathNode(index, h.n),
     direction: h.dir === 1 ? 'up' : 'down',
