@@ -11,8 +11,8 @@
  * - pPermutation (optional, seeded): the weighted score against the observations placed at random over
  *   the same population.
  *
- * Ranked by max(pConcordance, pRichness) (both tests must pass), then score, then shorter routes, then the
- * other p-value. The exact top `limit` is found without a forward search per candidate: one backward
+ * Ranked by significance: max(pConcordance, pRichness) (both tests must pass), then the other p-value;
+ * then by concordance (the score); then shorter routes. The exact top `limit` is found without a forward search per candidate: one backward
  * search per observation gives every candidate's counts (hypothesis-screen.ts); a candidate's
  * concordance key is a lower bound of its final key, so candidates are taken in that order and richness
  * (a forward reach count, stopped as soon as it cannot make the top) is computed only while a candidate
@@ -48,7 +48,7 @@ export interface ObservationInput {
 }
 
 export interface ExplainObservationsOptions extends BudgetOptions {
-  /** Longest route from a hypothesis to an observation, in steps (default 6). */
+  /** Longest route from a hypothesis to an observation, in steps (default 4). */
   maxDepth?: number;
   /** Most hypotheses returned (default 10). */
   limit?: number;
@@ -160,7 +160,7 @@ interface Ranked {
 }
 
 export function explainObservations(input: QueryInput, observations: readonly ObservationInput[], options: ExplainObservationsOptions = {}): ExplainObservationsResult {
-  const depth = checkInteger(WHERE, 'maxDepth', options.maxDepth ?? 6, 1, 1000);
+  const depth = checkInteger(WHERE, 'maxDepth', options.maxDepth ?? 4, 1, 1000);
   const limit = checkInteger(WHERE, 'limit', options.limit ?? 10, 1, Number.MAX_SAFE_INTEGER, true);
   const minStrength = checkEvidenceKind(WHERE, 'minEvidence', options.minEvidence);
   const permutations = checkInteger(WHERE, 'permutations', options.permutations ?? 0, 0, 1_000_000);
@@ -272,9 +272,9 @@ function roundP(p: number): number {
   return Number(p.toPrecision(12));
 }
 
-const pConcordanceMemo = new Map<string, number>();
+const pConcordanceMemo = new Map<number, number>();
 function pConcordance(correct: number, incorrect: number): number {
-  const key = `${correct}/${incorrect}`;
+  const key = correct * 0x200000 + incorrect;
   let p = pConcordanceMemo.get(key);
   if (p === undefined) {
     p = roundP(binomialUpperTail(correct, correct + incorrect, 0.5));
@@ -316,18 +316,18 @@ function roundScore(x: number): number {
 }
 
 /**
- * The ranking: max(pConcordance, pRichness), then score (descending), then the summed route lengths,
- * then min(pConcordance, pRichness), then id and direction. A hypothesis whose richness is not yet known
- * (NaN) is compared by its lower bound: pRichness 0.
+ * The ranking: significance, max(pConcordance, pRichness) then min(pConcordance, pRichness); then
+ * concordance, the score (descending); then the summed route lengths (closer explanations first); then id
+ * and direction. A hypothesis whose richness is not yet known (NaN) is compared by its lower bound: 0.
  */
 function compareRanked(a: Ranked, b: Ranked): number {
   const ra = Number.isNaN(a.pRichness) ? 0 : a.pRichness;
   const rb = Number.isNaN(b.pRichness) ? 0 : b.pRichness;
   return (
     Math.max(a.pConcordance, ra) - Math.max(b.pConcordance, rb) ||
+    Math.min(a.pConcordance, ra) - Math.min(b.pConcordance, rb) ||
     b.score - a.score ||
     a.distanceSum - b.distanceSum ||
-    Math.min(a.pConcordance, ra) - Math.min(b.pConcordance, rb) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
     b.dir - a.dir
   );

@@ -10,11 +10,10 @@
  * Cost: O(edges within the depth) per observation, spent on the budget; O(nodes) counters per query.
  */
 import type { Budget } from './budget.js';
-import { FAR, signedState } from './distances.js';
-import { LayeredBfs } from './layered-bfs.js';
+import { signedState } from './distances.js';
 import type { PathIndex } from './path-index.js';
 import type { Traversal } from './query-options.js';
-import { withLease } from './scratch.js';
+import { withLease, type Lease, type Stamped } from './scratch.js';
 
 export interface ObservedNode {
   n: number;
@@ -56,10 +55,12 @@ export function screenCandidates(index: PathIndex, trav: Traversal, observed: re
   const isCandidate = new Uint8Array(size);
   for (const o of observed) {
     const finished = withLease(index, (lease) => {
-      const bfs = new LayeredBfs(index, trav, o.n, 'in', true, lease, budget);
-      if (!bfs.ensure(depth) || budget.exhausted) return false;
+      const reach = backwardSearch(index, trav, o.n, depth, lease, budget);
+      if (!reach) return false;
+      const { dist, states } = reach;
       const done = lease.stamped(size);
-      for (const state of bfs.states()) {
+      const at = (u: number, sign: number) => dist.get(signedState(u, sign), -1);
+      for (const state of states) {
         const u = (state / 3) | 0;
         if (u === o.n || done.has(u)) continue;
         done.set(u, 1);
@@ -67,24 +68,21 @@ export function screenCandidates(index: PathIndex, trav: Traversal, observed: re
           s.reachedUnchanged[u]!++;
           continue;
         }
-        const up = bfs.get(signedState(u, 1));
-        const down = bfs.get(signedState(u, -1));
-        const known = (d: number) => d <= depth && d < FAR;
-        const upKnown = known(up);
-        const downKnown = known(down);
         if (!isCandidate[u]) {
           isCandidate[u] = 1;
           s.candidates.push(u);
         }
-        if (upKnown && (!downKnown || up < down)) {
+        const up = at(u, 1);
+        const down = at(u, -1);
+        if (up >= 0 && (down < 0 || up < down)) {
           tally(s, u, o.sign === 1, o.weight);
           s.distanceSum[u]! += up;
-        } else if (downKnown && (!upKnown || down < up)) {
+        } else if (down >= 0 && (up < 0 || down < up)) {
           tally(s, u, o.sign === -1, o.weight);
           s.distanceSum[u]! += down;
         } else {
           s.ambiguous[u]!++;
-          s.distanceSum[u]! += upKnown ? up : bfs.get(signedState(u, 0));
+          s.distanceSum[u]! += up >= 0 ? up : at(u, 0);
         }
       }
       return true;
@@ -103,4 +101,37 @@ function tally(s: Screen, u: number, agrees: boolean, weight: number): void {
     s.incorrect[u]!++;
     s.weightIncorrect[u]! += weight;
   }
+}
+
+/**
+ * Shortest signed walks into root along in-edges, every state within depth (dist[signedState(u, s)] =
+ * steps of the shortest walk u -> root whose sign product is s); null when the budget ran out.
+ */
+function backwardSearch(index: PathIndex, trav: Traversal, root: number, depth: number, lease: Lease, budget: Budget): { dist: Stamped; states: Int32Array } | null {
+  const dist = lease.stamped(index.nodeCount * 3);
+  const queue = lease.ints(index.nodeCount * 3);
+  let head = 0;
+  let tail = 0;
+  const first = signedState(root, 1);
+  dist.set(first, 0);
+  queue[tail++] = first;
+  while (head < tail) {
+    const state = queue[head++]!;
+    const d = dist.value[state]! + 1;
+    if (d > depth) break;
+    const v = (state / 3) | 0;
+    const sign = (state % 3) - 1;
+    const edges = index.inEdges(v);
+    if (!budget.spend(edges.length)) return null;
+    for (let i = 0; i < edges.length; i++) {
+      const e = edges[i]!;
+      const u = index.edgeSource(e);
+      if (trav.blocked[u] || !trav.edgeAllowed(e)) continue;
+      const next = signedState(u, index.edgeSign(e) * sign);
+      if (dist.has(next)) continue;
+      dist.set(next, d);
+      queue[tail++] = next;
+    }
+  }
+  return { dist, states: queue.subarray(0, tail) };
 }

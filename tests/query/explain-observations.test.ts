@@ -81,9 +81,9 @@ function reference(spec: GraphSpec, obs: { n: number; dir: Dir; weight: number }
   }
   const byRank = (a: RefHypothesis, b: RefHypothesis) =>
     Math.max(a.pConcordance, a.pRichness) - Math.max(b.pConcordance, b.pRichness) ||
+    Math.min(a.pConcordance, a.pRichness) - Math.min(b.pConcordance, b.pRichness) ||
     b.score - a.score ||
     a.distanceSum - b.distanceSum ||
-    Math.min(a.pConcordance, a.pRichness) - Math.min(b.pConcordance, b.pRichness) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
     (a.direction === 'up' ? -1 : 1);
   return out.sort(byRank);

@@ -31,7 +31,7 @@ export function registerHypothesesCommand(program: Command, state: State): void 
       .command('hypotheses')
       .description('which upstream perturbations explain observed changes (reverse causal reasoning, ranked with p-values)')
       .argument('<observations>', 'CSV, TSV or JSON file with a node column and a direction (up/down) or value; - reads stdin')
-      .option('--max-depth <n>', 'longest route from a hypothesis to an observation, in steps', '6')
+      .option('--max-depth <n>', 'longest route from a hypothesis to an observation, in steps', '4')
       .option('--limit <k>', 'most hypotheses to list', '10')
       .option('--min-evidence <kind>', 'skip edges whose best evidence is weaker than this kind')
       .option('--permutations <n>', 'also a permutation p-value from N random placements of the observations', '0')

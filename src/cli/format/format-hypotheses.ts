@@ -16,6 +16,12 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - [...text].length));
 }
 
+/** Cut to `width` characters with an ellipsis, so a long label does not push the columns out. */
+function fit(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : chars.slice(0, width - 1).join('') + '…';
+}
+
 export function formatHypotheses(r: ExplainObservationsResult): string {
   const changed = r.observations.filter((o) => o.direction !== 'unchanged').length;
   const unchanged = r.observations.length - changed;
@@ -33,8 +39,8 @@ export function formatHypotheses(r: ExplainObservationsResult): string {
     return lines.map((l) => l.trimEnd()).join('\n') + '\n';
   }
   const perm = r.stats.permutations > 0;
-  const names = r.hypotheses.map((h) => `${ARROW[h.direction]} ${h.node.label}`);
-  const width = Math.min(44, Math.max(10, ...names.map((n) => [...n].length)));
+  const width = Math.min(44, Math.max(10, ...r.hypotheses.map((h) => [...h.node.label].length + 2)));
+  const names = r.hypotheses.map((h) => fit(`${ARROW[h.direction]} ${h.node.label}`, width));
   lines.push('', `  #   ${pad('hypothesis', width)}  correct  wrong  ambiguous  unreached  score  p concordance  p richness${perm ? '  p permutation' : ''}`);
   r.hypotheses.forEach((h, i) => {
     lines.push(
@@ -71,7 +77,7 @@ function observedText(d: ObservedDirection): string {
 function predictionLines(p: HypothesisPrediction, width: number): string[] {
   const predicted = p.predicted === null ? 'not reached' : `predicted ${ARROW[p.predicted]}${p.predicted === 'mixed' ? ' (routes disagree)' : p.predicted === 'unknown' ? ' (no signed route)' : ''}`;
   const steps = p.distance === null ? '' : `  ${p.distance} step${p.distance === 1 ? '' : 's'}`;
-  const lines = [`  ${mark(p)} ${pad(p.node.label, width)}  ${observedText(p.observed)}  ${predicted}${steps}`];
+  const lines = [`  ${mark(p)} ${pad(fit(p.node.label, width), width)}  ${observedText(p.observed)}  ${predicted}${steps}`];
   if (p.path) lines.push(`      ${formatChain(p.path)}`);
   if (p.otherPath) lines.push(`      ${formatChain(p.otherPath)}`);
   return lines;
