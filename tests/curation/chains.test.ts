@@ -60,12 +60,59 @@ const CHAINS: [string, string[], Sign][] = [
   ['B12 status raises autophagy (lipophagy)', ['vitamin-b12', 'methionine-synthase', 'homocysteine', 'syntaxin-17', 'autophagy'], '+'],
   ['B12 status lowers hepatic fat via lipophagy', ['vitamin-b12', 'methionine-synthase', 'homocysteine', 'syntaxin-17', 'autophagy', 'hepatic-steatosis'], '-'],
   ['homocysteine lowers autophagy', ['homocysteine', 'syntaxin-17', 'autophagy'], '-'],
-  // design chain 2: MMA -> CPT1 -> fatty acid oxidation -| lipogenesis -> insulin resistance
-  ['MMA raises lipogenesis', ['methylmalonic-acid', 'cpt1', 'fatty-acid-oxidation', 'lipogenesis'], '+'],
-  ['MMA raises insulin resistance', ['methylmalonic-acid', 'cpt1', 'fatty-acid-oxidation', 'lipogenesis', 'insulin-resistance'], '+'],
-  ['MMA raises lipogenesis via cytosolic fatty acids', ['methylmalonic-acid', 'cpt1', 'cytosolic-fatty-acids', 'lipogenesis'], '+'],
-  ['MMA raises insulin resistance via insulin signalling', ['methylmalonic-acid', 'insulin-signaling', 'insulin-resistance'], '+'],
+  // design chain 2 (seed 004's hypothesis, review-level only): methylmalonyl-CoA -| CPT1, so unoxidized fatty
+  // acyl-CoA is esterified (stored fat) and feeds diacylglycerol, which blunts hepatic insulin signalling.
+  // The seed puts the claim on free MMA; the graph puts it on the CoA ester, and MMA reaches CPT1 nowhere.
+  ['methylmalonyl-CoA raises hepatic fat via CPT1 (hypothesis)', ['methylmalonyl-coa', 'cpt1', 'cytosolic-fatty-acids', 'hepatic-triglyceride', 'hepatic-steatosis'], '+'],
+  ['methylmalonyl-CoA lowers fatty acid oxidation (hypothesis)', ['methylmalonyl-coa', 'cpt1', 'fatty-acid-oxidation'], '-'],
+  ['methylmalonyl-CoA raises insulin resistance via DAG and PKCepsilon (hypothesis)', ['methylmalonyl-coa', 'cpt1', 'cytosolic-fatty-acids', 'diacylglycerol', 'pkc-epsilon', 'insulin-receptor', 'insulin-signaling', 'insulin-resistance'], '+'],
+  ['B12 status raises fatty acid oxidation via the mutase (hypothesis)', ['vitamin-b12', 'methylmalonyl-coa-mutase', 'methylmalonyl-coa', 'cpt1', 'fatty-acid-oxidation'], '+'],
+  ['MMA raises insulin resistance via insulin signalling (seed claim)', ['methylmalonic-acid', 'insulin-signaling', 'insulin-resistance'], '+'],
   ['B12 status lowers MMA', ['vitamin-b12', 'methylmalonyl-coa-mutase', 'methylmalonyl-coa', 'methylmalonic-acid'], '-'],
+  // sources of propionyl-CoA
+  ['valine raises MMA via propionyl-CoA', ['valine', 'propionyl-coa', 'methylmalonyl-coa', 'methylmalonic-acid'], '+'],
+  ['isoleucine and threonine feed propionyl-CoA', ['isoleucine', 'propionyl-coa', 'methylmalonyl-coa'], '+'],
+  ['threonine feeds propionyl-CoA', ['threonine', 'propionyl-coa'], '+'],
+  ['methionine feeds propionyl-CoA', ['methionine', 'propionyl-coa'], '+'],
+  ['the cholesterol side chain feeds propionyl-CoA', ['cholesterol', 'propionyl-coa'], '+'],
+  ['gut propionate feeds propionyl-CoA', ['gut-propionate', 'propionyl-coa', 'methylmalonyl-coa'], '+'],
+  ['odd-chain fatty acids reach the citric acid cycle', ['odd-chain-fatty-acids', 'propionyl-coa', 'methylmalonyl-coa', 'succinyl-coa', 'energy-metabolism'], '+'],
+  ['biotin enables propionyl-CoA carboxylation', ['biotin', 'propionyl-coa-carboxylase', 'methylmalonyl-coa'], '+'],
+  // hepatic de novo lipogenesis and its transcriptional control
+  ['insulin raises liver fat via SREBP-1c and fatty acid synthase', ['insulin', 'srebf1', 'fatty-acid-synthase', 'lipogenesis', 'hepatic-steatosis'], '+'],
+  ['carbohydrate raises lipogenesis via ChREBP', ['dietary-carbohydrate', 'chrebp', 'lipogenesis', 'hepatic-steatosis'], '+'],
+  ['LXR lowers fatty acid oxidation via SREBP-1c, ACC and malonyl-CoA', ['lxr', 'srebf1', 'acetyl-coa-carboxylase', 'malonyl-coa', 'cpt1', 'fatty-acid-oxidation'], '-'],
+  ['acetyl-CoA becomes stored triglyceride', ['acetyl-coa', 'malonyl-coa', 'palmitate', 'cytosolic-fatty-acids', 'diacylglycerol', 'hepatic-triglyceride', 'hepatic-steatosis'], '+'],
+  ['SREBP-1c raises monounsaturated fatty acids via SCD1', ['srebf1', 'stearoyl-coa-desaturase-1', 'monounsaturated-fatty-acids', 'hepatic-triglyceride'], '+'],
+  // fatty acid oxidation and its control
+  ['PPARalpha lowers liver fat via CPT1 and oxidation', ['ppara', 'cpt1', 'fatty-acid-oxidation', 'hepatic-steatosis'], '-'],
+  ['malonyl-CoA lowers ketogenesis via CPT1', ['malonyl-coa', 'cpt1', 'fatty-acid-oxidation', 'ketogenesis'], '-'],
+  ['CPT1 drains the cytosolic acyl-CoA that would be stored', ['cpt1', 'cytosolic-fatty-acids', 'hepatic-triglyceride'], '-'],
+  // VLDL assembly and export, phosphatidylcholine from SAM and choline
+  ['B12 status lowers liver fat via SAM, PEMT, phosphatidylcholine and VLDL', ['vitamin-b12', 'methionine-synthase', 'methionine', 's-adenosylmethionine', 'pemt', 'phosphatidylcholine', 'vldl-secretion', 'hepatic-steatosis'], '-'],
+  ['choline lowers hepatic triglyceride via phosphatidylcholine and VLDL', ['choline', 'phosphatidylcholine', 'vldl-secretion', 'hepatic-triglyceride'], '-'],
+  ['MTTP lowers liver fat via VLDL secretion', ['mttp', 'vldl-secretion', 'hepatic-steatosis'], '-'],
+  ['PEMT turns phosphatidylethanolamine into phosphatidylcholine', ['phosphatidylethanolamine', 'phosphatidylcholine', 'vldl-secretion'], '+'],
+  // hepatic insulin signalling and what impairs it
+  ['insulin lowers blood glucose via INSR, IRS, PI3K, AKT2 and FOXO1', ['insulin', 'insulin-receptor', 'irs', 'pi3k', 'akt2', 'foxo1', 'gluconeogenesis', 'hyperglycemia'], '-'],
+  ['diacylglycerol raises insulin resistance via PKCepsilon', ['diacylglycerol', 'pkc-epsilon', 'insulin-receptor', 'insulin-signaling', 'insulin-resistance'], '+'],
+  ['lipogenesis raises insulin resistance via diacylglycerol', ['lipogenesis', 'diacylglycerol', 'pkc-epsilon', 'insulin-receptor', 'insulin-signaling', 'insulin-resistance'], '+'],
+  ['ceramide raises insulin resistance (preclinical)', ['cytosolic-fatty-acids', 'ceramide', 'insulin-resistance'], '+'],
+  ['TNF-alpha raises insulin resistance (adipocytes)', ['tnf', 'insulin-signaling', 'insulin-resistance'], '+'],
+  // inflammation and stellate-cell fibrosis in NASH
+  ['hepatocyte apoptosis raises NASH via Kupffer cells and TNF-alpha', ['hepatocyte-apoptosis', 'kupffer-cell-activation', 'tnf', 'nash'], '+'],
+  ['Kupffer cells raise fibrosis via stellate cells and collagen', ['kupffer-cell-activation', 'hepatic-stellate-cell-activation', 'collagen-type-i', 'liver-fibrosis'], '+'],
+  ['TGF-beta1 raises fibrosis via stellate cell activation', ['tgf-beta-1', 'hepatic-stellate-cell-activation', 'liver-fibrosis'], '+'],
+  // glutathione synthesis and lipid peroxidation
+  ['cysteine lowers liver injury via glutathione, GPX4 and lipid peroxidation', ['cysteine', 'gamma-glutamylcysteine', 'glutathione', 'glutathione-peroxidase-4', 'lipid-peroxidation', 'hepatocyte-injury'], '-'],
+  ['glutathione restrains its own synthesis', ['glutathione', 'glutamate-cysteine-ligase', 'gamma-glutamylcysteine'], '-'],
+  ['vitamin E treats NASH (randomized trial)', ['vitamin-e', 'nash'], '-'],
+  // folate one-carbon reactions that feed DNA synthesis
+  ['B12 status supports DNA synthesis via methylene-THF and thymidylate', ['vitamin-b12', 'methionine-synthase', 'tetrahydrofolate', '5-10-methylenetetrahydrofolate', 'thymidylate-synthase', 'dtmp', 'dna-synthesis'], '+'],
+  ['B12 status prevents uracil misincorporation', ['vitamin-b12', 'methionine-synthase', 'tetrahydrofolate', '5-10-methylenetetrahydrofolate', 'thymidylate-synthase', 'dtmp', 'uracil-misincorporation'], '-'],
+  ['folate prevents chromosome breakage via uracil', ['folate', 'uracil-misincorporation', 'chromosome-breakage'], '-'],
+  ['dihydrofolate is recycled to THF for thymidylate', ['5-10-methylenetetrahydrofolate', 'dihydrofolate', 'tetrahydrofolate', '5-10-methylenetetrahydrofolate'], '+'],
+  ['10-formyl-THF feeds purines and DNA synthesis', ['tetrahydrofolate', '10-formyltetrahydrofolate', 'purine-synthesis', 'dna-synthesis'], '+'],
   // absorption and its failures
   ['metformin lowers B12 status', ['metformin', 'ileal-b12-absorption', 'vitamin-b12'], '-'],
   ['metformin raises B12 deficiency', ['metformin', 'ileal-b12-absorption', 'vitamin-b12', 'vitamin-b12-deficiency'], '+'],
@@ -176,10 +223,45 @@ describe('disagreement is shown', () => {
     expect(a.note ?? '').toMatch(/preclinical/i);
   });
 
-  it('keeps the MMA-CPT1 claim at seed-article strength with a note saying so', () => {
-    const a = graph.getEdgeAttributes('methylmalonic-acid--inhibits--cpt1');
+  it('keeps the CPT1 hypothesis on methylmalonyl-CoA at review strength, with a note saying no study exists', () => {
+    expect(graph.hasEdge('methylmalonic-acid--inhibits--cpt1')).toBe(false);
+    const a = graph.getEdgeAttributes('methylmalonyl-coa--inhibits--cpt1');
     expect(a.strength).toBe(EVIDENCE_KINDS.review_statement.strength);
     expect(a.note).toMatch(/no primary study/i);
+    expect(a.note).toMatch(/hypothesis/i);
+  });
+
+  it('carries HOPE-2 as randomized evidence disputing homocysteine -> endothelial dysfunction', () => {
+    const a = graph.getEdgeAttributes('homocysteine--contributes_to--endothelial-dysfunction');
+    expect(a.contested).toBe(true);
+    expect(a.evidence.some((ev) => ev.source === 'lonn-2006-hope2' && ev.stance === 'disputes' && ev.kind === 'randomized_trial')).toBe(true);
+    expect(graph.hasEdge('homocysteine--causes--endothelial-dysfunction')).toBe(false);
+  });
+
+  it('types the human part of the J Hepatol 2022 study as an observational correlation', () => {
+    for (const id of ['homocysteine--positively_correlated_with--nash', 'homocysteine--positively_correlated_with--liver-fibrosis']) {
+      const a = graph.getEdgeAttributes(id);
+      expect(a.causal, id).toBe(false);
+      expect(a.evidence.some((ev) => ev.source === 'jhep-2022-stx17-homocysteinylation' && ev.kind === 'observational_human'), id).toBe(true);
+    }
+  });
+
+  it('no longer states the corrected lipid claims', () => {
+    // LDLR imports cholesterol (which suppresses synthesis); it does not make cholesterol.
+    expect(graph.hasEdge('ldlr--increases--cholesterol-biosynthesis')).toBe(false);
+    expect(chainSign(graph, ['ldlr', 'cholesterol', 'cholesterol-biosynthesis'])).toBe('-');
+    expect(graph.getEdgeAttribute('ldlr--positively_correlated_with--cholesterol-biosynthesis', 'causal')).toBe(false);
+    // Unoxidized fatty acids are esterified into triglyceride; they do not raise de novo lipogenesis.
+    expect(graph.hasEdge('cytosolic-fatty-acids--increases--lipogenesis')).toBe(false);
+    expect(graph.hasEdge('fatty-acid-oxidation--decreases--lipogenesis')).toBe(false);
+  });
+
+  it('shows the mixed human evidence on insulin resistance and lipogenesis, and on liver fat and insulin resistance', () => {
+    for (const id of ['insulin-resistance--increases--lipogenesis', 'hepatic-steatosis--contributes_to--insulin-resistance']) {
+      const a = graph.getEdgeAttributes(id);
+      expect(a.contested, id).toBe(true);
+      expect(a.evidence.filter((ev) => ev.stance === 'disputes').every((ev) => ev.kind === 'observational_human'), id).toBe(true);
+    }
   });
 
   it('records the Mendelian-randomization loop with MR evidence in both directions', () => {
@@ -239,9 +321,12 @@ describe('findPaths over the curated graph', () => {
     expect(path!.sign).toBe('+');
     expect(result.paths[0]!.nodes.map((n) => n.id)).toEqual(['vitamin-b12', 'methionine-synthase', 'homocysteine', 'syntaxin-17', 'autophagy']);
   });
-  it('finds MMA -> lipogenesis with sign +', () => {
-    const result = findPaths(graph, 'MMA', 'lipogenesis', { sign: '+' });
+  it('finds methylmalonyl-CoA -> hepatic triglyceride through CPT1 with sign +', () => {
+    const result = findPaths(graph, 'methylmalonyl-CoA', 'hepatic triglyceride', { sign: '+' });
     expect(result.paths.some((p) => p.nodes.some((n) => n.id === 'cpt1'))).toBe(true);
+  });
+  it('finds no route from free MMA to CPT1', () => {
+    expect(findPaths(graph, 'MMA', 'CPT1').paths).toEqual([]);
   });
   it('finds metformin -> B12 status with sign - and liver damage -> serum B12 with sign +', () => {
     expect(findPaths(graph, 'metformin', 'vitamin-b12').paths[0]!.sign).toBe('-');
