@@ -8,7 +8,7 @@ import { HAS_DOT } from './graph-fixtures.js';
 
 // These run the compiled CLI exactly as a user would (npm test compiles first).
 function mechkg(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/mechkg.js', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['bin/mechkg.js', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const dir = mkdtempSync(join(tmpdir(), 'mechkg-cli-'));
