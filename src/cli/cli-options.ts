@@ -1,7 +1,7 @@
 /** Turning CLI option strings into library option values; bad values are UsageErrors naming the flag. */
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { terminalSafe } from './terminal-text.js';
+import { oneLineCopy, safeJson, terminalSafe } from './terminal-text.js';
 import type { EvidenceKind } from '../model/vocabulary.js';
 
 export function collect(value: string, previous: string[] = []): string[] {
@@ -31,10 +31,13 @@ export function budgetValues(opts: { maxExpansions?: string; timeout?: string })
   return out;
 }
 
-/** Writes a result: JSON on stdout with --json, else the human text. */
-export function output(json: boolean | undefined, value: unknown, human: () => string): void {
-  if (json) process.stdout.write(JSON.stringify(value, null, 2) + '\n');
-  else process.stdout.write(terminalSafe(human()));
+/**
+ * Writes a result: JSON on stdout with --json, else the human text. The formatter is handed a copy in which
+ * every data string is one line, and its text is made terminal-safe.
+ */
+export function output<T>(json: boolean | undefined, value: T, human: (safe: T) => string): void {
+  if (json) process.stdout.write(safeJson(value, 2) + '\n');
+  else process.stdout.write(terminalSafe(human(oneLineCopy(value))));
 }
 
 /** Flags of a path query, shared by `paths`, `explain` and `export --paths`. */

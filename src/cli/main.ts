@@ -3,13 +3,18 @@ import { Command, CommanderError } from 'commander';
 import { registerExportCommands } from './commands/export-commands.js';
 import { registerHypothesesCommand } from './commands/hypotheses-command.js';
 import { registerQueryCommands } from './commands/query-commands.js';
+import { guardStandardStreams } from './closed-output.js';
+import { terminalSafe } from './terminal-text.js';
 
 export async function main(argv: string[]): Promise<number> {
+  guardStandardStreams();
   const state = { exitCode: 0 };
   const program = new Command('mechkg')
     .description('Explore a knowledge graph of metabolic mechanisms: causal paths, effects, evidence, exports.')
     .option('--graph <path>', 'use another graph: a mechkg graph directory or a KGX *_edges.tsv file')
     .showSuggestionAfterError()
+    // commander echoes unknown commands and options: terminal-safe like every other text path
+    .configureOutput({ writeErr: (s) => process.stderr.write(terminalSafe(s)), writeOut: (s) => process.stdout.write(terminalSafe(s)) })
     .exitOverride();
   // validate pulls in the whole YAML/zod loader: registered only when it can be the command (or for help),
   // so query commands start fast.

@@ -6,11 +6,15 @@
  */
 import { statSync } from 'node:fs';
 import type { QueryInput } from '../query/query-input.js';
-import { terminalSafe } from './terminal-text.js';
+import { formatProblem } from '../errors.js';
+import { oneLine, terminalSafe } from './terminal-text.js';
 
 export async function openQueryGraph(path?: string): Promise<QueryInput> {
   const compact = path === undefined ? null : await (await import('../scale/open-large-kgx.js')).openLargeKgx(path);
-  if (compact) return compact;
+  if (compact) {
+    for (const p of compact.problems) process.stderr.write(`mechkg: ${terminalSafe(oneLine(formatProblem(p)))}\n`);
+    return compact;
+  }
   if (path !== undefined && isFile(path)) return (await import('../node/load-graph.js')).loadGraph(path);
   const [{ bundledGraphDir, readGraphDirContents }, { loadGraphDirContents, graphName }, cache] = await Promise.all([
     import('../node/read-graph-dir.js'),

@@ -1,6 +1,6 @@
 /** Shared CLI plumbing: turning errors into one-line messages and exit codes, JSON vs human output. */
 import { MechkgError, NameResolutionError, ValidationError, formatProblem } from '../errors.js';
-import { terminalSafe } from './terminal-text.js';
+import { oneLine, safeJson, terminalSafe } from './terminal-text.js';
 
 export interface OutputOptions {
   json?: boolean;
@@ -13,8 +13,8 @@ export function reportError(err: unknown, opts: OutputOptions): number {
     return err.exitCode;
   }
   if (err instanceof ValidationError) {
-    if (opts.json) process.stderr.write(JSON.stringify({ error: 'invalid_graph', message: err.message, problems: err.problems }) + '\n');
-    else for (const p of err.problems) process.stderr.write(`mechkg: ${terminalSafe(formatProblem(p))}\n`);
+    if (opts.json) process.stderr.write(safeJson({ error: 'invalid_graph', message: err.message, problems: err.problems }) + '\n');
+    else for (const p of err.problems) process.stderr.write(`mechkg: ${terminalSafe(oneLine(formatProblem(p)))}\n`);
     return err.exitCode;
   }
   if (err instanceof MechkgError) {
@@ -29,12 +29,12 @@ export function reportError(err: unknown, opts: OutputOptions): number {
 }
 
 function writeError(opts: OutputOptions, message: string, extra: Record<string, unknown>): void {
-  if (opts.json) process.stderr.write(JSON.stringify({ ...extra, message }) + '\n');
-  else process.stderr.write(`mechkg: ${terminalSafe(message)}\n`);
+  if (opts.json) process.stderr.write(safeJson({ ...extra, message }) + '\n');
+  else process.stderr.write(`mechkg: ${terminalSafe(oneLine(message))}\n`);
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  process.stdout.write(safeJson(value, 2) + '\n');
 }
 
 /** Runs a command body, mapping thrown errors to exit codes; the body returns its own exit code. */

@@ -1,7 +1,7 @@
 /** Node-only: writes an export to a file, a set of PREFIX_* files, or stdout. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { UsageError } from '../errors.js';
+import { MechkgError, UsageError } from '../errors.js';
 import type { ExportFormat, ExportOutput } from '../export/export-types.js';
 
 /** Where an export went: the files written, or "-" for stdout. */
@@ -22,8 +22,28 @@ export function writeExportOutput(format: ExportFormat, output: ExportOutput, ou
   return [write(out, output)];
 }
 
+/** Writes one file; a failure (a full disk, a directory, no permission) names the path, exit 1. */
 function write(path: string, content: string | Uint8Array): string {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (typeof e?.code !== 'string') throw err;
+    throw new MechkgError(`export: cannot write ${path}: ${REASONS[e.code] ?? e.message} (${e.code})`);
+  }
   return path;
 }
+
+const REASONS: Readonly<Record<string, string>> = Object.freeze(
+  Object.assign(Object.create(null), {
+    ENOSPC: 'no space left on the device',
+    EISDIR: 'it is a directory (give a file name, or PREFIX for multi-file formats)',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    ENOTDIR: 'a part of the path is not a directory',
+    EEXIST: 'a part of the path exists and is not a directory',
+    EDQUOT: 'disk quota exceeded',
+  }),
+);

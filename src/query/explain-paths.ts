@@ -79,6 +79,11 @@ function explainStep(n: number, edge: PathEdge, labels: Map<string, string>, ref
   return { edge: edge.id, sentence: [head, ...said].join(' '), evidence };
 }
 
+/** The text of an explanation (what `text` holds), from its parts: the CLI renders a terminal-safe copy. */
+export function explanationText(r: Pick<ExplainResult, 'from' | 'to' | 'explanations' | 'references' | 'complete'>): string {
+  return render(r.from, r.to, r.explanations, r.references, r.complete);
+}
+
 function render(from: NodeRef, to: NodeRef, explanations: Explanation[], references: Reference[], complete: boolean): string {
   if (explanations.length === 0) return `No causal route from ${from.label} to ${to.label} was found${complete ? '' : ' within the work budget'}.\n`;
   const parts = explanations.map((x) => [x.summary, ...x.steps.map((s) => `  ${s.sentence}`)].join('\n'));

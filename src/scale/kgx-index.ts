@@ -461,5 +461,5 @@ function ttyProgress(p: LineProgress): void {
   const mb = p.bytes / 1e6;
   const rate = p.elapsedMs > 0 ? mb / (p.elapsedMs / 1000) : 0;
   const pct = p.totalBytes > 0 ? ` (${Math.round((100 * p.bytes) / p.totalBytes)}%)` : '';
-  process.stderr.write(`\rmechkg: ${p.file.replace(/^.*[\\/]/, '')}: ${p.lines.toLocaleString('en')} lines, ${mb.toFixed(0)} MB${pct}, ${rate.toFixed(0)} MB/s   `);
+  process.stderr.write(`\rmechkg: ${p.file.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')}: ${p.lines.toLocaleString('en')} lines, ${mb.toFixed(0)} MB${pct}, ${rate.toFixed(0)} MB/s   `);
 }

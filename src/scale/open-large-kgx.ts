@@ -6,7 +6,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import type { QueryIndex } from '../query/query-input.js';
-import { loadKgxIndex } from './kgx-index.js';
+import { loadKgxIndex, type KgxLoadReport } from './kgx-index.js';
 
 /**
  * 2 MB: about 13,000 KGX edge rows. The importer (full validation into graphology) took 4.5 s and 600 MB on
@@ -51,9 +51,7 @@ function hasMechkgColumns(path: string): boolean {
 }
 
 /** The compact index of path when the size rule picks it, else null (the caller loads it into graphology). */
-export async function openLargeKgx(path: string | undefined): Promise<QueryIndex | null> {
+export async function openLargeKgx(path: string | undefined): Promise<(QueryIndex & KgxLoadReport) | null> {
   if (path === undefined || !wantsCompactIndex(path)) return null;
-  const index = await loadKgxIndex(path);
-  for (const p of index.problems) process.stderr.write(`mechkg: ${p.file}${p.line ? `:${p.line}` : ''}: warning [${p.code}]${p.id ? ` ${p.id}:` : ''} ${p.message}\n`);
-  return index;
+  return loadKgxIndex(path); // its warnings (index.problems) are the caller's to print
 }

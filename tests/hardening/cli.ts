@@ -13,8 +13,8 @@ export function tempDir(prefix = 'mechkg-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** A two-node graph folder: a (vitamin-like) -> b, labels "alpha one" and "beta two". */
-export function tinyGraph(root = tempDir()): string {
+/** A two-node graph folder a -> b, labels "alpha one" and "beta two" (or YAML scalars given). */
+export function tinyGraph(root = tempDir(), labels = { a: 'alpha one', b: 'beta two' }): string {
   const g = join(root, 'G');
   mkdirSync(join(g, 'modules'), { recursive: true });
   writeFileSync(join(g, 'sources.yaml'), 'sources:\n  - {id: src, kind: textbook, title: A textbook}\n');
@@ -22,8 +22,8 @@ export function tinyGraph(root = tempDir()): string {
     join(g, 'modules', 'm.yaml'),
     `module: {id: m, title: M, summary: A small module.}
 nodes:
-  - {id: a, label: alpha one, category: small_molecule, description: first}
-  - {id: b, label: beta two, category: protein, description: second}
+  - {id: a, label: ${labels.a}, category: small_molecule, description: first}
+  - {id: b, label: ${labels.b}, category: protein, description: second}
 edges:
   - source: a
     predicate: increases

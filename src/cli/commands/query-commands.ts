@@ -44,7 +44,7 @@ export function registerQueryCommands(program: Command, state: State): void {
       const progress = progressLine('paths');
       const result = findPaths(graph, from, to, pathQueryValues(flags, progress.onProgress));
       progress.done();
-      output(flags.json, result, () => formatPaths(result));
+      output(flags.json, result, formatPaths);
     });
   });
 
@@ -61,7 +61,7 @@ export function registerQueryCommands(program: Command, state: State): void {
       const progress = progressLine('explain');
       const result = mod.explainPaths(graph, from, to, pathQueryValues(flags, progress.onProgress));
       progress.done();
-      output(flags.json, result, () => result.text);
+      output(flags.json, result, (safe) => mod.explanationText(safe));
     });
   });
 
@@ -82,7 +82,7 @@ export function registerQueryCommands(program: Command, state: State): void {
         openQueryGraph(graphPath()),
       ]);
       const result = effects(graph, node, { ...reachValues(flags), direction: flags.down ? 'down' : 'up' });
-      output(flags.json, result, () => formatEffects(result));
+      output(flags.json, result, formatEffects);
     });
   });
 
@@ -100,7 +100,7 @@ export function registerQueryCommands(program: Command, state: State): void {
         openQueryGraph(graphPath()),
       ]);
       const result = regulators(graph, node, reachValues(flags));
-      output(flags.json, result, () => formatRegulators(result));
+      output(flags.json, result, formatRegulators);
     });
   });
 
@@ -131,7 +131,7 @@ export function registerQueryCommands(program: Command, state: State): void {
           avoid: flags.avoid,
           limit: intOption('--limit', flags.limit),
         });
-        output(flags.json, result, () => formatNeighbors(result));
+        output(flags.json, result, formatNeighbors);
       });
     });
 
@@ -168,7 +168,7 @@ export function registerQueryCommands(program: Command, state: State): void {
         ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
       });
       progress.done();
-      output(flags.json, result, () => formatLoops(result));
+      output(flags.json, result, formatLoops);
     });
   });
 
@@ -186,7 +186,7 @@ export function registerQueryCommands(program: Command, state: State): void {
           openQueryGraph(graphPath()),
         ]);
         const result = describeItem(graph, name);
-        output(flags.json, result, () => formatShow(result));
+        output(flags.json, result, formatShow);
       });
     });
 
@@ -204,7 +204,7 @@ export function registerQueryCommands(program: Command, state: State): void {
           openQueryGraph(graphPath()),
         ]);
         const result = search(graph, text.join(' '), { limit: intOption('--limit', flags.limit) });
-        output(flags.json, result, () => formatSearch(result));
+        output(flags.json, result, formatSearch);
       });
     });
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { formatProblem } from '../../errors.js';
 import { tryLoadGraph } from '../../node/load-graph.js';
 import { printJson, runCommand } from '../run-command.js';
-import { terminalSafe } from '../terminal-text.js';
+import { oneLine, terminalSafe } from '../terminal-text.js';
 
 export function registerValidate(program: Command, state: { exitCode: number }): void {
   program
@@ -27,7 +27,7 @@ export function registerValidate(program: Command, state: { exitCode: number }):
             ...(result.ok ? { nodes: result.graph.order, edges: result.graph.size } : {}),
           });
         } else {
-          for (const p of result.problems) process.stdout.write(`${terminalSafe(formatProblem(p))}\n`);
+          for (const p of result.problems) process.stdout.write(`${terminalSafe(oneLine(formatProblem(p)))}\n`);
           const summary = result.ok ? `${result.graph.order} nodes, ${result.graph.size} edges; ` : '';
           process.stdout.write(`${failed ? 'invalid' : 'valid'}: ${summary}${errors} error(s), ${warnings} warning(s)\n`);
         }
