@@ -7,12 +7,15 @@
  * Nodes get two labels: the Biolink class (`SmallMolecule`, `Disease`, ...) and `Entity` (one label to index
  * ids on). Relationship types are the mechkg predicate in upper case (`INCREASES`, `INHIBITS`); sign, causal
  * flag, strength and evidence are relationship properties. Arrays use `;` (neo4j-admin's default array
- * delimiter); neo4j-admin has no escape for it, so a `;` inside an item is written as `,`.
+ * delimiter); neo4j-admin has no escape for it, so a `;` inside an item is written as `,`. Cells a spreadsheet would
+ * run as a formula start with `'` (neo4j-admin keeps it); the graph name is the only data in the queries file, in a
+ * comment that no line break can end.
  */
 import type { KnowledgeGraph } from '../model/types.js';
 import { CATEGORIES, PREDICATES, PREDICATE_NAMES, type Predicate } from '../model/vocabulary.js';
 import type { ExportOutput } from './export-types.js';
 import { edgeSourceIds, publications } from './provenance.js';
+import { spreadsheetSafe } from './text-codecs.js';
 
 export const NEO4J_NODE_HEADER = [
   'id:ID',
@@ -54,9 +57,31 @@ export function neo4jType(predicate: string): string {
   return predicate.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
 }
 
-/** One CSV field: quoted (quotes doubled) when it holds a delimiter, a quote, a line break or edge spaces. */
+/**
+ * One CSV field: a cell a spreadsheet would run as a formula gets a leading `'` (these files are opened in
+ * spreadsheets too), then it is quoted (quotes doubled) when it holds a delimiter, a quote, a line break or
+ * edge spaces.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = spreadsheetSafe(value);
+  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Text inside a `//` Cypher comment: no line terminator (or other control) may end the comment early. */
+export function cypherComment(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+}
+
+/** A Cypher string literal: single-quoted, with backslash, quote and every control character escaped. */
+export function cypherString(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return `'${text.replace(/[\\'"\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\\' ? '\\\\' : c === "'" ? "\\'" : c === '"' ? '\\"' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))}'`;
+}
+
+/** A Cypher name (label, relationship type, property key) in backquotes, with backquotes doubled. */
+export function cypherName(name: string): string {
+  return `\`${name.replace(/`/g, '``')}\``;
 }
 
 /** A neo4j-admin array cell: items joined by `;` (a `;` inside an item becomes `,`). */
@@ -116,7 +141,7 @@ export function neo4jQueries(graphName: string): string {
   const netSign = `reduce(s = 1, r IN relationships(p) | s * ${signOf})`;
   const signText = (x: string) => `CASE ${x} WHEN 1 THEN '+' WHEN -1 THEN '-' ELSE '?' END`;
   const simple = 'all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))';
-  return `// ${graphName}: Cypher equivalents of mechkg's queries, for the CSVs written beside this file.
+  return `// ${cypherComment(graphName)}: Cypher equivalents of mechkg's queries, for the CSVs written beside this file.
 // Written by \`mechkg export --format neo4j --out PREFIX\`; below, PREFIX is "mechkg": use your own.
 //
 // 1. Import (Neo4j 5; stop the database first; "mechkg" is the database name):

@@ -10,6 +10,17 @@ export function formatDelimited(header: readonly string[], rows: readonly (reado
   return [header, ...rows].map((r) => r.map((v) => formatField(v, delimiter)).join(delimiter)).join('\n') + '\n';
 }
 
+/**
+ * A cell a spreadsheet would run as a formula (OWASP CSV injection: leading `=`, `+`, `-`, `@`, tab or CR)
+ * gets a leading `'`, which spreadsheets read as "this is text". A plain number (`-1.5`) or a lone `+` / `-`
+ * (mechkg's sign column) cannot run and is kept. So is a value that already starts with `'` followed by one
+ * of those characters: it gets one more `'`, so stripping one `'` always gives the value back.
+ */
+export function spreadsheetSafe(value: string): string {
+  if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(value) || value === '+' || value === '-') return value;
+  return /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** Joins a list with `|`, escaping `\` and `|` inside items so lists with pipes round-trip. */
 export function joinList(items: readonly string[]): string {
   return items.map((s) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|')).join('|');

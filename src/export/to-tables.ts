@@ -1,12 +1,13 @@
 /**
- * Spreadsheet tables (PREFIX_nodes.csv, PREFIX_edges.csv, RFC 4180) and Cytoscape's simple interaction
+ * Spreadsheet tables (PREFIX_nodes.csv, PREFIX_edges.csv, RFC 4180, cells that would run as formulas prefixed
+ * with `'`) and Cytoscape's simple interaction
  * format (SIF: "source<TAB>predicate<TAB>target", isolated nodes alone on a line).
  */
 import type { KnowledgeGraph } from '../model/types.js';
 import { CATEGORIES, PREDICATES } from '../model/vocabulary.js';
 import type { ExportOutput } from './export-types.js';
 import { edgeSourceIds, publications } from './provenance.js';
-import { formatDelimited, joinList } from './text-codecs.js';
+import { formatDelimited, joinList, spreadsheetSafe } from './text-codecs.js';
 
 export const CSV_NODE_COLUMNS = ['id', 'label', 'category', 'category_label', 'description', 'synonyms', 'abbreviations', 'identifiers', 'modules'] as const;
 export const CSV_EDGE_COLUMNS = [
@@ -65,8 +66,9 @@ export function writeCsv(graph: KnowledgeGraph): ExportOutput {
   ]);
   return {
     files: [
-      { name: 'nodes.csv', content: formatDelimited(CSV_NODE_COLUMNS, nodes, ',') },
-      { name: 'edges.csv', content: formatDelimited(CSV_EDGE_COLUMNS, edges, ',') },
+      // opened in spreadsheets: cells that would run as formulas are neutralised
+      { name: 'nodes.csv', content: formatDelimited(CSV_NODE_COLUMNS, nodes.map((r) => r.map(spreadsheetSafe)), ',') },
+      { name: 'edges.csv', content: formatDelimited(CSV_EDGE_COLUMNS, edges.map((r) => r.map(spreadsheetSafe)), ',') },
     ],
   };
 }
