@@ -1,5 +1,6 @@
 /** mechkg's public API (browser-safe). Node-only loaders are added by src/node.ts. Re-exports only. */
 export * from './model/vocabulary.js';
+export { ownValue } from './model/own-key.js';
 export * from './model/schema.js';
 export type * from './model/types.js';
 export * from './errors.js';

@@ -2,6 +2,7 @@
 import type { SourceData } from '../model/schema.js';
 import type { EdgeRecord, GraphMeta, KnowledgeGraph } from '../model/types.js';
 import { CATEGORIES, PREDICATES, type Category, type Predicate } from '../model/vocabulary.js';
+import { ownValue } from '../model/own-key.js';
 
 /** The infores CURIE KGX consumers see as primary_knowledge_source of curated mechkg edges. */
 export const MECHKG_INFORES = 'infores:mechkg';
@@ -46,7 +47,7 @@ export function edgeSourceIds(edge: EdgeRecord): string[] {
 export function publications(edge: EdgeRecord, sources: GraphMeta['sources']): string[] {
   const out: string[] = [];
   for (const id of edgeSourceIds(edge)) {
-    const s = sources[id];
+    const s = ownValue(sources, id);
     if (s?.pmid) out.push(`PMID:${s.pmid}`);
     if (s?.doi) out.push(`doi:${s.doi}`);
   }
@@ -55,7 +56,10 @@ export function publications(edge: EdgeRecord, sources: GraphMeta['sources']): s
 
 /** The source records an edge cites (unknown ids are skipped). */
 export function edgeSources(edge: EdgeRecord, sources: GraphMeta['sources']): SourceData[] {
-  return edgeSourceIds(edge).flatMap((id) => (sources[id] ? [sources[id]] : []));
+  return edgeSourceIds(edge).flatMap((id) => {
+    const s = ownValue(sources, id);
+    return s ? [s] : [];
+  });
 }
 
 /** One-line citation for a source: authors (year). title. journal. PMID / doi. */
@@ -72,9 +76,10 @@ export function numberSources(graph: KnowledgeGraph): { order: SourceData[]; num
   const sources = graph.getAttribute('sources') ?? {};
   graph.forEachEdge((_k, e) => {
     for (const id of edgeSourceIds(e)) {
-      if (!numberOf.has(id) && sources[id]) {
+      const s = numberOf.has(id) ? undefined : ownValue(sources, id);
+      if (s) {
         numberOf.set(id, order.length + 1);
-        order.push(sources[id]);
+        order.push(s);
       }
     }
   });

@@ -18,6 +18,7 @@ import type { Problem, ProblemCode } from '../model/types.js';
 import { CATEGORY_NAMES, CURIE_PATTERN, PREDICATE_NAMES, PREDICATES, type EvidenceKind, type Predicate } from '../model/vocabulary.js';
 import { problemAt, type Candidates, type EdgeCandidate, type NodeCandidate, type Where } from './candidates.js';
 import { mapCategory, mapPredicate } from './vocabulary-map.js';
+import { ownValue } from '../model/own-key.js';
 
 /** CURIE prefix of mechkg's own ids in KGX ("mechkg:vitamin-b12"). */
 const OWN_PREFIX = 'mechkg:';
@@ -227,7 +228,7 @@ function edgeRaw(e: EdgeCandidate, idMap: Map<string, string>, problems: Problem
 
 /** Evidence for a foreign edge: one entry per publication (else per knowledge source, else the file). */
 function provenanceEvidence(e: EdgeCandidate, raw: EdgeRaw, sources: Map<string, SourceData>, out: ValidatedData['sources']): EvidenceData[] {
-  const kind = KIND_OF_KNOWLEDGE_LEVEL[e.knowledgeLevel ?? ''] ?? 'review_statement';
+  const kind = ownValue(KIND_OF_KNOWLEDGE_LEVEL, e.knowledgeLevel) ?? 'review_statement';
   const claim = `${e.where.file} asserts ${raw.source} ${e.kgx?.predicate ?? raw.predicate} ${raw.target}`;
   const refs: SourceData[] = [];
   for (const pub of e.publications ?? []) {

@@ -160,7 +160,7 @@ function crossCheck(out: ValidatedData): void {
   for (const n of out.nodes) {
     for (const c of n.identifiers) {
       const prefix = c.slice(0, c.indexOf(':'));
-      if (!(prefix in CURIE_PREFIXES)) err(n.origin, 'unknown_curie_prefix', n.id, `identifier "${c}" has a prefix mechkg does not know (${prefix})`, 'warning');
+      if (!Object.hasOwn(CURIE_PREFIXES, prefix)) err(n.origin, 'unknown_curie_prefix', n.id, `identifier "${c}" has a prefix mechkg does not know (${prefix})`, 'warning');
     }
   }
   for (const e of out.edges) {

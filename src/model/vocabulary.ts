@@ -179,6 +179,7 @@ export const CURIE_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*:[^\s:][^\s]*$/;
 /** The page a CURIE links to, or null for an unknown prefix. */
 export function curieUrl(curie: string): string | null {
   const i = curie.indexOf(':');
-  const template = CURIE_PREFIXES[curie.slice(0, i)];
+  const prefix = curie.slice(0, i);
+  const template = Object.hasOwn(CURIE_PREFIXES, prefix) ? CURIE_PREFIXES[prefix] : undefined; // "constructor:x" is data, not a key
   return template ? template.replace('{id}', encodeURIComponent(curie.slice(i + 1)).replace(/%2F/g, '/')) : null;
 }

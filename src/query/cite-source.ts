@@ -1,5 +1,6 @@
 /** A readable citation for an entry of the source registry (or the bare id when the registry lacks it). */
 import type { SourceData } from '../model/schema.js';
+import { ownValue } from '../model/own-key.js';
 
 export interface Reference {
   /** Number used in sentences: [1], [2], ... */
@@ -10,7 +11,7 @@ export interface Reference {
 }
 
 export function citeSource(sources: Readonly<Record<string, SourceData>>, id: string): { citation: string; url?: string } {
-  const s = sources[id];
+  const s = ownValue(sources, id);
   if (!s) return { citation: id };
   const title = `${s.title.replace(/[.]$/, '')}.`;
   const parts = s.authors ? [`${s.authors}${s.year ? ` (${s.year})` : ''}.`, title] : [title];

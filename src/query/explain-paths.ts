@@ -8,6 +8,7 @@ import { findPaths, type FindPathsOptions } from './find-paths.js';
 import type { NodeRef, Path, PathEdge } from './path-result.js';
 import { queryContext, type QueryInput } from './query-input.js';
 import type { WorkStats } from './budget.js';
+import { ownValue } from '../model/own-key.js';
 
 export type ExplainOptions = FindPathsOptions;
 
@@ -67,12 +68,12 @@ function summarize(n: number, path: Path, from: NodeRef, to: NodeRef): string {
 }
 
 function explainStep(n: number, edge: PathEdge, labels: Map<string, string>, refs: ReferenceList): ExplainedStep {
-  const verb = (PREDICATES as Record<string, { verb: string }>)[edge.predicate]?.verb ?? edge.predicate.replace(/^biolink:/, '').replace(/_/g, ' ');
+  const verb = ownValue<{ verb: string }>(PREDICATES, edge.predicate)?.verb ?? edge.predicate.replace(/^biolink:/, '').replace(/_/g, ' ');
   const where = edge.context ? Object.values(edge.context).filter(Boolean).join('; ') : '';
   const head = `${n}. ${capitalize(labels.get(edge.source) ?? edge.source)} ${verb} ${labels.get(edge.target) ?? edge.target}${where ? ` (${where})` : ''}.`;
   const evidence: ExplainedEvidence[] = edge.evidence.map((ev) => ({ kind: ev.kind, stance: ev.stance, statement: ev.statement, source: ev.source, ref: refs.number(ev.source) }));
   const said = evidence.map((ev) => {
-    const kind = (EVIDENCE_KINDS as Record<string, { label: string }>)[ev.kind]?.label ?? ev.kind;
+    const kind = ownValue<{ label: string }>(EVIDENCE_KINDS, ev.kind)?.label ?? ev.kind;
     const lead = ev.stance === 'disputes' ? `Disputed by ${kind} evidence` : capitalize(kind);
     return `${lead} [${ev.ref}]: ${ev.statement.replace(/\s*$/, '')}${/[.!?]$/.test(ev.statement.trim()) ? '' : '.'}`;
   });

@@ -10,6 +10,7 @@ import { KIND_OF_KNOWLEDGE_LEVEL, slugify } from '../import/kgx-conventions.js';
 import { mapCategory, mapPredicate } from '../import/vocabulary-map.js';
 import { CURIE_PATTERN, EVIDENCE_KINDS, PREDICATES, type ConversionArc, type EvidenceKind, type Predicate } from '../model/vocabulary.js';
 import { relationCode, type RelationCode, type SignCode } from '../query/path-index.js';
+import { ownValue } from '../model/own-key.js';
 
 /** Columns whose values decide an edge's kind. */
 export const EDGE_KIND_COLUMNS = ['predicate', 'qualified_predicate', 'object_direction_qualifier', 'object_aspect_qualifier', 'knowledge_level'] as const;
@@ -37,7 +38,7 @@ export function describeEdgeKind(values: Readonly<Record<KindColumn, string>>): 
     object_aspect_qualifier: opt(values.object_aspect_qualifier),
   });
   const spec: (typeof PREDICATES)[Predicate] & { arc?: ConversionArc } = PREDICATES[predicate];
-  const evidenceKind = KIND_OF_KNOWLEDGE_LEVEL[values.knowledge_level] ?? 'review_statement';
+  const evidenceKind = ownValue(KIND_OF_KNOWLEDGE_LEVEL, values.knowledge_level) ?? 'review_statement';
   return {
     predicate,
     sign: spec.sign === '+' ? 1 : spec.sign === '-' ? -1 : 0,

@@ -20,6 +20,7 @@ import { EdgeTable, badLine, expectedRows, fit, parseEdgeRange, type EndpointSin
 import type { EdgeRangeJob } from './kgx-edges-worker.js';
 import { StringPool } from './string-pool.js';
 import { forEachChunk, forEachLine, splitTabs, trimCr, type ChunkOptions, type LineProgress } from './tsv-lines.js';
+import { ownValue } from '../model/own-key.js';
 
 export interface LoadKgxOptions {
   /** Called at most every 250 ms while reading, and once per file at the end. */
@@ -446,7 +447,7 @@ function evidenceReader(
  * knowledge_level.
  */
 function evidenceFromRow(file: string, row: Record<string, string>, source: string, target: string): EvidenceData[] {
-  const kind = KIND_OF_KNOWLEDGE_LEVEL[row.knowledge_level ?? ''] ?? 'review_statement';
+  const kind = ownValue(KIND_OF_KNOWLEDGE_LEVEL, row.knowledge_level) ?? 'review_statement';
   const statement = `${file} asserts ${source} ${row.predicate} ${target}`;
   const refs: string[] = [];
   for (const pub of splitList(row.publications ?? '')) {

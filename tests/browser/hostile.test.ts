@@ -32,6 +32,8 @@ describe.skipIf(!hasChromium)('hostile labels (Chromium)', () => {
     expect(text).toContain(`<img src=x onerror="window.__pwned='description'"> described & "quoted"`);
     expect(text).toContain("Tom & Jerry's");
     expect(text).toContain('<b>XSS</b>');
+    expect(text).toContain('constructor:x'); // a data key, not Object.prototype.constructor
+    expect(text).toContain('toString:y');
 
     // Edge details: statement, note, context and source fields literal; the javascript: URL is not a link.
     await afterRender(page, () => details.locator('button', { hasText: 'evidence (1)' }).first().click());

@@ -1,5 +1,5 @@
 /** The drawn subgraph through the library's export registry (the same writers as `mechkg export`). */
-import { EXPORT_FORMATS, exportGraph, inducedSubgraph } from '../../src/index.js';
+import { EXPORT_FORMATS, exportGraph, inducedSubgraph, ownValue } from '../../src/index.js';
 import { visible, type ExportContext } from './context.js';
 import { download, fileStem } from './download.js';
 
@@ -18,7 +18,7 @@ export async function exportSubgraph(ctx: ExportContext, format: string): Promis
     els.nodes().map((n) => n.id()),
     els.edges().map((e) => e.id()),
   );
-  const f = EXPORT_FORMATS[format];
+  const f = ownValue(EXPORT_FORMATS, format);
   if (!f) throw new Error(`exportSubgraph: unknown format "${format}"`);
   const out = await exportGraph(sub, format, { title: ctx.title, ...(ctx.paths ? { paths: ctx.paths } : {}) }, {});
   const stem = fileStem(ctx.title);

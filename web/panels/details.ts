@@ -7,6 +7,7 @@ import {
   CATEGORIES,
   curieUrl,
   EVIDENCE_KINDS,
+  ownValue,
   PREDICATES,
   type Category,
   type KnowledgeGraph,
@@ -167,7 +168,7 @@ function edgeDetails(graph: KnowledgeGraph, key: string, actions: DetailsActions
     h('dl', { class: 'kv' }, h('dt', {}, 'predicate'), h('dd', {}, `${r.predicate} (${spec.biolink.predicate})`), h('dt', {}, 'module'), h('dd', {}, r.module), context.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))])),
     r.note ? h('p', { class: 'evidence-note' }, r.note) : null,
     h('h3', {}, `Evidence (${r.evidence.length})`),
-    h('ul', { class: 'evidence-list' }, r.evidence.map((ev) => evidenceItem(ev, sources[ev.source]))),
+    h('ul', { class: 'evidence-list' }, r.evidence.map((ev) => evidenceItem(ev, ownValue(sources, ev.source)))),
   );
 }
 

@@ -2,7 +2,7 @@
  * Step-through teaching mode: one hop of the selected path at a time, as a sentence with its sign, the
  * net effect so far, and every evidence entry with its citation. Large text for projectors.
  */
-import { PREDICATES, type KnowledgeGraph, type Path } from '../../src/index.js';
+import { ownValue, PREDICATES, type KnowledgeGraph, type Path } from '../../src/index.js';
 import { h, replaceChildren } from '../ui/dom.js';
 import { evidenceItem, signBadge } from './evidence.js';
 
@@ -45,6 +45,6 @@ export function renderTeach(el: HTMLElement, graph: KnowledgeGraph, path: Path |
     h('p', { class: 'teach-sentence', attrs: { id: 'teach-sentence' } }, signBadge(edge.sign === '?' ? null : edge.sign), ' ', h('span', { class: 'node-name' }, source.label), ` ${spec?.verb ?? edge.predicate} `, h('span', { class: 'node-name' }, target.label)),
     h('p', { class: 'teach-running' }, 'Net effect so far: ', signBadge(net > 0 ? '+' : net < 0 ? '-' : null), ` ${netText}.`),
     edge.note ? h('p', { class: 'evidence-note' }, edge.note) : null,
-    h('ul', { class: 'evidence-list' }, edge.evidence.map((ev) => evidenceItem(ev, sources[ev.source]))),
+    h('ul', { class: 'evidence-list' }, edge.evidence.map((ev) => evidenceItem(ev, ownValue(sources, ev.source)))),
   );
 }

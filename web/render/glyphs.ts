@@ -1,11 +1,11 @@
 /** Legend glyphs as SVG elements (HTML legend, details panel, SVG export), drawn from the same data as the stylesheet. */
-import { CATEGORIES, type Category } from '../../src/index.js';
+import { CATEGORIES, ownValue } from '../../src/index.js';
 import { svg } from '../ui/dom.js';
 import { svgPoints } from './shapes.js';
 import type { EdgeLegendEntry } from './style.js';
 
 export function categoryGlyph(category: string, size = 18): SVGSVGElement {
-  const c = CATEGORIES[category as Category];
+  const c = ownValue(CATEGORIES, category);
   const r = size / 2 - 1.5;
   return svg(
     'svg',

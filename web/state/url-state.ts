@@ -9,6 +9,8 @@
 import { DEFAULT_MAX_LENGTH, initialState, type NetSign, type SignFilter, type UiState } from './ui-state.js';
 
 const SIGN_WORD: Record<string, SignFilter> = { positive: '+', negative: '-', none: 'none', '+': '+', '-': '-', ' ': '+' };
+/** A sign word from the URL (data: "constructor" is not a key of SIGN_WORD). */
+const signOfWord = (w: string): SignFilter | undefined => (Object.hasOwn(SIGN_WORD, w) ? SIGN_WORD[w] : undefined);
 const WORD_OF_SIGN: Record<SignFilter, string> = { '+': 'positive', '-': 'negative', none: 'none' };
 
 function list(v: string | null): string[] {
@@ -30,7 +32,7 @@ export function stateFromSearch(search: string): UiState {
   const to = p.get('to');
   if (from && to) {
     const signWord = p.get('sign');
-    const sign = signWord ? SIGN_WORD[signWord] : undefined;
+    const sign = signWord ? signOfWord(signWord) : undefined;
     s.query = {
       from,
       to,
@@ -57,7 +59,7 @@ export function stateFromSearch(search: string): UiState {
     hiddenCategories: list(p.get('hide')),
     hiddenKinds: list(p.get('nokind')),
     hiddenSigns: list(p.get('nosign'))
-      .map((w) => SIGN_WORD[w])
+      .map(signOfWord)
       .filter((x): x is SignFilter => x !== undefined),
     showNonCausal: p.get('noncausal') !== 'hide',
   };

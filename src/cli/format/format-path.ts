@@ -1,6 +1,7 @@
 /** Human rendering of one path: nodes down the page, each step with its sign, predicate and evidence kinds. */
-import { EVIDENCE_KINDS, PREDICATES, type EvidenceKind } from '../../model/vocabulary.js';
+import { EVIDENCE_KINDS, PREDICATES } from '../../model/vocabulary.js';
 import type { Path, PathEdge } from '../../query/path-result.js';
+import { ownValue } from '../../model/own-key.js';
 
 export function predicateLabel(predicate: string): string {
   return (PREDICATES as Record<string, { label: string }>)[predicate]?.label ?? predicate.replace(/^biolink:/, '').replace(/_/g, ' ');
@@ -14,7 +15,7 @@ export function evidenceLabel(kind: string): string {
 export function evidenceSummary(edge: Pick<PathEdge, 'evidence'>): string {
   const kinds = (stance: string) =>
     [...new Set(edge.evidence.filter((ev) => ev.stance === stance).map((ev) => ev.kind))]
-      .sort((a, b) => (EVIDENCE_KINDS[b as EvidenceKind]?.strength ?? 0) - (EVIDENCE_KINDS[a as EvidenceKind]?.strength ?? 0))
+      .sort((a, b) => (ownValue(EVIDENCE_KINDS, b)?.strength ?? 0) - (ownValue(EVIDENCE_KINDS, a)?.strength ?? 0))
       .map(evidenceLabel);
   const supports = kinds('supports');
   const disputes = kinds('disputes');
