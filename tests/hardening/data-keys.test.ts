@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { curieUrl, ownValue } from '../../src/index.js';
-import { stateFromSearch } from '../../web/url-state.js';
+import { stateFromSearch } from '../../web/state/url-state.js';
 import { mechkg, tempDir, tinyGraph } from './cli.js';
 
 const PROTO_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
