@@ -28,7 +28,16 @@ export function readGraphml(path: string, text: string): Candidates {
     captureMetaData: true,
     isArray: (name) => ['key', 'graph', 'node', 'edge', 'data'].includes(name),
   });
-  const doc = parser.parse(text) as El;
+  let doc: El;
+  try {
+    doc = parser.parse(text) as El;
+  } catch (err) {
+    // DOCTYPE and entity errors (entities are never fetched or expanded past the parser's limits)
+    const at = Math.max(0, text.search(/<!DOCTYPE|<!ENTITY/i));
+    const { line, column } = lineAt(text, at);
+    c.problems.push({ level: 'error', code: 'malformed_file', file: path, line, column, message: `XML not accepted: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` });
+    return c;
+  }
   const root = doc.graphml as El | undefined;
   const graph = (root?.graph as El[] | undefined)?.[0];
   if (!root || !graph) {
@@ -45,7 +54,7 @@ export function readGraphml(path: string, text: string): Candidates {
     keys.set(id, { name: String(k['@_attr.name'] ?? id), for: String(k['@_for'] ?? 'all'), type: String(k['@_attr.type'] ?? 'string') });
   }
   const dataOf = (el: El): Record<string, string> => {
-    const out: Record<string, string> = {};
+    const out: Record<string, string> = Object.create(null); // key names are data ("__proto__" is a name)
     for (const d of (el.data as El[] | undefined) ?? []) {
       const key = String(d['@_key'] ?? '');
       const value = d['#text'];

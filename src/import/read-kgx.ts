@@ -74,7 +74,7 @@ function jsonlRows(f: KgxFile, problems: Problem[]): { header: string[]; rows: {
   lines.forEach((text, i) => {
     if (text.trim() === '') return;
     try {
-      const v = JSON.parse(text);
+      const v = JSON.parse(quoteNumericIds(text));
       if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('expected one JSON object per line');
       rows.push({ line: i + 1, values: v });
     } catch (err) {
@@ -83,6 +83,14 @@ function jsonlRows(f: KgxFile, problems: Problem[]): { header: string[]; rows: {
     }
   });
   return bad ? undefined : { header: [...new Set(rows.flatMap((r) => Object.keys(r.values)))], rows };
+}
+
+/**
+ * Ids written as JSON numbers stay the text written: `"id": 1e400` is node "1e400", not Infinity (printed
+ * "null"), and 12345678901234567890 keeps its digits. Only id, subject and object values are quoted.
+ */
+function quoteNumericIds(line: string): string {
+  return line.replace(/("(?:id|subject|object)"\s*:\s*)(-?\d[\d.eE+-]*)(?=\s*[,}])/g, '$1"$2"');
 }
 
 const str = (v: unknown): string | undefined => (v === undefined || v === null || v === '' ? undefined : typeof v === 'string' ? v : JSON.stringify(v));

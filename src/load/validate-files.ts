@@ -53,7 +53,7 @@ export function validateFiles(files: readonly GraphFile[]): ValidatedData {
   }
   for (const f of files) {
     const { parsed, problems } = parseYamlFile(f.path, f.text);
-    out.problems.push(...problems);
+    for (const p of problems) out.problems.push(p);
     if (!parsed) continue;
     if (isSourcesFile(f.path)) readSourcesFile(parsed, out);
     else readModuleFile(parsed, out);

@@ -1,5 +1,5 @@
 /** Parses one YAML data file, keeping enough of the syntax tree to point problems at lines and columns. */
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Problem } from '../model/types.js';
 
 export interface ParsedYaml {
@@ -27,9 +27,13 @@ export function parseYamlFile(file: string, text: string): { parsed?: ParsedYaml
   }
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: 50 });
+    const size = expandedSize(doc);
+    if (size.expanded > size.written * ALIAS_GROWTH + ALIAS_ROOM) {
+      return { problems: [malformed(file, 1, 1, `aliases expand ${size.written} values to ${size.expanded}, more than ${ALIAS_GROWTH} times the file (an alias bomb?)`)] };
+    }
+    value = doc.toJS({ maxAliasCount: -1 }); // limited above by expansion size, not by the number of aliases
   } catch (err) {
-    return { problems: [malformed(file, 1, 1, describe(err))] };
+    return { problems: [malformed(file, 1, 1, err instanceof RangeError ? 'nested too deeply' : describe(err))] };
   }
   const locate = (path: readonly PropertyKey[]) => {
     let node: unknown = doc.contents;
@@ -46,6 +50,36 @@ export function parseYamlFile(file: string, text: string): { parsed?: ParsedYaml
     return { line: pos.line, column: pos.col };
   };
   return { parsed: { file, value, locate }, problems: [] };
+}
+
+/** Aliases may make the data at most this many times the values written, plus ALIAS_ROOM. */
+const ALIAS_GROWTH = 10;
+const ALIAS_ROOM = 10_000;
+
+/**
+ * Values written in the document and values after expanding every alias (memoized per node, so the count
+ * itself never expands anything): reused anchors are fine, an alias bomb is not, whatever the alias count.
+ */
+function expandedSize(doc: Document.Parsed): { written: number; expanded: number } {
+  const memo = new Map<unknown, number>();
+  let written = 0;
+  const size = (node: unknown): number => {
+    if (node === null || typeof node !== 'object') return 1;
+    const known = memo.get(node);
+    if (known !== undefined) {
+      if (known < 0) throw new Error('an alias refers to the node that contains it');
+      return known;
+    }
+    memo.set(node, -1);
+    written++;
+    let s = 1;
+    if (isAlias(node)) s = size(node.resolve(doc));
+    else if (isPair(node)) s = size(node.key) + size(node.value);
+    else if (isMap(node) || isSeq(node)) for (const item of node.items) s += size(item);
+    memo.set(node, s);
+    return s;
+  };
+  return { expanded: size(doc.contents), written };
 }
 
 function malformed(file: string, line: number, column: number, what: string): Problem {

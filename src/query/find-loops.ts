@@ -85,7 +85,7 @@ export function findLoops(input: QueryInput, options: FindLoopsOptions = {}): Lo
       }
       level.sort(compareCycles);
       if (level.length > want) truncated = true;
-      found.push(...level.slice(0, want));
+      for (const c of level.slice(0, want)) found.push(c); // no spread over an unbounded list
       if (found.length >= limit) truncated = true;
     }
   });

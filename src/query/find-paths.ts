@@ -154,7 +154,7 @@ function rankByLength(search: Search): { paths: Found[]; truncated: boolean } {
   for (let L = enumerator.minLength(); L <= opts.maxLength; L++) {
     const level: Found[] = [];
     const more = enumerator.level(L, opts.limit - paths.length, level, () => true);
-    paths.push(...level);
+    for (const f of level) paths.push(f); // no spread: a level can hold a million paths
     if (more || paths.length >= opts.limit) return { paths, truncated: true };
     if (search.budget.exhausted) break;
   }
@@ -169,7 +169,7 @@ function rankByEvidence(search: Search): { paths: Found[]; truncated: boolean } 
     for (let L = enumerator.minLength(); L <= opts.maxLength; L++) {
       const level: Found[] = [];
       const more = enumerator.level(L, opts.limit - paths.length, level, (f) => f.weakest === threshold);
-      paths.push(...level);
+      for (const f of level) paths.push(f); // no spread: a level can hold a million paths
       if (more || paths.length >= opts.limit) return { paths, truncated: true };
       if (search.budget.exhausted) return { paths, truncated: false };
     }
@@ -386,7 +386,7 @@ class LevelEnumerator {
       kept = kept.slice(0, want);
       more = true;
     }
-    out.push(...kept);
+    for (const f of kept) out.push(f);
     return more;
   }
 }

@@ -19,8 +19,9 @@ import { ByteInterner, fnv1a } from './byte-interner.js';
 import { EdgeTable, badLine, expectedRows, fit, parseEdgeRange, type EndpointSink, type RangeRows } from './kgx-edge-rows.js';
 import type { EdgeRangeJob } from './kgx-edges-worker.js';
 import { StringPool } from './string-pool.js';
-import { forEachChunk, forEachLine, splitTabs, trimCr, type ChunkOptions, type LineProgress } from './tsv-lines.js';
+import { LineTooLongError, forEachChunk, forEachLine, lineNumberAt, splitTabs, trimCr, type ChunkOptions, type LineProgress } from './tsv-lines.js';
 import { ownValue } from '../model/own-key.js';
+import { MAX_LIST_ITEMS } from '../model/input-limits.js';
 
 export interface LoadKgxOptions {
   /** Called at most every 250 ms while reading, and once per file at the end. */
@@ -72,6 +73,9 @@ export async function loadKgxIndex(edgesPath: string, options: LoadKgxOptions = 
     if (nodesPath) await readNodes(nodesPath, nodes, problems, onProgress, chunk);
     table = await readEdges(edgesPath, nodes, onProgress, chunk, plan?.at);
     if (rest) appendRest(edgesPath, table, nodes, await rest.rows);
+  } catch (err) {
+    if (err instanceof LineTooLongError) throw new MechkgError(`${err.path}:${lineNumberAt(err.path, err.offset)}: row over ${err.limit} bytes, the limit for one row; nothing after it was read`);
+    throw err;
   } finally {
     rest?.stop();
   }
@@ -450,7 +454,9 @@ function evidenceFromRow(file: string, row: Record<string, string>, source: stri
   const kind = ownValue(KIND_OF_KNOWLEDGE_LEVEL, row.knowledge_level) ?? 'review_statement';
   const statement = `${file} asserts ${source} ${row.predicate} ${target}`;
   const refs: string[] = [];
-  for (const pub of splitList(row.publications ?? '')) {
+  const publications = splitList(row.publications ?? '');
+  if (publications.length > MAX_LIST_ITEMS) throw new MechkgError(`${file}: edge ${source} -> ${target}: ${publications.length} publications, over the limit of ${MAX_LIST_ITEMS} for one list`);
+  for (const pub of publications) {
     const m = /^(pmid|doi):\s*(.+)$/i.exec(pub.trim());
     if (m) refs.push(slugify(`${m[1]}-${m[2]}`));
   }

@@ -3,8 +3,10 @@
  * two reused buffers, and splits a line into tab-separated fields without creating strings. Only a line that
  * straddles two reads is copied (once, in front of the next read).
  */
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { MechkgError } from '../errors.js';
+import { MAX_ROW_BYTES } from '../model/input-limits.js';
 
 export interface LineProgress {
   file: string;
@@ -27,6 +29,20 @@ export interface ChunkOptions {
   end?: number;
   /** Called after each read with the bytes consumed so far. */
   onRead?: (bytes: number, totalBytes: number, elapsedMs: number) => void;
+  /** Longest line accepted (default MAX_ROW_BYTES); a longer one is a LineTooLongError, read no further. */
+  maxLineBytes?: number;
+}
+
+/** A line over the limit: where it starts (file offset), so the caller can name its line number. */
+export class LineTooLongError extends MechkgError {
+  override name = 'LineTooLongError';
+  constructor(
+    readonly path: string,
+    readonly offset: number,
+    readonly limit: number,
+  ) {
+    super(`${path}: the row starting at byte ${offset} is over ${limit} bytes (the limit for one row); is this a KGX TSV file?`);
+  }
 }
 
 /**
@@ -72,12 +88,15 @@ export async function forEachChunk(
       const next = bufs[1 - cur]!;
       pending = read(next, room, position);
       const lastNl = buf.lastIndexOf(10, end - 1);
+      const maxLine = options.maxLineBytes ?? MAX_ROW_BYTES;
+      if (carry > 0 && lastNl >= start && buf.indexOf(10, room) - start > maxLine) throw new LineTooLongError(path, base, maxLine); // a long line ends here
       let cut = start; // start of the unfinished line
       if (lastNl >= start) {
         onChunk(buf, start, lastNl + 1, base);
         cut = lastNl + 1;
       }
       carry = end - cut;
+      if (carry > maxLine) throw new LineTooLongError(path, base + (cut - start), maxLine);
       if (carry > room) {
         // a line longer than the room: wait for the read in flight, then move it into larger buffers
         const done = await pending;
@@ -139,6 +158,24 @@ export async function forEachLine(
   );
   onProgress?.({ file: path, lines: lineNumber, bytes: read.bytes, totalBytes: read.totalBytes, elapsedMs: Date.now() - started });
   return lineNumber;
+}
+
+/** The 1-based line number of the line that starts at file offset `offset` (counts the newlines before it). */
+export function lineNumberAt(path: string, offset: number): number {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let line = 1;
+    for (let pos = 0; pos < offset; ) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, offset - pos), pos);
+      if (n === 0) break;
+      for (let i = buf.indexOf(10, 0); i >= 0 && i < n; i = buf.indexOf(10, i + 1)) line++;
+      pos += n;
+    }
+    return line;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function trimCr(buf: Buffer, start: number, end: number): number {

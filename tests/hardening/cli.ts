@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export function mechkg(args: string[], env: Record<string, string | undefined> = {}, timeout = 30_000) {
-  const r = spawnSync(process.execPath, ['bin/mechkg.js', ...args], { encoding: 'utf8', timeout, env: { ...process.env, MECHKG_NO_CACHE: '', ...env } });
+  const r = spawnSync(process.execPath, ['bin/mechkg.js', ...args], { encoding: 'utf8', timeout, maxBuffer: 1 << 28, env: { ...process.env, MECHKG_NO_CACHE: '', ...env } });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, error: r.error };
 }
 

@@ -8,7 +8,7 @@ import { formatChain } from './format-chain.js';
 const ARROW: Record<EffectEntry['effect'], string> = { up: '↑ up   ', down: '↓ down ', mixed: '↕ mixed', unknown: '? unkn.' };
 
 function entryLines(entries: EffectEntry[]): string[] {
-  const width = Math.min(40, Math.max(4, ...entries.map((e) => e.node.label.length)));
+  const width = Math.min(40, entries.reduce((w, e) => Math.max(w, e.node.label.length), 4));
   return entries.flatMap((x) => {
     const lines = [`  ${ARROW[x.effect]}  ${x.node.label.padEnd(width)}  ${x.distance} step${x.distance === 1 ? ' ' : 's'}  (${x.node.id})`];
     for (const p of x.paths) {
