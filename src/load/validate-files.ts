@@ -177,7 +177,7 @@ function crossCheck(out: ValidatedData): void {
       err(e.origin, 'missing_evidence', e.id, 'every evidence entry disputes this edge; add the supporting finding it rests on', 'warning');
     }
   }
-  out.problems.push(...checkEvidenceRules(out, sources));
+  for (const p of checkEvidenceRules(out, sources)) out.problems.push(p); // no spread: one problem per evidence entry
   // Two nodes sharing an exact name make that name ambiguous everywhere it is typed.
   const names = new Map<string, string>();
   for (const n of out.nodes) {

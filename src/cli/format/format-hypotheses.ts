@@ -58,7 +58,7 @@ function detail(h: Hypothesis, rank: number): string[] {
   const verb = h.direction === 'up' ? 'raised' : 'lowered';
   const changed = h.correct + h.incorrect + h.ambiguous + h.unreached;
   const out = [`#${rank} ${h.node.label} ${verb} (${h.node.id}): ${h.correct} of ${changed} changed observations predicted correctly, ${h.incorrect} wrongly; reaches ${h.reached} nodes`];
-  const width = Math.min(36, Math.max(...h.predictions.map((p) => [...p.node.label].length)));
+  const width = Math.min(36, h.predictions.reduce((w, p) => Math.max(w, [...p.node.label].length), 0));
   for (const p of h.predictions) out.push(...predictionLines(p, width));
   return out;
 }
