@@ -1,18 +1,20 @@
 /**
  * Every candidate's counts at once, by one backward signed search per observation instead of one forward
  * search per candidate: from an observed node o, a breadth-first search over (node, sign) states along
- * in-edges gives, for every upstream u, the shortest walks u -> o of each sign within the depth. That is
- * exactly what the forward rule of hypothesis-predictions.ts needs, although the forward search is
- * clamped (no walk passes back through u) and this one is not: a shortest walk of the winning sign never
- * revisits u, since its part after the last visit would be a shorter signed walk u -> o; so the winning
- * sign, a tie, and the distance are the same either way.
+ * in-edges gives, for every upstream u, the length of the shortest walks u -> o of each sign within the
+ * depth and the best weakest link among them. That is exactly what the forward rule of
+ * hypothesis-predictions.ts (dominantVerdict) needs, although the forward search is clamped (no walk
+ * passes back through u) and this one is not: a walk of the shortest length d = min over signs never
+ * revisits u, since its part after the last visit would be a shorter signed walk u -> o; so the walks
+ * that vote, hence the verdict and the distance, are the same either way.
  *
  * Cost: O(edges within the depth) per observation, spent on the budget; O(nodes) counters per query.
  */
 import type { Budget } from './budget.js';
-import { signedState } from './distances.js';
+import { FAR, signedState } from './distances.js';
 import type { PathIndex } from './path-index.js';
 import type { Traversal } from './query-options.js';
+import { dominantVerdict, NO_LINK } from './hypothesis-predictions.js';
 import { withLease, type Lease, type Stamped } from './scratch.js';
 
 export interface ObservedNode {
@@ -57,9 +59,9 @@ export function screenCandidates(index: PathIndex, trav: Traversal, observed: re
     const finished = withLease(index, (lease) => {
       const reach = backwardSearch(index, trav, o.n, depth, lease, budget);
       if (!reach) return false;
-      const { dist, states } = reach;
+      const { dist, weakest, states } = reach;
       const done = lease.stamped(size);
-      const at = (u: number, sign: number) => dist.get(signedState(u, sign), -1);
+      const at = (u: number, sign: number) => dist.get(signedState(u, sign), FAR);
       for (const state of states) {
         const u = (state / 3) | 0;
         if (u === o.n || done.has(u)) continue;
@@ -72,18 +74,10 @@ export function screenCandidates(index: PathIndex, trav: Traversal, observed: re
           isCandidate[u] = 1;
           s.candidates.push(u);
         }
-        const up = at(u, 1);
-        const down = at(u, -1);
-        if (up >= 0 && (down < 0 || up < down)) {
-          tally(s, u, o.sign === 1, o.weight);
-          s.distanceSum[u]! += up;
-        } else if (down >= 0 && (up < 0 || down < up)) {
-          tally(s, u, o.sign === -1, o.weight);
-          s.distanceSum[u]! += down;
-        } else {
-          s.ambiguous[u]!++;
-          s.distanceSum[u]! += up >= 0 ? up : at(u, 0);
-        }
+        const { effect, distance } = dominantVerdict(at(u, 1), at(u, -1), weakest[signedState(u, 1)]!, weakest[signedState(u, -1)]!, at(u, 0), depth);
+        s.distanceSum[u]! += distance;
+        if (effect === 'up' || effect === 'down') tally(s, u, (effect === 'up') === (o.sign === 1), o.weight);
+        else s.ambiguous[u]!++;
       }
       return true;
     });
@@ -105,15 +99,18 @@ function tally(s: Screen, u: number, agrees: boolean, weight: number): void {
 
 /**
  * Shortest signed walks into root along in-edges, every state within depth (dist[signedState(u, s)] =
- * steps of the shortest walk u -> root whose sign product is s); null when the budget ran out.
+ * steps of the shortest walk u -> root whose sign product is s, weakest[...] = the best weakest link
+ * among those walks); null when the budget ran out.
  */
-function backwardSearch(index: PathIndex, trav: Traversal, root: number, depth: number, lease: Lease, budget: Budget): { dist: Stamped; states: Int32Array } | null {
+function backwardSearch(index: PathIndex, trav: Traversal, root: number, depth: number, lease: Lease, budget: Budget): { dist: Stamped; weakest: Int32Array; states: Int32Array } | null {
   const dist = lease.stamped(index.nodeCount * 3);
+  const weakest = lease.ints(index.nodeCount * 3);
   const queue = lease.ints(index.nodeCount * 3);
   let head = 0;
   let tail = 0;
   const first = signedState(root, 1);
   dist.set(first, 0);
+  weakest[first] = NO_LINK;
   queue[tail++] = first;
   while (head < tail) {
     const state = queue[head++]!;
@@ -123,15 +120,20 @@ function backwardSearch(index: PathIndex, trav: Traversal, root: number, depth: 
     const sign = (state % 3) - 1;
     const edges = index.inEdges(v);
     if (!budget.spend(edges.length)) return null;
+    const link = weakest[state]!;
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i]!;
       const u = index.edgeSource(e);
       if (trav.blocked[u] || !trav.edgeAllowed(e)) continue;
       const next = signedState(u, index.edgeSign(e) * sign);
-      if (dist.has(next)) continue;
-      dist.set(next, d);
-      queue[tail++] = next;
+      const strength = index.edgeStrength(e);
+      const w = strength < link ? strength : link;
+      if (!dist.has(next)) {
+        dist.set(next, d);
+        weakest[next] = w;
+        queue[tail++] = next;
+      } else if (dist.value[next] === d && w > weakest[next]!) weakest[next] = w;
     }
   }
-  return { dist, states: queue.subarray(0, tail) };
+  return { dist, weakest, states: queue.subarray(0, tail) };
 }
