@@ -3,7 +3,7 @@
  * `npm run bench:hypotheses`: `mechkg hypotheses` on a seeded scale-free KGX graph (default 1M edges,
  * 100k nodes, generate-kgx.mjs) with 20 observations: the predicted directions of one node raised
  * (effects at the same depth as the query), 2 of them flipped as noise. Measures, each in its own process:
- *   - the whole CLI process (`mechkg --graph F hypotheses obs.csv --json`): wall time and peak RSS
+ *   - the whole CLI process (`mechkg --graph F hypotheses obs.csv --json --limit 100`): wall time and peak RSS
  *     (/usr/bin/time -v when present), median of --runs;
  *   - in-process, after loading the compact index once: explainObservations alone, median of --runs.
  * Prints one JSON object with the figures, the planted node's rank, `complete` and the work stats.
@@ -56,7 +56,7 @@ if (process.argv[2] === '--in-process') {
   let result;
   for (let i = 0; i < Number(n); i++) {
     const t = performance.now();
-    result = lib.explainObservations(index, observations, { maxDepth: Number(d) });
+    result = lib.explainObservations(index, observations, { maxDepth: Number(d), limit: 100 });
     times.push(performance.now() - t);
   }
   process.stdout.write(JSON.stringify({ loadMs, queryMs: times, complete: result.complete, stats: result.stats, top: result.hypotheses.slice(0, 3).map((h) => `${h.direction} ${h.node.id}`), rssMb: process.memoryUsage().rss / 2 ** 20 }) + '\n');
@@ -95,7 +95,7 @@ writeFileSync(obsPath, 'node,direction\n' + rows.map((r) => r.join(',')).join('\
 log(`planted: ${planted} raised; ${rows.length} observations in ${obsPath}`);
 
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-const cli = [join(root, 'bin', 'mechkg.js'), '--graph', paths.edges, 'hypotheses', obsPath, '--json', '--max-depth', String(depth)];
+const cli = [join(root, 'bin', 'mechkg.js'), '--graph', paths.edges, 'hypotheses', obsPath, '--json', '--max-depth', String(depth), '--limit', '100'];
 const processes = [];
 let answer = null;
 for (let i = 0; i < runs; i++) {

@@ -179,6 +179,7 @@ export function explainObservations(input: QueryInput, observations: readonly Ob
 
   const screen = screenCandidates(index, trav, observed, depth, budget);
   const ranked = rankByScreen(index, screen);
+  const tested = ranked.length;
   const changedExcept = (n: number) => changed.length - (observedAt.get(n)?.sign ? 1 : 0);
   const richness = (h: Ranked, reached: number) =>
     roundP(hypergeometricUpperTail(h.correct + h.incorrect + h.ambiguous, richnessPopulation(index, population.kind, observed, h.n), changedExcept(h.n), reached));
@@ -186,7 +187,7 @@ export function explainObservations(input: QueryInput, observations: readonly Ob
   // Take candidates in order of their lower bound until none left can enter the top `limit`.
   const top: Ranked[] = [];
   let richnessComputed = 0;
-  for (const h of ranked) {
+  for (const h of inScreenOrder(ranked)) {
     if (budget.exhausted) break;
     const kth = top.length === limit ? top[limit - 1]! : null;
     if (kth && compareRanked(h, kth) > 0) break;
@@ -217,13 +218,13 @@ export function explainObservations(input: QueryInput, observations: readonly Ob
     unresolved,
     depth,
     complete: work.stoppedBy === null,
-    truncated: ranked.length > hypotheses.length,
+    truncated: tested > hypotheses.length,
     hypotheses,
     stats: {
       ...work,
       observationsScreened: screen.screened,
       candidates: screen.candidates.length,
-      hypothesesTested: ranked.length,
+      hypothesesTested: tested,
       richnessComputed,
       population,
       permutations,
@@ -283,7 +284,7 @@ function pConcordance(correct: number, incorrect: number): number {
   return p;
 }
 
-/** Hypotheses with at least one correct prediction, each with its screen counts, sorted by lower bound. */
+/** Hypotheses with at least one correct prediction, each with its screen counts (unsorted). */
 function rankByScreen(index: PathIndex, s: Screen): Ranked[] {
   const out: Ranked[] = [];
   for (const n of s.candidates) {
@@ -308,7 +309,22 @@ function rankByScreen(index: PathIndex, s: Screen): Ranked[] {
       });
     }
   }
-  return out.sort(compareRanked);
+  return out;
+}
+
+/**
+ * The hypotheses in screen order (compareRanked on their lower bounds), sorted lazily: the order's first
+ * key is pConcordance, which takes few distinct values, so the hypotheses are grouped by it and a group is
+ * sorted only when the walk reaches it (the walk usually stops within the first groups).
+ */
+function* inScreenOrder(hypotheses: Ranked[]): Generator<Ranked> {
+  const groups = new Map<number, Ranked[]>();
+  for (const h of hypotheses) {
+    const g = groups.get(h.pConcordance);
+    if (g) g.push(h);
+    else groups.set(h.pConcordance, [h]);
+  }
+  for (const key of [...groups.keys()].sort((a, b) => a - b)) yield* groups.get(key)!.sort(compareRanked);
 }
 
 function roundScore(x: number): number {
