@@ -114,6 +114,10 @@ for (let i = 0; i < runs; i++) {
 const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--in-process', paths.edges, obsPath, String(depth), String(runs)], { encoding: 'utf8', maxBuffer: 1 << 28 });
 const inProcess = JSON.parse(child.stdout.trim());
 const rank = answer.hypotheses.findIndex((h) => h.node.id === planted && h.direction === 'up');
+/** "up chebi-1 (correct/incorrect/ambiguous/unreached, p-values)". */
+function describe(h) {
+  return `${h.direction} ${h.node.id} (${h.correct}/${h.incorrect}/${h.ambiguous}/${h.unreached}, pC ${h.pConcordance.toExponential(2)}, pR ${h.pRichness.toExponential(2)})`;
+}
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
 const uptime = spawnSync('uptime', { encoding: 'utf8' }).stdout.trim();
 process.stdout.write(
@@ -131,7 +135,8 @@ process.stdout.write(
       stats: answer.stats,
       planted,
       plantedRank: rank < 0 ? null : rank + 1,
-      top3: answer.hypotheses.slice(0, 3).map((h) => `${h.direction} ${h.node.id} (${h.correct}/${h.incorrect}/${h.ambiguous}/${h.unreached}, pC ${h.pConcordance.toExponential(2)}, pR ${h.pRichness.toExponential(2)})`),
+      plantedHypothesis: rank < 0 ? null : describe(answer.hypotheses[rank]),
+      top3: answer.hypotheses.slice(0, 3).map(describe),
     },
     null,
     2,
