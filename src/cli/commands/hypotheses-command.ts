@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { budgetOptions, budgetValues, intOption, output } from '../cli-options.js';
+import { budgetValues, intOption, output } from '../cli-options.js';
 import { openQueryGraph } from '../open-graph.js';
 import { progressLine } from '../progress.js';
 import { runCommand } from '../run-command.js';
@@ -26,19 +26,20 @@ interface HypothesesFlags {
 }
 
 export function registerHypothesesCommand(program: Command, state: State): void {
-  budgetOptions(
-    program
-      .command('hypotheses')
-      .description('which upstream perturbations explain observed changes (reverse causal reasoning, ranked with p-values)')
-      .argument('<observations>', 'CSV, TSV or JSON file with a node column and a direction (up/down) or value; - reads stdin')
-      .option('--max-depth <n>', 'longest route from a hypothesis to an observation, in steps', '4')
-      .option('--limit <k>', 'most hypotheses to list', '10')
-      .option('--min-evidence <kind>', 'skip edges whose best evidence is weaker than this kind')
-      .option('--permutations <n>', 'also a permutation p-value from N random placements of the observations', '0')
-      .option('--seed <n>', 'seed of the permutation test', '1')
-      .option('--format <csv|tsv|json>', 'format of the observations (default: from the extension, else sniffed)')
-      .option('--json', 'print JSON'),
-  ).action(async (file: string, flags: HypothesesFlags) => {
+  program
+    .command('hypotheses')
+    .description('which upstream perturbations explain observed changes (reverse causal reasoning, ranked with p-values)')
+    .argument('<observations>', 'CSV, TSV or JSON file with a node column and a direction (up/down) or value; - reads stdin')
+    .option('--max-depth <n>', 'longest route from a hypothesis to an observation, in steps', '4')
+    .option('--limit <k>', 'most hypotheses to list', '10')
+    .option('--min-evidence <kind>', 'skip edges whose best evidence is weaker than this kind')
+    .option('--permutations <n>', 'also a permutation p-value from N random placements of the observations', '0')
+    .option('--seed <n>', 'seed of the permutation test', '1')
+    .option('--format <csv|tsv|json>', 'format of the observations (default: from the extension, else sniffed)')
+    .option('--max-expansions <n>', 'work budget: most edge expansions (default 200000000)')
+    .option('--timeout <ms>', 'work budget: most milliseconds (default 20000)')
+    .option('--json', 'print JSON')
+    .action(async (file: string, flags: HypothesesFlags) => {
     state.exitCode = await runCommand(flags, async () => {
       const { name, text } = readInput(file);
       const [{ readObservations }, { explainObservations }, { formatHypotheses }, graph] = await Promise.all([
