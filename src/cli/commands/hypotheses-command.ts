@@ -40,30 +40,30 @@ export function registerHypothesesCommand(program: Command, state: State): void 
     .option('--timeout <ms>', 'work budget: most milliseconds (default 20000)')
     .option('--json', 'print JSON')
     .action(async (file: string, flags: HypothesesFlags) => {
-    state.exitCode = await runCommand(flags, async () => {
-      const { name, text } = readInput(file);
-      const [{ readObservations }, { explainObservations }, { formatHypotheses }, graph] = await Promise.all([
-        import('../../import/read-observations.js'),
-        import('../../query/explain-observations.js'),
-        import('../format/format-hypotheses.js'),
-        openQueryGraph(program.opts().graph as string | undefined),
-      ]);
-      if (flags.format !== undefined && !['csv', 'tsv', 'json'].includes(flags.format)) throw new UsageError(`--format: expected csv, tsv or json, got "${flags.format}"`);
-      const observations = readObservations(name, text, flags.format as 'csv' | 'tsv' | 'json' | undefined);
-      const progress = progressLine('hypotheses');
-      const result = explainObservations(graph, observations, {
-        maxDepth: intOption('--max-depth', flags.maxDepth),
-        limit: intOption('--limit', flags.limit),
-        minEvidence: flags.minEvidence as EvidenceKind | undefined,
-        permutations: intOption('--permutations', flags.permutations),
-        seed: intOption('--seed', flags.seed),
-        ...budgetValues(flags),
-        ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+      state.exitCode = await runCommand(flags, async () => {
+        const { name, text } = readInput(file);
+        const [{ readObservations }, { explainObservations }, { formatHypotheses }, graph] = await Promise.all([
+          import('../../import/read-observations.js'),
+          import('../../query/explain-observations.js'),
+          import('../format/format-hypotheses.js'),
+          openQueryGraph(program.opts().graph as string | undefined),
+        ]);
+        if (flags.format !== undefined && !['csv', 'tsv', 'json'].includes(flags.format)) throw new UsageError(`--format: expected csv, tsv or json, got "${flags.format}"`);
+        const observations = readObservations(name, text, flags.format as 'csv' | 'tsv' | 'json' | undefined);
+        const progress = progressLine('hypotheses');
+        const result = explainObservations(graph, observations, {
+          maxDepth: intOption('--max-depth', flags.maxDepth),
+          limit: intOption('--limit', flags.limit),
+          minEvidence: flags.minEvidence as EvidenceKind | undefined,
+          permutations: intOption('--permutations', flags.permutations),
+          seed: intOption('--seed', flags.seed),
+          ...budgetValues(flags),
+          ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+        });
+        progress.done();
+        output(flags.json, result, () => formatHypotheses(result));
       });
-      progress.done();
-      output(flags.json, result, () => formatHypotheses(result));
     });
-  });
 }
 
 function readInput(file: string): { name: string; text: string } {
