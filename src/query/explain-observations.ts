@@ -29,7 +29,7 @@ import type { PathIndex } from './path-index.js';
 import { pathNode, type EdgeMemo, type Path, type PathNode } from './path-result.js';
 import { queryContext, type QueryInput } from './query-input.js';
 import { checkChoice, checkEvidenceKind, checkInteger, makeTraversal, type Traversal } from './query-options.js';
-import { withLease } from './scratch.js';
+import { withLease, type Lease } from './scratch.js';
 import { seededRandom } from './seeded-random.js';
 import { binomialUpperTail, hypergeometricUpperTail } from './tail-probabilities.js';
 import type { EvidenceKind } from '../model/vocabulary.js';
@@ -387,7 +387,7 @@ function describeHypothesis(
   resolved: ResolvedObservation[],
   observed: ObservedNode[],
   depth: number,
-  lease: Parameters<typeof predictionsFrom>[4],
+  lease: Lease,
   budget: Budget,
   memo: EdgeMemo,
   permutations: number,
@@ -402,11 +402,13 @@ function describeHypothesis(
   let ambiguous = 0;
   let wc = 0;
   let wi = 0;
+  let observedReached = 0;
   const predictions: HypothesisPrediction[] = [];
   resolved.forEach((r, i) => {
     const o = observed[i]!;
     if (o.n === h.n) return;
     const kind = predicted(o.n);
+    if (kind !== null) observedReached++;
     const routes = pred.routes(o.n, memo);
     const agrees = o.sign === 0 || (kind !== 'up' && kind !== 'down') ? null : (kind === 'up') === (o.sign === 1);
     if (o.sign !== 0 && kind !== null) {
@@ -424,11 +426,12 @@ function describeHypothesis(
   });
   const score = roundScore(wc - wi);
   const pC = pConcordance(correct, incorrect);
-  // The forward rule and the screen agree (hypothesis-screen.ts); if a count ever differs, richness follows the forward counts.
+  // The forward rule and the screen agree (hypothesis-screen.ts); if a count ever differs, the forward one stands.
+  const reached = populationKind === 'graph' ? pred.reachedCount : observedReached;
   const pR =
-    correct === h.correct && incorrect === h.incorrect && ambiguous === h.ambiguous
+    correct === h.correct && incorrect === h.incorrect && ambiguous === h.ambiguous && reached === h.reached
       ? h.pRichness
-      : roundP(hypergeometricUpperTail(correct + incorrect + ambiguous, richnessPopulation(index, populationKind, observed, h.n), changedCount, pred.reachedCount));
+      : roundP(hypergeometricUpperTail(correct + incorrect + ambiguous, richnessPopulation(index, populationKind, observed, h.n), changedCount, reached));
   return {
     node: pathNode(index, h.n),
     direction: h.dir === 1 ? 'up' : 'down',
@@ -440,7 +443,7 @@ function describeHypothesis(
     pConcordance: pC,
     pRichness: pR,
     pPermutation: permutations > 0 ? permutationP(index, pred, h, observed, populationKind, score, permutations, random) : null,
-    reached: populationKind === 'graph' ? pred.reachedCount : h.reached,
+    reached,
     predictions,
   };
 }
