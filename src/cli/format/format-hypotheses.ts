@@ -1,6 +1,8 @@
 /** Human output of `mechkg hypotheses`: a ranked table, then what the first hypotheses predict and through what. */
 import type { ExplainObservationsResult, Hypothesis, HypothesisPrediction, ObservedDirection } from '../../query/explain-observations.js';
 import { formatChain } from './format-chain.js';
+import { evidenceLabel } from './format-path.js';
+import type { Path } from '../../query/path-result.js';
 
 const ARROW: Record<string, string> = { up: '↑', down: '↓', unchanged: '=', mixed: '↕', unknown: '?' };
 /** How many hypotheses get their predictions spelled out under the table. */
@@ -78,7 +80,11 @@ function predictionLines(p: HypothesisPrediction, width: number): string[] {
   const predicted = p.predicted === null ? 'not reached' : `predicted ${ARROW[p.predicted]}${p.predicted === 'mixed' ? ' (routes disagree)' : p.predicted === 'unknown' ? ' (no signed route)' : ''}`;
   const steps = p.distance === null ? '' : `  ${p.distance} step${p.distance === 1 ? '' : 's'}`;
   const lines = [`  ${mark(p)} ${pad(fit(p.node.label, width), width)}  ${observedText(p.observed)}  ${predicted}${steps}`];
-  if (p.path) lines.push(`      ${formatChain(p.path)}`);
-  if (p.otherPath) lines.push(`      ${formatChain(p.otherPath)}`);
+  if (p.path) lines.push(route(p.path));
+  if (p.otherPath) lines.push(route(p.otherPath));
   return lines;
+}
+
+function route(path: Path): string {
+  return `      ${formatChain(path)}   [weakest: ${path.weakestEvidence ? evidenceLabel(path.weakestEvidence) : 'none'}]`;
 }
