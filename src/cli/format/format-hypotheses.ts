@@ -41,7 +41,7 @@ export function formatHypotheses(r: ExplainObservationsResult): string {
     return lines.map((l) => l.trimEnd()).join('\n') + '\n';
   }
   const perm = r.stats.permutations > 0;
-  const width = Math.min(44, Math.max(10, ...r.hypotheses.map((h) => [...h.node.label].length + 2)));
+  const width = Math.min(44, r.hypotheses.reduce((w, h) => Math.max(w, [...h.node.label].length + 2), 10));
   const names = r.hypotheses.map((h) => fit(`${ARROW[h.direction]} ${h.node.label}`, width));
   lines.push('', `  #   ${pad('hypothesis', width)}  correct  wrong  ambiguous  unreached  score  p concordance  p richness${perm ? '  p permutation' : ''}`);
   r.hypotheses.forEach((h, i) => {
