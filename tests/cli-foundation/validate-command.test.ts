@@ -32,6 +32,24 @@ describe('mechkg validate', () => {
     expect(report.problems.map((p: { code: string }) => p.code).sort()).toEqual(['dangling_endpoint', 'malformed_curie', 'unknown_category', 'unknown_source']);
   });
 
+  it('adds the curation report with --report, in text and in --json', () => {
+    const text = mechkg('validate', '--report');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^causal edges: \d+$/m);
+    expect(text.stdout).toMatch(/^ {2}with PMID\/DOI-backed support: \d+ \(\d+\.\d%\)$/m);
+    expect(text.stdout).toMatch(/^unused sources: \d+$/m);
+    const json = JSON.parse(mechkg('validate', '--report', '--json').stdout);
+    expect(json.report.causalEdges).toBeGreaterThan(0);
+    expect(json.report.citable.share).toBeGreaterThanOrEqual(0);
+    expect(Object.keys(json.report)).toEqual(expect.arrayContaining(['evidenceKinds', 'onlySeedArticles', 'onlyReviewStatements', 'unverifiedIdentifiers', 'unusedSources']));
+  });
+
+  it('gives no report for a graph with errors, and says so', () => {
+    const r = mechkg('validate', 'tests/fixtures/invalid-graph', '--report');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('no curation report: the graph has errors');
+  });
+
   it('names a missing directory in one line, without a stack trace', () => {
     const r = mechkg('validate', 'no/such/dir');
     expect(r.code).toBe(1);

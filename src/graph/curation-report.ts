@@ -1,0 +1,126 @@
+/**
+ * What a curator needs to judge the evidence behind a graph: how many causal edges rest on citable literature
+ * (a PMID or DOI), which rest only on popular articles or only on review statements, the evidence kinds in use,
+ * identifiers still marked unverified, and registry entries nothing cites. Pure: graph in, plain data out.
+ */
+import type { EvidenceData, SourceData } from '../model/schema.js';
+import type { KnowledgeGraph } from '../model/types.js';
+import { EVIDENCE_KIND_NAMES, type EvidenceKind } from '../model/vocabulary.js';
+
+/** A CURIE the curation notes mark as not confirmed by any source, with the reason given there. */
+export interface UnverifiedIdentifier {
+  identifier: string;
+  reason: string;
+}
+
+export interface CurationReport {
+  causalEdges: number;
+  /** Causal edges with a supporting entry whose cited document (the study, else the source) has a PMID or DOI. */
+  citable: { count: number; share: number };
+  /** The same, counting only documents registered as primary papers (no reviews, databases or seed articles). */
+  primary: { count: number; share: number };
+  /** Evidence entries per kind, over all edges. */
+  evidenceKinds: Record<EvidenceKind, number>;
+  /** Causal edges whose supporting entries all cite seed articles (no study with a PMID or DOI behind them). */
+  onlySeedArticles: string[];
+  /** Causal edges whose supporting entries are all review statements. */
+  onlyReviewStatements: string[];
+  /** Causal edges with no citable support, with the note that should say why. */
+  withoutCitableSupport: { id: string; note: string | null }[];
+  /** Node identifiers the curation notes mark as unverified, still attached to a node. */
+  unverifiedIdentifiers: { node: string; identifier: string; reason: string }[];
+  /** Registry entries that no evidence entry cites (as source or as study). */
+  unusedSources: string[];
+}
+
+/** The registry id of the document an entry rests on: the primary study it reports when named, else its source. */
+export function citedDocument(ev: EvidenceData): string {
+  const study = (ev as EvidenceData & { study?: string }).study;
+  return study ?? ev.source;
+}
+
+function isCitable(s: SourceData | undefined): boolean {
+  return s !== undefined && (s.pmid !== undefined || s.doi !== undefined);
+}
+
+const share = (count: number, total: number) => (total === 0 ? 0 : count / total);
+
+export function curationReport(graph: KnowledgeGraph, unverified: readonly UnverifiedIdentifier[] = []): CurationReport {
+  const sources = graph.getAttribute('sources');
+  const used = new Set<string>();
+  const evidenceKinds = Object.fromEntries(EVIDENCE_KIND_NAMES.map((k) => [k, 0])) as Record<EvidenceKind, number>;
+  let causalEdges = 0;
+  let citable = 0;
+  let primary = 0;
+  const onlySeedArticles: string[] = [];
+  const onlyReviewStatements: string[] = [];
+  const withoutCitableSupport: CurationReport['withoutCitableSupport'] = [];
+
+  graph.forEachEdge((id, a) => {
+    for (const ev of a.evidence) {
+      evidenceKinds[ev.kind] += 1;
+      used.add(ev.source);
+      used.add(citedDocument(ev));
+    }
+    if (!a.causal) return;
+    causalEdges += 1;
+    const supporting = a.evidence.filter((ev) => ev.stance === 'supports');
+    const docs = supporting.map((ev) => sources[citedDocument(ev)]);
+    if (docs.some(isCitable)) citable += 1;
+    else withoutCitableSupport.push({ id, note: a.note ?? null });
+    if (docs.some((s) => isCitable(s) && s!.kind === 'primary_paper')) primary += 1;
+    if (supporting.length > 0 && docs.every((s) => s?.kind === 'seed_article')) onlySeedArticles.push(id);
+    if (supporting.length > 0 && supporting.every((ev) => ev.kind === 'review_statement')) onlyReviewStatements.push(id);
+  });
+
+  const watched = new Map(unverified.map((u) => [u.identifier, u.reason]));
+  const unverifiedIdentifiers: CurationReport['unverifiedIdentifiers'] = [];
+  graph.forEachNode((node, a) => {
+    for (const identifier of a.identifiers) {
+      const reason = watched.get(identifier);
+      if (reason !== undefined) unverifiedIdentifiers.push({ node, identifier, reason });
+    }
+  });
+
+  return {
+    causalEdges,
+    citable: { count: citable, share: share(citable, causalEdges) },
+    primary: { count: primary, share: share(primary, causalEdges) },
+    evidenceKinds,
+    onlySeedArticles,
+    onlyReviewStatements,
+    withoutCitableSupport,
+    unverifiedIdentifiers,
+    unusedSources: Object.keys(sources).filter((s) => !used.has(s)).sort(),
+  };
+}
+
+/** The report as plain text, one finding per line, lists indented under their heading. */
+export function formatCurationReport(r: CurationReport): string {
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const lines = [
+    `causal edges: ${r.causalEdges}`,
+    `  with PMID/DOI-backed support: ${r.citable.count} (${pct(r.citable.share)})`,
+    `  with a primary paper (PMID/DOI) among the support: ${r.primary.count} (${pct(r.primary.share)})`,
+    'evidence kinds (entries):',
+    ...Object.entries(r.evidenceKinds)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `  ${k}: ${n}`),
+  ];
+  const list = (title: string, items: string[]) => {
+    lines.push(`${title}: ${items.length}`);
+    for (const item of items) lines.push(`  ${item}`);
+  };
+  list('causal edges supported only by seed articles', r.onlySeedArticles);
+  list('causal edges supported only by review statements', r.onlyReviewStatements);
+  list(
+    'causal edges without PMID/DOI-backed support',
+    r.withoutCitableSupport.map((e) => `${e.id}${e.note ? ` (note: ${e.note})` : ' (no note says why)'}`),
+  );
+  list(
+    'unverified identifiers in place',
+    r.unverifiedIdentifiers.map((u) => `${u.node}: ${u.identifier} (${u.reason})`),
+  );
+  list('unused sources', r.unusedSources);
+  return lines.join('\n') + '\n';
+}
