@@ -3,7 +3,7 @@
  * (a PMID or DOI), which rest only on popular articles or only on review statements, the evidence kinds in use,
  * identifiers still marked unverified, and registry entries nothing cites. Pure: graph in, plain data out.
  */
-import type { EvidenceData, SourceData } from '../model/schema.js';
+import { isCitableStudy, underlyingStudy } from '../load/evidence-rules.js';
 import type { KnowledgeGraph } from '../model/types.js';
 import { EVIDENCE_KIND_NAMES, type EvidenceKind } from '../model/vocabulary.js';
 
@@ -33,16 +33,6 @@ export interface CurationReport {
   unusedSources: string[];
 }
 
-/** The registry id of the document an entry rests on: the primary study it reports when named, else its source. */
-export function citedDocument(ev: EvidenceData): string {
-  const study = (ev as EvidenceData & { study?: string }).study;
-  return study ?? ev.source;
-}
-
-function isCitable(s: SourceData | undefined): boolean {
-  return s !== undefined && (s.pmid !== undefined || s.doi !== undefined);
-}
-
 const share = (count: number, total: number) => (total === 0 ? 0 : count / total);
 
 export function curationReport(graph: KnowledgeGraph, unverified: readonly UnverifiedIdentifier[] = []): CurationReport {
@@ -60,15 +50,15 @@ export function curationReport(graph: KnowledgeGraph, unverified: readonly Unver
     for (const ev of a.evidence) {
       evidenceKinds[ev.kind] += 1;
       used.add(ev.source);
-      used.add(citedDocument(ev));
+      if (ev.study !== undefined) used.add(ev.study);
     }
     if (!a.causal) return;
     causalEdges += 1;
     const supporting = a.evidence.filter((ev) => ev.stance === 'supports');
-    const docs = supporting.map((ev) => sources[citedDocument(ev)]);
-    if (docs.some(isCitable)) citable += 1;
+    const docs = supporting.map((ev) => sources[underlyingStudy(ev)]);
+    if (docs.some(isCitableStudy)) citable += 1;
     else withoutCitableSupport.push({ id, note: a.note ?? null });
-    if (docs.some((s) => isCitable(s) && s!.kind === 'primary_paper')) primary += 1;
+    if (docs.some((s) => isCitableStudy(s) && s!.kind === 'primary_paper')) primary += 1;
     if (supporting.length > 0 && docs.every((s) => s?.kind === 'seed_article')) onlySeedArticles.push(id);
     if (supporting.length > 0 && supporting.every((ev) => ev.kind === 'review_statement')) onlyReviewStatements.push(id);
   });

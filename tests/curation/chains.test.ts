@@ -6,39 +6,9 @@
 import { describe, it, expect } from 'vitest';
 import { loadGraph } from '../../src/node.js';
 import { resolveNode, findPaths, EVIDENCE_KINDS, type KnowledgeGraph } from '../../src/index.js';
+import { chainSign, type Sign } from './chain-sign.js';
 
 const graph: KnowledgeGraph = loadGraph();
-
-type Sign = '+' | '-';
-
-/** The causal edges source -> target (any predicate), with their signs. */
-function causalSigns(g: KnowledgeGraph, source: string, target: string): Sign[] {
-  if (!g.hasNode(source)) throw new Error(`chain: no node "${source}"`);
-  if (!g.hasNode(target)) throw new Error(`chain: no node "${target}"`);
-  return g
-    .outEdges(source, target)
-    .map((e) => g.getEdgeAttributes(e))
-    .filter((a) => a.causal && a.sign !== null)
-    .map((a) => a.sign as Sign);
-}
-
-/**
- * Net sign of an explicit chain of node ids: each consecutive pair must be joined by a causal edge, and
- * the signs multiply. Throws (naming the broken step) when a step is missing or two parallel causal
- * edges disagree in sign, so a test can never pass on an ambiguous step.
- */
-function chainSign(g: KnowledgeGraph, ids: readonly string[]): Sign {
-  if (ids.length < 2) throw new Error('chain: needs at least two node ids');
-  let sign: Sign = '+';
-  for (let i = 0; i + 1 < ids.length; i++) {
-    const [a, b] = [ids[i]!, ids[i + 1]!];
-    const signs = [...new Set(causalSigns(g, a, b))];
-    if (signs.length === 0) throw new Error(`chain: no causal edge ${a} -> ${b}`);
-    if (signs.length > 1) throw new Error(`chain: causal edges ${a} -> ${b} disagree in sign`);
-    sign = sign === signs[0] ? '+' : '-';
-  }
-  return sign;
-}
 
 describe('chainSign (test helper)', () => {
   it('rejects a chain shorter than two nodes', () => {
@@ -126,7 +96,7 @@ const CHAINS: [string, string[], Sign][] = [
   ['meat raises B12 status', ['meat', 'dietary-b12-intake', 'ileal-b12-absorption', 'vitamin-b12'], '+'],
   // homocysteine
   ['B12 status lowers homocysteine', ['vitamin-b12', 'methionine-synthase', 'homocysteine'], '-'],
-  ['folate lowers homocysteine', ['folate', 'tetrahydrofolate', '5-methyltetrahydrofolate', 'methionine-synthase', 'homocysteine'], '-'],
+  ['folate lowers homocysteine', ['folate', 'tetrahydrofolate', '5-10-methylenetetrahydrofolate', '5-methyltetrahydrofolate', 'methionine-synthase', 'homocysteine'], '-'],
   ['B12 deficiency raises homocysteine', ['vitamin-b12-deficiency', 'homocysteine'], '+'],
   ['B12 deficiency raises MMA', ['vitamin-b12-deficiency', 'methylmalonic-acid'], '+'],
   ['homocysteine raises inflammation', ['homocysteine', 'inflammation'], '+'],
@@ -145,14 +115,12 @@ const CHAINS: [string, string[], Sign][] = [
   ['liver damage raises serum B12', ['hepatocyte-injury', 'hepatic-b12-leakage', 'serum-vitamin-b12'], '+'],
   ['cirrhosis raises serum B12', ['liver-cirrhosis', 'hepatocyte-injury', 'hepatic-b12-leakage', 'serum-vitamin-b12'], '+'],
   ['liver damage lowers B12 status (the paradox)', ['hepatocyte-injury', 'hepatic-b12-storage', 'vitamin-b12'], '-'],
-  // Mendelian randomization: reinforcing loop
-  ['genetically higher serum B12 raises NAFLD risk', ['serum-vitamin-b12', 'nafld'], '+'],
+  // Mendelian randomization: only the NAFLD -> serum B12 direction is causal; genetically predicted serum B12
+  // with NAFLD is an association on the measurement (tests/curation/one-carbon-chains.test.ts)
   ['NAFLD liability raises serum B12', ['nafld', 'serum-vitamin-b12'], '+'],
-  ['serum B12 - NAFLD loop is reinforcing', ['serum-vitamin-b12', 'nafld', 'serum-vitamin-b12'], '+'],
-  // randomized trial
+  // randomized trial (Talari 2022): only homocysteine fell against placebo; the glucose and liver-fat claims are
+  // kept as the seed's, disputed by the trial (tests/curation/one-carbon-chains.test.ts)
   ['1,000 ug/day lowers homocysteine', ['b12-1000ug-daily', 'homocysteine'], '-'],
-  ['1,000 ug/day lowers fasting glucose', ['b12-1000ug-daily', 'fasting-blood-glucose'], '-'],
-  ['1,000 ug/day lowers liver fat', ['b12-1000ug-daily', 'hepatic-steatosis'], '-'],
   // metabolic disease
   ['NAFLD progresses to liver cancer', ['nafld', 'nash', 'liver-fibrosis', 'liver-cirrhosis', 'hepatocellular-carcinoma'], '+'],
   ['B12 status protects insulin secretion (beta cells)', ['vitamin-b12', 'beta-cell-apoptosis', 'insulin-secretion'], '+'],
@@ -203,7 +171,9 @@ describe('disagreement is shown', () => {
     'serum-vitamin-b12--negatively_correlated_with--insulin-resistance',
     'serum-vitamin-b12--biomarker_for--vitamin-b12-deficiency',
     'vitamin-b12-deficiency--contributes_to--nafld',
-    'serum-vitamin-b12--risk_factor_for--nafld',
+    'serum-vitamin-b12--positively_correlated_with--nafld',
+    'b12-1000ug-daily--decreases--fasting-blood-glucose',
+    'b12-1000ug-daily--decreases--hepatic-steatosis',
   ])('%s carries a disputes entry', (id) => {
     expect(graph.hasEdge(id), id).toBe(true);
     const a = graph.getEdgeAttributes(id);
@@ -264,18 +234,20 @@ describe('disagreement is shown', () => {
     }
   });
 
-  it('records the Mendelian-randomization loop with MR evidence in both directions', () => {
-    for (const id of ['serum-vitamin-b12--risk_factor_for--nafld', 'nafld--increases--serum-vitamin-b12']) {
+  it('records the Mendelian-randomization results with MR evidence in both directions', () => {
+    for (const id of ['serum-vitamin-b12--positively_correlated_with--nafld', 'nafld--increases--serum-vitamin-b12']) {
       const a = graph.getEdgeAttributes(id);
       expect(a.evidence.some((ev) => ev.kind === 'mendelian_randomization' && ev.source === 'fu-2023-b12-nafld-mendelian-randomization')).toBe(true);
     }
   });
 
-  it('records the reported trial as randomized evidence with the missing primary paper noted', () => {
-    for (const target of ['homocysteine', 'fasting-blood-glucose', 'hepatic-steatosis']) {
+  it('records the reported trial by its primary paper: homocysteine fell, glucose and liver fat did not differ from placebo', () => {
+    const hcy = graph.getEdgeAttributes('b12-1000ug-daily--decreases--homocysteine');
+    expect(hcy.strength).toBe(EVIDENCE_KINDS.randomized_trial.strength);
+    for (const target of ['fasting-blood-glucose', 'hepatic-steatosis']) {
       const a = graph.getEdgeAttributes(`b12-1000ug-daily--decreases--${target}`);
-      expect(a.evidence.some((ev) => ev.kind === 'randomized_trial')).toBe(true);
-      expect(a.note).toMatch(/not identified/);
+      expect(a.strength, target).toBe(EVIDENCE_KINDS.review_statement.strength);
+      expect(a.note, target).toMatch(/not shown by the trial/i);
     }
   });
 
