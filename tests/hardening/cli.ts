@@ -33,3 +33,23 @@ edges:
   );
   return g;
 }
+
+/** s -> 5 layers of 11 fully connected -> t: 11^5 = 161,051 paths of 6 steps. */
+export function denseGraphFiles() {
+  const W = 11;
+  const L = 5;
+  const ids = ['s', 't', ...Array.from({ length: L * W }, (_, k) => `n${Math.floor(k / W)}x${k % W}`)];
+  const edges: string[] = [];
+  const edge = (a: string, b: string) => edges.push(`  - {source: ${a}, predicate: increases, target: ${b}, evidence: [{source: src, kind: in_vitro, statement: x}]}`);
+  for (let i = 0; i < W; i++) {
+    edge('s', `n0x${i}`);
+    edge(`n${L - 1}x${i}`, 't');
+  }
+  for (let l = 0; l < L - 1; l++) for (let i = 0; i < W; i++) for (let j = 0; j < W; j++) edge(`n${l}x${i}`, `n${l + 1}x${j}`);
+  const nodes = ids.map((id) => `  - {id: ${id}, label: ${id}, category: protein, description: d}`);
+  return [
+    { path: 'sources.yaml', text: 'sources:\n  - {id: src, kind: textbook, title: T}\n' },
+    { path: 'modules/d.yaml', text: `module: {id: d, title: D, summary: Dense.}\nnodes:\n${nodes.join('\n')}\nedges:\n${edges.join('\n')}\n` },
+  ];
+}
+

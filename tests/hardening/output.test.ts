@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mechkg, tempDir, tinyGraph } from './cli.js';
+import { denseGraphFiles, mechkg, tempDir, tinyGraph } from './cli.js';
 
 /**
  * Runs mechkg, reads `keep` bytes of stdout, then closes the pipe as `head` does (keep 0: before mechkg writes
@@ -123,3 +123,19 @@ function spawnShell(command: string) {
   const r = spawnSync('bash', ['-c', command], { encoding: 'utf8', env: { ...process.env, MECHKG_NO_CACHE: '1' } });
   return { code: r.status, stderr: r.stderr };
 }
+
+describe('SIGINT', () => {
+  it('ends a long query at once (the shell sees 130)', () => {
+    const g = join(tempDir(), 'dense');
+    for (const f of denseGraphFiles()) {
+      mkdirSync(join(g, f.path, '..'), { recursive: true });
+      writeFileSync(join(g, f.path), f.text);
+    }
+    const r = spawnSync('bash', ['-c', `node bin/mechkg.js --graph ${g} paths s t --limit 150000 --timeout 600000 >/dev/null & pid=$!; sleep 3; kill -INT $pid; wait $pid; echo "exit $?"`], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, MECHKG_NO_CACHE: '1' },
+    });
+    expect(r.stdout.trim()).toBe('exit 130');
+  }, 90_000);
+});
