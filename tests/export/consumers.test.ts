@@ -168,7 +168,7 @@ describe('real consumers read the curated graph', () => {
     }
     const objects = JSON.parse(run('dot', ['-Tjson'], out).stdout).objects as { name: string }[];
     expect(objects.filter((o) => !o.name.startsWith('__legend') && o.name !== 'cluster_legend')).toHaveLength(graph.order);
-  });
+  }, 180_000); // three Graphviz layouts of the whole curated graph (212 nodes): slow on a busy machine
 
   it.skipIf(!HAS_DOT)('the svg figure renders without Graphviz warnings', async () => {
     const { figureDot } = await import('../../src/export/index.js');
