@@ -2,6 +2,7 @@
 export * from './model/vocabulary.js';
 export { ownValue } from './model/own-key.js';
 export * from './model/schema.js';
+export * from './model/diagram-schema.js';
 export type * from './model/types.js';
 export * from './errors.js';
 export { tryLoadGraphFromFiles, loadGraphFromFiles, type LoadResult } from './graph/load-graph.js';
@@ -11,3 +12,4 @@ export { resolveNode, tryResolveNode, searchNodes, normalizeName, type SearchHit
 export * from './query/index.js';
 export * from './export/index.js';
 export * from './import/index.js';
+export { placeDiagram, compartmentOf, nodeBox, NEW_GROUP, COMPARTMENT_PAD, type Diagram, type DiagramBox, type PlacedNode, type PositionsFile } from './layout/place-diagram.js';

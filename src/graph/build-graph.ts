@@ -5,12 +5,17 @@ import type { EdgeRecord, GraphMeta, KnowledgeGraph, NodeRecord } from '../model
 import type { EvidenceData } from '../model/schema.js';
 import { EVIDENCE_KINDS, PREDICATES } from '../model/vocabulary.js';
 
-export function buildGraph(data: Pick<ValidatedData, 'modules' | 'nodes' | 'edges' | 'sources'>, name: string): KnowledgeGraph {
+export function buildGraph(data: Pick<ValidatedData, 'modules' | 'nodes' | 'edges' | 'sources'> & Partial<Pick<ValidatedData, 'layout' | 'lessons'>>, name: string): KnowledgeGraph {
   const meta: GraphMeta = {
     name,
     sources: Object.fromEntries(data.sources.map(({ origin: _o, ...s }) => [s.id, s])),
     modules: Object.fromEntries(data.modules.map((m) => [m.id, m])),
   };
+  if (data.layout) {
+    const { origin: _o, ...layout } = data.layout;
+    meta.layout = layout;
+  }
+  if (data.lessons?.length) meta.lessons = [...data.lessons].sort((a, b) => a.origin.file.localeCompare(b.origin.file));
   const graph: KnowledgeGraph = new MultiDirectedGraph<NodeRecord, EdgeRecord, GraphMeta>();
   graph.replaceAttributes(meta);
   for (const { module, ...n } of data.nodes) {

@@ -13,6 +13,7 @@ import {
   type NodeData,
   type SourceData,
 } from '../model/schema.js';
+import { layoutFileSchema, lessonFileSchema, type LayoutFileData, type LessonFileData } from '../model/diagram-schema.js';
 import type { GraphFile, Origin, Problem, ProblemCode } from '../model/types.js';
 import { CURIE_PREFIXES, PREDICATES } from '../model/vocabulary.js';
 import { editDistance } from './edit-distance.js';
@@ -32,9 +33,36 @@ export interface ValidatedData {
   nodes: (NodeData & { module: string; origin: Origin })[];
   edges: (EdgeData & { id: string; module: string; origin: Origin; lines?: EdgeLines })[];
   sources: (SourceData & { origin: Origin })[];
+  /** The pathway diagram's compartments (graph/layout/*.yaml); at most one file. */
+  layout: (LayoutFileData & { origin: Origin }) | null;
+  /** Lessons (graph/lessons/*.yaml). */
+  lessons: (LessonFileData & { origin: Origin })[];
+  /** Ids that layout and lesson files name, checked against the nodes, sources and compartments. */
+  references: Reference[];
   /** Ids of nodes that failed validation: edges to them are not reported again as dangling. */
   rejectedNodeIds: Set<string>;
   problems: Problem[];
+}
+
+/** An id a layout or lesson file names, with where it is written. */
+export interface Reference {
+  kind: 'node' | 'source' | 'compartment';
+  id: string;
+  /** What names it ("lesson b12-basics step 2 focus"). */
+  owner: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** graph/layout/*.yaml: the diagram's compartments. */
+export function isLayoutFile(path: string): boolean {
+  return /(^|[\\/])layout[\\/][^\\/]+\.ya?ml$/i.test(path);
+}
+
+/** graph/lessons/*.yaml: lessons. */
+export function isLessonFile(path: string): boolean {
+  return /(^|[\\/])lessons[\\/][^\\/]+\.ya?ml$/i.test(path);
 }
 
 /** Is this path the sources registry (as opposed to a module file)? */
@@ -47,7 +75,7 @@ export function defaultEdgeId(e: { source: string; predicate: string; target: st
 }
 
 export function validateFiles(files: readonly GraphFile[]): ValidatedData {
-  const out: ValidatedData = { modules: [], nodes: [], edges: [], sources: [], rejectedNodeIds: new Set(), problems: [] };
+  const out: ValidatedData = { modules: [], nodes: [], edges: [], sources: [], layout: null, lessons: [], references: [], rejectedNodeIds: new Set(), problems: [] };
   if (!files.some((f) => isSourcesFile(f.path))) {
     out.problems.push({ level: 'error', code: 'missing_file', file: '(graph)', message: 'no sources.yaml registry among the data files' });
   }
@@ -56,6 +84,8 @@ export function validateFiles(files: readonly GraphFile[]): ValidatedData {
     for (const p of problems) out.problems.push(p);
     if (!parsed) continue;
     if (isSourcesFile(f.path)) readSourcesFile(parsed, out);
+    else if (isLayoutFile(f.path)) readLayoutFile(parsed, out);
+    else if (isLessonFile(f.path)) readLessonFile(parsed, out);
     else readModuleFile(parsed, out);
   }
   crossCheck(out);
@@ -67,6 +97,52 @@ function readSourcesFile(doc: ParsedYaml, out: ValidatedData): void {
   list?.forEach((raw, i) => {
     const data = check(sourceSchema, raw, doc, ['sources', i], out);
     if (data) out.sources.push({ ...data, origin: origin(doc, ['sources', i]) });
+  });
+}
+
+function readLayoutFile(doc: ParsedYaml, out: ValidatedData): void {
+  const data = check(layoutFileSchema, doc.value, doc, [], out);
+  if (!data) return;
+  if (out.layout) {
+    out.problems.push({ ...at(doc, []), level: 'error', code: 'duplicate_id', id: 'layout', message: `a second layout file; the compartments are already defined in ${out.layout.origin.file}` });
+    return;
+  }
+  out.layout = { ...data, origin: origin(doc, []) };
+  const ref = (kind: Reference['kind'], id: string, owner: string, path: (string | number)[]) => out.references.push({ kind, id, owner, ...at(doc, path) });
+  const seen = new Map<string, string>();
+  data.compartments.forEach((c, i) => {
+    c.nodes.forEach((n, j) => {
+      const prev = seen.get(n);
+      if (prev) out.problems.push({ ...at(doc, ['compartments', i, 'nodes', j]), level: 'error', code: 'duplicate_id', id: n, message: `node is already placed in compartment "${prev}"` });
+      else seen.set(n, c.id);
+      ref('node', n, `compartment ${c.id}`, ['compartments', i, 'nodes', j]);
+    });
+  });
+  const ids = new Set(data.compartments.map((c) => c.id));
+  for (const [key, value] of [...Object.entries(data.defaults.categories), ...Object.entries(data.defaults.modules)]) {
+    const path = key in data.defaults.categories ? ['defaults', 'categories', key] : ['defaults', 'modules', key];
+    if (!ids.has(value as string)) ref('compartment', value as string, `defaults ${key}`, path);
+  }
+  if (!ids.has(data.defaults.fallback)) ref('compartment', data.defaults.fallback, 'defaults fallback', ['defaults', 'fallback']);
+}
+
+function readLessonFile(doc: ParsedYaml, out: ValidatedData): void {
+  const data = check(lessonFileSchema, doc.value, doc, [], out);
+  if (!data) return;
+  out.lessons.push({ ...data, origin: origin(doc, ['lesson']) });
+  const ref = (kind: Reference['kind'], id: string, owner: string, path: (string | number)[]) => out.references.push({ kind, id, owner, ...at(doc, path) });
+  data.steps.forEach((s, i) => {
+    const owner = `lesson ${data.lesson.id} step ${i + 1}`;
+    const p = ['steps', i];
+    if (s.focus) ref('node', s.focus, `${owner} focus`, [...p, 'focus']);
+    if (s.path) {
+      ref('node', s.path.from, `${owner} path.from`, [...p, 'path', 'from']);
+      ref('node', s.path.to, `${owner} path.to`, [...p, 'path', 'to']);
+    }
+    if (s.perturb) ref('node', s.perturb.node, `${owner} perturb.node`, [...p, 'perturb', 'node']);
+    s.highlight.forEach((n, j) => ref('node', n, `${owner} highlight`, [...p, 'highlight', j]));
+    if (s.compartment) ref('compartment', s.compartment, `${owner} compartment`, [...p, 'compartment']);
+    s.citations.forEach((c, j) => ref('source', c, `${owner} citations`, [...p, 'citations', j]));
   });
 }
 
@@ -178,6 +254,14 @@ function crossCheck(out: ValidatedData): void {
     }
   }
   for (const p of checkEvidenceRules(out, sources)) out.problems.push(p); // no spread: one problem per evidence entry
+  const compartments = new Set(out.layout?.compartments.map((c) => c.id) ?? []);
+  firstSeen(out.lessons.map((l) => ({ id: l.lesson.id, origin: l.origin })), 'lesson');
+  for (const r of out.references) {
+    const known = r.kind === 'node' ? nodes : r.kind === 'source' ? sources : compartments;
+    if (known.has(r.id) || (r.kind === 'node' && out.rejectedNodeIds.has(r.id))) continue;
+    const what = r.kind === 'node' ? 'a node defined in any module' : r.kind === 'source' ? 'in sources.yaml' : out.layout ? `a compartment in ${out.layout.origin.file}` : 'a compartment (there is no graph/layout file)';
+    out.problems.push({ level: 'error', code: r.kind === 'source' ? 'unknown_source' : 'dangling_endpoint', file: r.file, line: r.line, column: r.column, id: r.owner, message: `"${r.id}" is not ${what}${suggest(r.id, known.keys())}` });
+  }
   // Two nodes sharing an exact name make that name ambiguous everywhere it is typed.
   const names = new Map<string, string>();
   for (const n of out.nodes) {

@@ -1,5 +1,6 @@
 /** Runtime records held on the graphology graph: the data-file shapes plus what the loader derives. */
 import type { MultiDirectedGraph } from 'graphology';
+import type { LayoutFileData, LessonFileData } from './diagram-schema.js';
 import type { EdgeData, ModuleData, NodeData, SourceData } from './schema.js';
 import type { ConversionArc, Relation, Sign } from './vocabulary.js';
 
@@ -45,6 +46,10 @@ export interface GraphMeta {
   name: string;
   sources: Record<string, SourceData>;
   modules: Record<string, ModuleRecord>;
+  /** The pathway diagram's compartments (graph/layout/), when the graph has them. */
+  layout?: LayoutFileData;
+  /** Lessons (graph/lessons/), ordered by file. */
+  lessons?: (LessonFileData & { origin: Origin })[];
 }
 
 export type KnowledgeGraph = MultiDirectedGraph<NodeRecord, EdgeRecord, GraphMeta>;

@@ -4,7 +4,7 @@
  */
 import './zod-jitless.js';
 import { formatProblem, ValidationError, type KnowledgeGraph } from '../../src/index.js';
-import { fixturesAvailable, loadBundledGraph, loadFixtureGraph, loadUserFiles } from '../data/load-data.js';
+import { BUNDLED_POSITIONS, fixturesAvailable, loadBundledGraph, loadFixtureGraph, loadUserFiles } from '../data/load-data.js';
 import { byId, h, replaceChildren } from '../ui/dom.js';
 import { renderDetails } from '../panels/details.js';
 import { elementCount, nameOf, resolveName, runEffects } from '../state/engine.js';
@@ -13,6 +13,7 @@ import type { ExportContext } from '../exports/index.js';
 import { renderHelp } from '../panels/help.js';
 import { renderLegend } from '../panels/legend.js';
 import { renderMessages } from '../panels/messages.js';
+import { renderModules } from '../panels/modules.js';
 import { createPathPanel } from '../panels/paths.js';
 import { createPerturbPanel } from '../panels/perturb.js';
 import { Renderer } from '../render/renderer.js';
@@ -43,7 +44,7 @@ async function start(): Promise<void> {
   if (dataName && !fixturesAvailable) extraMessages.push({ level: 'info', text: `data=${dataName} is ignored: test fixtures exist only in the test build. Showing the curated graph.` });
 
   const store = createStore(stateFromSearch(location.search));
-  const renderer = new Renderer(byId('cy'), graph, limit);
+  const renderer = new Renderer(byId('cy'), graph, limit, dataName && fixturesAvailable ? null : BUNDLED_POSITIONS);
   const cy = renderer.cy;
   let view: View = deriveView({ graph, limit, effects: runEffects }, store.get());
   const hook = installTestHook({ renderer, graph: () => graph, view: () => view, state: () => store.get() });
@@ -123,7 +124,7 @@ async function start(): Promise<void> {
       graph = await loadUserFiles(input.files);
       extraMessages.length = 0;
       extraMessages.push({ level: 'info', text: `Opened ${graph.getAttribute('name')}: ${graph.order} nodes, ${graph.size} edges.` });
-      renderer.setGraph(graph);
+      renderer.setGraph(graph, null);
       drawLegend();
       store.update(initialState(), 'push');
     } catch (err) {
@@ -136,11 +137,21 @@ async function start(): Promise<void> {
   });
 
   // Graph interaction: a tap shows details, a double tap focuses (and expands in neighbourhood view).
-  cy.on('tap', 'node, edge', (ev) => store.update({ selected: ev.target.id() }, 'replace'));
+  // A module box: double tap collapses it; a collapsed module box: a tap opens it again.
+  const toggleModule = (module: string) => {
+    const c = store.get().collapsed;
+    store.update({ collapsed: c.includes(module) ? c.filter((m) => m !== module) : [...c, module] }, 'replace');
+  };
+  cy.on('tap', 'node, edge', (ev) => {
+    const box = ev.target.data('box');
+    if (box === 'collapsed') toggleModule(ev.target.data('module'));
+    else if (box === undefined && ev.target.data('meta') !== true) store.update({ selected: ev.target.id() }, 'replace');
+  });
+  cy.on('dbltap', 'node[box = "module"]', (ev) => toggleModule(ev.target.data('module')));
   cy.on('tap', (ev) => {
     if (ev.target === cy) store.update({ selected: null }, 'replace');
   });
-  cy.on('dbltap', 'node', (ev) => focusNode(ev.target.id()));
+  cy.on('dbltap', 'node[!box]', (ev) => focusNode(ev.target.id()));
 
   // Keyboard
   document.addEventListener('keydown', (ev) => {
@@ -194,6 +205,7 @@ async function start(): Promise<void> {
       else if (field === 'perturb' && s.perturb) store.update({ perturb: { ...s.perturb, node: name } }, 'push');
       else if ((field === 'from' || field === 'to') && s.query) store.update({ query: { ...s.query, [field]: name } }, 'push');
     });
+    renderModules(byId('modules'), graph, state.collapsed, (collapsed) => store.update({ collapsed }, 'replace'));
     pathPanel.update(state, view);
     perturbPanel.update(state, view);
     renderDetails(byId('details'), graph, state.selected ?? view.focusId, state.expanded, view.activePath, detailsActions);

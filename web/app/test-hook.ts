@@ -4,6 +4,7 @@
  */
 import type cytoscape from 'cytoscape';
 import type { KnowledgeGraph } from '../../src/index.js';
+import { isFurniture } from '../render/diagram-elements.js';
 import type { Renderer } from '../render/renderer.js';
 import type { UiState } from '../state/ui-state.js';
 import type { View } from '../state/view.js';
@@ -29,6 +30,12 @@ export interface MechkgTestHook {
   state(): UiState;
   mode(): View['mode'];
   lastLayoutMs(): number;
+  /** How the drawing was placed: 'diagram' (precomputed), 'dagre' (path) or 'fcose'. */
+  lastLayout(): string;
+  /** Where a drawn element sits (model coordinates), or null. */
+  positionOf(id: string): { x: number; y: number } | null;
+  /** Ids of the diagram's boxes drawn (compartments, modules, collapsed modules). */
+  boxIds(): string[];
   cy?: cytoscape.Core;
 }
 
@@ -40,7 +47,7 @@ declare global {
 
 export function installTestHook(src: TestHookSources): { rendered(): void } {
   const cy = src.renderer.cy;
-  const shown = (e: cytoscape.SingularElementArgument) => !e.hasClass('hidden');
+  const shown = (e: cytoscape.SingularElementArgument) => !e.hasClass('hidden') && !isFurniture(e);
   const hook: MechkgTestHook = {
     renders: () => src.renderer.stats.renders,
     graphNodeCount: () => src.graph().order,
@@ -55,6 +62,12 @@ export function installTestHook(src: TestHookSources): { rendered(): void } {
     state: () => structuredClone(src.state()),
     mode: () => src.view().mode,
     lastLayoutMs: () => src.renderer.stats.lastLayoutMs,
+    lastLayout: () => src.renderer.stats.lastLayout,
+    positionOf: (id) => {
+      const e = cy.getElementById(id);
+      return e.nonempty() && e.isNode() ? { ...e.position() } : null;
+    },
+    boxIds: () => cy.nodes('[box]').map((n) => n.id()),
   };
   if (__MECHKG_FIXTURES__) hook.cy = cy;
   Object.freeze(hook);

@@ -3,7 +3,11 @@
  * or (only in the test build, see vite.config.ts) a named fixture from tests/browser/fixtures. Every
  * path goes through the library's one loader, loadGraphFromFiles.
  */
-import { loadGraphFromFiles, type GraphFile, type KnowledgeGraph } from '../../src/index.js';
+import { loadGraphFromFiles, type GraphFile, type KnowledgeGraph, type PositionsFile } from '../../src/index.js';
+import positions from '../../graph/layout/positions.json';
+
+/** The curated graph's diagram positions (npm run layout), bundled: a few kilobytes, and no layout at start. */
+export const BUNDLED_POSITIONS = positions as unknown as PositionsFile;
 
 // The curated YAML ships as static files next to the bundle (URLs resolved at build time), not inside
 // the JavaScript: the code stays small and cacheable, and the data is fetched in parallel at start.

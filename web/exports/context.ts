@@ -14,5 +14,5 @@ export interface ExportContext {
 
 /** The drawn elements a filter does not hide. */
 export function visible(cy: cytoscape.Core): cytoscape.CollectionReturnValue {
-  return cy.elements().filter((e) => !e.hasClass('hidden'));
+  return cy.elements().filter((e) => !e.hasClass('hidden') && e.data('box') === undefined && e.data('meta') !== true);
 }

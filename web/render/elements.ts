@@ -2,6 +2,8 @@
 import type cytoscape from 'cytoscape';
 import { PREDICATES, type KnowledgeGraph } from '../../src/index.js';
 
+export const SIGN_GLYPH: Record<string, string> = { '+': '+', '-': '−', none: '·' };
+
 export function nodeElement(graph: KnowledgeGraph, id: string): cytoscape.ElementDefinition {
   const a = graph.getNodeAttributes(id);
   return {
@@ -12,6 +14,11 @@ export function nodeElement(graph: KnowledgeGraph, id: string): cytoscape.Elemen
 
 export function edgeElement(graph: KnowledgeGraph, key: string): cytoscape.ElementDefinition {
   const r = graph.getEdgeAttributes(key);
+  const sign = r.sign ?? 'none';
+  const predicateLabel = PREDICATES[r.predicate].label;
+  const signLabel = `${SIGN_GLYPH[sign]} ${predicateLabel}`;
+  // On a drawn path the label also says, in words, what the marks on the line mean.
+  const pathLabel = [signLabel, r.contested ? '◇ disputed' : '', r.preclinicalOnly ? '□ animal / in vitro only' : ''].filter(Boolean).join(' · ');
   return {
     group: 'edges',
     data: {
@@ -19,8 +26,10 @@ export function edgeElement(graph: KnowledgeGraph, key: string): cytoscape.Eleme
       source: graph.source(key),
       target: graph.target(key),
       predicate: r.predicate,
-      predicateLabel: PREDICATES[r.predicate].label,
-      sign: r.sign ?? 'none',
+      predicateLabel,
+      signLabel,
+      pathLabel,
+      sign,
       causal: r.causal,
       strength: r.strength,
       contested: r.contested,
@@ -29,19 +38,22 @@ export function edgeElement(graph: KnowledgeGraph, key: string): cytoscape.Eleme
   };
 }
 
-/** Elements for a set of nodes and the edges among them (or the given edges only). */
-export function subgraphElements(graph: KnowledgeGraph, nodes: Iterable<string>, edges?: Iterable<string>): cytoscape.ElementDefinition[] {
-  const nodeSet = new Set(nodes);
-  const out = [...nodeSet].map((id) => nodeElement(graph, id));
-  if (edges) {
-    for (const e of edges) out.push(edgeElement(graph, e));
-  } else {
-    for (const id of nodeSet) {
-      graph.forEachOutEdge(id, (key, _a, _s, target) => {
-        if (nodeSet.has(target)) out.push(edgeElement(graph, key));
-      });
-    }
+/** Keys of the edges whose two ends are both in `nodes`. */
+export function inducedEdgeKeys(graph: KnowledgeGraph, nodes: readonly string[]): string[] {
+  if (nodes.length === graph.order) return graph.edges();
+  const set = new Set(nodes);
+  const out: string[] = [];
+  for (const id of set) {
+    graph.forEachOutEdge(id, (key, _a, _s, target) => {
+      if (set.has(target)) out.push(key);
+    });
   }
   return out;
 }
 
+/** Elements for a set of nodes and the given edges (or the edges among them). */
+export function subgraphElements(graph: KnowledgeGraph, nodes: readonly string[], edges?: readonly string[]): cytoscape.ElementDefinition[] {
+  const out = [...new Set(nodes)].map((id) => nodeElement(graph, id));
+  for (const e of edges ?? inducedEdgeKeys(graph, nodes)) out.push(edgeElement(graph, e));
+  return out;
+}

@@ -1,25 +1,20 @@
 /**
- * Applies a View to Cytoscape: adds and removes elements to match the drawn set, re-runs the layout
- * when that set changes, then sets every element's classes from view.classes. Holds no UI state.
+ * Applies a View to Cytoscape: rebuilds the elements when the drawn set or layout changes, places them
+ * (the precomputed pathway diagram, the path layout, or fcose from deterministic starting points for
+ * graphs without diagram data), then sets every graph element's classes from view.classes. Holds no UI state.
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { KnowledgeGraph } from '../../src/index.js';
+import { placeDiagram, type Diagram, type KnowledgeGraph, type PositionsFile } from '../../src/index.js';
 import { elementCount } from '../state/engine.js';
-import { subgraphElements } from './elements.js';
-import { buildStylesheet } from './style.js';
 import type { View } from '../state/view.js';
+import { diagramElements, isFurniture } from './diagram-elements.js';
+import { inducedEdgeKeys, subgraphElements } from './elements.js';
+import { buildStylesheet } from './style.js';
 
-// Extensions are registered once: fcose at start-up, dagre (path layout) the first time it is
-// needed, so it stays out of the first download (cytoscape-svg loads with the exports).
 cytoscape.use(fcose);
-let dagreReady: Promise<void> | null = null;
-function ensureDagre(): Promise<void> {
-  dagreReady ??= import('cytoscape-dagre').then(({ default: dagre }) => {
-    cytoscape.use(dagre);
-  });
-  return dagreReady;
-}
+// The path layout (dagre) loads the first time a path is drawn, so it stays out of the first download.
+let pathLayout: Promise<typeof import('./path-layout.js')> | null = null;
 
 export interface RenderStats {
   /** Renders completed (layout done and frame drawn). */
@@ -32,12 +27,15 @@ export class Renderer {
   readonly cy: cytoscape.Core;
   readonly stats: RenderStats = { renders: 0, lastLayoutMs: 0, lastLayout: '' };
   private graph: KnowledgeGraph;
+  private positions: PositionsFile | null;
+  private diagramMemo: Diagram | null | undefined;
   private layoutKey = '';
-  private overviewPositions: Map<string, cytoscape.Position> | null = null;
   private fitKey = '';
+  private fcosePositions = new Map<string, cytoscape.Position>();
 
-  constructor(container: HTMLElement, graph: KnowledgeGraph, limit: number) {
+  constructor(container: HTMLElement, graph: KnowledgeGraph, limit: number, positions: PositionsFile | null) {
     this.graph = graph;
+    this.positions = positions;
     // Big drawings stay smooth while panning and zooming if edges are hidden during the gesture.
     const big = Math.min(elementCount(graph), limit) > 2000;
     this.cy = cytoscape({
@@ -52,12 +50,23 @@ export class Renderer {
     });
   }
 
-  setGraph(graph: KnowledgeGraph): void {
+  setGraph(graph: KnowledgeGraph, positions: PositionsFile | null): void {
     this.graph = graph;
+    this.positions = positions;
+    this.diagramMemo = undefined;
     this.layoutKey = '';
     this.fitKey = '';
-    this.overviewPositions = null;
+    this.fcosePositions.clear();
     this.cy.elements().remove();
+  }
+
+  /** The pathway diagram of the graph, or null when the graph has no compartments (graph/layout). */
+  diagram(): Diagram | null {
+    if (this.diagramMemo === undefined) {
+      const layout = this.graph.getAttribute('layout');
+      this.diagramMemo = layout ? placeDiagram(this.graph, layout, this.positions) : null;
+    }
+    return this.diagramMemo;
   }
 
   setFontScale(fontScale: number): void {
@@ -69,22 +78,15 @@ export class Renderer {
     const cy = this.cy;
     const relayout = view.layoutKey !== this.layoutKey;
     if (relayout) {
-      const wanted = view.nodes === null ? this.graph.nodes() : view.nodes;
-      const els = subgraphElements(this.graph, wanted, view.edges ?? undefined);
-      const wantedIds = new Set(els.map((e) => e.data.id as string));
+      const els = this.elementsFor(view);
       cy.batch(() => {
-        cy.elements().filter((e) => !wantedIds.has(e.id())).remove();
-        const missing = els.filter((e) => cy.getElementById(e.data.id as string).empty());
-        // Spread new nodes before the layout runs, so no two share a point (Cytoscape cannot draw such edges).
-        const spread = 40 * Math.sqrt(missing.length + 1);
-        for (const e of missing) if (e.group === 'nodes') e.position = { x: Math.random() * spread, y: Math.random() * spread };
-        if (missing.length) cy.add(missing);
+        cy.elements().remove();
+        cy.add(els);
       });
     }
     cy.batch(() => {
       cy.elements().forEach((ele) => {
-        const cls = view.classes.get(ele.id());
-        ele.classes(cls ?? []);
+        if (!isFurniture(ele)) ele.classes(view.classes.get(ele.id()) ?? []);
       });
     });
     if (relayout) {
@@ -98,38 +100,58 @@ export class Renderer {
       this.fitKey = fitKey;
       const fitIds = view.fitTo ? new Set(view.fitTo) : null;
       const target = fitIds ? cy.elements().filter((e) => fitIds.has(e.id())) : cy.elements(':visible');
-      if (target.nonempty()) cy.fit(target, view.fitTo ? 60 : 30);
+      if (target.nonempty()) cy.fit(target, view.fitTo ? 60 : 20);
       if (cy.zoom() > 2.2) cy.zoom({ level: 2.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     }
     await nextFrame(cy);
     this.stats.renders++;
   }
 
+  private elementsFor(view: View): cytoscape.ElementDefinition[] {
+    const nodes = view.nodes ?? this.graph.nodes();
+    const edges = view.edges ?? inducedEdgeKeys(this.graph, nodes);
+    const diagram = view.layout === 'diagram' ? this.diagram() : null;
+    if (diagram) return diagramElements(this.graph, diagram, nodes, edges, new Set(view.collapsed));
+    const els = subgraphElements(this.graph, nodes, edges);
+    if (view.layout === 'fcose') {
+      // Deterministic starting points (from the id), so the same graph gives the same picture.
+      const spread = 60 * Math.sqrt(nodes.length + 1);
+      for (const e of els) if (e.group === 'nodes') e.position = this.fcosePositions.get(e.data.id as string) ?? seeded(e.data.id as string, spread);
+    }
+    return els;
+  }
+
   private async runLayout(view: View): Promise<void> {
     const cy = this.cy;
     const t0 = performance.now();
     const eles = cy.elements();
-    const saved = this.overviewPositions;
-    if (view.mode === 'overview' && saved && eles.nodes().filter((n) => !saved.has(n.id())).empty()) {
-      eles.layout({ name: 'preset', positions: Object.fromEntries(saved), fit: false }).run();
-    } else if (eles.nonempty()) {
-      if (view.layout === 'dagre') await ensureDagre();
-      const options = view.layout === 'dagre' ? dagreOptions() : fcoseOptions(eles.nodes().length);
-      const layout = eles.layout(options);
+    if (view.layout === 'dagre' && eles.nonempty()) {
+      pathLayout ??= import('./path-layout.js');
+      const { layoutPath, segmentsFor } = await pathLayout;
+      const { positions, bends } = layoutPath(cy);
+      cy.batch(() => {
+        cy.nodes().forEach((n) => {
+          n.position(positions.get(n.id())!);
+        });
+        cy.edges().forEach((e) => {
+          const seg = segmentsFor(e.source().position(), e.target().position(), bends.get(e.id()) ?? []);
+          if (seg) e.style({ 'curve-style': 'segments', 'segment-weights': seg.weights, 'segment-distances': seg.distances, 'edge-distances': 'node-position' } as never);
+        });
+      });
+    } else if (view.layout === 'fcose' && eles.nodes().filter((n) => !this.fcosePositions.has(n.id())).nonempty()) {
+      const layout = eles.layout(fcoseOptions(eles.nodes().length));
       const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
       layout.run();
       await done;
-      if (view.mode === 'overview') {
-        this.overviewPositions = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
-      }
+      if (view.mode === 'overview') for (const n of cy.nodes()) this.fcosePositions.set(n.id(), { ...n.position() });
     }
     this.stats.lastLayoutMs = performance.now() - t0;
     this.stats.lastLayout = view.layout;
   }
 
-  /** The elements drawn and not hidden by a filter. */
+  /** The graph's nodes and edges drawn and not hidden by a filter (no boxes, no summary edges). */
   visibleElements(): cytoscape.CollectionReturnValue {
-    return this.cy.elements().filter((e) => !e.hasClass('hidden'));
+    return this.cy.elements().filter((e) => !e.hasClass('hidden') && !isFurniture(e));
   }
 
   centerOn(id: string): void {
@@ -138,12 +160,21 @@ export class Renderer {
   }
 }
 
+/** A point in [0, spread)² from a string hash (FNV-1a), the same for the same id on every load. */
+function seeded(id: string, spread: number): { x: number; y: number } {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  const a = h / 2 ** 32;
+  const b = (Math.imul(h ^ 0x9e3779b9, 0x85ebca6b) >>> 0) / 2 ** 32;
+  return { x: a * spread, y: b * spread };
+}
+
 function fcoseOptions(nodes: number): cytoscape.LayoutOptions {
   const big = nodes > 800;
   return {
     name: 'fcose',
     quality: big ? 'draft' : 'default',
-    randomize: true,
+    randomize: false,
     animate: false,
     fit: true,
     padding: 30,
@@ -157,20 +188,6 @@ function fcoseOptions(nodes: number): cytoscape.LayoutOptions {
     gravity: 0.3,
     numIter: big ? 1200 : 1000,
     tile: true,
-  } as unknown as cytoscape.LayoutOptions;
-}
-
-function dagreOptions(): cytoscape.LayoutOptions {
-  return {
-    name: 'dagre',
-    rankDir: 'LR',
-    nodeSep: 30,
-    rankSep: 70,
-    edgeSep: 12,
-    animate: false,
-    fit: true,
-    padding: 50,
-    nodeDimensionsIncludeLabels: true,
   } as unknown as cytoscape.LayoutOptions;
 }
 
@@ -188,4 +205,3 @@ function nextFrame(cy: cytoscape.Core): Promise<void> {
     cy.forceRender();
   });
 }
-

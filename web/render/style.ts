@@ -1,23 +1,35 @@
 /**
  * The Cytoscape stylesheet, as data: per-category shape and colour come from CATEGORIES, edge looks
- * from the sign / causal / contested / preclinical fields the loader derives, and every UI state is a
- * class (.faded, .on-path, .up, ...). The legend entries are defined here too, next to the styles they
- * explain, so the two cannot drift apart.
+ * from the sign / causal / contested / preclinical fields the loader derives, the diagram's boxes from
+ * their `box` data, and every UI state is a class (.faded, .on-path, .up, ...). The legend entries are
+ * defined here too, next to the styles they explain, so the two cannot drift apart.
+ *
+ * Colour is never the only carrier of meaning: sign is also the end of the line (arrowhead for +,
+ * T-bar for −) and a + / − glyph in every edge label; perturbation and overlay marks carry ▲ ▼ ◆
+ * glyphs. The palette is Okabe-Ito's (safe for the common colour-vision deficiencies), with the two
+ * signs also far apart in lightness.
  */
 import type cytoscape from 'cytoscape';
 import { CATEGORIES, type Category } from '../../src/index.js';
 
 export const COLORS = {
-  positive: '#1a7f37',
-  negative: '#cf222e',
+  /** Okabe-Ito blue: raises (+). */
+  positive: '#0072b2',
+  /** Okabe-Ito vermillion: lowers (−). */
+  negative: '#d55e00',
   unsigned: '#6e7781',
-  path: '#f0a000',
+  path: '#e69f00',
   focus: '#111111',
-  up: '#d55e00',
-  down: '#0072b2',
-  mixed: '#7a3b9b',
+  /** Perturbation and observations: the ends of a purple-orange diverging scale (PuOr). */
+  up: '#b35806',
+  down: '#542788',
+  mixed: '#4d4d4d',
+  contested: '#cc79a7',
   selected: '#0a58ca',
 } as const;
+
+/** Fills of the diagram's boxes. */
+export const BOX_COLORS = { compartment: '#eaf3fa', lane: '#f4f4f1', module: '#ffffff', border: '#7d8fa3', new: '#e69f00' } as const;
 
 export interface StyleOptions {
   /** 1 on a laptop; larger in presenter mode. */
@@ -30,6 +42,15 @@ export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.Styleshe
     selector: `node[category = "${c}"]`,
     style: { shape: CATEGORIES[c].shape, 'background-color': CATEGORIES[c].color },
   }));
+  const mark = (color: string, label: string): cytoscape.Css.Node => ({
+    label: `data(${label})`,
+    'border-width': 7,
+    'border-color': color,
+    // A lighter fill, so the ring stands out on every category colour (the shape still shows the category).
+    'background-opacity': 0.35,
+    'font-weight': 'bold',
+    color,
+  });
   return [
     {
       selector: 'node',
@@ -41,65 +62,104 @@ export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.Styleshe
         'border-width': 1.5,
         'border-color': '#30363d',
         'font-family': 'system-ui, "DejaVu Sans", sans-serif',
-        'font-size': `mapData(degree, 1, 16, ${font(11)}, ${font(26)})`,
+        'font-size': `mapData(degree, 1, 16, ${font(11)}, ${font(20)})`,
         color: '#1f2328',
         'text-valign': 'bottom',
         'text-halign': 'center',
         'text-margin-y': 3,
         'text-wrap': 'wrap',
-        'text-max-width': `${Math.round(110 * fontScale)}px`,
+        'text-max-width': `${Math.round(120 * fontScale)}px`,
         'text-outline-color': '#ffffff',
         'text-outline-width': 2,
         'text-outline-opacity': 0.9,
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 6,
       },
     },
     ...categoryRules,
+    // The diagram's furniture: compartments, lanes and module boxes (compound parents).
+    {
+      selector: 'node[box]',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': BOX_COLORS.compartment,
+        'border-width': 2,
+        'border-color': BOX_COLORS.border,
+        'font-size': font(34),
+        'font-weight': 'bold',
+        color: '#2b3a4a',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': -6,
+        'text-max-width': '2000px',
+        'text-outline-width': 0,
+        'min-zoomed-font-size': 4,
+        padding: '16px',
+        'compound-sizing-wrt-labels': 'exclude',
+        events: 'no',
+      },
+    },
+    { selector: 'node[box = "lane"]', style: { 'background-color': BOX_COLORS.lane, 'border-style': 'dashed' } },
+    {
+      selector: 'node[box = "module"], node[box = "new"]',
+      style: { 'background-color': BOX_COLORS.module, 'background-opacity': 0.75, 'border-width': 1, 'border-style': 'dashed', 'font-size': font(15), 'font-weight': 'normal', color: '#3d4650', padding: '10px', 'text-margin-y': -2, events: 'yes' },
+    },
+    { selector: 'node[box = "new"]', style: { 'border-color': BOX_COLORS.new, 'border-width': 2 } },
+    {
+      selector: 'node[box = "collapsed"]',
+      style: { width: 'label', height: 34, padding: '10px', 'background-color': '#ffffff', 'border-width': 2, 'border-style': 'dashed', 'text-valign': 'center', 'font-size': font(15), 'font-weight': 'bold', events: 'yes' },
+    },
     {
       selector: 'edge',
       style: {
         'curve-style': 'bezier',
-        width: 'mapData(strength, 0, 7, 1, 4.5)',
+        width: 'mapData(strength, 0, 7, 1.2, 4)',
         'line-color': COLORS.unsigned,
         'target-arrow-color': COLORS.unsigned,
         'target-arrow-shape': 'circle',
-        'arrow-scale': 1.1,
-        opacity: 0.85,
-        'font-size': font(10),
+        'arrow-scale': 1.4,
+        opacity: 0.6,
+        'font-size': font(11),
         'text-rotation': 'autorotate',
+        'text-margin-y': -11,
         'text-background-color': '#ffffff',
-        'text-background-opacity': 0.85,
+        'text-background-opacity': 0.9,
         'text-background-padding': '2px',
         color: '#1f2328',
       },
     },
     { selector: 'edge[sign = "+"]', style: { 'line-color': COLORS.positive, 'target-arrow-color': COLORS.positive, 'target-arrow-shape': 'triangle' } },
-    { selector: 'edge[sign = "-"]', style: { 'line-color': COLORS.negative, 'target-arrow-color': COLORS.negative, 'target-arrow-shape': 'tee' } },
+    { selector: 'edge[sign = "-"]', style: { 'line-color': COLORS.negative, 'target-arrow-color': COLORS.negative, 'target-arrow-shape': 'tee', 'arrow-scale': 1.8 } },
     { selector: 'edge[!causal]', style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] } },
-    { selector: 'edge[?preclinicalOnly]', style: { 'line-opacity': 0.55, 'line-style': 'dashed', 'line-dash-pattern': [2, 3] } },
-    {
-      selector: 'edge[?contested]',
-      style: { 'mid-target-arrow-shape': 'diamond', 'mid-target-arrow-fill': 'hollow', 'mid-target-arrow-color': '#8250df', 'arrow-scale': 1.3 },
-    },
-    // UI state, derived from the state object by view.ts
+    // Preclinical only: a hollow square where the line starts; the line keeps its colour and end, so its sign stays readable.
+    { selector: 'edge[?preclinicalOnly]', style: { 'source-arrow-shape': 'square', 'source-arrow-fill': 'hollow', 'source-arrow-color': '#1f2328' } },
+    { selector: 'edge[?contested]', style: { 'mid-target-arrow-shape': 'diamond', 'mid-target-arrow-fill': 'hollow', 'mid-target-arrow-color': COLORS.contested } },
+    { selector: 'edge[?meta]', style: { 'line-style': 'solid', width: 'mapData(count, 1, 8, 2, 7)', label: 'data(predicateLabel)', 'font-size': font(10) } },
+    // UI state, derived from the state object by state/view.ts
     { selector: '.hidden', style: { display: 'none' } },
-    { selector: '.faded', style: { opacity: 0.13, 'text-opacity': 0.25 } },
+    { selector: '.faded', style: { opacity: 0.16, 'text-opacity': 0.3 } },
     { selector: 'node.neighbour', style: { 'border-width': 2.5, 'border-color': '#30363d' } },
-    { selector: 'edge.neighbour', style: { opacity: 1, label: 'data(predicateLabel)' } },
-    { selector: 'node.focus', style: { 'border-width': 5, 'border-color': COLORS.focus, 'font-size': font(14), 'font-weight': 'bold', 'z-index': 20 } },
-    { selector: '.path-alt', style: { opacity: 0.3, 'font-size': font(11) } },
-    { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': COLORS.path, 'font-size': font(14), 'font-weight': 'bold', width: 40, height: 40, 'z-index': 20 } },
-    { selector: 'edge.on-path', style: { width: 6, opacity: 1, label: 'data(predicateLabel)', 'font-size': font(12), 'z-index': 20, 'underlay-color': COLORS.path, 'underlay-opacity': 0.35, 'underlay-padding': 4 } },
+    { selector: 'edge.neighbour', style: { opacity: 1, label: 'data(signLabel)' } },
+    { selector: 'node.focus', style: { 'border-width': 5, 'border-color': COLORS.focus, 'font-size': font(15), 'font-weight': 'bold', 'z-index': 20 } },
+    { selector: '.path-alt', style: { opacity: 0.35, 'font-size': font(11) } },
+    { selector: 'edge.path-alt', style: { label: '' } },
+    { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': COLORS.focus, 'font-size': font(15), 'font-weight': 'bold', width: 40, height: 40, 'z-index': 20 } },
+    {
+      selector: 'edge.on-path',
+      style: { width: 6, opacity: 1, label: 'data(pathLabel)', 'font-size': font(13), 'font-weight': 'bold', 'z-index': 20, 'underlay-color': COLORS.path, 'underlay-opacity': 0.35, 'underlay-padding': 4, 'arrow-scale': 1.6 },
+    },
+    { selector: 'edge.on-path[sign = "-"]', style: { 'arrow-scale': 2 } },
     { selector: '.hop-done', style: { opacity: 1 } },
-    { selector: '.hop-todo', style: { opacity: 0.25 } },
-    { selector: '.hop-current', style: { opacity: 1, 'underlay-color': COLORS.path, 'underlay-opacity': 0.6, 'underlay-padding': 10, 'z-index': 30 } },
-    { selector: 'node.up', style: { label: 'data(labelUp)', 'border-width': 6, 'border-color': COLORS.up, 'font-weight': 'bold' } },
-    { selector: 'node.down', style: { label: 'data(labelDown)', 'border-width': 6, 'border-color': COLORS.down, 'font-weight': 'bold' } },
-    { selector: 'node.mixed', style: { label: 'data(labelMixed)', 'border-width': 6, 'border-style': 'double', 'border-color': COLORS.mixed, 'font-weight': 'bold' } },
-    { selector: 'node.perturbed', style: { 'underlay-color': '#000000', 'underlay-opacity': 0.25, 'underlay-padding': 9, 'font-size': font(14) } },
+    { selector: '.hop-todo', style: { opacity: 0.3 } },
+    { selector: '.hop-current', style: { opacity: 1, 'underlay-color': COLORS.path, 'underlay-opacity': 0.7, 'underlay-padding': 10, 'z-index': 30 } },
+    { selector: 'node.up', style: mark(COLORS.up, 'labelUp') },
+    { selector: 'node.down', style: mark(COLORS.down, 'labelDown') },
+    { selector: 'node.mixed', style: { ...mark(COLORS.mixed, 'labelMixed'), 'border-style': 'double', 'border-width': 9 } },
+    { selector: 'node.perturbed', style: { 'underlay-color': '#000000', 'underlay-opacity': 0.3, 'underlay-padding': 10, 'font-size': font(15) } },
     { selector: 'node.unknown', style: { 'border-width': 4, 'border-style': 'dashed', 'border-color': COLORS.unsigned } },
+    { selector: 'node.highlight', style: { 'underlay-color': COLORS.path, 'underlay-opacity': 0.6, 'underlay-padding': 12, 'font-weight': 'bold', 'z-index': 25 } },
+    { selector: 'node.observed', style: { label: 'data(obsLabel)', 'border-width': 7, 'border-color': 'data(obsColor)', 'background-opacity': 0.35, 'font-weight': 'bold' } },
     { selector: 'node.selected', style: { 'overlay-color': COLORS.selected, 'overlay-opacity': 0.2, 'overlay-padding': 6 } },
-    { selector: 'edge.selected', style: { 'overlay-color': COLORS.selected, 'overlay-opacity': 0.25, 'overlay-padding': 5, label: 'data(predicateLabel)' } },
+    { selector: 'edge.selected', style: { 'overlay-color': COLORS.selected, 'overlay-opacity': 0.25, 'overlay-padding': 5, label: 'data(signLabel)' } },
   ];
 }
 
@@ -111,27 +171,31 @@ export interface EdgeLegendEntry {
   /** Arrow at the target end. */
   arrow: 'triangle' | 'tee' | 'circle';
   dash: number[] | null;
-  /** Opacity of the line (preclinical-only edges are faint). */
+  /** Opacity of the line. */
   opacity: number;
   width: number;
   /** A hollow diamond in the middle (contested). */
   midDiamond: boolean;
+  /** A hollow square at the start (preclinical only). */
+  startSquare: boolean;
 }
 
+const entry = (e: Omit<EdgeLegendEntry, 'opacity' | 'midDiamond' | 'startSquare' | 'dash'> & Partial<EdgeLegendEntry>): EdgeLegendEntry => ({ opacity: 1, midDiamond: false, startSquare: false, dash: null, ...e });
+
 export const EDGE_LEGEND: readonly EdgeLegendEntry[] = [
-  { key: 'positive', label: 'increases / activates / required for (+)', color: COLORS.positive, arrow: 'triangle', dash: null, opacity: 1, width: 3, midDiamond: false },
-  { key: 'negative', label: 'decreases / inhibits / prevents (−)', color: COLORS.negative, arrow: 'tee', dash: null, opacity: 1, width: 3, midDiamond: false },
-  { key: 'unsigned', label: 'no direction (biomarker, association)', color: COLORS.unsigned, arrow: 'circle', dash: [7, 4], opacity: 1, width: 2, midDiamond: false },
-  { key: 'noncausal', label: 'dashed: correlation, not causal', color: COLORS.positive, arrow: 'triangle', dash: [7, 4], opacity: 1, width: 2, midDiamond: false },
-  { key: 'preclinical', label: 'faint dotted: only animal / in vitro evidence', color: COLORS.positive, arrow: 'triangle', dash: [2, 3], opacity: 0.55, width: 3, midDiamond: false },
-  { key: 'contested', label: '◇ mid-line: some evidence disputes it', color: COLORS.negative, arrow: 'tee', dash: null, opacity: 1, width: 3, midDiamond: true },
-  { key: 'strength', label: 'thicker line: stronger best evidence', color: COLORS.unsigned, arrow: 'triangle', dash: null, opacity: 1, width: 5, midDiamond: false },
+  entry({ key: 'positive', label: '+ raises: increases / activates / required for (arrowhead)', color: COLORS.positive, arrow: 'triangle', width: 3 }),
+  entry({ key: 'negative', label: '− lowers: decreases / inhibits / prevents (T-bar)', color: COLORS.negative, arrow: 'tee', width: 3 }),
+  entry({ key: 'unsigned', label: 'no direction: biomarker, association (dot)', color: COLORS.unsigned, arrow: 'circle', dash: [7, 4], width: 2 }),
+  entry({ key: 'noncausal', label: 'dashed: correlation, not causal', color: COLORS.positive, arrow: 'triangle', dash: [7, 4], width: 2 }),
+  entry({ key: 'preclinical', label: '□ at the start: only animal / in vitro evidence', color: COLORS.positive, arrow: 'triangle', width: 3, startSquare: true }),
+  entry({ key: 'contested', label: '◇ mid-line: some evidence disputes it', color: COLORS.negative, arrow: 'tee', width: 3, midDiamond: true }),
+  entry({ key: 'strength', label: 'thicker line: stronger best evidence', color: COLORS.unsigned, arrow: 'triangle', width: 5 }),
 ];
 
 /** Highlight and perturbation marks, for the legend. */
 export const MARK_LEGEND: readonly { key: string; label: string; color: string; symbol: string }[] = [
-  { key: 'path', label: 'on the selected path', color: COLORS.path, symbol: '' },
+  { key: 'path', label: 'on the selected path (orange glow)', color: COLORS.path, symbol: '' },
   { key: 'up', label: '▲ goes up after the perturbation', color: COLORS.up, symbol: '▲' },
   { key: 'down', label: '▼ goes down', color: COLORS.down, symbol: '▼' },
-  { key: 'mixed', label: '◆ mixed: paths of both signs', color: COLORS.mixed, symbol: '◆' },
+  { key: 'mixed', label: '◆ mixed: routes of both signs', color: COLORS.mixed, symbol: '◆' },
 ];

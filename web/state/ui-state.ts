@@ -52,6 +52,8 @@ export interface UiState {
   perturb: Perturbation | null;
   filters: Filters;
   presenter: boolean;
+  /** Module ids drawn collapsed (one box per compartment) in the pathway diagram. */
+  collapsed: string[];
 }
 
 export const DEFAULT_MAX_LENGTH = 6;
@@ -68,6 +70,7 @@ export function initialState(): UiState {
     perturb: null,
     filters: { hiddenCategories: [], hiddenKinds: [], hiddenSigns: [], showNonCausal: true },
     presenter: false,
+    collapsed: [],
   };
 }
 

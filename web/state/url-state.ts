@@ -3,7 +3,7 @@
  *   focus=NAME   from=NAME&to=NAME  max=N  sign=positive|negative  via=A,B  avoid=A,B  min=KIND
  *   rank=evidence  assoc=1 (follow non-causal edges)  path=N (1-based)  step=N (1-based)  perturb=NAME&dir=up|down
  *   view=local&expand=A,B  hide=CATEGORY,..  nokind=KIND,..  nosign=positive,negative,none
- *   noncausal=hide  presenter=1  sel=ID
+ *   noncausal=hide  presenter=1  sel=ID  collapse=MODULE,.. (diagram boxes drawn collapsed)
  * Names are kept as typed and resolved like the CLI when the view is derived.
  */
 import { DEFAULT_MAX_LENGTH, initialState, type NetSign, type SignFilter, type UiState } from './ui-state.js';
@@ -64,6 +64,7 @@ export function stateFromSearch(search: string): UiState {
     showNonCausal: p.get('noncausal') !== 'hide',
   };
   s.presenter = p.get('presenter') === '1';
+  s.collapsed = list(p.get('collapse'));
   return s;
 }
 
@@ -100,6 +101,7 @@ export function searchFromState(s: UiState, keep: URLSearchParams): string {
   if (s.filters.hiddenSigns.length) p.set('nosign', s.filters.hiddenSigns.map((x) => WORD_OF_SIGN[x]).join(','));
   if (!s.filters.showNonCausal) p.set('noncausal', 'hide');
   if (s.presenter) p.set('presenter', '1');
+  if (s.collapsed.length) p.set('collapse', s.collapsed.join(','));
   if (s.selected && s.selected !== s.focus) p.set('sel', s.selected);
   const q = p.toString();
   return q ? `?${q}` : '';

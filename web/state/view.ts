@@ -22,7 +22,10 @@ export interface View {
   nodes: string[] | null;
   /** Edge keys to draw; null for every edge among the drawn nodes. */
   edges: string[] | null;
-  layout: 'fcose' | 'dagre';
+  /** 'diagram': the precomputed pathway diagram; 'dagre': the path layout; 'fcose': graphs without diagram data. */
+  layout: 'diagram' | 'fcose' | 'dagre';
+  /** Modules drawn collapsed (diagram only). */
+  collapsed: string[];
   /** Changes when the drawn element set or layout changes (the renderer re-runs the layout). */
   layoutKey: string;
   classes: Map<string, string[]>;
@@ -226,8 +229,9 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
 
   if (state.selected && (drawnSet.has(state.selected) || graph.hasEdge(state.selected))) add(classes, state.selected, 'selected');
 
-  const layout: View['layout'] = mode === 'path' ? 'dagre' : 'fcose';
-  const layoutKey = `${mode}:${nodes === null ? 'all' : [...nodes].sort().join(',')}`;
+  const layout: View['layout'] = mode === 'path' ? 'dagre' : graph.getAttribute('layout') ? 'diagram' : 'fcose';
+  const collapsed = layout === 'diagram' ? [...state.collapsed].sort() : [];
+  const layoutKey = `${layout}:${nodes === null ? 'all' : [...nodes].sort().join(',')}|${collapsed.join(',')}`;
   // The whole path stays in view while stepping (the current hop is highlighted), so only a focus fits.
   let fitTo: string[] | null = null;
   if (!activePath && focusId && drawnSet.has(focusId) && mode === 'overview') {
@@ -235,7 +239,7 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
   } else if (!activePath && effects?.ok && effects.value.moves.size > 0) {
     fitTo = [effects.value.source, ...effects.value.moves.keys()].filter((id) => drawnSet.has(id));
   }
-  return { mode, nodes, edges, layout, layoutKey, classes, fitTo, messages, focusId, paths, activePath, effects, truncated };
+  return { mode, nodes, edges, layout, collapsed, layoutKey, classes, fitTo, messages, focusId, paths, activePath, effects, truncated };
 }
 
 function inducedEdges(graph: KnowledgeGraph, nodes: Set<string>): string[] {

@@ -1,0 +1,69 @@
+/**
+ * The path view's layout: only the drawn paths, ranked left to right with dagre, and every edge drawn
+ * along the route dagre gives it (segments through its bend points), so an edge that spans several
+ * ranks goes around the nodes in between instead of through them.
+ */
+import dagre from '@dagrejs/dagre';
+import type cytoscape from 'cytoscape';
+
+export interface PathLayout {
+  positions: Map<string, { x: number; y: number }>;
+  /** Edge id -> bend points between its ends (empty for a straight edge). */
+  bends: Map<string, { x: number; y: number }[]>;
+}
+
+/** Box of a node with its label (the label sits below the node and may wrap). */
+function box(n: cytoscape.NodeSingular): { width: number; height: number } {
+  const bb = n.boundingBox({ includeLabels: true, includeOverlays: false });
+  return { width: Math.max(40, bb.w) + 10, height: Math.max(40, bb.h) + 6 };
+}
+
+export function layoutPath(cy: cytoscape.Core): PathLayout {
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 60, edgesep: 18, marginx: 20, marginy: 20, ranker: 'network-simplex' });
+  g.setDefaultEdgeLabel(() => ({}));
+  const nodes = cy.nodes().sort((a, b) => (a.id() < b.id() ? -1 : 1));
+  nodes.forEach((n) => {
+    g.setNode(n.id(), box(n));
+  });
+  const edges = cy.edges().sort((a, b) => (a.id() < b.id() ? -1 : 1));
+  edges.forEach((e) => {
+    // Room for the label drawn along the edge (sign, predicate and any disputed / preclinical note).
+    const label = String(e.data('pathLabel') ?? '');
+    g.setEdge(e.source().id(), e.target().id(), { width: Math.min(260, 20 + label.length * 7), height: 20, labelpos: 'c' }, e.id());
+  });
+  dagre.layout(g);
+  const positions = new Map<string, { x: number; y: number }>();
+  nodes.forEach((n) => {
+    const p = g.node(n.id());
+    positions.set(n.id(), { x: p.x, y: p.y });
+  });
+  const bends = new Map<string, { x: number; y: number }[]>();
+  edges.forEach((e) => {
+    const pts = g.edge({ v: e.source().id(), w: e.target().id(), name: e.id() })?.points ?? [];
+    bends.set(e.id(), pts.slice(1, -1));
+  });
+  return { positions, bends };
+}
+
+/**
+ * Cytoscape segments (weights along source->target, signed distances from that line) for bend points,
+ * or null when the points lie on the straight line anyway.
+ */
+export function segmentsFor(s: { x: number; y: number }, t: { x: number; y: number }, bends: { x: number; y: number }[]): { weights: number[]; distances: number[] } | null {
+  const dx = t.x - s.x;
+  const dy = t.y - s.y;
+  const len2 = dx * dx + dy * dy;
+  if (len2 < 1 || bends.length === 0) return null;
+  const len = Math.sqrt(len2);
+  const weights: number[] = [];
+  const distances: number[] = [];
+  for (const p of bends) {
+    const px = p.x - s.x;
+    const py = p.y - s.y;
+    weights.push((px * dx + py * dy) / len2);
+    distances.push((dx * py - dy * px) / len);
+  }
+  if (distances.every((d) => Math.abs(d) < 8)) return null;
+  return { weights, distances };
+}
