@@ -4,7 +4,8 @@
  *  1. bundle size of the production build, gzipped: what the first render loads, and everything;
  *  2. time from navigation to the first complete render (layout done, frame drawn) of the curated
  *     graph in headless Chromium, median of RUNS cold loads;
- *  3. a generated graph of 5,000 elements (2,000 nodes, 3,000 edges) drawn whole: fcose layout time,
+ *  3. a generated graph of 5,000 elements (2,000 nodes, 3,000 edges) drawn whole: placement time (module
+ *     lanes, no layout pass),
  *     and frame times while panning and zooming.
  *   node scripts/bench-web.mjs [--runs N] [--json]
  */
@@ -77,6 +78,7 @@ async function firstRender(browser, url, query = '', timeout = 60000) {
   const out = await page.evaluate(() => ({
     firstRenderMs: performance.getEntriesByName('mechkg:first-render')[0]?.startTime ?? NaN,
     layoutMs: window.__mechkg.lastLayoutMs(),
+    layout: window.__mechkg.lastLayout(),
     nodes: window.__mechkg.visibleNodeIds().length,
     edges: window.__mechkg.visibleEdgeIds().length,
   }));
@@ -110,7 +112,7 @@ async function panZoomFrames(page, frames = 150) {
 const prod = await buildSite('production');
 const fixtures = await buildSite('fixtures');
 const sizes = await bundleSizes(prod);
-log(`bundle (gzip -9): first render ${kb(sizes.initialGzip)} KB, everything ${kb(sizes.totalGzip)} KB`);
+log(`bundle (gzip -9): first render ${kb(sizes.initialGzip)} KiB = ${Math.round(sizes.initialGzip / 100) / 10} kB, everything ${kb(sizes.totalGzip)} KiB = ${Math.round(sizes.totalGzip / 100) / 10} kB`);
 for (const f of sizes.files) log(`  ${f.initial ? '*' : ' '} ${f.file.padEnd(34)} ${String(kb(f.raw)).padStart(8)} KB raw ${String(kb(f.gzip)).padStart(7)} KB gz`);
 
 const browser = await launchChromium();
@@ -123,11 +125,11 @@ try {
   for (let i = 0; i < RUNS + 1; i++) {
     const r = await firstRender(browser, prodServer.url);
     if (i > 0) renders.push(r.firstRenderMs); // the first load warms the OS file cache
-    counts = { nodes: r.nodes, edges: r.edges, layoutMs: r.layoutMs };
+    counts = { nodes: r.nodes, edges: r.edges, layoutMs: r.layoutMs, layout: r.layout };
     await r.context.close();
   }
   result.curated = { ...counts, firstRenderMedianMs: median(renders), firstRenderMs: renders };
-  log(`curated graph (${counts.nodes} nodes, ${counts.edges} edges): navigation -> first complete render, median of ${RUNS}: ${Math.round(median(renders))} ms (min ${Math.round(Math.min(...renders))}, max ${Math.round(Math.max(...renders))}); fcose ${Math.round(counts.layoutMs)} ms`);
+  log(`curated graph (${counts.nodes} nodes, ${counts.edges} edges): navigation -> first complete render, median of ${RUNS}: ${Math.round(median(renders))} ms (min ${Math.round(Math.min(...renders))}, max ${Math.round(Math.max(...renders))}); placement: ${counts.layout}, ${Math.round(counts.layoutMs)} ms`);
 
   const layouts = [];
   let frames = [];
@@ -149,7 +151,7 @@ try {
     frameP95Ms: pct(frames, 95),
     frameMaxMs: Math.max(...frames),
   };
-  log(`synthetic ${big.nodes} nodes + ${big.edges} edges: fcose layout median ${Math.round(median(layouts))} ms (${layouts.map(Math.round).join(', ')}); first render ${Math.round(big.firstRenderMs)} ms`);
+  log(`synthetic ${big.nodes} nodes + ${big.edges} edges: placement (${big.layout}) median ${Math.round(median(layouts))} ms (${layouts.map(Math.round).join(', ')}); first render ${Math.round(big.firstRenderMs)} ms`);
   log(`  pan/zoom: ${frames.length} frames, median ${median(frames).toFixed(1)} ms, p95 ${pct(frames, 95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms per frame`);
   log(`machine: ${result.machine}; Chromium ${result.chromium}; ${result.date}`);
   if (JSON_OUT) console.log(JSON.stringify(result, null, 2));

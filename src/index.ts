@@ -12,4 +12,4 @@ export { resolveNode, tryResolveNode, searchNodes, normalizeName, type SearchHit
 export * from './query/index.js';
 export * from './export/index.js';
 export * from './import/index.js';
-export { placeDiagram, compartmentOf, nodeBox, NEW_GROUP, COMPARTMENT_PAD, type Diagram, type DiagramBox, type PlacedNode, type PositionsFile } from './layout/place-diagram.js';
+export { placeDiagram, moduleLanes, compartmentOf, nodeBox, NEW_GROUP, COMPARTMENT_PAD, type Diagram, type DiagramBox, type PlacedNode, type PositionsFile } from './layout/place-diagram.js';

@@ -63,6 +63,20 @@ export function compartmentOf(layout: LayoutFileData, listed: ReadonlyMap<string
   return listed.get(id) ?? layout.defaults.categories[category as keyof typeof layout.defaults.categories] ?? (modules[0] !== undefined ? layout.defaults.modules[modules[0]] : undefined) ?? layout.defaults.fallback;
 }
 
+/**
+ * For a graph without layout data: one lane per module in a square-ish grid, every node placed by the
+ * deterministic fallback. Instant for any size, so a large opened graph draws without a layout pause.
+ */
+export function moduleLanes(graph: KnowledgeGraph): LayoutFileData {
+  const modules = [...new Set(graph.mapNodes((_id, a) => a.modules[0] ?? 'other'))].sort();
+  const titles = graph.getAttribute('modules') ?? {};
+  const columns = Math.max(1, Math.ceil(Math.sqrt(modules.length)));
+  return {
+    compartments: modules.map((m, i) => ({ id: m, label: titles[m]?.title ?? m, kind: 'lane' as const, column: i % columns, row: Math.floor(i / columns), nodes: [] })),
+    defaults: { categories: {}, modules: Object.fromEntries(modules.map((m) => [m, m])), fallback: modules[0] ?? 'other' },
+  };
+}
+
 export function placeDiagram(graph: KnowledgeGraph, layout: LayoutFileData, positions: PositionsFile | null): Diagram {
   const listed = new Map<string, string>();
   for (const c of layout.compartments) for (const n of c.nodes) listed.set(n, c.id);
@@ -91,7 +105,8 @@ export function placeDiagram(graph: KnowledgeGraph, layout: LayoutFileData, posi
       if (p) local.set(id, { x: p[0], y: p[1], group: `${c.id}/${graph.getNodeAttribute(id, 'modules')[0] ?? 'other'}` });
       else rest.push(id);
     }
-    const width = Math.max(stored?.width ?? 0, CELL.width * Math.min(3, Math.max(1, rest.length)));
+    // New nodes fill rows about as wide as the compartment (at least three cells, more for many nodes).
+    const width = Math.max(stored?.width ?? 0, CELL.width * Math.min(Math.max(1, rest.length), Math.max(3, Math.ceil(Math.sqrt(rest.length * 2)))));
     let height = stored && Object.keys(stored.nodes).some((id) => local.has(id)) ? stored.height : 0;
     if (rest.length) {
       const perRow = Math.max(1, Math.floor(width / CELL.width));

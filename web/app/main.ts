@@ -23,6 +23,9 @@ import { renderTeach } from '../panels/step-through.js';
 import { installTestHook } from './test-hook.js';
 import { searchFromState, stateFromSearch } from '../state/url-state.js';
 import { deriveView, type Message, type View } from '../state/view.js';
+import { findLesson, lessonStepState } from '../state/lesson-state.js';
+import { renderLessonList, renderLessonStrip } from '../lessons/lesson-panel.js';
+import { createObservationPanel, observationLevel, type ObservationTable } from '../panels/observations.js';
 
 const DEFAULT_LIMIT = 3000;
 
@@ -43,10 +46,45 @@ async function start(): Promise<void> {
   const extraMessages: Message[] = [];
   if (dataName && !fixturesAvailable) extraMessages.push({ level: 'info', text: `data=${dataName} is ignored: test fixtures exist only in the test build. Showing the curated graph.` });
 
+  // A link to a graph opened from a local file cannot reopen it: say so rather than switch silently.
+  const linkedGraph = params.get('graph');
+  if (linkedGraph) {
+    extraMessages.push({ level: 'info', text: `This link was made while viewing "${linkedGraph.replace(/^file:/, '')}", a graph opened from a local file, which a link cannot reopen. Showing the curated graph; use Open graph… to open that file again.` });
+    const clean = new URLSearchParams(location.search);
+    clean.delete('graph');
+    history.replaceState(null, '', clean.toString() ? `?${clean}` : location.pathname);
+  }
+  let localGraphName: string | null = null;
+
   const store = createStore(stateFromSearch(location.search));
+  /** Applies a lesson step (or says the lesson does not exist). */
+  const playLesson = (id: string, step: number, history: HistoryMode) => {
+    const lesson = findLesson(graph, id);
+    if (!lesson) {
+      const known = (graph.getAttribute('lessons') ?? []).map((l) => l.lesson.id);
+      extraMessages.push({ level: 'error', text: `No lesson named "${id}". ${known.length ? `Lessons: ${known.join(', ')}.` : 'This graph has no lessons.'}` });
+      store.update({ lesson: null }, history);
+      return;
+    }
+    const s = store.get();
+    store.update(lessonStepState(lesson, step, { filters: s.filters, collapsed: s.collapsed }), history);
+  };
+  // Focus to move once the next render is done (what an action opened), as a CSS selector.
+  let pendingFocus: string | null = null;
+  const focusAfterRender = (selector: string) => {
+    pendingFocus = selector;
+  };
+  const renderWaiters: (() => void)[] = [];
+  const nextRender = () => new Promise<void>((resolve) => renderWaiters.push(resolve));
+  let observations: ObservationTable | null = null;
+  const observationMap = () => {
+    if (!observations?.observations.length) return undefined;
+    const maxAbs = Math.max(0, ...observations.observations.map((o) => Math.abs(o.value ?? 0)));
+    return new Map(observations.observations.filter((o) => o.direction !== 'unchanged').map((o) => [o.id, { direction: o.direction as 'up' | 'down', level: observationLevel(o.value, maxAbs) }] as const));
+  };
   const renderer = new Renderer(byId('cy'), graph, limit, dataName && fixturesAvailable ? null : BUNDLED_POSITIONS);
   const cy = renderer.cy;
-  let view: View = deriveView({ graph, limit, effects: runEffects }, store.get());
+  let view: View = deriveView({ graph, limit, effects: runEffects, observations: observationMap() }, store.get());
   const hook = installTestHook({ renderer, graph: () => graph, view: () => view, state: () => store.get() });
 
   // Panels
@@ -77,9 +115,15 @@ async function start(): Promise<void> {
     store.update({ focus: id, selected: id, query: null, step: null, expanded: local && !s.expanded.includes(id) ? [...s.expanded, id] : s.expanded }, 'push');
   };
   const pathPanel = createPathPanel(byId('path-panel'), () => graph, {
-    run: (q) => store.update({ query: q, pathIndex: 0, step: null, focus: null }, 'push'),
+    run: (q) => {
+      focusAfterRender('#path-results .path-item[aria-pressed="true"], #messages .message');
+      store.update({ query: q, pathIndex: 0, step: null, focus: null }, 'push');
+    },
     selectPath: (i) => store.update({ pathIndex: i, step: store.get().step === null ? null : 0 }, 'push'),
-    step: (hop) => store.update({ step: hop }, 'replace'),
+    step: (hop) => {
+      focusAfterRender(hop === null ? '#step-start' : '#teach-title');
+      store.update({ step: hop }, 'replace');
+    },
     clear: () => store.update({ query: null, step: null, pathIndex: 0 }, 'push'),
   });
   const perturbPanel = createPerturbPanel(byId('perturb-panel'), () => graph, {
@@ -88,7 +132,10 @@ async function start(): Promise<void> {
     explain: (from, to) => store.update({ query: { ...initialQuery(), from: nameOf(graph, from), to: nameOf(graph, to) }, pathIndex: 0, step: null }, 'push'),
   });
   const detailsActions = {
-    select: (id: string) => store.update({ selected: id }, 'replace'),
+    select: (id: string) => {
+      focusAfterRender('#details h2');
+      store.update({ selected: id }, 'replace');
+    },
     focus: (id: string) => focusNode(id),
     toggleExpand: (id: string) => {
       const s = store.get();
@@ -122,6 +169,8 @@ async function start(): Promise<void> {
     if (!input.files?.length) return;
     try {
       graph = await loadUserFiles(input.files);
+      localGraphName = String(graph.getAttribute('name'));
+      observationPanel.reset();
       extraMessages.length = 0;
       extraMessages.push({ level: 'info', text: `Opened ${graph.getAttribute('name')}: ${graph.order} nodes, ${graph.size} edges.` });
       renderer.setGraph(graph, null);
@@ -157,8 +206,28 @@ async function start(): Promise<void> {
   document.addEventListener('keydown', (ev) => {
     const typing = ev.target instanceof HTMLInputElement || ev.target instanceof HTMLSelectElement || ev.target instanceof HTMLTextAreaElement;
     const s = store.get();
+    if (s.lesson && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+      const lesson = findLesson(graph, s.lesson.id);
+      const last = (lesson?.steps.length ?? 1) - 1;
+      const go = (step: number) => {
+        ev.preventDefault();
+        focusAfterRender('#lesson-title');
+        playLesson(s.lesson!.id, Math.min(last, Math.max(0, step)), 'push');
+      };
+      if (ev.key === 'ArrowRight' || ev.key === 'PageDown' || (ev.key === ' ' && ev.target === document.body)) return go(s.lesson.step + 1);
+      if (ev.key === 'ArrowLeft' || ev.key === 'PageUp') return go(s.lesson.step - 1);
+      if (ev.key === 'Home') return go(0);
+      if (ev.key === 'End') return go(last);
+      if (ev.key === 'Escape') {
+        lessonActions.exit();
+        return;
+      }
+    }
     if (ev.key === 'Escape') {
-      if (s.step !== null) store.update({ step: null }, 'replace');
+      if (s.step !== null) {
+        focusAfterRender('#step-start');
+        store.update({ step: null }, 'replace');
+      }
       else if (!typing && (s.focus || s.selected)) store.update({ focus: null, selected: null }, 'push');
       return;
     }
@@ -182,13 +251,16 @@ async function start(): Promise<void> {
   const renderOnce = async (history: HistoryMode) => {
     const state = store.get();
     if (history !== 'none') {
-      const search = searchFromState(state, new URLSearchParams(location.search));
+      const keep = new URLSearchParams(location.search);
+      if (localGraphName) keep.set('graph', `file:${localGraphName}`);
+      else keep.delete('graph');
+      const search = searchFromState(state, keep);
       if (search !== location.search) {
         if (history === 'push') window.history.pushState(null, '', search || location.pathname);
         else window.history.replaceState(null, '', search || location.pathname);
       }
     }
-    view = deriveView({ graph, limit, effects: runEffects }, state);
+    view = deriveView({ graph, limit, effects: runEffects, observations: observationMap() }, state);
     document.body.classList.toggle('presenter', state.presenter);
     document.body.classList.toggle('stepping', state.step !== null && view.activePath !== null);
     const scale = state.presenter ? 1.6 : 1;
@@ -209,11 +281,29 @@ async function start(): Promise<void> {
     pathPanel.update(state, view);
     perturbPanel.update(state, view);
     renderDetails(byId('details'), graph, state.selected ?? view.focusId, state.expanded, view.activePath, detailsActions);
-    renderTeach(byId('teach'), graph, view.activePath, state.step, { step: (hop) => store.update({ step: hop }, 'replace') });
+    renderTeach(byId('teach'), graph, state.lesson ? null : view.activePath, state.step, {
+      step: (hop) => {
+        focusAfterRender(hop === null ? '#step-start' : '#teach-title');
+        store.update({ step: hop }, 'replace');
+      },
+    });
+    const lesson = state.lesson ? findLesson(graph, state.lesson.id) : null;
+    document.body.classList.toggle('lesson-playing', lesson !== null);
+    renderLessonList(byId('lessons'), graph, lesson?.lesson.id ?? null, lessonActions);
+    renderLessonStrip(byId('lesson-strip'), graph, lesson, state.lesson?.step ?? 0, lessonActions);
     await renderer.apply(view);
     const drawn = cy.elements().filter((e) => !e.hasClass('hidden'));
-    byId('status').textContent = `${graph.getAttribute('name')}: ${graph.order} nodes, ${graph.size} edges · drawn: ${drawn.nodes().length} nodes, ${drawn.edges().length} edges · ${view.mode} view${elementCount(graph) > limit ? ` (graph above the ${limit}-element drawing limit)` : ''}`;
+    byId('status').textContent = `${graph.getAttribute('name')}${localGraphName ? ' (opened from a local file: links to this view will not reopen it)' : ''}: ${graph.order} nodes, ${graph.size} edges${observations?.observations.length ? ` · overlay: ${observations.observations.length} observations (not in the link)` : ''} · drawn: ${drawn.nodes().length} nodes, ${drawn.edges().length} edges · ${view.mode} view${elementCount(graph) > limit ? ` (graph above the ${limit}-element drawing limit)` : ''}`;
     hook.rendered();
+    if (pendingFocus) {
+      const target = document.querySelector<HTMLElement>(pendingFocus);
+      pendingFocus = null;
+      if (target) {
+        if (!target.matches('button, a, input, select, textarea, summary, [tabindex]')) target.setAttribute('tabindex', '-1');
+        target.focus();
+      }
+    }
+    for (const resolve of renderWaiters.splice(0)) resolve();
   };
   const schedule = (history: HistoryMode) => {
     if (running) {
@@ -233,6 +323,63 @@ async function start(): Promise<void> {
     })();
   };
   store.subscribe((_s, history) => schedule(history));
+
+  // Lessons: presenter mode, one link per step, and the handout / slide exports (figures rendered step by step).
+  const captureFigures = async (id: string) => {
+    const lesson = findLesson(graph, id);
+    if (!lesson) throw new Error(`no lesson named "${id}"`);
+    const saved = store.get();
+    const figures: { dataUrl: string; width: number; height: number }[] = [];
+    try {
+      for (let i = 0; i < lesson.steps.length; i++) {
+        const done = nextRender();
+        playLesson(id, i, 'none');
+        await done;
+        const scale = 2;
+        figures.push({ dataUrl: cy.png({ output: 'base64uri', bg: '#ffffff', full: false, scale }) as unknown as string, width: Math.round(cy.width() * scale), height: Math.round(cy.height() * scale) });
+      }
+    } finally {
+      const done = nextRender();
+      store.update(saved, 'none');
+      await done;
+    }
+    return { lesson, figures };
+  };
+  const lessonActions = {
+    play: (id: string, step: number) => {
+      focusAfterRender('#lesson-title');
+      playLesson(id, step, 'push');
+    },
+    exit: () => {
+      const id = store.get().lesson?.id;
+      if (id) focusAfterRender(`#lessons li[data-lesson="${id}"] button[data-action="play"]`);
+      const s = store.get();
+      store.update({ ...initialState(), filters: s.filters, collapsed: s.collapsed }, 'push');
+    },
+    exportHandout: (id: string) => void runExport(async () => {
+      const { exportHandout } = await import('../lessons/lesson-exports.js');
+      const { lesson, figures } = await captureFigures(id);
+      exportHandout(graph, lesson, figures);
+    }),
+    exportSlides: (id: string) => void runExport(async () => {
+      const { exportSlides } = await import('../lessons/lesson-exports.js');
+      const { lesson, figures } = await captureFigures(id);
+      await exportSlides(graph, lesson, figures);
+    }),
+  };
+  const runExport = async (fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (err) {
+      extraMessages.push({ level: 'error', text: `Export failed: ${err instanceof Error ? err.message : String(err)}` });
+      schedule('none');
+    }
+  };
+  const observationPanel = createObservationPanel(byId('observations'), () => graph, (table) => {
+    observations = table;
+    schedule('none');
+  });
+  if (store.get().lesson) playLesson(store.get().lesson!.id, store.get().lesson!.step, 'replace');
   window.addEventListener('popstate', () => store.update(stateFromSearch(location.search), 'none'));
   schedule('none');
 }

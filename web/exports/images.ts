@@ -3,7 +3,7 @@ import cytoscape from 'cytoscape';
 import { CATEGORIES, type Category } from '../../src/index.js';
 import { categoryGlyph, edgeGlyph } from '../render/glyphs.js';
 import { tracePolygon } from '../render/shapes.js';
-import { EDGE_LEGEND, MARK_LEGEND, type EdgeLegendEntry } from '../render/style.js';
+import { COLORS, EDGE_LEGEND, MARK_LEGEND, type EdgeLegendEntry } from '../render/style.js';
 import { svg } from '../ui/dom.js';
 import type { ExportContext } from './context.js';
 import { download, fileStem } from './download.js';
@@ -140,6 +140,13 @@ function drawLegendCanvas(g: CanvasRenderingContext2D, m: LegendModel): void {
       g.arc(54, y, 3.5, 0, Math.PI * 2);
       g.fill();
     }
+    if (e.startSquare) {
+      g.fillStyle = '#ffffff';
+      g.fillRect(10, y - 4, 8, 8);
+      g.strokeStyle = '#1f2328';
+      g.lineWidth = 1.5;
+      g.strokeRect(10, y - 4, 8, 8);
+    }
     if (e.midDiamond) {
       g.beginPath();
       g.moveTo(25, y);
@@ -149,7 +156,7 @@ function drawLegendCanvas(g: CanvasRenderingContext2D, m: LegendModel): void {
       g.closePath();
       g.fillStyle = '#ffffff';
       g.fill();
-      g.strokeStyle = '#8250df';
+      g.strokeStyle = COLORS.contested;
       g.lineWidth = 1.5;
       g.stroke();
     }

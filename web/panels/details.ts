@@ -15,7 +15,7 @@ import {
 } from '../../src/index.js';
 import { h, link, replaceChildren, type Child } from '../ui/dom.js';
 import { categoryGlyph } from '../render/glyphs.js';
-import { evidenceItem, signBadge } from './evidence.js';
+import { evidenceItem, signBadge, stepMarks } from './evidence.js';
 
 export interface DetailsActions {
   select(id: string): void;
@@ -71,6 +71,8 @@ function pathDetails(graph: KnowledgeGraph, path: Path, actions: DetailsActions)
           nodeButton(graph, path.nodes[i]!.id, actions),
           ` ${PREDICATES[e.predicate as keyof typeof PREDICATES]?.verb ?? e.predicate} `,
           nodeButton(graph, path.nodes[i + 1]!.id, actions),
+          ' ',
+          stepMarks(graph, e.id, e.contested),
           best ? h('p', { class: 'evidence-note' }, `${EVIDENCE_KINDS[best.kind].label}: ${best.statement}`) : null,
           h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => actions.select(e.id) } }, `all evidence (${e.evidence.length})`),
         );

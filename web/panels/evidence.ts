@@ -1,5 +1,5 @@
 /** Small widgets the panels share: the sign badge, one evidence entry, a citation line. */
-import { EVIDENCE_KINDS, type EvidenceData, type SourceData } from '../../src/index.js';
+import { EVIDENCE_KINDS, type EvidenceData, type KnowledgeGraph, type SourceData } from '../../src/index.js';
 import { h, link, type Child } from '../ui/dom.js';
 
 export function signBadge(sign: string | null): HTMLElement {
@@ -7,6 +7,18 @@ export function signBadge(sign: string | null): HTMLElement {
   const cls = sign === '+' ? 'sign-pos' : sign === '-' ? 'sign-neg' : 'sign-unk';
   const title = sign === '+' ? 'raises' : sign === '-' ? 'lowers' : 'no direction';
   return h('span', { class: ['sign', cls], attrs: { title, 'aria-label': `sign: ${title}` } }, text);
+}
+
+/** Badges saying in words what the drawing marks on a step: disputed (◇) and animal / in vitro only (□). */
+export function stepMarks(graph: KnowledgeGraph, edgeId: string, contested: boolean): HTMLElement | null {
+  const preclinical = graph.hasEdge(edgeId) && graph.getEdgeAttribute(edgeId, 'preclinicalOnly');
+  if (!contested && !preclinical) return null;
+  return h(
+    'span',
+    { class: 'step-marks' },
+    contested ? h('span', { class: 'badge badge-warn', attrs: { title: 'some evidence disputes this step' } }, '◇ contested') : null,
+    preclinical ? h('span', { class: 'badge badge-warn', attrs: { title: 'all supporting evidence is animal or in vitro work' } }, '□ preclinical only') : null,
+  );
 }
 
 export function evidenceItem(ev: EvidenceData, source: SourceData | undefined): HTMLElement {

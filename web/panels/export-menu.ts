@@ -26,8 +26,8 @@ export function setUpExportMenu(menu: HTMLDetailsElement, body: HTMLElement, con
         body,
         h('button', { attrs: { type: 'button', id: 'export-png' }, on: { click: run(() => ex.exportPng(context())) } }, 'PNG image (with legend)'),
         h('button', { attrs: { type: 'button', id: 'export-svg' }, on: { click: run(() => ex.exportSvg(context())) } }, 'SVG image (with legend)'),
-        h('button', { attrs: { type: 'button', id: 'export-json' }, on: { click: run(() => ex.exportCytoscapeJson(context())) } }, 'Cytoscape JSON of the view'),
-        h('p', { class: 'hint' }, 'The drawn subgraph, through the same exporters as `mechkg export`:'),
+        h('button', { attrs: { type: 'button', id: 'export-json' }, on: { click: run(() => ex.exportCytoscapeJson(context())) } }, 'The view as Cytoscape JSON, with positions (.view.cyjs)'),
+        h('p', { class: 'hint' }, 'The drawn subgraph without positions, through the same exporters as `mechkg export`:'),
         h('div', { class: 'row' }, select, h('button', { attrs: { type: 'button', id: 'export-subgraph' }, on: { click: run(() => ex.exportSubgraph(context(), select.value)) } }, 'Export')),
       );
       (body.querySelector('button') as HTMLButtonElement | null)?.focus();

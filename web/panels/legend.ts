@@ -48,7 +48,7 @@ export function renderLegend(el: HTMLElement, graph: KnowledgeGraph, filters: Fi
     if (sign) control = check(`filter-sign-${e.key}`, !filters.hiddenSigns.includes(sign), (shown) => onChange({ ...filters, hiddenSigns: toggled(filters.hiddenSigns, sign, shown) as SignFilter[] }));
     else if (e.key === 'noncausal') control = check('filter-noncausal', filters.showNonCausal, (shown) => onChange({ ...filters, showNonCausal: shown }));
     const body = [edgeGlyph(e), h('span', {}, e.label)];
-    return h('li', {}, control ? h('label', {}, control, ...body) : h('span', { class: 'legend-row' }, ...body));
+    return h('li', { attrs: { 'data-legend': e.key } }, control ? h('label', {}, control, ...body) : h('span', { class: 'legend-row' }, ...body));
   });
 
   const kinds = (Object.keys(EVIDENCE_KINDS) as EvidenceKind[])

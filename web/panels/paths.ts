@@ -171,7 +171,7 @@ function renderResults(el: HTMLElement, state: UiState, view: View, actions: Pat
           signBadge(p.sign === '?' ? null : p.sign),
           h('span', {}, `${p.length} step${p.length === 1 ? '' : 's'}`),
           h('span', { class: 'badge', attrs: { title: 'weakest link: the step whose best evidence is weakest' } }, `weakest: ${p.weakestEvidence ? EVIDENCE_KINDS[p.weakestEvidence].label : 'none'}`),
-          p.contested ? h('span', { class: 'badge badge-warn' }, 'contested step') : null,
+          p.contested ? h('span', { class: 'badge badge-warn' }, `◇ contested: step ${p.edges.map((e, k) => (e.contested ? k + 1 : 0)).filter(Boolean).join(', ')}`) : null,
         ),
         h('span', { class: 'path-chain' }, p.nodes.map((n) => n.label).join(' → ')),
       ),

@@ -1,5 +1,9 @@
-/** "Raise / lower NODE": the library's effects() colours every downstream node up, down or mixed. */
-import type { KnowledgeGraph } from '../../src/index.js';
+/**
+ * "Raise / lower NODE": the library's effects() colours every downstream node up, down or mixed; each
+ * row's "why?" lists the routes that push the node up apart from those that push it down, and says in
+ * words when they disagree.
+ */
+import { EVIDENCE_KINDS, type KnowledgeGraph, type Path } from '../../src/index.js';
 import { h, replaceChildren } from '../ui/dom.js';
 import { nameFor } from '../state/engine.js';
 import { combobox } from './search-box.js';
@@ -65,17 +69,40 @@ export function createPerturbPanel(el: HTMLElement, graph: () => KnowledgeGraph,
       const g = graph();
       const counts = { up: 0, down: 0, mixed: 0, unknown: 0 };
       for (const m of moves.values()) counts[m]++;
-      const rows = [...fx.value.entries.values()].map((e) =>
-        h(
+      const dir = state.perturb.direction;
+      const routeLine = (p: Path) => h('li', {}, h('span', { class: 'path-chain' }, p.nodes.map((n) => n.label).join(' → ')), ` (${p.length} step${p.length === 1 ? '' : 's'}, weakest: ${p.weakestEvidence ? EVIDENCE_KINDS[p.weakestEvidence].label : 'none'}${p.contested ? ', a step is contested' : ''})`);
+      const rows = [...fx.value.entries.values()].map((e) => {
+        // A route whose net sign is + carries the perturbation's direction; a − route carries the opposite.
+        const pushesUp = e.paths.filter((p) => (p.sign === '+') === (dir === 'up') && p.sign !== '?');
+        const pushesDown = e.paths.filter((p) => (p.sign === '-') === (dir === 'up') && p.sign !== '?');
+        const label = e.node.label;
+        const words =
+          e.effect === 'mixed'
+            ? `Routes disagree: at least one route pushes ${label} up and another pushes it down; the graph does not say which wins.`
+            : e.effect === 'unknown'
+              ? `${label} is reached only through steps without a direction, so the graph cannot say whether it rises or falls.`
+              : `Every signed route found pushes ${label} ${e.effect}.`;
+        return h(
           'li',
-          {},
+          { attrs: { 'data-node': e.node.id } },
           h('span', { class: `move-${e.effect}` }, MOVE_TEXT[e.effect]),
           ' ',
-          h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => actions.select(e.node.id) } }, e.node.label),
+          h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => actions.select(e.node.id) } }, label),
           ` (${e.distance} step${e.distance === 1 ? '' : 's'}) `,
-          h('button', { class: 'link', attrs: { type: 'button', title: `Paths from ${g.getNodeAttribute(source, 'label')} to ${e.node.label}` }, on: { click: () => actions.explain(source, e.node.id) } }, 'why?'),
-        ),
-      );
+          h(
+            'details',
+            { class: 'why' },
+            h('summary', { attrs: { title: `Why ${label} moves this way` } }, 'why?'),
+            h('p', { class: 'why-words' }, words),
+            h('p', { class: 'why-head move-up' }, `▲ Routes pushing it up (${pushesUp.length})`),
+            pushesUp.length ? h('ul', { class: 'routes routes-up' }, pushesUp.map(routeLine)) : h('p', { class: 'hint' }, 'none found'),
+            h('p', { class: 'why-head move-down' }, `▼ Routes pushing it down (${pushesDown.length})`),
+            pushesDown.length ? h('ul', { class: 'routes routes-down' }, pushesDown.map(routeLine)) : h('p', { class: 'hint' }, 'none found'),
+            h('p', { class: 'hint' }, 'The shortest route of each sign is shown.'),
+            h('button', { class: 'link', attrs: { type: 'button', title: `Paths from ${g.getNodeAttribute(source, 'label')} to ${label}` }, on: { click: () => actions.explain(source, e.node.id) } }, 'All paths, ranked'),
+          ),
+        );
+      });
       replaceChildren(
         summary,
         h(

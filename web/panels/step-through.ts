@@ -4,7 +4,7 @@
  */
 import { ownValue, PREDICATES, type KnowledgeGraph, type Path } from '../../src/index.js';
 import { h, replaceChildren } from '../ui/dom.js';
-import { evidenceItem, signBadge } from './evidence.js';
+import { evidenceItem, signBadge, stepMarks } from './evidence.js';
 
 export interface TeachActions {
   step(hop: number | null): void;
@@ -33,7 +33,7 @@ export function renderTeach(el: HTMLElement, graph: KnowledgeGraph, path: Path |
     h(
       'div',
       { class: 'teach-head' },
-      h('span', { class: 'teach-count', attrs: { id: 'teach-count' } }, `Step ${hop + 1} of ${path.edges.length}`),
+      h('h2', { class: 'teach-title', attrs: { id: 'teach-title', tabindex: -1 } }, h('span', { class: 'teach-count', attrs: { id: 'teach-count' } }, `Step ${hop + 1} of ${path.edges.length}`)),
       h(
         'div',
         { class: 'buttons' },
@@ -43,6 +43,7 @@ export function renderTeach(el: HTMLElement, graph: KnowledgeGraph, path: Path |
       ),
     ),
     h('p', { class: 'teach-sentence', attrs: { id: 'teach-sentence' } }, signBadge(edge.sign === '?' ? null : edge.sign), ' ', h('span', { class: 'node-name' }, source.label), ` ${spec?.verb ?? edge.predicate} `, h('span', { class: 'node-name' }, target.label)),
+    stepMarks(graph, edge.id, edge.contested),
     h('p', { class: 'teach-running' }, 'Net effect so far: ', signBadge(net > 0 ? '+' : net < 0 ? '-' : null), ` ${netText}.`),
     edge.note ? h('p', { class: 'evidence-note' }, edge.note) : null,
     h('ul', { class: 'evidence-list' }, edge.evidence.map((ev) => evidenceItem(ev, ownValue(sources, ev.source)))),

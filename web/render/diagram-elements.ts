@@ -37,6 +37,19 @@ export function diagramElements(graph: KnowledgeGraph, diagram: Diagram, nodes: 
     used.add(p.group).add(p.compartment);
     out.push({ ...nodeElement(graph, id), data: { ...nodeElement(graph, id).data, parent: BOX + p.group }, position: { x: p.x, y: p.y } });
   }
+  // Box titles are cut to the box's width (from its drawn members), so neighbouring titles never overlap.
+  const extent = new Map<string, { x1: number; x2: number }>();
+  for (const [id, p] of diagram.nodes) {
+    if (!rep.has(id)) continue;
+    for (const key of [p.group, p.compartment]) {
+      const e = extent.get(key) ?? { x1: Infinity, x2: -Infinity };
+      extent.set(key, { x1: Math.min(e.x1, p.x - 60), x2: Math.max(e.x2, p.x + 60) });
+    }
+  }
+  const labelWidth = (id: string) => {
+    const e = extent.get(id);
+    return e ? Math.max(80, Math.round(e.x2 - e.x1)) : 200;
+  };
   for (const b of diagram.boxes) {
     if (!used.has(b.id) && !members.has(b.id)) continue;
     const m = members.get(b.id);
@@ -47,7 +60,7 @@ export function diagramElements(graph: KnowledgeGraph, diagram: Diagram, nodes: 
         position: { x: Math.round(m.x / m.n), y: Math.round(m.y / m.n) },
       });
     } else {
-      out.push({ group: 'nodes', data: { id: BOX + b.id, label: b.label, box: b.kind, module: b.module, parent: b.parent ? BOX + b.parent : undefined } });
+      out.push({ group: 'nodes', data: { id: BOX + b.id, label: b.label, box: b.kind, module: b.module, labelWidth: labelWidth(b.id), parent: b.parent ? BOX + b.parent : undefined } });
     }
   }
   const meta = new Map<string, cytoscape.ElementDefinition>();

@@ -2,7 +2,7 @@
 import { CATEGORIES, ownValue } from '../../src/index.js';
 import { svg } from '../ui/dom.js';
 import { svgPoints } from './shapes.js';
-import type { EdgeLegendEntry } from './style.js';
+import { COLORS, type EdgeLegendEntry } from './style.js';
 
 export function categoryGlyph(category: string, size = 18): SVGSVGElement {
   const c = ownValue(CATEGORIES, category);
@@ -33,7 +33,8 @@ export function edgeGlyph(e: EdgeLegendEntry, width = 46, height = 18): SVGSVGEl
   if (e.arrow === 'triangle') children.push(svg('polygon', { points: `${end - 9},${y - 5} ${end},${y} ${end - 9},${y + 5}`, fill: e.color }));
   else if (e.arrow === 'tee') children.push(svg('line', { x1: end, y1: y - 6, x2: end, y2: y + 6, stroke: e.color, 'stroke-width': 3 }));
   else children.push(svg('circle', { cx: end - 3, cy: y, r: 3.5, fill: e.color }));
-  if (e.midDiamond) children.push(svg('polygon', { points: `${width / 2 - 6},${y} ${width / 2},${y - 5} ${width / 2 + 6},${y} ${width / 2},${y + 5}`, fill: '#ffffff', stroke: '#8250df', 'stroke-width': 1.5 }));
+  if (e.startSquare) children.push(svg('rect', { x: 1, y: y - 4, width: 8, height: 8, fill: '#ffffff', stroke: '#1f2328', 'stroke-width': 1.5 }));
+  if (e.midDiamond) children.push(svg('polygon', { points: `${width / 2 - 6},${y} ${width / 2},${y - 5} ${width / 2 + 6},${y} ${width / 2},${y + 5}`, fill: '#ffffff', stroke: COLORS.contested, 'stroke-width': 1.5 }));
   return svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, 'aria-hidden': 'true' }, ...children);
 }
 

@@ -18,9 +18,10 @@ function box(n: cytoscape.NodeSingular): { width: number; height: number } {
   return { width: Math.max(40, bb.w) + 10, height: Math.max(40, bb.h) + 6 };
 }
 
+/** Lays the drawn path(s) out left to right, or top to bottom on a tall, narrow screen (a phone). */
 export function layoutPath(cy: cytoscape.Core): PathLayout {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 60, edgesep: 18, marginx: 20, marginy: 20, ranker: 'network-simplex' });
+  g.setGraph({ rankdir: cy.height() > cy.width() * 1.2 ? 'TB' : 'LR', nodesep: 36, ranksep: 60, edgesep: 18, marginx: 20, marginy: 20, ranker: 'network-simplex' });
   g.setDefaultEdgeLabel(() => ({}));
   const nodes = cy.nodes().sort((a, b) => (a.id() < b.id() ? -1 : 1));
   nodes.forEach((n) => {

@@ -4,17 +4,24 @@
  * graphs without diagram data), then sets every graph element's classes from view.classes. Holds no UI state.
  */
 import cytoscape from 'cytoscape';
-import fcose from 'cytoscape-fcose';
-import { placeDiagram, type Diagram, type KnowledgeGraph, type PositionsFile } from '../../src/index.js';
+import { moduleLanes, placeDiagram, type Diagram, type KnowledgeGraph, type PositionsFile } from '../../src/index.js';
+import { LANES_ABOVE } from '../state/view.js';
 import { elementCount } from '../state/engine.js';
 import type { View } from '../state/view.js';
 import { diagramElements, isFurniture } from './diagram-elements.js';
 import { inducedEdgeKeys, subgraphElements } from './elements.js';
 import { buildStylesheet } from './style.js';
 
-cytoscape.use(fcose);
-// The path layout (dagre) loads the first time a path is drawn, so it stays out of the first download.
+// The path layout (dagre) and fcose (for graphs without a diagram) load the first time they are needed,
+// so the curated graph's first render downloads neither.
 let pathLayout: Promise<typeof import('./path-layout.js')> | null = null;
+let fcoseReady: Promise<void> | null = null;
+function ensureFcose(): Promise<void> {
+  fcoseReady ??= import('cytoscape-fcose').then(({ default: fcose }) => {
+    cytoscape.use(fcose);
+  });
+  return fcoseReady;
+}
 
 export interface RenderStats {
   /** Renders completed (layout done and frame drawn). */
@@ -64,7 +71,7 @@ export class Renderer {
   diagram(): Diagram | null {
     if (this.diagramMemo === undefined) {
       const layout = this.graph.getAttribute('layout');
-      this.diagramMemo = layout ? placeDiagram(this.graph, layout, this.positions) : null;
+      this.diagramMemo = layout ? placeDiagram(this.graph, layout, this.positions) : this.graph.order > LANES_ABOVE ? placeDiagram(this.graph, moduleLanes(this.graph), null) : null;
     }
     return this.diagramMemo;
   }
@@ -139,6 +146,7 @@ export class Renderer {
         });
       });
     } else if (view.layout === 'fcose' && eles.nodes().filter((n) => !this.fcosePositions.has(n.id())).nonempty()) {
+      await ensureFcose();
       const layout = eles.layout(fcoseOptions(eles.nodes().length));
       const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
       layout.run();

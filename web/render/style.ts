@@ -28,6 +28,9 @@ export const COLORS = {
   selected: '#0a58ca',
 } as const;
 
+/** The observation overlay's diverging scale (ColorBrewer PuOr, colour-blind safe): level 1 to 3 each way. */
+export const OBSERVATION_SCALE = { up: ['#fdb863', '#e08214', '#b35806'], down: ['#b2abd2', '#8073ac', '#542788'] } as const;
+
 /** Fills of the diagram's boxes. */
 export const BOX_COLORS = { compartment: '#eaf3fa', lane: '#f4f4f1', module: '#ffffff', border: '#7d8fa3', new: '#e69f00' } as const;
 
@@ -90,7 +93,8 @@ export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.Styleshe
         'text-valign': 'top',
         'text-halign': 'center',
         'text-margin-y': -6,
-        'text-max-width': '2000px',
+        'text-max-width': 'data(labelWidth)',
+        'text-wrap': 'ellipsis',
         'text-outline-width': 0,
         'min-zoomed-font-size': 4,
         padding: '16px',
@@ -106,7 +110,7 @@ export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.Styleshe
     { selector: 'node[box = "new"]', style: { 'border-color': BOX_COLORS.new, 'border-width': 2 } },
     {
       selector: 'node[box = "collapsed"]',
-      style: { width: 'label', height: 34, padding: '10px', 'background-color': '#ffffff', 'border-width': 2, 'border-style': 'dashed', 'text-valign': 'center', 'font-size': font(15), 'font-weight': 'bold', events: 'yes' },
+      style: { width: 'label', height: 34, padding: '10px', 'text-max-width': '260px', 'background-color': '#ffffff', 'border-width': 2, 'border-style': 'dashed', 'text-valign': 'center', 'font-size': font(15), 'font-weight': 'bold', events: 'yes' },
     },
     {
       selector: 'edge',
@@ -157,7 +161,14 @@ export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.Styleshe
     { selector: 'node.perturbed', style: { 'underlay-color': '#000000', 'underlay-opacity': 0.3, 'underlay-padding': 10, 'font-size': font(15) } },
     { selector: 'node.unknown', style: { 'border-width': 4, 'border-style': 'dashed', 'border-color': COLORS.unsigned } },
     { selector: 'node.highlight', style: { 'underlay-color': COLORS.path, 'underlay-opacity': 0.6, 'underlay-padding': 12, 'font-weight': 'bold', 'z-index': 25 } },
-    { selector: 'node.observed', style: { label: 'data(obsLabel)', 'border-width': 7, 'border-color': 'data(obsColor)', 'background-opacity': 0.35, 'font-weight': 'bold' } },
+    // Observation overlay: the fill follows the scale (the shape still tells the category), ▲ / ▼ in the label.
+    { selector: 'node.obs-none', style: { 'background-color': '#ffffff', 'border-color': '#8c959f' } },
+    ...(['up', 'down'] as const).flatMap((dir) =>
+      OBSERVATION_SCALE[dir].map((color, i) => ({
+        selector: `node.obs-${dir}-${i + 1}`,
+        style: { 'background-color': color, 'background-opacity': 1, 'border-width': 3, 'border-color': '#1f2328', label: `data(${dir === 'up' ? 'labelUp' : 'labelDown'})`, 'font-weight': 'bold' } as cytoscape.Css.Node,
+      })),
+    ),
     { selector: 'node.selected', style: { 'overlay-color': COLORS.selected, 'overlay-opacity': 0.2, 'overlay-padding': 6 } },
     { selector: 'edge.selected', style: { 'overlay-color': COLORS.selected, 'overlay-opacity': 0.25, 'overlay-padding': 5, label: 'data(signLabel)' } },
   ];

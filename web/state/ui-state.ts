@@ -54,6 +54,12 @@ export interface UiState {
   presenter: boolean;
   /** Module ids drawn collapsed (one box per compartment) in the pathway diagram. */
   collapsed: string[];
+  /** The lesson being presented and its 0-based step, or null. */
+  lesson: { id: string; step: number } | null;
+  /** Node ids a lesson step highlights. */
+  highlight: string[];
+  /** A compartment a lesson step shows (the view fits to it). */
+  compartment: string | null;
 }
 
 export const DEFAULT_MAX_LENGTH = 6;
@@ -71,6 +77,9 @@ export function initialState(): UiState {
     filters: { hiddenCategories: [], hiddenKinds: [], hiddenSigns: [], showNonCausal: true },
     presenter: false,
     collapsed: [],
+    lesson: null,
+    highlight: [],
+    compartment: null,
   };
 }
 
@@ -89,6 +98,8 @@ export function createStore(initial: UiState): Store {
   return {
     get: () => state,
     update(patch, history = 'push') {
+      // Choosing another view by hand leaves the lesson (its steps are views too, set with `lesson`).
+      if (!('lesson' in patch) && ['focus', 'query', 'perturb', 'scope'].some((k) => k in patch)) patch = { ...patch, lesson: null, highlight: [], compartment: null };
       state = { ...state, ...patch };
       for (const l of listeners) l(state, history);
     },

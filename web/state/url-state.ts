@@ -4,6 +4,7 @@
  *   rank=evidence  assoc=1 (follow non-causal edges)  path=N (1-based)  step=N (1-based)  perturb=NAME&dir=up|down
  *   view=local&expand=A,B  hide=CATEGORY,..  nokind=KIND,..  nosign=positive,negative,none
  *   noncausal=hide  presenter=1  sel=ID  collapse=MODULE,.. (diagram boxes drawn collapsed)
+ *   lesson=ID&slide=N (a lesson step; the other view parameters come from the lesson)
  * Names are kept as typed and resolved like the CLI when the view is derived.
  */
 import { DEFAULT_MAX_LENGTH, initialState, type NetSign, type SignFilter, type UiState } from './ui-state.js';
@@ -65,15 +66,25 @@ export function stateFromSearch(search: string): UiState {
   };
   s.presenter = p.get('presenter') === '1';
   s.collapsed = list(p.get('collapse'));
+  const lesson = p.get('lesson');
+  if (lesson) s.lesson = { id: lesson, step: (positiveInt(p.get('slide')) ?? 1) - 1 };
   return s;
 }
 
 /** The query string for a state; `keep` carries parameters that are not UI state (data, limit). */
 export function searchFromState(s: UiState, keep: URLSearchParams): string {
   const p = new URLSearchParams();
-  for (const k of ['data', 'limit']) {
+  for (const k of ['data', 'limit', 'graph']) {
     const v = keep.get(k);
     if (v) p.set(k, v);
+  }
+  // A lesson step is a view of its own: the link names the lesson and the step, nothing else.
+  if (s.lesson) {
+    p.set('lesson', s.lesson.id);
+    p.set('slide', String(s.lesson.step + 1));
+    if (s.collapsed.length) p.set('collapse', s.collapsed.join(','));
+    if (s.selected && s.selected !== s.focus) p.set('sel', s.selected);
+    return `?${p.toString()}`;
   }
   if (s.focus) p.set('focus', s.focus);
   if (s.query) {

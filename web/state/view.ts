@@ -40,8 +40,13 @@ export interface View {
   truncated: boolean;
 }
 
+/** Graphs without diagram data and more nodes than this are drawn in module lanes (no layout pause), smaller ones with fcose. */
+export const LANES_ABOVE = 800;
+
 export interface ViewContext {
   graph: KnowledgeGraph;
+  /** The observation overlay: node id -> direction and level (1 to 3). */
+  observations?: ReadonlyMap<string, { direction: 'up' | 'down'; level: 1 | 2 | 3 }>;
   /** Most elements handed to Cytoscape at once. */
   limit: number;
   effects?: (graph: KnowledgeGraph, node: string, direction: 'up' | 'down', depth: number | null) => Outcome<EffectsView>;
@@ -133,7 +138,12 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
     if (seeds.length === 0) {
       mode = 'empty';
       nodes = [];
-      if (tooBig) {
+      if (!tooBig) {
+        messages.push({
+          level: 'info',
+          text: 'Neighbourhood view: Nothing is focused. Search for a node (key /) or double-click one in the overview, and its neighbours are drawn here; Overview (key o) shows everything.',
+        });
+      } else {
         messages.push({
           level: 'info',
           text: `This graph has ${graph.order.toLocaleString('en')} nodes and ${graph.size.toLocaleString('en')} edges, more than the explorer draws at once (${limit.toLocaleString('en')} elements). Search for a node to see its neighbourhood, or find a path.`,
@@ -227,14 +237,25 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
     }
   }
 
+  for (const id of state.highlight) if (drawnSet.has(id)) add(classes, id, 'highlight');
+  if (ctx.observations) {
+    for (const id of drawnNodes) {
+      const o = ctx.observations.get(id);
+      add(classes, id, o ? `obs-${o.direction}-${o.level}` : 'obs-none');
+    }
+  }
+
   if (state.selected && (drawnSet.has(state.selected) || graph.hasEdge(state.selected))) add(classes, state.selected, 'selected');
 
-  const layout: View['layout'] = mode === 'path' ? 'dagre' : graph.getAttribute('layout') ? 'diagram' : 'fcose';
+  const layout: View['layout'] = mode === 'path' ? 'dagre' : graph.getAttribute('layout') || (mode === 'overview' && graph.order > LANES_ABOVE) ? 'diagram' : 'fcose';
   const collapsed = layout === 'diagram' ? [...state.collapsed].sort() : [];
   const layoutKey = `${layout}:${nodes === null ? 'all' : [...nodes].sort().join(',')}|${collapsed.join(',')}`;
   // The whole path stays in view while stepping (the current hop is highlighted), so only a focus fits.
   let fitTo: string[] | null = null;
-  if (!activePath && focusId && drawnSet.has(focusId) && mode === 'overview') {
+  const compartment = state.compartment && graph.getAttribute('layout')?.compartments.some((c) => c.id === state.compartment) ? state.compartment : null;
+  if (!activePath && compartment && layout === 'diagram') {
+    fitTo = [`box:${compartment}`];
+  } else if (!activePath && focusId && drawnSet.has(focusId) && mode === 'overview') {
     fitTo = [focusId, ...graph.neighbors(focusId)];
   } else if (!activePath && effects?.ok && effects.value.moves.size > 0) {
     fitTo = [effects.value.source, ...effects.value.moves.keys()].filter((id) => drawnSet.has(id));

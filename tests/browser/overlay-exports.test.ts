@@ -1,0 +1,139 @@
+/** The observation overlay, the view export networkx reads, and what empty views and local files say. */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadGraph } from '../../src/node.js';
+import { afterRender, hasChromium, startApp, type App } from './harness.js';
+
+function hasNetworkx(): boolean {
+  try {
+    execFileSync('python3', ['-c', 'import networkx'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(!hasChromium)('overlay, view export and messages (Chromium)', () => {
+  let app: App;
+  const graph = loadGraph();
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('colours observed nodes on the diverging scale, lists every row and its problems, and says the table is not in the link', async () => {
+    const { page, problems } = await app.open();
+    await page.locator('#panel-observations > summary').click();
+    await page.locator('#obs-text').fill('node,value\nhomocysteine,3\nserum B12,-3\nALT,0.5\nvitamin B13,1');
+    await afterRender(page, () => page.locator('#obs-show').click());
+    expect(await page.evaluate(() => window.__mechkg!.classesOf('homocysteine'))).toContain('obs-up-3');
+    expect(await page.evaluate(() => window.__mechkg!.classesOf('serum-vitamin-b12'))).toContain('obs-down-3');
+    expect(await page.evaluate(() => window.__mechkg!.classesOf('serum-alt'))).toContain('obs-up-1');
+    expect(await page.evaluate(() => window.__mechkg!.classesOf('methionine'))).toContain('obs-none');
+    expect(await page.locator('#obs-result tbody tr').count()).toBe(3);
+    expect(await page.locator('#obs-result .obs-problems').textContent()).toMatch(/pasted table:5: .*vitamin B13/);
+    expect(await page.locator('#obs-result').textContent()).toMatch(/not part of the link/);
+    expect(await page.locator('.obs-legend svg rect').count()).toBe(6);
+    // Up and down read apart without colour: the label glyph.
+    expect(await page.evaluate(() => window.__mechkg!.cy!.getElementById('homocysteine').style('label'))).toMatch(/^▲/);
+    expect(await page.evaluate(() => window.__mechkg!.cy!.getElementById('serum-vitamin-b12').style('label'))).toMatch(/^▼/);
+    await afterRender(page, () => page.locator('#obs-clear').click());
+    expect(await page.evaluate(() => window.__mechkg!.classesOf('homocysteine'))).not.toContain('obs-up-3');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the view export is Cytoscape JSON with positions that networkx loads, named apart from the subgraph export', async () => {
+    const { page } = await app.open('?from=B12&to=autophagy');
+    await page.locator('#export-menu > summary').click();
+    await page.locator('#export-json').waitFor();
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+    expect(dl.suggestedFilename()).toMatch(/\.view\.cyjs$/);
+    const text = (await readFile((await dl.path())!)).toString('utf8');
+    const json = JSON.parse(text);
+    expect(json.directed).toBe(true);
+    const node = json.elements.nodes.find((n: { data: { id: string } }) => n.data.id === 'homocysteine');
+    expect(node.data).toMatchObject({ value: 'homocysteine', name: 'homocysteine', description: graph.getNodeAttribute('homocysteine', 'description') });
+    expect(typeof node.position.x).toBe('number');
+    expect(json.elements.edges.every((e: { data: { evidence?: unknown[] } }) => Array.isArray(e.data.evidence) && e.data.evidence.length > 0)).toBe(true);
+    const [sub] = await Promise.all([page.waitForEvent('download'), page.locator('#export-format').selectOption('cyjs').then(() => page.locator('#export-subgraph').click())]);
+    expect(sub.suggestedFilename()).toMatch(/\.cyjs$/);
+    expect(sub.suggestedFilename()).not.toMatch(/\.view\.cyjs$/);
+    if (!hasNetworkx()) {
+      console.warn('overlay-exports: python3 with networkx not found; skipped the networkx.cytoscape_graph check of the view export');
+    } else {
+      const dir = await mkdtemp(join(tmpdir(), 'mechkg-cyjs-'));
+      const file = join(dir, 'view.cyjs');
+      await writeFile(file, text);
+      const out = execFileSync('python3', ['-c', 'import json,sys,networkx as nx; g=nx.cytoscape_graph(json.load(open(sys.argv[1]))); print(g.number_of_nodes(), g.number_of_edges(), g.nodes["homocysteine"]["name"])', file]).toString().trim();
+      expect(out).toBe(`${json.elements.nodes.length} ${json.elements.edges.length} homocysteine`);
+    }
+    await page.context().close();
+  });
+
+  it('perturbation "why?" lists the routes pushing up apart from those pushing down, and says when they disagree', async () => {
+    const { page } = await app.open('?perturb=metformin&dir=up');
+    const row = page.locator('#perturb-summary li[data-node="insulin-resistance"]');
+    await expect.poll(() => row.locator('.move-mixed').first().textContent()).toMatch(/mixed/);
+    await row.locator('details.why > summary').click();
+    expect(await row.locator('.why-words').textContent()).toMatch(/Routes disagree/);
+    expect(await row.locator('ul.routes-up li').count()).toBeGreaterThan(0);
+    expect(await row.locator('ul.routes-down li').count()).toBeGreaterThan(0);
+    // Raising metformin: the direct route lowers insulin resistance; the B12 route raises it.
+    expect(await row.locator('ul.routes-down').textContent()).toContain('metformin → insulin resistance');
+    expect(await row.locator('ul.routes-up').textContent()).toMatch(/vitamin B12/);
+    // Marks stay visible on every node colour: the ring's colour contrasts with the faded fill.
+    const contrast = await page.evaluate(() => {
+      const lum = (c: string) => {
+        const [r, g, b] = (c.match(/\d+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const mix = (c: string, a: number) => `rgb(${(c.match(/\d+/g) ?? []).slice(0, 3).map((v) => Math.round(Number(v) * a + 255 * (1 - a))).join(',')})`;
+      const worst: Record<string, number> = {};
+      window.__mechkg!.cy!.nodes('.up, .down, .mixed').forEach((n) => {
+        const ring = n.style('border-color') as string;
+        const fill = mix(n.style('background-color') as string, Number(n.style('background-opacity')));
+        const [a, b] = [lum(ring), lum(fill)];
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        const key = n.data('category') as string;
+        worst[key] = Math.min(worst[key] ?? Infinity, ratio);
+      });
+      return worst;
+    });
+    expect(Object.keys(contrast).length).toBeGreaterThan(3);
+    for (const [category, ratio] of Object.entries(contrast)) expect(ratio, category).toBeGreaterThanOrEqual(3);
+    await page.context().close();
+  });
+
+  it('an empty neighbourhood view and an unknown search say what to do', async () => {
+    const { page } = await app.open('?view=local');
+    await expect.poll(() => page.locator('#messages').textContent()).toMatch(/Nothing is focused.*Search for a node/);
+    await page.locator('#search-input').fill('zzqqxx');
+    await afterRender(page, () => page.locator('#search-input').press('Enter'));
+    await expect.poll(() => page.locator('.message.error').textContent()).toMatch(/no node named "zzqqxx"/);
+    await page.context().close();
+  });
+
+  it('a graph opened from a file is named in the link, and a link to it says plainly that it cannot reopen it', async () => {
+    const { page } = await app.open();
+    const yaml = await readFile(join(import.meta.dirname, 'fixtures/hostile/sources.yaml'), 'utf8');
+    const mod = await readFile(join(import.meta.dirname, 'fixtures/hostile/modules/hostile.yaml'), 'utf8');
+    await afterRender(page, () => page.locator('#open-files').setInputFiles([
+      { name: 'sources.yaml', mimeType: 'text/yaml', buffer: Buffer.from(yaml) },
+      { name: 'hostile.yaml', mimeType: 'text/yaml', buffer: Buffer.from(mod) },
+    ]));
+    await page.locator('#btn-overview').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('graph')).toMatch(/^file:/);
+    expect(await page.locator('#status').textContent()).toMatch(/opened from a local file/);
+    await page.goto(page.url());
+    await page.waitForFunction(() => Number(document.documentElement.dataset.renders) >= 1);
+    await expect.poll(() => page.locator('#messages').textContent()).toMatch(/a graph opened from a local file, which a link cannot reopen/);
+    expect(await page.evaluate(() => window.__mechkg!.graphNodeCount())).toBe(graph.order);
+    await page.context().close();
+  });
+});
