@@ -260,7 +260,10 @@ function crossCheck(out: ValidatedData): void {
     const known = r.kind === 'node' ? nodes : r.kind === 'source' ? sources : compartments;
     if (known.has(r.id) || (r.kind === 'node' && out.rejectedNodeIds.has(r.id))) continue;
     const what = r.kind === 'node' ? 'a node defined in any module' : r.kind === 'source' ? 'in sources.yaml' : out.layout ? `a compartment in ${out.layout.origin.file}` : 'a compartment (there is no graph/layout file)';
-    out.problems.push({ level: 'error', code: r.kind === 'source' ? 'unknown_source' : 'dangling_endpoint', file: r.file, line: r.line, column: r.column, id: r.owner, message: `"${r.id}" is not ${what}${suggest(r.id, known.keys())}` });
+    // A compartment listing a node that is gone (renamed by a curator) only warns: the diagram places
+    // nodes it does not list by default, so the graph stays valid; a lesson naming it is broken, an error.
+    const level = r.owner.startsWith('compartment ') ? 'warning' : 'error';
+    out.problems.push({ level, code: r.kind === 'source' ? 'unknown_source' : 'dangling_endpoint', file: r.file, line: r.line, column: r.column, id: r.owner, message: `"${r.id}" is not ${what}${suggest(r.id, known.keys())}${level === 'warning' ? '; the listing is ignored' : ''}` });
   }
   // Two nodes sharing an exact name make that name ambiguous everywhere it is typed.
   const names = new Map<string, string>();

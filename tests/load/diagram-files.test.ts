@@ -75,10 +75,11 @@ describe('layout and lesson files', () => {
     expect(r.graph.getAttribute('lessons')?.map((l) => l.lesson.id)).toEqual(['mini-lesson']);
   });
 
-  it('names the file and line of a compartment listing an unknown node, with a suggestion', () => {
+  it('a compartment listing an unknown node warns at its file and line with a suggestion, and the graph still loads', () => {
     const r = load([{ path: 'layout/compartments.yaml', text: LAYOUT.replace('nodes: [beta]', 'nodes: [betaa]') }]);
-    expect(r.ok).toBe(false);
-    expect(errors(r.problems)).toEqual([expect.stringMatching(/^layout\/compartments\.yaml:13 dangling_endpoint compartment blood: "betaa" is not a node defined in any module \(did you mean "beta"\?\)/)]);
+    expect(r.ok).toBe(true);
+    const warnings = r.problems.filter((p) => p.level === 'warning').map((p) => `${p.file}:${p.line} ${p.code} ${p.id}: ${p.message}`);
+    expect(warnings).toEqual([expect.stringMatching(/^layout\/compartments\.yaml:13 dangling_endpoint compartment blood: "betaa" is not a node defined in any module \(did you mean "beta"\?\); the listing is ignored/)]);
   });
 
   it('a node placed in two compartments is an error at the second place', () => {
