@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)('lessons (Chromium)', () => {
 
   const save = async (page: Page, action: string) => {
     await page.evaluate(() => ((document.getElementById('panel-lessons') as HTMLDetailsElement).open = true));
-    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.locator(`#lessons li[data-lesson="${LESSON}"] button[data-action="${action}"]`).click()]);
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 110000 }), page.locator(`#lessons li[data-lesson="${LESSON}"] button[data-action="${action}"]`).click()]);
     return { name: dl.suggestedFilename(), body: await readFile((await dl.path())!) };
   };
 
@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)('lessons (Chromium)', () => {
     expect(new URL(page.url()).searchParams.get('lesson')).toBeNull();
     expect(problems).toEqual([]);
     await page.context().close();
-  });
+  }, 120000);
 
   it('exports a PPTX deck, one slide per step: figure, sentence, numbered citations, the note as speaker notes', async () => {
     const { page, problems } = await app.open();
@@ -125,5 +125,5 @@ describe.skipIf(!hasChromium)('lessons (Chromium)', () => {
     }
     expect(problems).toEqual([]);
     await page.context().close();
-  });
+  }, 120000);
 });

@@ -14,21 +14,41 @@ import { toPng8 } from './png8.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = resolve(process.argv[2] ?? join(ROOT, 'docs/screenshots'));
+const LAPTOP = { width: 1440, height: 900 };
+const PROJECTOR = { width: 1920, height: 1080 };
+const PHONE = { width: 390, height: 844 };
 const SHOTS = [
   {
     name: 'overview',
     query: '',
-    viewport: { width: 1440, height: 900 },
+    viewport: LAPTOP,
     // Fold the query panels so the legend shows.
     before: async (page) => {
       await page.locator('#panel-paths > summary').click();
       await page.locator('#panel-perturb > summary').click();
     },
   },
-  { name: 'focus', query: '?focus=homocysteine', viewport: { width: 1440, height: 900 } },
-  { name: 'path', query: '?from=B12&to=autophagy', viewport: { width: 1440, height: 900 } },
-  { name: 'step-through', query: '?from=B12&to=autophagy&step=3&presenter=1', viewport: { width: 1440, height: 900 } },
-  { name: 'perturbation', query: '?perturb=B12&dir=down&depth=3', viewport: { width: 1440, height: 900 } },
+  { name: 'overview-projector', query: '', viewport: PROJECTOR },
+  { name: 'focus', query: '?focus=homocysteine', viewport: LAPTOP },
+  { name: 'path', query: '?from=B12&to=autophagy', viewport: LAPTOP },
+  { name: 'step-through', query: '?from=B12&to=autophagy&step=3&presenter=1', viewport: PROJECTOR },
+  { name: 'perturbation', query: '?perturb=B12&dir=down&depth=3', viewport: LAPTOP, before: async (page) => page.locator('#perturb-summary li[data-node="homocysteine"] details.why > summary').click() },
+  { name: 'lesson', query: '?lesson=metformin-b12-insulin-resistance&slide=3', viewport: PROJECTOR },
+  {
+    name: 'overlay',
+    query: '',
+    viewport: LAPTOP,
+    before: async (page) => {
+      await page.locator('#panel-paths > summary').click();
+      await page.locator('#panel-perturb > summary').click();
+      await page.locator('#panel-observations > summary').click();
+      await page.locator('#obs-text').fill('node,value\nhomocysteine,2.5\nmethylmalonic acid,3\nserum B12,1.2\nALT,1.5\nglutathione,-1.8\nautophagy,-2');
+      await page.locator('#obs-show').click();
+      await page.waitForTimeout(500);
+    },
+  },
+  { name: 'phone', query: '?focus=homocysteine', viewport: PHONE },
+  { name: 'phone-step-through', query: '?from=B12&to=autophagy&step=2&presenter=1', viewport: PHONE },
 ];
 
 const dist = await mkdtemp(join(tmpdir(), 'mechkg-shots-'));
@@ -56,7 +76,10 @@ try {
     await page.waitForFunction(() => Number(document.documentElement.dataset.renders) >= 1, null, { timeout: 20000 });
     await page.waitForTimeout(300);
     const file = join(OUT, `${shot.name}.png`);
-    if (shot.before) await shot.before(page);
+    if (shot.before) {
+      await shot.before(page);
+      await page.waitForTimeout(300);
+    }
     // Keep the committed images small: a 256-colour palette PNG.
     await writeFile(file, toPng8(await page.screenshot()));
     console.log(`${file}: ${shot.query || '(overview)'} ${Math.round((await stat(file)).size / 1024)} KB`);

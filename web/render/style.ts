@@ -162,11 +162,11 @@ export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.Styleshe
     { selector: 'node.unknown', style: { 'border-width': 4, 'border-style': 'dashed', 'border-color': COLORS.unsigned } },
     { selector: 'node.highlight', style: { 'underlay-color': COLORS.path, 'underlay-opacity': 0.6, 'underlay-padding': 12, 'font-weight': 'bold', 'z-index': 25 } },
     // Observation overlay: the fill follows the scale (the shape still tells the category), ▲ / ▼ in the label.
-    { selector: 'node.obs-none', style: { 'background-color': '#ffffff', 'border-color': '#8c959f' } },
+    { selector: 'node.obs-none', style: { 'background-color': '#ffffff', 'border-color': '#8c959f', opacity: 0.5 } },
     ...(['up', 'down'] as const).flatMap((dir) =>
       OBSERVATION_SCALE[dir].map((color, i) => ({
         selector: `node.obs-${dir}-${i + 1}`,
-        style: { 'background-color': color, 'background-opacity': 1, 'border-width': 3, 'border-color': '#1f2328', label: `data(${dir === 'up' ? 'labelUp' : 'labelDown'})`, 'font-weight': 'bold' } as cytoscape.Css.Node,
+        style: { 'background-color': color, 'background-opacity': 1, 'border-width': 3, 'border-color': '#1f2328', width: 46, height: 46, 'font-size': 16, 'z-index': 30, label: `data(${dir === 'up' ? 'labelUp' : 'labelDown'})`, 'font-weight': 'bold' } as cytoscape.Css.Node,
       })),
     ),
     { selector: 'node.selected', style: { 'overlay-color': COLORS.selected, 'overlay-opacity': 0.2, 'overlay-padding': 6 } },
