@@ -29,6 +29,11 @@ export interface EdgeRecord extends Omit<EdgeData, 'id'> {
   arc?: ConversionArc;
   /** Strength of the strongest supporting evidence (see EVIDENCE_KINDS); 0 if nothing supports it. */
   strength: number;
+  /**
+   * Distinct studies (`study ?? source`) behind the supporting evidence: restatements of one study in
+   * several articles count once (path ranking uses it after the weakest link).
+   */
+  support: number;
   /** True when at least one evidence entry disputes the edge. */
   contested: boolean;
   /** True when every supporting evidence entry is animal or in vitro work. */

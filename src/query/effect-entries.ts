@@ -1,6 +1,7 @@
 /** Shared by effects and regulators: turning a signed reach into ranked, typed entries. */
 import { FAR, signedState } from './distances.js';
 import { buildPath, pathNode, type EdgeMemo, type Path, type PathNode } from './path-result.js';
+import { isFlowIndex } from './flow-index.js';
 import type { PathIndex } from './path-index.js';
 import { checkEvidenceKind, checkInteger, checkStringList } from './query-options.js';
 import { walkTo, type SignedReach } from './signed-reach.js';
@@ -10,7 +11,11 @@ export type EffectKind = 'up' | 'down' | 'mixed' | 'unknown';
 
 export interface EffectEntry {
   node: PathNode;
-  /** up / down, mixed when reached with both signs, unknown when only through unsigned steps. */
+  /**
+   * up / down / mixed / unknown. In effects' default (dominant) view: the direction of the shortest
+   * routes weighted by evidence (dominant-effects.ts). In the all-routes view and in regulators: mixed
+   * when the node is reached with both signs at any length, unknown when only through unsigned steps.
+   */
   effect: EffectKind;
   /** Steps of the shortest supporting path. */
   distance: number;
@@ -64,10 +69,12 @@ export function effectEntries(
 ): { total: number; entries: EffectEntry[] } {
   const reached: { n: number; found: number[]; effect: EffectKind; distance: number; node: PathNode }[] = [];
   const seen = new Set<number>([start]);
+  const realCount = isFlowIndex(index) ? index.realNodeCount : index.nodeCount;
   // Only the states the search reached (not every node of the graph); the sort below is a total order.
+  // Reaction twins of the flow view stand for a reaction's flux, not a node's amount: never an entry.
   for (const state of reach.states) {
     const n = (state / 3) | 0;
-    if (seen.has(n)) continue;
+    if (n >= realCount || seen.has(n)) continue;
     seen.add(n);
     const found = [1, -1, 0].filter((s) => reach.dist(signedState(n, s)) < FAR);
     const signs = new Set(found.filter((s) => s !== 0).map((s) => s * flip));

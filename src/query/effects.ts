@@ -1,4 +1,12 @@
-/** effects: what rises and what falls downstream when a node is raised (or lowered). */
+/**
+ * effects: what rises and what falls downstream when a node is raised (or lowered). By default each
+ * node gets its dominant direction (dominantEffects: the shortest signed routes, weighted by evidence);
+ * allRoutes gives the exhaustive view (every sign a walk within depth reaches, "mixed" when both).
+ * Both follow conversions by the rules of docs/semantics.md (the flow view, flow-index.ts).
+ */
+import type { BudgetOptions, WorkStats } from './budget.js';
+import { dominantEffects, type DominantEffect } from './dominant-effects.js';
+import { flowIndex } from './flow-index.js';
 import { nodeRef, type NodeRef } from './path-result.js';
 import { queryContext, type QueryInput } from './query-input.js';
 import { checkChoice, makeTraversal, resolveAvoid, resolveNumber } from './query-options.js';
@@ -6,38 +14,55 @@ import { withLease } from './scratch.js';
 import { signedReach } from './signed-reach.js';
 import { checkReachOptions, effectEntries, type EffectEntry, type ReachOptions } from './effect-entries.js';
 
-export interface EffectsOptions extends ReachOptions {
+export interface EffectsOptions extends ReachOptions, BudgetOptions {
   /** Raise ('up', default) or lower ('down') the node. */
   direction?: 'up' | 'down';
+  /** The exhaustive view: every sign some route within depth gives a node ("mixed" when both). */
+  allRoutes?: boolean;
 }
 
 export interface EffectsResult {
   node: NodeRef;
   direction: 'up' | 'down';
   depth: number;
+  /** 'dominant' (default) or 'all-routes'. */
+  view: 'dominant' | 'all-routes';
+  /** False when the work budget cut the search (dominant view only; the all-routes view is never cut). */
+  complete: boolean;
   /** Nodes affected (before limit). */
   total: number;
   /** True when limit cut the list. */
   truncated: boolean;
-  /** Nearest first; `effect` is what happens to each node when `node` goes `direction`. */
-  effects: EffectEntry[];
+  /**
+   * Nearest first; `effect` is what happens to each node when `node` goes `direction`. In the dominant
+   * view each entry also has confidence, routes {up, down} and the best route of each sign (up, down).
+   */
+  effects: (EffectEntry | DominantEffect)[];
+  stats?: WorkStats;
 }
 
 const WHERE = 'effects';
 
 export function effects(input: QueryInput, node: string, options: EffectsOptions = {}): EffectsResult {
+  if (!options.allRoutes) {
+    const { node: ref, direction, depth, complete, total, truncated, effects: entries, stats } = dominantEffects(input, node, options);
+    return { node: ref, direction, depth, view: 'dominant', complete, total, truncated, effects: entries, stats };
+  }
   const opts = checkReachOptions(WHERE, options);
   const direction = checkChoice(WHERE, 'direction', options.direction ?? 'up', ['up', 'down'] as const);
   const ctx = queryContext(input);
   const start = resolveNumber(ctx, node);
-  const trav = makeTraversal(ctx, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [start] });
-  const { total, entries } = withLease(ctx.index, (lease) =>
-    effectEntries(ctx.index, start, signedReach(ctx.index, start, trav, 'out', opts.depth, lease), direction === 'up' ? 1 : -1, false, opts.limit),
+  const flow = flowIndex(ctx.index);
+  const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [start] });
+  const { total, entries } = withLease(flow, (lease) =>
+    effectEntries(flow, start, signedReach(flow, start, trav, 'out', opts.depth, lease), direction === 'up' ? 1 : -1, false, opts.limit),
   );
   return {
     node: nodeRef(ctx.index, start),
     direction,
     depth: opts.depth,
+    view: 'all-routes',
+    complete: true,
     total,
     truncated: total > entries.length,
     effects: entries,

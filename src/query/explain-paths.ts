@@ -68,9 +68,14 @@ function summarize(n: number, path: Path, from: NodeRef, to: NodeRef): string {
 }
 
 function explainStep(n: number, edge: PathEdge, labels: Map<string, string>, refs: ReferenceList): ExplainedStep {
-  const verb = ownValue<{ verb: string }>(PREDICATES, edge.predicate)?.verb ?? edge.predicate.replace(/^biolink:/, '').replace(/_/g, ' ');
+  const verb = edge.reversed
+    ? 'is consumed by the reaction of'
+    : (ownValue<{ verb: string }>(PREDICATES, edge.predicate)?.verb ?? edge.predicate.replace(/^biolink:/, '').replace(/_/g, ' '));
   const where = edge.context ? Object.values(edge.context).filter(Boolean).join('; ') : '';
-  const head = `${n}. ${capitalize(labels.get(edge.source) ?? edge.source)} ${verb} ${labels.get(edge.target) ?? edge.target}${where ? ` (${where})` : ''}.`;
+  // A reversed step reads the consumption edge from its substrate: more substrate drives the reaction.
+  const [from, to] = edge.reversed ? [edge.target, edge.source] : [edge.source, edge.target];
+  const drives = edge.reversed ? ', so more of it speeds that reaction' : '';
+  const head = `${n}. ${capitalize(labels.get(from) ?? from)} ${verb} ${labels.get(to) ?? to}${drives}${where ? ` (${where})` : ''}.`;
   const evidence: ExplainedEvidence[] = edge.evidence.map((ev) => ({ kind: ev.kind, stance: ev.stance, statement: ev.statement, source: ev.source, ref: refs.number(ev.source) }));
   const said = evidence.map((ev) => {
     const kind = ownValue<{ label: string }>(EVIDENCE_KINDS, ev.kind)?.label ?? ev.kind;

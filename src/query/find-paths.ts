@@ -14,6 +14,7 @@
 import { UsageError } from '../errors.js';
 import { Budget, type BudgetOptions, type WorkStats } from './budget.js';
 import { FAR, signedState } from './distances.js';
+import { flowIndex, isFlowIndex } from './flow-index.js';
 import { Bidirectional, LayeredBfs } from './layered-bfs.js';
 import { buildPath, evidenceKeys, nodeRef, type EdgeMemo, type NodeRef, type Path } from './path-result.js';
 import type { PathIndex } from './path-index.js';
@@ -106,8 +107,10 @@ export function findPaths(input: QueryInput, from: string, to: string, options: 
   for (const n of [s, t, ...via]) {
     if (avoid.nodes.has(n)) throw new UsageError(`${WHERE}: option avoid names "${ctx.index.nodeId(n)}", which is an endpoint or via node`);
   }
-  const found = withLease(ctx.index, (lease) => {
-    const search: Search = { ctx, s, t, via, avoid, opts, budget, lease };
+  // Conversions follow the SBGN rules (flow-index.ts): a route may enter a reaction at its substrate.
+  const flowCtx: QueryContext = { ...ctx, index: flowIndex(ctx.index) };
+  const found = withLease(flowCtx.index, (lease) => {
+    const search: Search = { ctx: flowCtx, s, t, via, avoid, opts, budget, lease };
     return opts.rank === 'length' ? rankByLength(search) : rankByEvidence(search);
   });
   const memo: EdgeMemo = new Map();
@@ -116,7 +119,7 @@ export function findPaths(input: QueryInput, from: string, to: string, options: 
     to: nodeRef(ctx.index, t),
     complete: !budget.exhausted,
     truncated: found.truncated,
-    paths: found.paths.map((p) => buildPath(ctx.index, s, p.edges, memo)),
+    paths: found.paths.map((p) => buildPath(flowCtx.index, s, p.edges, memo)),
     stats: budget.stats(),
   };
 }
@@ -341,6 +344,8 @@ class LevelEnumerator {
       }
     };
     const into = index.inEdges(t);
+    // A simple path visits each real node once: a reaction twin counts as its enzyme.
+    const origin = isFlowIndex(index) ? (n: number) => index.nodeOrigin(n) : null;
     const dfs = (u: number, depth: number, sign: number, mask: number): void => {
       const outs = index.outEdges(u);
       if (depth + 1 === L && into.length < outs.length) {
@@ -363,7 +368,8 @@ class LevelEnumerator {
         if (!budget.spend()) return;
         const e = edges[i]!;
         const v = index.edgeTarget(e);
-        if (onPath.has(v) || trav.blocked[v] || !trav.edgeAllowed(e)) continue;
+        const real = origin === null ? v : origin(v);
+        if (onPath.has(real) || trav.blocked[v] || !trav.edgeAllowed(e)) continue;
         const nextSign = sign * index.edgeSign(e);
         const nextMask = mask | viaBit.get(v, 0);
         if (v === t) {
@@ -372,9 +378,9 @@ class LevelEnumerator {
         }
         if (depth + 1 + this.bound(v, nextSign, nextMask) > L) continue;
         stack[depth] = e;
-        onPath.set(v, 1);
+        onPath.set(real, 1);
         dfs(v, depth + 1, nextSign, nextMask);
-        onPath.unset(v);
+        onPath.unset(real);
         if (budget.exhausted) return;
       }
     };

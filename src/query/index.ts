@@ -6,6 +6,8 @@ export * from './path-result.js';
 export type { NetSign } from './query-options.js';
 export * from './find-paths.js';
 export * from './effect-entries.js';
+export * from './flow-index.js';
+export * from './dominant-effects.js';
 export * from './effects.js';
 export * from './regulators.js';
 export * from './neighbors.js';

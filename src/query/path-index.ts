@@ -63,6 +63,8 @@ export interface EdgeSummary {
   relation?: Relation;
   /** For conversions: the arc of the reaction. */
   arc?: ConversionArc;
+  /** Set on a step that reads a consumption edge backwards (substrate -> reaction; see flow-index.ts). */
+  reversed?: true;
   evidence: EvidenceData[];
   /** Where the relation holds (optional: indexes without it leave it out). */
   context?: Context;
@@ -94,6 +96,11 @@ export interface PathIndex {
    * predicate at query time. Indexes without it are read as influence (causal) or association.
    */
   edgeRelation?(e: number): RelationCode;
+  /**
+   * Independent support of edge e: the number of distinct studies (`study ?? source`) behind its
+   * supporting evidence, so restatements of one study count once. Indexes without it count 1.
+   */
+  edgeSupport?(e: number): number;
   /** Edge numbers leaving / entering node n, in a stable order. */
   outEdges(n: number): ArrayLike<number>;
   inEdges(n: number): ArrayLike<number>;
@@ -195,6 +202,9 @@ class GraphologyIndex implements PathIndex {
   }
   edgeRelation(e: number): RelationCode {
     return this.relations[e] as RelationCode;
+  }
+  edgeSupport(e: number): number {
+    return this.records[e]!.support ?? 1;
   }
   edgeSummary(e: number): EdgeSummary {
     const r = this.records[e]!;

@@ -24,6 +24,11 @@ export interface PathEdge {
   relation?: EdgeSummary['relation'];
   /** For conversions: consumption, production, conversion, catalysis or stimulation. */
   arc?: EdgeSummary['arc'];
+  /**
+   * True on a step that reads a consumption edge backwards: the route enters the reaction at its
+   * substrate ("more substrate drives the reaction"), so `sign` is the step's sign (+), not the edge's.
+   */
+  reversed?: true;
   /** Strength of the strongest supporting evidence (EVIDENCE_KINDS), 0 when none. */
   strength: number;
   /** True when some evidence entry disputes the edge. */
@@ -74,6 +79,7 @@ export function pathEdge(index: PathIndex, e: number): PathEdge {
     causal: s.causal,
     ...(s.relation ? { relation: s.relation } : {}),
     ...(s.arc ? { arc: s.arc } : {}),
+    ...(s.reversed ? { reversed: true as const } : {}),
     strength: index.edgeStrength(e),
     contested: s.evidence.some((ev) => ev.stance === 'disputes'),
     evidence: s.evidence,

@@ -7,6 +7,7 @@ import { resolveNode } from '../graph/resolve-name.js';
 import { editDistance } from '../load/edit-distance.js';
 import { CATEGORIES, EVIDENCE_KINDS, EVIDENCE_KIND_NAMES, type EvidenceKind } from '../model/vocabulary.js';
 import type { QueryContext } from './query-input.js';
+import { isFlowIndex } from './flow-index.js';
 
 export type NetSign = '+' | '-' | '?';
 
@@ -121,6 +122,8 @@ export function makeTraversal(ctx: QueryContext, opts: TraversalOptions): Traver
     }
     for (const n of opts.avoid.nodes) blocked[n] = 1;
     for (const n of opts.keep ?? []) blocked[n] = 0;
+    // In the flow view a reaction twin is avoided with its enzyme.
+    if (isFlowIndex(index)) for (let n = index.realNodeCount; n < index.nodeCount; n++) blocked[n] = blocked[index.nodeOrigin(n)]!;
   }
   const { includeAssociations, minStrength } = opts;
   return {

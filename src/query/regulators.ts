@@ -1,4 +1,5 @@
 /** regulators: what raises or lowers a node, upstream, each with its shortest signed path into the node. */
+import { flowIndex } from './flow-index.js';
 import { nodeRef, type NodeRef } from './path-result.js';
 import { queryContext, type QueryInput } from './query-input.js';
 import { makeTraversal, resolveAvoid, resolveNumber } from './query-options.js';
@@ -23,9 +24,10 @@ export function regulators(input: QueryInput, node: string, options: RegulatorsO
   const opts = checkReachOptions(WHERE, options);
   const ctx = queryContext(input);
   const target = resolveNumber(ctx, node);
-  const trav = makeTraversal(ctx, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [target] });
-  const { total, entries } = withLease(ctx.index, (lease) =>
-    effectEntries(ctx.index, target, signedReach(ctx.index, target, trav, 'in', opts.depth, lease), 1, true, opts.limit),
+  const flow = flowIndex(ctx.index);
+  const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [target] });
+  const { total, entries } = withLease(flow, (lease) =>
+    effectEntries(flow, target, signedReach(flow, target, trav, 'in', opts.depth, lease), 1, true, opts.limit),
   );
   return { node: nodeRef(ctx.index, target), depth: opts.depth, total, truncated: total > entries.length, regulators: entries };
 }

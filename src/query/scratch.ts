@@ -46,6 +46,7 @@ export class Stamped {
 interface Pool {
   stamped: Map<number, Stamped[]>;
   ints: Map<number, Int32Array[]>;
+  floats: Map<number, Float64Array[]>;
 }
 
 const pools = new WeakMap<object, Pool>();
@@ -55,7 +56,7 @@ const KEEP = 8;
 function poolOf(owner: object): Pool {
   let pool = pools.get(owner);
   if (!pool) {
-    pool = { stamped: new Map(), ints: new Map() };
+    pool = { stamped: new Map(), ints: new Map(), floats: new Map() };
     pools.set(owner, pool);
   }
   return pool;
@@ -66,6 +67,7 @@ export class Lease {
   private readonly pool: Pool;
   private stampedHeld: Stamped[] = [];
   private intsHeld: Int32Array[] = [];
+  private floatsHeld: Float64Array[] = [];
 
   constructor(owner: object) {
     this.pool = poolOf(owner);
@@ -86,11 +88,20 @@ export class Lease {
     return arr;
   }
 
+  /** A Float64Array of `size` entries with arbitrary contents (write before you read). */
+  floats(size: number): Float64Array {
+    const arr = this.pool.floats.get(size)?.pop() ?? new Float64Array(size);
+    this.floatsHeld.push(arr);
+    return arr;
+  }
+
   release(): void {
     for (const arr of this.stampedHeld) giveBack(this.pool.stamped, arr.size, arr);
     for (const arr of this.intsHeld) giveBack(this.pool.ints, arr.length, arr);
+    for (const arr of this.floatsHeld) giveBack(this.pool.floats, arr.length, arr);
     this.stampedHeld = [];
     this.intsHeld = [];
+    this.floatsHeld = [];
   }
 }
 

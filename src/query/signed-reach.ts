@@ -6,6 +6,7 @@
  * allocation or fill per query), and the reached states are listed, so nobody scans every node after.
  */
 import { FAR, signedState } from './distances.js';
+import { originNode } from './flow-index.js';
 import type { PathIndex } from './path-index.js';
 import type { Traversal } from './query-options.js';
 import { Lease } from './scratch.js';
@@ -60,7 +61,7 @@ export function signedReach(
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i]!;
       const v = direction === 'out' ? index.edgeTarget(e) : index.edgeSource(e);
-      if ((clampStart && v === start) || trav.blocked[v] || !trav.edgeAllowed(e)) continue;
+      if ((clampStart && (v === start || originNode(index, v) === start)) || trav.blocked[v] || !trav.edgeAllowed(e)) continue;
       const next = signedState(v, s * index.edgeSign(e));
       if (dist.has(next)) continue;
       dist.set(next, d);

@@ -1,11 +1,11 @@
-/** One-line rendering of a path: "A -(+ is cofactor for)-> B -(- consumes)-> C". */
+/** One-line rendering of a path: "A -(+ is cofactor for)-> B -(- consumes)-> C" (a reversed step reads "is consumed by"). */
 import type { Path } from '../../query/path-result.js';
-import { predicateLabel } from './format-path.js';
+import { stepLabel } from './format-path.js';
 
 export function formatChain(p: Path): string {
   let out = p.nodes[0]?.label ?? '';
   p.edges.forEach((e, i) => {
-    out += ` -(${e.sign} ${predicateLabel(e.predicate)})-> ${p.nodes[i + 1]?.label ?? e.target}`;
+    out += ` -(${e.sign} ${stepLabel(e)})-> ${p.nodes[i + 1]?.label ?? e.target}`;
   });
   return out;
 }

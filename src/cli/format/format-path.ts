@@ -7,6 +7,11 @@ export function predicateLabel(predicate: string): string {
   return (PREDICATES as Record<string, { label: string }>)[predicate]?.label ?? predicate.replace(/^biolink:/, '').replace(/_/g, ' ');
 }
 
+/** How a step reads: the predicate's label, or "is consumed by" for a consumption edge read backwards. */
+export function stepLabel(edge: Pick<PathEdge, 'predicate' | 'reversed'>): string {
+  return edge.reversed ? 'is consumed by' : predicateLabel(edge.predicate);
+}
+
 export function evidenceLabel(kind: string): string {
   return (EVIDENCE_KINDS as Record<string, { label: string }>)[kind]?.label ?? kind;
 }
@@ -32,7 +37,7 @@ export function formatPath(n: number, p: Path, extra = ''): string {
   p.nodes.forEach((node, i) => {
     lines.push(`    ${node.label}  (${node.id})`);
     const e = p.edges[i];
-    if (e) lines.push(`      ${e.sign}  ${predicateLabel(e.predicate).padEnd(22)} [${evidenceSummary(e)}]`);
+    if (e) lines.push(`      ${e.sign}  ${stepLabel(e).padEnd(22)} [${evidenceSummary(e)}]`);
   });
   return lines.join('\n');
 }

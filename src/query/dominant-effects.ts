@@ -1,0 +1,207 @@
+/**
+ * dominantEffects: for each node a perturbation reaches, the direction its shortest signed causal
+ * routes give it, weighted by their evidence, as reverse causal reasoning (CausalR, Selventa) does.
+ * The rules (docs/semantics.md#dominant-direction):
+ *
+ * - Only the shortest routes count: a node's distance is the length of its shortest signed route, and
+ *   routes of that length vote. A longer route never changes the direction, whatever its sign.
+ * - Each sign's vote is its best route's evidence: the strongest weakest link among its shortest routes
+ *   (edge strength = its strongest honest evidence kind). The sign with the stronger best route wins;
+ *   equal best evidence on both signs is "mixed".
+ * - confidence = (best winning weakest link / strongest kind) x (1 - best losing weakest link / best
+ *   winning weakest link): 1 for established biochemistry with no disagreement, lower for weaker
+ *   evidence or a near tie, 0 when mixed.
+ *
+ * It runs over the flow view (flow-index.ts), so conversions follow the SBGN rules, and costs one
+ * counting BFS (dominant-reach.ts): cheap enough to call once per candidate node.
+ */
+import { Budget, type BudgetOptions, type WorkStats } from './budget.js';
+import { FAR, signedState } from './distances.js';
+import { bestRoute, dominantReach, type DominantReach } from './dominant-reach.js';
+import type { EffectEntry, EffectKind, ReachOptions } from './effect-entries.js';
+import { checkReachOptions } from './effect-entries.js';
+import { flowIndex, isFlowIndex, originNode } from './flow-index.js';
+import { buildPath, nodeRef, pathNode, type EdgeMemo, type NodeRef, type Path } from './path-result.js';
+import type { PathIndex } from './path-index.js';
+import { queryContext, type QueryInput } from './query-input.js';
+import { checkChoice, checkStringList, evidenceKindOf, makeTraversal, resolveAvoid, resolveNumber } from './query-options.js';
+import { withLease } from './scratch.js';
+import { EVIDENCE_KINDS, type EvidenceKind } from '../model/vocabulary.js';
+
+export interface DominantEffectsOptions extends ReachOptions, BudgetOptions {
+  /** Raise ('up', default) or lower ('down') the node. */
+  direction?: 'up' | 'down';
+  /** Report only these nodes (names as everywhere); the search is the same, the answer smaller. */
+  targets?: string[];
+  /** Build the best route of each sign (default true); false gives directions and counts only. */
+  routes?: boolean;
+}
+
+/** The routes of one sign that reach a node. */
+export interface SignedRoutes {
+  /** Length of the shortest routes of this sign (may exceed the entry's distance for the losing sign). */
+  distance: number;
+  /** How many routes of this sign have that length. */
+  routes: number;
+  /** Weakest link of the best of them. */
+  weakestEvidence: EvidenceKind | null;
+  /** The best of them (strongest weakest link, then largest strength sum); null when routes are off or it repeats a node. */
+  path: Path | null;
+}
+
+export interface DominantEffect extends EffectEntry {
+  /** 0 to 1: how strongly the evidence of the shortest routes backs `effect` (0 when mixed or unknown). */
+  confidence: number;
+  /** Routes of length `distance` that raise and that lower the node. */
+  routes: { up: number; down: number };
+  /** The shortest routes that raise / lower the node, each sign at its own shortest length. */
+  up: SignedRoutes | null;
+  down: SignedRoutes | null;
+}
+
+export interface DominantEffectsResult {
+  node: NodeRef;
+  direction: 'up' | 'down';
+  depth: number;
+  /** False when the work budget cut the search: the entries listed are exact, nodes farther out are missing. */
+  complete: boolean;
+  /** Nodes affected (before limit). */
+  total: number;
+  truncated: boolean;
+  /** Nearest first, then up, down, mixed, unknown, then by label. */
+  effects: DominantEffect[];
+  stats: WorkStats;
+}
+
+const WHERE = 'dominantEffects';
+const STRONGEST = Math.max(...Object.values(EVIDENCE_KINDS).map((k) => k.strength));
+const ORDER: Record<EffectKind, number> = { up: 0, down: 1, mixed: 2, unknown: 3 };
+
+/**
+ * The dominant direction of every node that raising (or lowering) `node` reaches, with confidence,
+ * route counts and the best route of each sign. See the file comment and docs/semantics.md.
+ */
+export function dominantEffects(input: QueryInput, node: string, options: DominantEffectsOptions = {}): DominantEffectsResult {
+  const opts = checkReachOptions(WHERE, options);
+  const direction = checkChoice(WHERE, 'direction', options.direction ?? 'up', ['up', 'down'] as const);
+  const targets = checkStringList(WHERE, 'targets', options.targets);
+  const withRoutes = options.routes ?? true;
+  const budget = new Budget(WHERE, options);
+  const ctx = queryContext(input);
+  const start = resolveNumber(ctx, node);
+  const only = targets.length > 0 ? new Set(targets.map((t) => resolveNumber(ctx, t))) : null;
+  const flow = flowIndex(ctx.index);
+  const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [start] });
+  const flip = direction === 'up' ? 1 : -1;
+  const { total, entries, finalDepth } = withLease(flow, (lease) => {
+    const reach = dominantReach(flow, start, trav, opts.depth, lease, budget);
+    return collect(flow, start, reach, flip, only, withRoutes, opts.limit);
+  });
+  return {
+    node: nodeRef(ctx.index, start),
+    direction,
+    depth: opts.depth,
+    complete: !budget.exhausted && finalDepth >= opts.depth,
+    total,
+    truncated: total > entries.length,
+    effects: entries,
+    stats: budget.stats(),
+  };
+}
+
+interface Reached {
+  n: number;
+  effect: EffectKind;
+  distance: number;
+  up: number;
+  down: number;
+  confidence: number;
+  label: string;
+  id: string;
+}
+
+function collect(
+  index: PathIndex,
+  start: number,
+  reach: DominantReach,
+  flip: 1 | -1,
+  only: Set<number> | null,
+  withRoutes: boolean,
+  limit: number,
+): { total: number; entries: DominantEffect[]; finalDepth: number } {
+  const realCount = isFlowIndex(index) ? index.realNodeCount : index.nodeCount;
+  const seen = new Set<number>([start]);
+  const reached: Reached[] = [];
+  for (const state of reach.states) {
+    const n = (state / 3) | 0;
+    // Reaction twins stand for a reaction's flux, not for the enzyme's amount: they are not effects.
+    if (n >= realCount || seen.has(n) || (only && !only.has(n))) continue;
+    seen.add(n);
+    const entry = judge(reach, n, flip);
+    if (entry.distance > reach.finalDepth) continue;
+    const { label, id } = index.nodeSummary(n);
+    reached.push({ n, ...entry, label, id });
+  }
+  reached.sort((a, b) => a.distance - b.distance || ORDER[a.effect] - ORDER[b.effect] || a.label.localeCompare(b.label) || (a.id < b.id ? -1 : 1));
+  const memo: EdgeMemo = new Map();
+  const entries = reached.slice(0, limit).map((r) => describe(index, start, reach, r, flip, withRoutes, memo));
+  return { total: reached.length, entries, finalDepth: reach.finalDepth };
+}
+
+/** Direction, distance, counts and confidence of node n from its (n, +), (n, -) and (n, 0) states. */
+function judge(reach: DominantReach, n: number, flip: 1 | -1): Omit<Reached, 'n' | 'label' | 'id'> {
+  const up = signedState(n, flip);
+  const down = signedState(n, -flip);
+  const dUp = reach.dist(up);
+  const dDown = reach.dist(down);
+  const d = Math.min(dUp, dDown);
+  if (d >= FAR) return { effect: 'unknown', distance: reach.dist(signedState(n, 0)), up: 0, down: 0, confidence: 0 };
+  const nUp = dUp === d ? reach.count[up]! : 0;
+  const nDown = dDown === d ? reach.count[down]! : 0;
+  const bUp = nUp > 0 ? reach.weakest[up]! : 0;
+  const bDown = nDown > 0 ? reach.weakest[down]! : 0;
+  const effect: EffectKind = bUp > bDown ? 'up' : bDown > bUp ? 'down' : 'mixed';
+  const win = Math.max(bUp, bDown);
+  const lose = Math.min(bUp, bDown);
+  const confidence = effect === 'mixed' || win === 0 ? 0 : Math.round((win / STRONGEST) * (1 - lose / win) * 100) / 100;
+  return { effect, distance: d, up: nUp, down: nDown, confidence };
+}
+
+function describe(index: PathIndex, start: number, reach: DominantReach, r: Reached, flip: 1 | -1, withRoutes: boolean, memo: EdgeMemo): DominantEffect {
+  const side = (sign: 1 | -1): SignedRoutes | null => {
+    const state = signedState(r.n, sign * flip);
+    const distance = reach.dist(state);
+    if (distance >= FAR || distance > reach.finalDepth) return null;
+    const edges = withRoutes ? bestRoute(reach, state) : null;
+    return {
+      distance,
+      routes: reach.count[state]!,
+      weakestEvidence: evidenceKindOf(reach.weakest[state]!),
+      path: edges && visitsOnce(index, start, edges) ? buildPath(index, start, edges, memo) : null,
+    };
+  };
+  const up = side(1);
+  const down = side(-1);
+  const first = r.effect === 'down' ? [down, up] : [up, down];
+  return {
+    node: pathNode(index, r.n),
+    effect: r.effect,
+    distance: r.distance,
+    paths: first.flatMap((x) => (x?.path ? [x.path] : [])),
+    confidence: r.confidence,
+    routes: { up: r.up, down: r.down },
+    up,
+    down,
+  };
+}
+
+/** True when a route visits no real node twice (a reaction twin counts as its enzyme). */
+function visitsOnce(index: PathIndex, start: number, edges: readonly number[]): boolean {
+  const seen = new Set<number>([start]);
+  for (const e of edges) {
+    const v = originNode(index, index.edgeTarget(e));
+    if (seen.has(v)) return false;
+    seen.add(v);
+  }
+  return true;
+}

@@ -1,0 +1,109 @@
+/**
+ * The counting search behind dominantEffects: a breadth-first search over (node, sign) states that, for
+ * every state it reaches, knows the length of its shortest routes, how many shortest routes there are,
+ * and the best evidence among them (the largest weakest-link strength, then the largest strength sum),
+ * with the step that best route arrived by. Layer by layer, so counts are final once a layer is done;
+ * O(states + edges scanned), never path enumeration. Scratch arrays come from the index's pool, so
+ * calling it many times on one index allocates nothing per call.
+ *
+ * Like signedReach, the perturbed node is clamped (no route passes back through it, nor through its
+ * reaction twin in the flow view). Every edge scanned is spent on the budget; when it runs out, states
+ * up to `finalDepth` are exact and the layer being built is incomplete.
+ */
+import type { Budget } from './budget.js';
+import { FAR, signedState } from './distances.js';
+import { originNode } from './flow-index.js';
+import type { PathIndex } from './path-index.js';
+import type { Traversal } from './query-options.js';
+import type { Lease, Stamped } from './scratch.js';
+
+export interface DominantReach {
+  /** Shortest route length of a state, FAR when not reached. */
+  dist(state: number): number;
+  /** Number of shortest routes of a reached state (a float: counts can be astronomically large). */
+  count: Float64Array;
+  /** Best weakest-link strength among the shortest routes of a reached state. */
+  weakest: Int32Array;
+  /** Largest strength sum among the shortest routes with that weakest link. */
+  sum: Int32Array;
+  /** Edge and previous state of that best route (-1 at the start). */
+  viaEdge: Int32Array;
+  prevState: Int32Array;
+  /** Reached states in BFS order (the start first). */
+  states: Int32Array;
+  /** Every state at most this many steps away is known exactly (maxDepth when the search was not cut). */
+  finalDepth: number;
+}
+
+const NONE = 0x7fffffff;
+
+export function dominantReach(index: PathIndex, start: number, trav: Traversal, maxDepth: number, lease: Lease, budget: Budget): DominantReach {
+  const size = index.nodeCount * 3;
+  const dist: Stamped = lease.stamped(size);
+  const count = lease.floats(size);
+  const weakest = lease.ints(size);
+  const sum = lease.ints(size);
+  const viaEdge = lease.ints(size);
+  const prevState = lease.ints(size);
+  const queue = lease.ints(size);
+  let head = 0;
+  let tail = 0;
+  const first = signedState(start, 1);
+  dist.set(first, 0);
+  count[first] = 1;
+  weakest[first] = NONE;
+  sum[first] = 0;
+  viaEdge[first] = -1;
+  prevState[first] = -1;
+  queue[tail++] = first;
+  let finalDepth = maxDepth;
+  while (head < tail) {
+    const state = queue[head++]!;
+    const d = dist.value[state]! + 1;
+    if (d > maxDepth) break;
+    const u = (state / 3) | 0;
+    const s = (state % 3) - 1;
+    const edges = index.outEdges(u);
+    if (!budget.spend(edges.length)) {
+      finalDepth = d - 1;
+      break;
+    }
+    const c = count[state]!;
+    const w = weakest[state]!;
+    const sm = sum[state]!;
+    for (let i = 0; i < edges.length; i++) {
+      const e = edges[i]!;
+      const v = index.edgeTarget(e);
+      if (v === start || trav.blocked[v] || !trav.edgeAllowed(e) || originNode(index, v) === start) continue;
+      const next = signedState(v, s * index.edgeSign(e));
+      const strength = index.edgeStrength(e);
+      const nw = strength < w ? strength : w;
+      const ns = sm + strength;
+      if (!dist.has(next)) {
+        dist.set(next, d);
+        count[next] = c;
+        weakest[next] = nw;
+        sum[next] = ns;
+        viaEdge[next] = e;
+        prevState[next] = state;
+        queue[tail++] = next;
+      } else if (dist.value[next] === d) {
+        count[next]! += c;
+        if (nw > weakest[next]! || (nw === weakest[next]! && ns > sum[next]!)) {
+          weakest[next] = nw;
+          sum[next] = ns;
+          viaEdge[next] = e;
+          prevState[next] = state;
+        }
+      }
+    }
+  }
+  return { dist: (st) => dist.get(st, FAR), count, weakest, sum, viaEdge, prevState, states: queue.subarray(0, tail), finalDepth };
+}
+
+/** The edges of the best shortest route to a reached state, in route order. */
+export function bestRoute(reach: DominantReach, state: number): number[] {
+  const edges: number[] = [];
+  for (let s = state; reach.viaEdge[s]! >= 0; s = reach.prevState[s]!) edges.push(reach.viaEdge[s]!);
+  return edges.reverse();
+}
