@@ -4,7 +4,7 @@ import type { ValidatedData } from '../load/validate-files.js';
 import type { EdgeRecord, GraphMeta, KnowledgeGraph, NodeRecord } from '../model/types.js';
 import type { EvidenceData } from '../model/schema.js';
 import { EVIDENCE_KINDS, PREDICATES } from '../model/vocabulary.js';
-import { isCitableStudy, underlyingStudy } from '../load/evidence-rules.js';
+import { underlyingStudy } from '../load/evidence-rules.js';
 
 export function buildGraph(data: Pick<ValidatedData, 'modules' | 'nodes' | 'edges' | 'sources'> & Partial<Pick<ValidatedData, 'layout' | 'lessons'>>, name: string): KnowledgeGraph {
   const meta: GraphMeta = {
@@ -22,33 +22,26 @@ export function buildGraph(data: Pick<ValidatedData, 'modules' | 'nodes' | 'edge
   for (const { module, ...n } of data.nodes) {
     graph.addNode(n.id, { ...n, modules: [module, ...n.modules.filter((m) => m !== module)] });
   }
-  const citable = (id: string) => isCitableStudy(meta.sources[id]);
   for (const { lines: _lines, ...e } of data.edges) {
-    graph.addDirectedEdgeWithKey(e.id, e.source, e.target, edgeRecord(e, citable));
+    graph.addDirectedEdgeWithKey(e.id, e.source, e.target, edgeRecord(e));
   }
   return graph;
 }
 
 /** Derives sign, causality, relation kind and evidence summaries for an edge from its predicate and evidence. */
-export function edgeRecord(
-  e: Omit<EdgeRecord, 'sign' | 'causal' | 'relation' | 'arc' | 'strength' | 'support' | 'contested' | 'preclinicalOnly'>,
-  citable?: (sourceId: string) => boolean,
-): EdgeRecord {
+export function edgeRecord(e: Omit<EdgeRecord, 'sign' | 'causal' | 'relation' | 'arc' | 'strength' | 'support' | 'contested' | 'preclinicalOnly'>): EdgeRecord {
   const spec: { sign: EdgeRecord['sign']; causal: boolean; relation: EdgeRecord['relation']; arc?: EdgeRecord['arc'] } = PREDICATES[e.predicate];
-  return { ...e, sign: spec.sign, causal: spec.causal, relation: spec.relation, ...(spec.arc ? { arc: spec.arc } : {}), ...summarizeEvidence(e.evidence, citable) };
+  return { ...e, sign: spec.sign, causal: spec.causal, relation: spec.relation, ...(spec.arc ? { arc: spec.arc } : {}), ...summarizeEvidence(e.evidence) };
 }
 
 /**
- * Strength, support and flags of an edge's evidence. With `citable` (is this registry id a study with a
- * PMID or DOI?), a study kind whose study is not citable counts as a review statement: evidence cannot
- * overstate itself (docs/semantics.md).
+ * Strength (strongest supporting kind), support (distinct underlying studies: `study ?? source`, so
+ * restatements of one study count once) and the contested / preclinical flags of an edge's evidence.
  */
-export function summarizeEvidence(evidence: readonly EvidenceData[], citable?: (sourceId: string) => boolean): Pick<EdgeRecord, 'strength' | 'support' | 'contested' | 'preclinicalOnly'> {
+export function summarizeEvidence(evidence: readonly EvidenceData[]): Pick<EdgeRecord, 'strength' | 'support' | 'contested' | 'preclinicalOnly'> {
   const supporting = evidence.filter((ev) => ev.stance === 'supports');
-  const strength = (ev: EvidenceData) =>
-    citable && EVIDENCE_KINDS[ev.kind].study && !citable(underlyingStudy(ev)) ? EVIDENCE_KINDS.review_statement.strength : EVIDENCE_KINDS[ev.kind].strength;
   return {
-    strength: supporting.reduce((best, ev) => Math.max(best, strength(ev)), 0), // no spread: 100k+ entries
+    strength: supporting.reduce((best, ev) => Math.max(best, EVIDENCE_KINDS[ev.kind].strength), 0), // no spread: 100k+ entries
     support: new Set(supporting.map(underlyingStudy)).size,
     contested: evidence.some((ev) => ev.stance === 'disputes'),
     preclinicalOnly: supporting.length > 0 && supporting.every((ev) => EVIDENCE_KINDS[ev.kind].preclinical),

@@ -82,11 +82,16 @@ const ORDER: Record<EffectKind, number> = { up: 0, down: 1, mixed: 2, unknown: 3
  * route counts and the best route of each sign. See the file comment and docs/semantics.md.
  */
 export function dominantEffects(input: QueryInput, node: string, options: DominantEffectsOptions = {}): DominantEffectsResult {
-  const opts = checkReachOptions(WHERE, options);
-  const direction = checkChoice(WHERE, 'direction', options.direction ?? 'up', ['up', 'down'] as const);
-  const targets = checkStringList(WHERE, 'targets', options.targets);
+  return runDominantEffects(WHERE, input, node, options);
+}
+
+/** dominantEffects with the caller's name in option errors (effects uses it too). */
+export function runDominantEffects(where: string, input: QueryInput, node: string, options: DominantEffectsOptions): DominantEffectsResult {
+  const opts = checkReachOptions(where, options);
+  const direction = checkChoice(where, 'direction', options.direction ?? 'up', ['up', 'down'] as const);
+  const targets = checkStringList(where, 'targets', options.targets);
   const withRoutes = options.routes ?? true;
-  const budget = new Budget(WHERE, options);
+  const budget = new Budget(where, options);
   const ctx = queryContext(input);
   const start = resolveNumber(ctx, node);
   const only = targets.length > 0 ? new Set(targets.map((t) => resolveNumber(ctx, t))) : null;

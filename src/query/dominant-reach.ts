@@ -12,7 +12,7 @@
  */
 import type { Budget } from './budget.js';
 import { FAR, signedState } from './distances.js';
-import { originNode } from './flow-index.js';
+import { isBounce, originNode } from './flow-index.js';
 import type { PathIndex } from './path-index.js';
 import type { Traversal } from './query-options.js';
 import type { Lease, Stamped } from './scratch.js';
@@ -75,6 +75,7 @@ export function dominantReach(index: PathIndex, start: number, trav: Traversal, 
       const e = edges[i]!;
       const v = index.edgeTarget(e);
       if (v === start || trav.blocked[v] || !trav.edgeAllowed(e) || originNode(index, v) === start) continue;
+      if (isBounce(index, viaEdge[state]!, e)) continue;
       const next = signedState(v, s * index.edgeSign(e));
       const strength = index.edgeStrength(e);
       const nw = strength < w ? strength : w;

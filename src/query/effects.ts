@@ -5,7 +5,7 @@
  * Both follow conversions by the rules of docs/semantics.md (the flow view, flow-index.ts).
  */
 import type { BudgetOptions, WorkStats } from './budget.js';
-import { dominantEffects, type DominantEffect } from './dominant-effects.js';
+import { runDominantEffects, type DominantEffect } from './dominant-effects.js';
 import { flowIndex } from './flow-index.js';
 import { nodeRef, type NodeRef } from './path-result.js';
 import { queryContext, type QueryInput } from './query-input.js';
@@ -45,7 +45,7 @@ const WHERE = 'effects';
 
 export function effects(input: QueryInput, node: string, options: EffectsOptions = {}): EffectsResult {
   if (!options.allRoutes) {
-    const { node: ref, direction, depth, complete, total, truncated, effects: entries, stats } = dominantEffects(input, node, options);
+    const { node: ref, direction, depth, complete, total, truncated, effects: entries, stats } = runDominantEffects(WHERE, input, node, options);
     return { node: ref, direction, depth, view: 'dominant', complete, total, truncated, effects: entries, stats };
   }
   const opts = checkReachOptions(WHERE, options);

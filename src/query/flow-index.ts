@@ -1,13 +1,13 @@
 /**
  * The perturbation view of an index: conversion edges read by the rules of docs/semantics.md, written as
  * plain signed edges so that every path algorithm (signed BFS, path enumeration, bounds) follows them
- * unchanged. Real nodes and edges keep their numbers; the view adds, for each enzyme (or process) that
- * consumes something, one "reaction" twin standing for the flux of its reaction:
+ * unchanged. Real nodes and edges keep their numbers; the view adds, for each `E consumes S`, a
+ * "reaction" twin of E standing for the flux of E's reaction as driven by S:
  *
- * - an entry edge S -> twin(E) for each `E consumes S`, sign +: more substrate drives the reaction (the
- *   consumption edge read backwards; its summary says `reversed: true`);
- * - a copy twin(E) -> X of each of E's consumption, production and catalysis edges, with its sign: the
- *   faster reaction lowers E's other substrates and raises its products.
+ * - an entry edge S -> twin, sign +: more substrate drives the reaction (the consumption edge read
+ *   backwards; its summary says `reversed: true`);
+ * - a copy twin -> X of each of E's consumption, production and catalysis edges except those back to S,
+ *   with its sign: the faster reaction lowers E's other substrates and raises its products.
  *
  * The twin has no influence edges: more substrate speeds the reaction, it does not make more enzyme.
  * No edge runs from a product back to its precursors (production is never read backwards), so a change
@@ -51,18 +51,21 @@ export function isFlowIndex(index: PathIndex): index is FlowIndex {
 
 const FLUX_ARCS: ReadonlySet<number> = new Set([RELATION_CODES.consumption, RELATION_CODES.production, RELATION_CODES.catalysis]);
 
+/**
+ * Above this many consumption, production and catalysis edges, an enzyme gets one twin shared by all its
+ * substrates instead of one per substrate (which costs substrates x arcs edges): there a route may enter
+ * the reaction at a substrate and come back out at the same substrate, a walk the shortest-route rules
+ * never pick but the all-routes view can show.
+ */
+export const MAX_PAIRED_ARCS = 64;
+
 function buildFlow(index: PathIndex): FlowIndex | null {
-  const twinOf = new Map<number, number>();
-  const enzymes: number[] = [];
+  const enzymes = new Set<number>();
   for (let e = 0; e < index.edgeCount; e++) {
-    if (edgeRelationOf(index, e) !== RELATION_CODES.consumption) continue;
-    const enzyme = index.edgeSource(e);
-    if (!twinOf.has(enzyme)) {
-      twinOf.set(enzyme, index.nodeCount + enzymes.length);
-      enzymes.push(enzyme);
-    }
+    if (edgeRelationOf(index, e) === RELATION_CODES.consumption) enzymes.add(index.edgeSource(e));
   }
-  if (enzymes.length === 0) return null;
+  if (enzymes.size === 0) return null;
+  const twins: number[] = [];
   const src: number[] = [];
   const dst: number[] = [];
   const sign: SignCode[] = [];
@@ -75,17 +78,30 @@ function buildFlow(index: PathIndex): FlowIndex | null {
     origin.push(o);
     reversed.push(rev);
   };
+  const twin = (enzyme: number) => {
+    twins.push(enzyme);
+    return index.nodeCount + twins.length - 1;
+  };
   for (const enzyme of enzymes) {
-    const twin = twinOf.get(enzyme)!;
     const outs = index.outEdges(enzyme);
-    for (let i = 0; i < outs.length; i++) {
-      const x = outs[i]!;
-      if (!FLUX_ARCS.has(edgeRelationOf(index, x))) continue;
-      if (edgeRelationOf(index, x) === RELATION_CODES.consumption) add(index.edgeTarget(x), twin, 1, x, true);
-      add(twin, index.edgeTarget(x), index.edgeSign(x), x, false);
+    const arcs: number[] = [];
+    for (let i = 0; i < outs.length; i++) if (FLUX_ARCS.has(edgeRelationOf(index, outs[i]!))) arcs.push(outs[i]!);
+    const consumed = arcs.filter((x) => edgeRelationOf(index, x) === RELATION_CODES.consumption);
+    if (arcs.length <= MAX_PAIRED_ARCS) {
+      // One twin per substrate: the reaction that substrate drives, whose arcs lead anywhere but back to it.
+      for (const c of consumed) {
+        const substrate = index.edgeTarget(c);
+        const t = twin(enzyme);
+        add(substrate, t, 1, c, true);
+        for (const x of arcs) if (index.edgeTarget(x) !== substrate) add(t, index.edgeTarget(x), index.edgeSign(x), x, false);
+      }
+    } else {
+      const t = twin(enzyme);
+      for (const c of consumed) add(index.edgeTarget(c), t, 1, c, true);
+      for (const x of arcs) add(t, index.edgeTarget(x), index.edgeSign(x), x, false);
     }
   }
-  return new Flow(index, enzymes, src, dst, sign, origin, reversed);
+  return new Flow(index, twins, src, dst, sign, origin, reversed);
 }
 
 class Flow implements FlowIndex {
@@ -103,6 +119,7 @@ class Flow implements FlowIndex {
 
   constructor(
     private readonly real: PathIndex,
+    /** The enzyme of each twin. */
     private readonly enzymes: number[],
     src: number[],
     dst: number[],
@@ -201,4 +218,16 @@ function push(map: Map<number, number[]>, key: number, value: number): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * True when the step pair (first, then second, in route order) leaves an enzyme to its substrate and
+ * re-enters that enzyme's own reaction from it: "less enzyme, more substrate, so a faster reaction" is
+ * not a route (the reaction is the one that slowed). Breadth-first searches check it against the step a
+ * state was first reached by, so the walk they keep never does it.
+ */
+export function isBounce(index: PathIndex, first: number, second: number): boolean {
+  if (first < 0 || !isFlowIndex(index) || !index.edgeReversed(second)) return false;
+  if (edgeRelationOf(index, first) !== RELATION_CODES.consumption || index.edgeReversed(first)) return false;
+  return index.nodeOrigin(index.edgeSource(first)) === index.nodeOrigin(index.edgeTarget(second));
 }

@@ -6,7 +6,7 @@
  * allocation or fill per query), and the reached states are listed, so nobody scans every node after.
  */
 import { FAR, signedState } from './distances.js';
-import { originNode } from './flow-index.js';
+import { isBounce, originNode } from './flow-index.js';
 import type { PathIndex } from './path-index.js';
 import type { Traversal } from './query-options.js';
 import { Lease } from './scratch.js';
@@ -62,6 +62,9 @@ export function signedReach(
       const e = edges[i]!;
       const v = direction === 'out' ? index.edgeTarget(e) : index.edgeSource(e);
       if ((clampStart && (v === start || originNode(index, v) === start)) || trav.blocked[v] || !trav.edgeAllowed(e)) continue;
+      // Walking out, the pair is (how we came, e); walking in, the route runs e then how we came.
+      const via = viaEdge[state]!;
+      if (via >= 0 && (direction === 'out' ? isBounce(index, via, e) : isBounce(index, e, via))) continue;
       const next = signedState(v, s * index.edgeSign(e));
       if (dist.has(next)) continue;
       dist.set(next, d);

@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { loadGraph } from '../../src/node.js';
-import { resolveNode, findPaths, EVIDENCE_KINDS, type KnowledgeGraph } from '../../src/index.js';
+import { resolveNode, findPaths, effects, EVIDENCE_KINDS, type KnowledgeGraph } from '../../src/index.js';
 import { chainSign, type Sign } from './chain-sign.js';
 
 const graph: KnowledgeGraph = loadGraph();
@@ -303,5 +303,51 @@ describe('findPaths over the curated graph', () => {
   it('finds metformin -> B12 status with sign - and liver damage -> serum B12 with sign +', () => {
     expect(findPaths(graph, 'metformin', 'vitamin-b12').paths[0]!.sign).toBe('-');
     expect(findPaths(graph, 'liver damage', 'serum B12').paths[0]!.sign).toBe('+');
+  });
+});
+
+/** The dominant effect of perturbing a node on each listed node, as effects reports it. */
+function dominant(node: string, direction: 'up' | 'down', ids: string[]): Record<string, string> {
+  const r = effects(graph, node, { direction });
+  return Object.fromEntries(ids.map((id) => [id, r.effects.find((e) => e.node.id === id)?.effect ?? 'not reached']));
+}
+
+describe('perturbations of the curated graph (issue 10, done when)', () => {
+  it('lowering B12 raises homocysteine, MMA and 5-methyl-THF and lowers SAM, methionine and DNA methylation', () => {
+    expect(
+      dominant('vitamin-b12', 'down', ['homocysteine', 'methylmalonic-acid', '5-methyltetrahydrofolate', 's-adenosylmethionine', 'methionine', 'dna-methylation']),
+    ).toEqual({
+      homocysteine: 'up',
+      'methylmalonic-acid': 'up',
+      '5-methyltetrahydrofolate': 'up',
+      's-adenosylmethionine': 'down',
+      methionine: 'down',
+      'dna-methylation': 'down',
+    });
+  });
+
+  it('leaves no node of the methionine or folate cycle mixed when B12 is lowered', () => {
+    const cycle = ['methionine', 's-adenosylmethionine', 's-adenosylhomocysteine', 'homocysteine', 'methionine-synthase', 'tetrahydrofolate', '5-methyltetrahydrofolate'];
+    for (const [id, effect] of Object.entries(dominant('vitamin-b12', 'down', cycle))) expect(effect, id).not.toBe('mixed');
+  });
+
+  it('raising folate lowers homocysteine, through methionine synthase consuming 5-methyl-THF', () => {
+    const r = effects(graph, 'folate');
+    const hcy = r.effects.find((e) => e.node.id === 'homocysteine')!;
+    expect(hcy.effect).toBe('down');
+    expect(hcy.paths[0]!.nodes.map((n) => n.id)).toEqual(['folate', 'tetrahydrofolate', '5-methyltetrahydrofolate', 'methionine-synthase', 'homocysteine']);
+    expect(hcy.paths[0]!.edges[2]!.reversed).toBe(true);
+  });
+
+  it('raising metformin lowers B12 status and insulin resistance (its own effect)', () => {
+    expect(dominant('metformin', 'up', ['vitamin-b12', 'insulin-resistance'])).toEqual({ 'vitamin-b12': 'down', 'insulin-resistance': 'down' });
+  });
+
+  it('does not let B12 or liver damage reach NAFLD through the serum measurement', () => {
+    for (const start of ['vitamin-b12', 'hepatocyte-injury']) {
+      for (const p of findPaths(graph, start, 'nafld', { limit: 50 }).paths) {
+        expect(p.nodes.slice(1, -1).map((n) => n.id), `${start}: ${p.nodes.map((n) => n.id).join(' > ')}`).not.toContain('serum-vitamin-b12');
+      }
+    }
   });
 });

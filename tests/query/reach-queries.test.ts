@@ -51,7 +51,7 @@ describe('effects', () => {
   it('matches a brute-force walk enumeration (signs, mixed, shortest path per sign)', () => {
     fc.assert(
       fc.property(caseArb, fc.constantFrom('up', 'down' as const), ({ spec, start, depth, includeAssociations }, direction) => {
-        const r = effects(buildTestGraph(spec), `n${start}`, { depth, includeAssociations, direction });
+        const r = effects(buildTestGraph(spec), `n${start}`, { depth, includeAssociations, direction, allRoutes: true });
         checkEntries(r.effects, bruteForceReach(spec, start, depth, false, { includeAssociations }), start, direction === 'up' ? 1 : -1, false);
         for (let i = 1; i < r.effects.length; i++) expect(r.effects[i]!.distance).toBeGreaterThanOrEqual(r.effects[i - 1]!.distance);
       }),

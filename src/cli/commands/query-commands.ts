@@ -71,8 +71,9 @@ export function registerQueryCommands(program: Command, state: State): void {
       .description('what rises and what falls downstream when NODE is raised (--up) or lowered (--down)')
       .argument('<node...>', 'node to raise or lower (several words are one name)')
       .option('--up', 'raise the node (default)')
-      .option('--down', 'lower the node'),
-  ).action(async (words: string[], flags: ReachFlags & { up?: boolean; down?: boolean }) => {
+      .option('--down', 'lower the node')
+      .option('--all-routes', 'every sign some route gives a node ("mixed" when both), instead of the dominant direction of the shortest routes'),
+  ).action(async (words: string[], flags: ReachFlags & { up?: boolean; down?: boolean; allRoutes?: boolean }) => {
     const node = words.join(' ');
     state.exitCode = await runCommand(flags, async () => {
       if (flags.up && flags.down) throw new UsageError('effects: give --up or --down, not both');
@@ -81,7 +82,7 @@ export function registerQueryCommands(program: Command, state: State): void {
         import('../format/format-effects.js'),
         openQueryGraph(graphPath()),
       ]);
-      const result = effects(graph, node, { ...reachValues(flags), direction: flags.down ? 'down' : 'up' });
+      const result = effects(graph, node, { ...reachValues(flags), direction: flags.down ? 'down' : 'up', allRoutes: flags.allRoutes ?? false });
       output(flags.json, result, formatEffects);
     });
   });

@@ -1,5 +1,7 @@
 /** Human output of `mechkg effects` and `mechkg regulators`: one line per node, nearest first. */
+import type { DominantEffect } from '../../query/dominant-effects.js';
 import type { EffectEntry } from '../../query/effect-entries.js';
+import type { Path } from '../../query/path-result.js';
 import type { EffectsResult } from '../../query/effects.js';
 import type { RegulatorsResult } from '../../query/regulators.js';
 import { evidenceLabel } from './format-path.js';
@@ -7,16 +9,31 @@ import { formatChain } from './format-chain.js';
 
 const ARROW: Record<EffectEntry['effect'], string> = { up: '↑ up   ', down: '↓ down ', mixed: '↕ mixed', unknown: '? unkn.' };
 
-function entryLines(entries: EffectEntry[]): string[] {
+function entryLines(entries: (EffectEntry | DominantEffect)[]): string[] {
   const width = Math.min(40, entries.reduce((w, e) => Math.max(w, e.node.label.length), 4));
   return entries.flatMap((x) => {
-    const lines = [`  ${ARROW[x.effect]}  ${x.node.label.padEnd(width)}  ${x.distance} step${x.distance === 1 ? ' ' : 's'}  (${x.node.id})`];
-    for (const p of x.paths) {
-      const weakest = p.weakestEvidence ? evidenceLabel(p.weakestEvidence) : 'none';
-      lines.push(`      ${p.sign}  ${formatChain(p)}   [weakest: ${weakest}]`);
+    const head = `  ${ARROW[x.effect]}  ${x.node.label.padEnd(width)}  ${x.distance} step${x.distance === 1 ? ' ' : 's'}`;
+    if (!('confidence' in x)) return [`${head}  (${x.node.id})`, ...x.paths.map((p) => `      ${p.sign}  ${formatChain(p)}   [weakest: ${weakest(p)}]`)];
+    const lines = [`${head}  confidence ${x.confidence.toFixed(2)}  ${routeCounts(x)}  (${x.node.id})`];
+    const sides = x.effect === 'down' ? [x.down, x.up] : [x.up, x.down];
+    for (const side of sides) {
+      if (!side?.path) continue;
+      const longer = side.distance > x.distance ? `(longer: ${side.distance} steps) ` : '';
+      lines.push(`      ${side.path.sign}  ${longer}${formatChain(side.path)}   [weakest: ${weakest(side.path)}]`);
     }
     return lines;
   });
+}
+
+function weakest(p: Path): string {
+  return p.weakestEvidence ? evidenceLabel(p.weakestEvidence) : 'none';
+}
+
+/** "1 route raises it" / "3 routes lower it, 2 raise it": the shortest routes' votes. */
+function routeCounts(x: DominantEffect): string {
+  const n = (k: number) => (k >= 1e6 ? k.toExponential(1) : String(k));
+  const parts = [x.routes.up ? `↑${n(x.routes.up)}` : '', x.routes.down ? `↓${n(x.routes.down)}` : ''].filter(Boolean);
+  return `shortest routes ${parts.join(' ') || 'none signed'}`;
 }
 
 function more(total: number, shown: number): string {
@@ -25,9 +42,11 @@ function more(total: number, shown: number): string {
 
 export function formatEffects(r: EffectsResult): string {
   const verb = r.direction === 'up' ? 'Raising' : 'Lowering';
-  const head = `${verb} ${r.node.label} (depth ${r.depth}): ${r.total} node${r.total === 1 ? '' : 's'} affected`;
-  if (r.total === 0) return `${head}\n`;
-  return [head, ...entryLines(r.effects)].join('\n') + '\n' + more(r.total, r.effects.length);
+  const view = r.view === 'dominant' ? 'dominant direction of the shortest routes' : 'every route (--all-routes)';
+  const head = `${verb} ${r.node.label} (depth ${r.depth}, ${view}): ${r.total} node${r.total === 1 ? '' : 's'} affected`;
+  const cut = r.complete ? '' : '\n  (the work budget cut the search: nodes farther out are missing)\n';
+  if (r.total === 0) return `${head}\n${cut}`;
+  return [head, ...entryLines(r.effects)].join('\n') + '\n' + more(r.total, r.effects.length) + cut;
 }
 
 export function formatRegulators(r: RegulatorsResult): string {

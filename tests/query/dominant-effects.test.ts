@@ -1,0 +1,248 @@
+/**
+ * dominantEffects and the perturbation rules of docs/semantics.md: one test per rule on a small graph,
+ * property tests against a brute-force walk enumeration on random signed graphs, and the guarantee that
+ * a longer opposite route never flips a direction.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dominantEffects, edgeRecord, effects, EVIDENCE_KINDS, tryLoadGraphFromFiles, type DominantEffect, type KnowledgeGraph } from '../../src/index.js';
+import { buildTestGraph, graphSpec, refEdges, type GraphSpec } from './random-graph.js';
+
+const SOURCES = 'sources:\n  - id: t\n    kind: textbook\n    title: T\n  - id: mouse\n    kind: primary_paper\n    title: M\n    pmid: "1"\n';
+
+/**
+ * A graph from lines "a predicate b [kind]" (kind defaults to established_biochemistry); every node is a
+ * small molecule unless named in `categories`.
+ */
+function graphOf(lines: string[], categories: Record<string, string> = {}): KnowledgeGraph {
+  const edges = lines.map((l) => {
+    const [source, predicate, target, kind = 'established_biochemistry'] = l.split(/\s+/);
+    return { source: source!, predicate: predicate!, target: target!, kind };
+  });
+  const ids = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
+  const text = [
+    'module:\n  id: m\n  title: M\n  summary: Rules.',
+    'nodes:',
+    ...ids.map((id) => `  - id: ${id}\n    label: ${id}\n    category: ${categories[id] ?? 'small_molecule'}\n    description: ${id}.`),
+    'edges:',
+    ...edges.map(
+      (e) =>
+        `  - source: ${e.source}\n    predicate: ${e.predicate}\n    target: ${e.target}\n    evidence:\n      - source: ${e.kind === 'animal_model' ? 'mouse' : 't'}\n        kind: ${e.kind}\n        statement: s.`,
+    ),
+  ].join('\n');
+  const result = tryLoadGraphFromFiles([
+    { path: 'sources.yaml', text: SOURCES },
+    { path: 'modules/m.yaml', text: `${text}\n` },
+  ]);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.graph;
+}
+
+/** node id -> effect for every reached node. */
+function directions(graph: KnowledgeGraph, node: string, direction: 'up' | 'down' = 'up', allRoutes = false): Record<string, string> {
+  const r = effects(graph, node, { direction, allRoutes });
+  return Object.fromEntries(r.effects.map((e) => [e.node.id, e.effect]));
+}
+
+describe('dominantEffects: arguments', () => {
+  it('rejects bad options and unknown names, naming the function', () => {
+    const g = graphOf(['a increases b']);
+    expect(() => dominantEffects(g, 'a', { depth: 0 })).toThrow(/dominantEffects: option depth/);
+    expect(() => dominantEffects(g, 'a', { direction: 'sideways' as never })).toThrow(/dominantEffects: option direction/);
+    expect(() => dominantEffects(g, 'zzz')).toThrow(/zzz/);
+    expect(() => dominantEffects(g, 'a', { targets: ['nope'] })).toThrow(/nope/);
+  });
+});
+
+describe('perturbation rules (docs/semantics.md)', () => {
+  it('raising an enzyme lowers its substrate and raises its product and the process it catalyzes', () => {
+    const g = graphOf(['e consumes s', 'e produces p', 'e catalyzes r'], { e: 'protein', r: 'biological_process' });
+    expect(directions(g, 'e')).toEqual({ s: 'down', p: 'up', r: 'up' });
+  });
+
+  it('raising a cofactor raises its enzyme, so the substrate falls and the product rises', () => {
+    const g = graphOf(['c cofactor_for e', 'e consumes s', 'e produces p'], { e: 'protein' });
+    expect(directions(g, 'c')).toEqual({ e: 'up', s: 'down', p: 'up' });
+  });
+
+  it('more substrate raises its product (converted_to)', () => {
+    expect(directions(graphOf(['s converted_to p', 'p converted_to q']), 's')).toEqual({ p: 'up', q: 'up' });
+  });
+
+  it('more of a consumed substrate drives the reaction: products rise, co-substrates fall, the enzyme itself does not change', () => {
+    const g = graphOf(['e consumes s', 'e consumes co', 'e produces p', 'e inhibits x'], { e: 'protein' });
+    const r = directions(g, 's');
+    expect(r).toEqual({ p: 'up', co: 'down' });
+    const route = effects(g, 's').effects.find((x) => x.node.id === 'p')!.paths[0]!;
+    expect(route.edges.map((e) => [e.predicate, e.sign, e.reversed ?? false])).toEqual([
+      ['consumes', '+', true],
+      ['produces', '+', false],
+    ]);
+  });
+
+  it('a product does not raise its precursors or its enzyme, unless an edge says so (product inhibition)', () => {
+    expect(directions(graphOf(['e consumes s', 'e produces p', 'u converted_to p'], { e: 'protein' }), 'p')).toEqual({});
+    const inhibited = graphOf(['e consumes s', 'e produces p', 'p inhibits e'], { e: 'protein' });
+    expect(directions(inhibited, 'p')).toEqual({ e: 'down', s: 'up' });
+  });
+
+  it('a substrate that piles up because its enzyme fell does not drive that same reaction back up', () => {
+    const g = graphOf(['e consumes s', 'e consumes co', 'e produces p'], { e: 'protein' });
+    expect(directions(g, 'e', 'down')).toEqual({ s: 'up', co: 'up', p: 'down' });
+    expect(directions(g, 'e', 'down', true)).toEqual({ s: 'up', co: 'up', p: 'down' });
+  });
+
+  it('a conversion cycle does not make its nodes mixed: the shortest route decides', () => {
+    // The methionine cycle in miniature: ms consumes hcy and makes met; met -> sam -> sah -> hcy.
+    const g = graphOf(['b12 cofactor_for ms', 'ms consumes hcy', 'ms produces met', 'met converted_to sam', 'sam converted_to sah', 'sah converted_to hcy'], {
+      ms: 'protein',
+    });
+    expect(directions(g, 'b12', 'down')).toEqual({ ms: 'down', hcy: 'up', met: 'down', sam: 'down', sah: 'down' });
+    // Every route, whatever its length: homocysteine is also lowered round the cycle (5 steps).
+    expect(directions(g, 'b12', 'down', true).hcy).toBe('mixed');
+  });
+
+  it('a measurement passes nothing on through an association unless associations are asked for', () => {
+    const g = graphOf(['x increases serum', 'serum positively_correlated_with disease'], { serum: 'biomarker', disease: 'disease' });
+    expect(directions(g, 'x')).toEqual({ serum: 'up' });
+    expect(Object.keys(effects(g, 'x', { includeAssociations: true }).effects.map((e) => e.node.id))).toHaveLength(2);
+  });
+
+  it('same-length routes of opposite sign: the better-supported one wins, equal support is mixed', () => {
+    const stronger = graphOf(['a increases b', 'b increases t', 'a increases c animal_model', 'c decreases t animal_model']);
+    const t = dominantEffects(stronger, 'a').effects.find((e) => e.node.id === 't')!;
+    expect([t.effect, t.routes, t.confidence]).toEqual(['up', { up: 1, down: 1 }, Math.round((1 - 3 / 7) * 100) / 100]);
+    expect(t.up!.weakestEvidence).toBe('established_biochemistry');
+    expect(t.down!.weakestEvidence).toBe('animal_model');
+    const tie = graphOf(['a increases b', 'b increases t', 'a increases c', 'c decreases t']);
+    const m = dominantEffects(tie, 'a').effects.find((e) => e.node.id === 't')!;
+    expect([m.effect, m.confidence]).toEqual(['mixed', 0]);
+  });
+
+  it('a shorter route beats a longer one of the other sign, whatever their evidence', () => {
+    const g = graphOf(['a decreases t animal_model', 'a increases b', 'b increases c', 'c increases t']);
+    const t = dominantEffects(g, 'a').effects.find((e) => e.node.id === 't')!;
+    expect([t.effect, t.distance, t.routes]).toEqual(['down', 1, { up: 0, down: 1 }]);
+    expect(t.up).toMatchObject({ distance: 3, routes: 1 });
+    expect(t.up!.path!.nodes.map((n) => n.id)).toEqual(['a', 'b', 'c', 't']);
+  });
+
+  it('lowering the node flips every direction', () => {
+    const g = graphOf(['a increases b', 'b decreases c']);
+    expect(directions(g, 'a', 'down')).toEqual({ b: 'down', c: 'up' });
+  });
+});
+
+describe('dominantEffects: budget, targets and routes', () => {
+  const chain = graphOf(['a increases b', 'b increases c', 'c increases d', 'd increases e']);
+
+  it('reports only the targets asked for, with or without routes', () => {
+    const r = dominantEffects(chain, 'a', { targets: ['d'], routes: false });
+    expect(r.effects.map((e) => [e.node.id, e.effect, e.distance, e.paths.length, e.up!.path])).toEqual([['d', 'up', 3, 0, null]]);
+  });
+
+  it('stops at the work budget, says so, and lists only nodes whose answer is final', () => {
+    const r = dominantEffects(chain, 'a', { maxExpansions: 2 });
+    expect(r.complete).toBe(false);
+    expect(r.stats.stoppedBy).toBe('expansions');
+    expect(r.effects.length).toBeLessThan(4);
+    const full = dominantEffects(chain, 'a');
+    for (const e of r.effects) expect(e).toEqual(full.effects.find((x) => x.node.id === e.node.id));
+    expect(full.complete).toBe(true);
+  });
+});
+
+/** The reference: every walk from start (never back through it) of at most `depth` edges, enumerated. */
+function bruteForceDominant(spec: GraphSpec, start: number, depth: number, flip: 1 | -1) {
+  const edges = refEdges(spec).filter((e) => e.causal);
+  // per node: shortest length, and per sign at that length the walk count and best weakest link
+  const walks: { v: number; sign: number; length: number; weakest: number }[] = [];
+  const walk = (u: number, sign: number, length: number, weakest: number) => {
+    if (length > 0) walks.push({ v: u, sign, length, weakest });
+    if (length === depth) return;
+    for (const e of edges) if (e.s === u && e.t !== start) walk(e.t, sign * e.sign, length + 1, Math.min(weakest, e.strength));
+  };
+  walk(start, 1, 0, Infinity);
+  const out = new Map<string, { effect: string; distance: number; routes: { up: number; down: number }; confidence: number }>();
+  for (let v = 0; v < spec.n; v++) {
+    const mine = walks.filter((w) => w.v === v && w.sign !== 0);
+    if (mine.length === 0) continue;
+    const d = Math.min(...mine.map((w) => w.length));
+    const at = mine.filter((w) => w.length === d);
+    const up = at.filter((w) => w.sign * flip > 0);
+    const down = at.filter((w) => w.sign * flip < 0);
+    const bUp = Math.max(0, ...up.map((w) => w.weakest));
+    const bDown = Math.max(0, ...down.map((w) => w.weakest));
+    const effect = bUp > bDown ? 'up' : bDown > bUp ? 'down' : 'mixed';
+    const [win, lose] = [Math.max(bUp, bDown), Math.min(bUp, bDown)];
+    const confidence = effect === 'mixed' ? 0 : Math.round((win / EVIDENCE_KINDS.established_biochemistry.strength) * (1 - lose / win) * 100) / 100;
+    out.set(`n${v}`, { effect, distance: d, routes: { up: up.length, down: down.length }, confidence });
+  }
+  return out;
+}
+
+const caseArb = graphSpec(6, 14).chain((spec) =>
+  fc.record({ spec: fc.constant(spec), start: fc.integer({ min: 0, max: spec.n - 1 }), depth: fc.integer({ min: 1, max: 5 }), down: fc.boolean() }),
+);
+
+function summary(e: DominantEffect) {
+  return { effect: e.effect, distance: e.distance, routes: e.routes, confidence: e.confidence };
+}
+
+describe('dominantEffects on random signed graphs', () => {
+  it('matches a brute-force enumeration of the walks (direction, distance, route counts, confidence)', () => {
+    fc.assert(
+      fc.property(caseArb, ({ spec, start, depth, down }) => {
+        const r = dominantEffects(buildTestGraph(spec), `n${start}`, { depth, direction: down ? 'down' : 'up' });
+        const ref = bruteForceDominant(spec, start, depth, down ? -1 : 1);
+        const got = new Map(r.effects.filter((e) => e.effect !== 'unknown').map((e) => [e.node.id, summary(e)]));
+        expect(Object.fromEntries(got)).toEqual(Object.fromEntries(ref));
+        for (const e of r.effects) {
+          for (const side of [e.up, e.down]) {
+            if (!side?.path) continue;
+            // The best route shown is a real route of that sign and length, starting at the start.
+            expect(side.path.length).toBe(side.distance);
+            expect(side.path.nodes[0]!.id).toBe(`n${start}`);
+            expect(side.path.nodes.at(-1)!.id).toBe(e.node.id);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never flips a direction when a longer route of the opposite sign is added', () => {
+    fc.assert(
+      fc.property(caseArb, fc.nat(), fc.integer({ min: 1, max: 3 }), ({ spec, start, depth }, pick, extra) => {
+        const before = dominantEffects(buildTestGraph(spec), `n${start}`, { depth: depth + extra + 1 });
+        const signed = before.effects.filter((e) => e.effect === 'up' || e.effect === 'down');
+        if (signed.length === 0) return;
+        const target = signed[pick % signed.length]!;
+        // A fresh chain start -> x1 -> ... -> target, longer than the shortest route, with the other sign
+        // and the strongest evidence.
+        const length = target.distance + extra;
+        const graph = buildTestGraph(spec);
+        let prev = `n${start}`;
+        for (let i = 1; i <= length; i++) {
+          const next = i === length ? target.node.id : `x${i}`;
+          if (next !== target.node.id) graph.addNode(next, { ...graph.getNodeAttributes(`n${start}`), id: next, label: next });
+          const opposite = i === 1 && target.effect === 'up';
+          const predicate = opposite ? 'decreases' : 'increases';
+          const id = `extra-${i}`;
+          graph.addDirectedEdgeWithKey(
+            id,
+            prev,
+            next,
+            edgeRecord({ id, source: prev, target: next, predicate, module: 'm', origin: { file: 't', line: 0 }, evidence: [{ source: 's', kind: 'established_biochemistry', stance: 'supports', statement: 'x' }] }),
+          );
+          prev = next;
+        }
+        const after = dominantEffects(graph, `n${start}`, { depth: depth + extra + 1 }).effects.find((e) => e.node.id === target.node.id)!;
+        expect(after.effect).toBe(target.effect);
+        expect(after.distance).toBe(target.distance);
+        expect(after.confidence).toBe(target.confidence);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
