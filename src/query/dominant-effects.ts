@@ -43,12 +43,14 @@ export interface SignedRoutes {
   distance: number;
   /** How many routes of this sign have that length. */
   routes: number;
-  /** Weakest link of the best of them. */
+  /** Weakest link of the best of them (strongest weakest link, then largest strength sum). */
   weakestEvidence: EvidenceKind | null;
-  /** The best of them (strongest weakest link, then largest strength sum); null when routes are off or it repeats a node. */
-  path: Path | null;
 }
 
+/**
+ * `paths` holds the best route of the winning sign first, then the best route of the other sign (each
+ * shortest for its own sign), when routes are built and the route visits no node twice.
+ */
 export interface DominantEffect extends EffectEntry {
   /** 0 to 1: how strongly the evidence of the shortest routes backs `effect` (0 when mixed or unknown). */
   confidence: number;
@@ -173,15 +175,13 @@ function judge(reach: DominantReach, n: number, flip: 1 | -1): Omit<Reached, 'n'
 }
 
 function describe(index: PathIndex, start: number, reach: DominantReach, r: Reached, flip: 1 | -1, withRoutes: boolean, memo: EdgeMemo): DominantEffect {
-  const side = (sign: 1 | -1): SignedRoutes | null => {
+  const side = (sign: 1 | -1): { routes: SignedRoutes; path: Path | null } | null => {
     const state = signedState(r.n, sign * flip);
     const distance = reach.dist(state);
     if (distance >= FAR || distance > reach.finalDepth) return null;
     const edges = withRoutes ? bestRoute(reach, state) : null;
     return {
-      distance,
-      routes: reach.count[state]!,
-      weakestEvidence: evidenceKindOf(reach.weakest[state]!),
+      routes: { distance, routes: reach.count[state]!, weakestEvidence: evidenceKindOf(reach.weakest[state]!) },
       path: edges && visitsOnce(index, start, edges) ? buildPath(index, start, edges, memo) : null,
     };
   };
@@ -195,8 +195,8 @@ function describe(index: PathIndex, start: number, reach: DominantReach, r: Reac
     paths: first.flatMap((x) => (x?.path ? [x.path] : [])),
     confidence: r.confidence,
     routes: { up: r.up, down: r.down },
-    up,
-    down,
+    up: up?.routes ?? null,
+    down: down?.routes ?? null,
   };
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 // Runs the compiled CLI as a user would (build first: npx tsc -p tsconfig.json).
 const graphArgs = process.env.MECHKG_TEST_GRAPH ? ['--graph', process.env.MECHKG_TEST_GRAPH] : [];
 function mechkg(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/mechkg.js', ...graphArgs, ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['bin/mechkg.js', ...graphArgs, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -123,8 +123,11 @@ describe('perturbation rules (docs/semantics.md)', () => {
     const g = graphOf(['a decreases t animal_model', 'a increases b', 'b increases c', 'c increases t']);
     const t = dominantEffects(g, 'a').effects.find((e) => e.node.id === 't')!;
     expect([t.effect, t.distance, t.routes]).toEqual(['down', 1, { up: 0, down: 1 }]);
-    expect(t.up).toMatchObject({ distance: 3, routes: 1 });
-    expect(t.up!.path!.nodes.map((n) => n.id)).toEqual(['a', 'b', 'c', 't']);
+    expect(t.up).toEqual({ distance: 3, routes: 1, weakestEvidence: 'established_biochemistry' });
+    expect(t.paths.map((p) => [p.sign, p.nodes.map((n) => n.id).join(' ')])).toEqual([
+      ['-', 'a t'],
+      ['+', 'a b c t'],
+    ]);
   });
 
   it('lowering the node flips every direction', () => {
@@ -138,7 +141,7 @@ describe('dominantEffects: budget, targets and routes', () => {
 
   it('reports only the targets asked for, with or without routes', () => {
     const r = dominantEffects(chain, 'a', { targets: ['d'], routes: false });
-    expect(r.effects.map((e) => [e.node.id, e.effect, e.distance, e.paths.length, e.up!.path])).toEqual([['d', 'up', 3, 0, null]]);
+    expect(r.effects.map((e) => [e.node.id, e.effect, e.distance, e.paths.length, e.up])).toEqual([['d', 'up', 3, 0, { distance: 3, routes: 1, weakestEvidence: 'established_biochemistry' }]]);
   });
 
   it('stops at the work budget, says so, and lists only nodes whose answer is final', () => {
@@ -198,13 +201,14 @@ describe('dominantEffects on random signed graphs', () => {
         const got = new Map(r.effects.filter((e) => e.effect !== 'unknown').map((e) => [e.node.id, summary(e)]));
         expect(Object.fromEntries(got)).toEqual(Object.fromEntries(ref));
         for (const e of r.effects) {
-          for (const side of [e.up, e.down]) {
-            if (!side?.path) continue;
-            // The best route shown is a real route of that sign and length, starting at the start.
-            expect(side.path.length).toBe(side.distance);
-            expect(side.path.nodes[0]!.id).toBe(`n${start}`);
-            expect(side.path.nodes.at(-1)!.id).toBe(e.node.id);
+          for (const p of e.paths) {
+            // Each route shown is a real route of its sign, as short as that sign's shortest, from the start.
+            const side = (p.sign === '+') === (down ? false : true) ? e.up : e.down;
+            expect(p.length).toBe(side!.distance);
+            expect(p.nodes[0]!.id).toBe(`n${start}`);
+            expect(p.nodes.at(-1)!.id).toBe(e.node.id);
           }
+          if (e.effect === 'up' || e.effect === 'down') expect((e.paths[0]!.sign === '+') !== down).toBe(e.effect === 'up');
         }
       }),
       { numRuns: 200 },

@@ -19,12 +19,13 @@ describe('hypotheses on the compact index', () => {
     const graph = importGraphFile(path);
     const compact = await loadKgxIndex(path, { onProgress: () => {} });
     const ids = graph.nodes();
-    // observations: what raising one node predicts (from the library's own effects on graphology), a few of them
+    // observations: what raising one node predicts (the library's own effects on graphology, every-route view,
+    // which the hypothesis search mirrors), a few of them
     const { effects } = await import('../../src/node.js');
     let planted = '';
     let observations: ObservationInput[] = [];
     for (const id of ids) {
-      const e = effects(graph, id, { depth: 3 }).effects.filter((x) => x.effect === 'up' || x.effect === 'down');
+      const e = effects(graph, id, { depth: 3, allRoutes: true }).effects.filter((x) => x.effect === 'up' || x.effect === 'down');
       if (e.length >= 10) {
         planted = id;
         observations = e.slice(0, 10).map((x) => ({ node: x.node.id, direction: x.effect as 'up' | 'down' }));

@@ -15,11 +15,9 @@ function entryLines(entries: (EffectEntry | DominantEffect)[]): string[] {
     const head = `  ${ARROW[x.effect]}  ${x.node.label.padEnd(width)}  ${x.distance} step${x.distance === 1 ? ' ' : 's'}`;
     if (!('confidence' in x)) return [`${head}  (${x.node.id})`, ...x.paths.map((p) => `      ${p.sign}  ${formatChain(p)}   [weakest: ${weakest(p)}]`)];
     const lines = [`${head}  confidence ${x.confidence.toFixed(2)}  ${routeCounts(x)}  (${x.node.id})`];
-    const sides = x.effect === 'down' ? [x.down, x.up] : [x.up, x.down];
-    for (const side of sides) {
-      if (!side?.path) continue;
-      const longer = side.distance > x.distance ? `(longer: ${side.distance} steps) ` : '';
-      lines.push(`      ${side.path.sign}  ${longer}${formatChain(side.path)}   [weakest: ${weakest(side.path)}]`);
+    for (const p of x.paths) {
+      const longer = p.length > x.distance ? `(longer: ${p.length} steps) ` : '';
+      lines.push(`      ${p.sign}  ${longer}${formatChain(p)}   [weakest: ${weakest(p)}]`);
     }
     return lines;
   });
