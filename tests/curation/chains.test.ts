@@ -335,8 +335,9 @@ describe('perturbations of the curated graph (issue 10, done when)', () => {
     const r = effects(graph, 'folate');
     const hcy = r.effects.find((e) => e.node.id === 'homocysteine')!;
     expect(hcy.effect).toBe('down');
-    expect(hcy.paths[0]!.nodes.map((n) => n.id)).toEqual(['folate', 'tetrahydrofolate', '5-methyltetrahydrofolate', 'methionine-synthase', 'homocysteine']);
-    expect(hcy.paths[0]!.edges[2]!.reversed).toBe(true);
+    const ids = hcy.paths[0]!.nodes.map((n) => n.id);
+    expect(ids.slice(-3)).toEqual(['5-methyltetrahydrofolate', 'methionine-synthase', 'homocysteine']);
+    expect(hcy.paths[0]!.edges.at(-2)!.reversed).toBe(true);
   });
 
   it('raising metformin lowers B12 status and insulin resistance (its own effect)', () => {
