@@ -10,7 +10,7 @@
  * The graph: edges/10 nodes; sources and targets picked by preferential attachment (a node is picked in
  * proportion to 1 + the edges it already has on that side), which gives the heavy-tailed degrees of real
  * literature KGs (a few hubs, many leaves). Rows mix every way KGX states a sign: a direction qualifier on
- * biolink:affects, signed predicates (positively_regulates, causes, prevents, treats...), unsigned causal
+ * biolink:affects, signed predicates (preventative_for_condition, treats...), causes without a direction, unsigned causal
  * predicates, and non-causal associations; a few rows repeat a pair with another predicate (parallel edges).
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
@@ -44,13 +44,13 @@ const NODE_KINDS = [
 const EDGE_KINDS = [
   ['biolink:affects', 'increased', 22],
   ['biolink:affects', 'decreased', 18],
-  ['biolink:positively_regulates', '', 10],
-  ['biolink:negatively_regulates', '', 8],
+  ['biolink:regulates', 'upregulated', 10],
+  ['biolink:regulates', 'downregulated', 8],
   ['biolink:affects', 'upregulated', 3],
   ['biolink:affects', 'downregulated', 3],
   ['biolink:causes', '', 6],
   ['biolink:contributes_to', '', 5],
-  ['biolink:prevents', '', 3],
+  ['biolink:preventative_for_condition', '', 3],
   ['biolink:treats', '', 2],
   ['biolink:affects', '', 4],
   ['biolink:associated_with', '', 8],

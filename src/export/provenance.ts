@@ -1,7 +1,7 @@
 /** KGX provenance and Biolink fields derived from mechkg records, shared by every writer that carries them. */
 import type { SourceData } from '../model/schema.js';
-import type { EdgeRecord, GraphMeta, KnowledgeGraph } from '../model/types.js';
-import { CATEGORIES, PREDICATES, type Category, type Predicate } from '../model/vocabulary.js';
+import type { EdgeRecord, GraphMeta, KnowledgeGraph, NodeRecord } from '../model/types.js';
+import { CATEGORIES, isOwnPredicate, PREDICATES, predicateVerb, type Category, type Predicate } from '../model/vocabulary.js';
 import { ownValue } from '../model/own-key.js';
 
 /** The infores CURIE KGX consumers see as primary_knowledge_source of curated mechkg edges. */
@@ -14,8 +14,23 @@ export type KnowledgeLevel = 'knowledge_assertion' | 'statistical_association' |
 const ASSOCIATIVE: ReadonlySet<Predicate> = new Set(['positively_correlated_with', 'negatively_correlated_with', 'associated_with', 'biomarker_for']);
 
 /** Curated assertions are knowledge_assertion; correlations and biomarker links are statistical_association. */
-export function knowledgeLevel(predicate: Predicate): KnowledgeLevel {
+export function ownKnowledgeLevel(predicate: Predicate): KnowledgeLevel {
   return ASSOCIATIVE.has(predicate) ? 'statistical_association' : 'knowledge_assertion';
+}
+
+/** An edge's knowledge_level: curated edges by their predicate; imported ones as their file says (or none). */
+export function knowledgeLevel(e: Pick<EdgeRecord, 'predicate' | 'provenance'>): string | undefined {
+  return isOwnPredicate(e.predicate) && !e.provenance ? ownKnowledgeLevel(e.predicate) : e.provenance?.knowledge_level;
+}
+
+/** agent_type: curated edges are manual_agent; imported ones as their file says (or none). */
+export function agentType(e: Pick<EdgeRecord, 'predicate' | 'provenance'>): string | undefined {
+  return isOwnPredicate(e.predicate) && !e.provenance ? 'manual_agent' : e.provenance?.agent_type;
+}
+
+/** primary_knowledge_source: curated edges are mechkg's; imported ones as their file says (or none). */
+export function primaryKnowledgeSource(e: Pick<EdgeRecord, 'predicate' | 'provenance'>): string | undefined {
+  return isOwnPredicate(e.predicate) && !e.provenance ? MECHKG_INFORES : e.provenance?.primary_knowledge_source;
 }
 
 export interface BiolinkEdgeFields {
@@ -25,17 +40,25 @@ export interface BiolinkEdgeFields {
   object_aspect_qualifier?: string;
 }
 
-export function biolinkEdge(predicate: Predicate): BiolinkEdgeFields {
-  const b: { predicate: string; object_direction_qualifier?: string; object_aspect_qualifier?: string } = PREDICATES[predicate].biolink;
+/** The Biolink predicate and qualifiers of an edge: a curated predicate's mapping, or an imported edge's own, as given. */
+export function biolinkEdge(e: Pick<EdgeRecord, 'predicate' | 'qualifiers'>): BiolinkEdgeFields & Record<string, string> {
+  if (!isOwnPredicate(e.predicate)) return Object.assign(Object.create(null) as Record<string, string>, e.qualifiers ?? {}, { predicate: e.predicate });
+  const b: { predicate: string; object_direction_qualifier?: string; object_aspect_qualifier?: string; causal_mechanism_qualifier?: string } = PREDICATES[e.predicate].biolink;
   return {
     predicate: b.predicate,
     ...(b.object_direction_qualifier ? { qualified_predicate: 'biolink:causes', object_direction_qualifier: b.object_direction_qualifier } : {}),
     ...(b.object_aspect_qualifier ? { object_aspect_qualifier: b.object_aspect_qualifier } : {}),
+    ...(b.causal_mechanism_qualifier ? { causal_mechanism_qualifier: b.causal_mechanism_qualifier } : {}),
   };
 }
 
 export function biolinkCategory(category: Category): string {
   return CATEGORIES[category].biolink;
+}
+
+/** A node's categories for KGX: an imported node's as given, else its mechkg category's Biolink class. */
+export function biolinkCategories(n: Pick<NodeRecord, 'category' | 'categories'>): string[] {
+  return n.categories ?? [CATEGORIES[n.category].biolink];
 }
 
 /** The distinct sources an edge's evidence cites, in first-cited order. */
@@ -89,5 +112,5 @@ export function numberSources(graph: KnowledgeGraph): { order: SourceData[]; num
 /** A plain-text sentence for an edge: "<source label> <verb> <target label>". */
 export function edgeSentence(graph: KnowledgeGraph, key: string): string {
   const e = graph.getEdgeAttributes(key);
-  return `${graph.getNodeAttribute(graph.source(key), 'label')} ${PREDICATES[e.predicate].verb} ${graph.getNodeAttribute(graph.target(key), 'label')}`;
+  return `${graph.getNodeAttribute(graph.source(key), 'label')} ${predicateVerb(e.predicate)} ${graph.getNodeAttribute(graph.target(key), 'label')}`;
 }

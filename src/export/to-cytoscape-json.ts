@@ -4,7 +4,7 @@
  * The sources registry and module records ride in data.mechkg, so the file re-imports losslessly.
  */
 import type { KnowledgeGraph } from '../model/types.js';
-import { CATEGORIES, PREDICATES } from '../model/vocabulary.js';
+import { CATEGORIES, predicateLabel } from '../model/vocabulary.js';
 import type { ExportOptions } from './export-types.js';
 import { biolinkCategory, biolinkEdge, edgeSources, knowledgeLevel, MECHKG_INFORES, publications } from './provenance.js';
 
@@ -45,7 +45,7 @@ export function toCytoscapeJson(graph: KnowledgeGraph, options: ExportOptions = 
       target,
       interaction: e.predicate,
       predicate: e.predicate,
-      predicate_label: PREDICATES[e.predicate].label,
+      predicate_label: predicateLabel(e.predicate),
       sign: e.sign,
       causal: e.causal,
       strength: e.strength,
@@ -59,7 +59,7 @@ export function toCytoscapeJson(graph: KnowledgeGraph, options: ExportOptions = 
       evidence_json: JSON.stringify(e.evidence),
       sources_json: JSON.stringify(edgeSources(e, meta.sources ?? {})),
       publications: publications(e, meta.sources ?? {}),
-      biolink: { ...biolinkEdge(e.predicate), knowledge_level: knowledgeLevel(e.predicate), agent_type: 'manual_agent', primary_knowledge_source: MECHKG_INFORES },
+      biolink: { ...biolinkEdge(e), knowledge_level: knowledgeLevel(e), agent_type: 'manual_agent', primary_knowledge_source: MECHKG_INFORES },
     },
   }));
   return {

@@ -4,7 +4,7 @@
  * attributes and `dot -Tcanon` round-trips them). Renders with `dot -Tsvg` without warnings.
  */
 import type { KnowledgeGraph } from '../model/types.js';
-import { CATEGORIES, PREDICATES, type Category } from '../model/vocabulary.js';
+import { CATEGORIES, predicateLabel, type Category } from '../model/vocabulary.js';
 import { attrList, dotString, edgeStyle, nodeStyle } from './dot-style.js';
 import type { ExportOptions } from './export-types.js';
 import { joinList } from './text-codecs.js';
@@ -34,7 +34,7 @@ export function writeDot(graph: KnowledgeGraph, options: ExportOptions = {}): st
   });
   graph.forEachEdge((key, e, source, target) => {
     const attrs = {
-      label: PREDICATES[e.predicate].label,
+      label: predicateLabel(e.predicate),
       ...edgeStyle(e),
       tooltip: e.evidence.map((ev) => `${ev.stance === 'disputes' ? 'disputes: ' : ''}${ev.statement} [${ev.source}]`).join('\n'),
       mechkg_id: key,

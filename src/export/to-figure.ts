@@ -5,7 +5,7 @@
  */
 import { MechkgError } from '../errors.js';
 import type { KnowledgeGraph } from '../model/types.js';
-import { CATEGORIES, PREDICATES, type Category } from '../model/vocabulary.js';
+import { CATEGORIES, predicateLabel, type Category } from '../model/vocabulary.js';
 import { attrList, dotHtml, dotString, edgeStyle, nodeStyle, SIGN_COLORS } from './dot-style.js';
 import type { ExportEnv, ExportOptions } from './export-types.js';
 import { citation, edgeSourceIds, numberSources } from './provenance.js';
@@ -29,7 +29,7 @@ export function figureDot(graph: KnowledgeGraph, options: ExportOptions = {}): s
   graph.forEachEdge((key, e, source, target) => {
     const numbers = [...new Set(edgeSourceIds(e).map((s) => numberOf.get(s)).filter((x): x is number => x !== undefined))].sort((a, b) => a - b);
     const flags = [e.preclinicalOnly ? 'preclinical' : '', e.contested ? 'disputed' : ''].filter(Boolean).join(', ');
-    const label = [wrap(PREDICATES[e.predicate].label, 16), numbers.length ? `[${numbers.join(',')}]` : '', flags ? `(${flags})` : ''].filter(Boolean).join('\n');
+    const label = [wrap(predicateLabel(e.predicate), 16), numbers.length ? `[${numbers.join(',')}]` : '', flags ? `(${flags})` : ''].filter(Boolean).join('\n');
     const style = edgeStyle(e);
     lines.push(
       `  ${dotString(source)} -> ${dotString(target)} [${attrList({

@@ -4,7 +4,7 @@
  * and the sources registry and module records as graph-level JSON so the file re-imports losslessly.
  */
 import type { EdgeRecord, GraphMeta, KnowledgeGraph, NodeRecord } from '../model/types.js';
-import { CATEGORIES, PREDICATES } from '../model/vocabulary.js';
+import { CATEGORIES, predicateLabel } from '../model/vocabulary.js';
 import type { ExportOptions } from './export-types.js';
 import { biolinkCategory, biolinkEdge, knowledgeLevel, MECHKG_INFORES, publications } from './provenance.js';
 import { escapeXml, joinList } from './text-codecs.js';
@@ -34,7 +34,7 @@ export const GRAPHML_NODE_KEYS: KeySpec<NodeRecord>[] = [
 
 export const GRAPHML_EDGE_KEYS: KeySpec<EdgeRecord>[] = [
   { name: 'predicate', type: 'string', get: (e) => e.predicate },
-  { name: 'predicate_label', type: 'string', get: (e) => PREDICATES[e.predicate].label },
+  { name: 'predicate_label', type: 'string', get: (e) => predicateLabel(e.predicate) },
   { name: 'sign', type: 'string', get: (e) => e.sign ?? undefined },
   { name: 'causal', type: 'boolean', get: (e) => e.causal },
   { name: 'strength', type: 'int', get: (e) => e.strength },
@@ -46,11 +46,11 @@ export const GRAPHML_EDGE_KEYS: KeySpec<EdgeRecord>[] = [
   { name: 'evidence', type: 'string', get: (e) => JSON.stringify(e.evidence) },
   { name: 'evidence_count', type: 'int', get: (e) => e.evidence.length },
   { name: 'publications', type: 'string', get: (e, ctx) => list(publications(e, ctx.sources)) },
-  { name: 'biolink_predicate', type: 'string', get: (e) => biolinkEdge(e.predicate).predicate },
-  { name: 'qualified_predicate', type: 'string', get: (e) => biolinkEdge(e.predicate).qualified_predicate },
-  { name: 'object_direction_qualifier', type: 'string', get: (e) => biolinkEdge(e.predicate).object_direction_qualifier },
-  { name: 'object_aspect_qualifier', type: 'string', get: (e) => biolinkEdge(e.predicate).object_aspect_qualifier },
-  { name: 'knowledge_level', type: 'string', get: (e) => knowledgeLevel(e.predicate) },
+  { name: 'biolink_predicate', type: 'string', get: (e) => biolinkEdge(e).predicate },
+  { name: 'qualified_predicate', type: 'string', get: (e) => biolinkEdge(e).qualified_predicate },
+  { name: 'object_direction_qualifier', type: 'string', get: (e) => biolinkEdge(e).object_direction_qualifier },
+  { name: 'object_aspect_qualifier', type: 'string', get: (e) => biolinkEdge(e).object_aspect_qualifier },
+  { name: 'knowledge_level', type: 'string', get: (e) => knowledgeLevel(e) },
   { name: 'agent_type', type: 'string', get: () => 'manual_agent' },
   { name: 'primary_knowledge_source', type: 'string', get: () => MECHKG_INFORES },
 ];

@@ -7,7 +7,7 @@
  */
 import { MechkgError } from '../errors.js';
 import type { KnowledgeGraph } from '../model/types.js';
-import { CATEGORIES, curieUrl, EVIDENCE_KINDS, PREDICATES, type Category } from '../model/vocabulary.js';
+import { CATEGORIES, curieUrl, EVIDENCE_KINDS, predicateLabel, type Category } from '../model/vocabulary.js';
 import type { ExportEnv, ExportOptions } from './export-types.js';
 import { mechkgHtmlApp, type HtmlPageData } from './html-app.js';
 import { citation, edgeSentence, edgeSourceIds, numberSources } from './provenance.js';
@@ -43,7 +43,7 @@ export function htmlPageData(graph: KnowledgeGraph, options: ExportOptions = {})
       id: key,
       source,
       target,
-      label: `${PREDICATES[e.predicate].label}${edgeSourceIds(e).length ? ` [${[...new Set(edgeSourceIds(e).map((s) => numberOf.get(s)).filter((n) => n !== undefined))].sort((a, b) => a! - b!).join(',')}]` : ''}`,
+      label: `${predicateLabel(e.predicate)}${edgeSourceIds(e).length ? ` [${[...new Set(edgeSourceIds(e).map((s) => numberOf.get(s)).filter((n) => n !== undefined))].sort((a, b) => a! - b!).join(',')}]` : ''}`,
       sentence: edgeSentence(graph, key),
       sign: e.sign,
       causal: e.causal,

@@ -1,112 +1,141 @@
 /**
- * KGX (Biolink) nodes and edges, as TSV (PREFIX_nodes.tsv, PREFIX_edges.tsv) or JSON Lines
- * (PREFIX_nodes.jsonl, PREFIX_edges.jsonl). Standard columns carry Biolink categories, predicates,
- * qualifiers and provenance (knowledge_level, agent_type, primary_knowledge_source, publications);
- * mechkg_* columns carry what Biolink has no slot for (the mechkg predicate and sign, evidence,
- * context, cited source records), so a mechkg export re-imports exactly.
+ * KGX (Biolink 4) nodes and edges, as TSV (PREFIX_nodes.tsv, PREFIX_edges.tsv) or JSON Lines. Imported records
+ * go back as they came: their ids, categories, predicates, qualifiers, provenance and every column mechkg does
+ * not model (attributes), and nothing the input did not say (no generated edge ids, no invented provenance).
+ * Curated records get Biolink 4.4.4 terms (their predicate's mapping, knowledge_level, agent_type,
+ * infores:mechkg), plus mechkg_* columns for what Biolink has no slot for, so a mechkg export re-imports
+ * exactly. TSV is written as KGX reads it: no quoting, `|` lists, tabs and line breaks as spaces (exact text of
+ * curated records rides in the mechkg_exact JSON column).
  */
-import type { EdgeRecord, GraphMeta, KnowledgeGraph, NodeRecord } from '../model/types.js';
+import type { AttributeValue, EdgeRecord, GraphMeta, KnowledgeGraph, NodeRecord } from '../model/types.js';
+import { isOwnPredicate } from '../model/vocabulary.js';
 import type { ExportOutput } from './export-types.js';
-import { biolinkCategory, biolinkEdge, edgeSources, knowledgeLevel, MECHKG_INFORES, MECHKG_PREFIX, publications } from './provenance.js';
-import { formatDelimited, joinList } from './text-codecs.js';
+import { agentType, biolinkCategories, biolinkEdge, edgeSources, knowledgeLevel, MECHKG_INFORES, MECHKG_PREFIX, primaryKnowledgeSource, publications } from './provenance.js';
 
-type Value = string | string[] | Record<string, unknown> | unknown[] | undefined;
+type Value = AttributeValue | undefined;
+type Row = Map<string, Value>;
 
-export const KGX_NODE_COLUMNS = ['id', 'category', 'name', 'description', 'synonym', 'xref', 'provided_by', 'mechkg_category', 'mechkg_abbreviations', 'mechkg_modules'] as const;
-export const KGX_EDGE_COLUMNS = [
-  'id',
-  'subject',
-  'predicate',
-  'object',
-  'qualified_predicate',
-  'object_direction_qualifier',
-  'object_aspect_qualifier',
-  'knowledge_level',
-  'agent_type',
-  'primary_knowledge_source',
-  'publications',
-  'mechkg_predicate',
-  'mechkg_sign',
-  'mechkg_module',
-  'mechkg_note',
-  'mechkg_context',
-  'mechkg_evidence',
-  'mechkg_sources',
-] as const;
+export const KGX_NODE_COLUMNS = ['id', 'category', 'name', 'description', 'synonym', 'xref', 'provided_by'] as const;
+export const KGX_EDGE_COLUMNS = ['id', 'subject', 'predicate', 'object'] as const;
+const EDGE_PROVENANCE_COLUMNS = ['negated', 'knowledge_level', 'agent_type', 'primary_knowledge_source', 'aggregator_knowledge_source', 'publications'] as const;
+const OWN_NODE_COLUMNS = ['mechkg_category', 'mechkg_abbreviations', 'mechkg_modules', 'mechkg_exact'] as const;
+const OWN_EDGE_COLUMNS = ['mechkg_predicate', 'mechkg_sign', 'mechkg_module', 'mechkg_note', 'mechkg_context', 'mechkg_evidence', 'mechkg_sources', 'mechkg_exact'] as const;
 
 /** Columns whose values are JSON (text in TSV, native in JSON Lines). */
-export const KGX_JSON_COLUMNS: ReadonlySet<string> = new Set(['mechkg_context', 'mechkg_evidence', 'mechkg_sources']);
+export const KGX_JSON_COLUMNS: ReadonlySet<string> = new Set(['mechkg_context', 'mechkg_evidence', 'mechkg_sources', 'mechkg_abbreviations', 'mechkg_modules', 'mechkg_exact']);
 
-/** A mechkg slug as a KGX CURIE ("mechkg:vitamin-b12"). */
-export function mechkgCurie(id: string): string {
-  return `${MECHKG_PREFIX}:${id}`;
+/** A graph id as a KGX CURIE: ids that are CURIEs stay; mechkg's own slugs get the mechkg prefix. */
+export function kgxId(id: string): string {
+  return id.includes(':') ? id : `${MECHKG_PREFIX}:${id}`;
+}
+/** @deprecated kept for callers of the old name. */
+export const mechkgCurie = kgxId;
+
+const NEEDS_EXACT = /[\t\n\r|]/;
+const own = (n: NodeRecord) => n.categories === undefined;
+
+function kgxNode(n: NodeRecord): Row {
+  const row: Row = new Map<string, Value>([
+    ['id', kgxId(n.id)],
+    ['category', biolinkCategories(n)],
+    ['name', n.label === n.id && !own(n) ? undefined : n.label],
+    ['description', n.description || undefined],
+    ['synonym', n.synonyms],
+    ['xref', n.identifiers],
+  ]);
+  if (own(n)) {
+    row.set('provided_by', [MECHKG_INFORES]);
+    row.set('mechkg_category', n.category);
+    row.set('mechkg_abbreviations', n.abbreviations);
+    row.set('mechkg_modules', n.modules);
+    const texts = [n.label, n.description, ...n.synonyms, ...n.identifiers, ...n.abbreviations];
+    if (texts.some((t) => NEEDS_EXACT.test(t))) row.set('mechkg_exact', { name: n.label, description: n.description, synonym: n.synonyms, xref: n.identifiers, abbreviations: n.abbreviations });
+  }
+  for (const k of Object.keys(n.attributes ?? {})) if (!row.has(k)) row.set(k, n.attributes![k]);
+  return row;
 }
 
-function kgxNode(id: string, n: NodeRecord): Record<string, Value> {
-  return {
-    id: mechkgCurie(id),
-    category: [biolinkCategory(n.category)],
-    name: n.label,
-    description: n.description,
-    synonym: n.synonyms,
-    xref: n.identifiers,
-    provided_by: [MECHKG_INFORES],
-    mechkg_category: n.category,
-    mechkg_abbreviations: n.abbreviations,
-    mechkg_modules: n.modules,
-  };
+/** An imported edge's id as given; a default one mechkg generated ("<s>--<p>--<t>[--k]") is not written. */
+function givenEdgeId(key: string, e: EdgeRecord, source: string, target: string): string | undefined {
+  const base = `${source}--${e.predicate}--${target}`;
+  return key === base || (key.startsWith(`${base}--`) && /^\d+$/.test(key.slice(base.length + 2))) ? undefined : key;
 }
 
-function kgxEdge(key: string, e: EdgeRecord, source: string, target: string, sources: GraphMeta['sources']): Record<string, Value> {
-  return {
-    id: mechkgCurie(key),
-    subject: mechkgCurie(source),
-    ...biolinkEdge(e.predicate),
-    object: mechkgCurie(target),
-    knowledge_level: knowledgeLevel(e.predicate),
-    agent_type: 'manual_agent',
-    primary_knowledge_source: MECHKG_INFORES,
-    publications: publications(e, sources),
-    mechkg_predicate: e.predicate,
-    mechkg_sign: e.sign ?? undefined,
-    mechkg_module: e.module,
-    mechkg_note: e.note,
-    mechkg_context: e.context,
-    mechkg_evidence: e.evidence,
-    mechkg_sources: edgeSources(e, sources),
-  };
+function kgxEdge(key: string, e: EdgeRecord, source: string, target: string, sources: GraphMeta['sources']): Row {
+  const curated = isOwnPredicate(e.predicate) && e.provenance === undefined && e.qualifiers === undefined;
+  const b = biolinkEdge(e);
+  const row: Row = new Map<string, Value>([
+    ['id', curated ? kgxId(key) : givenEdgeId(key, e, source, target)],
+    ['subject', kgxId(source)],
+    ['predicate', b.predicate],
+    ['object', kgxId(target)],
+  ]);
+  for (const k of Object.keys(b)) if (k !== 'predicate') row.set(k, b[k]);
+  if (e.negated !== undefined) row.set('negated', e.negated);
+  row.set('knowledge_level', knowledgeLevel(e));
+  row.set('agent_type', agentType(e));
+  row.set('primary_knowledge_source', primaryKnowledgeSource(e));
+  if (e.provenance?.aggregator_knowledge_source) row.set('aggregator_knowledge_source', e.provenance.aggregator_knowledge_source);
+  row.set('publications', curated ? publications(e, sources) : e.provenance?.publications);
+  for (const k of Object.keys(e.attributes ?? {})) if (!row.has(k)) row.set(k, e.attributes![k]);
+  if (curated) {
+    row.set('mechkg_predicate', e.predicate);
+    row.set('mechkg_sign', e.sign ?? undefined);
+    row.set('mechkg_module', e.module);
+    row.set('mechkg_note', e.note);
+    row.set('mechkg_context', e.context as Value);
+    row.set('mechkg_evidence', e.evidence as unknown as Value);
+    row.set('mechkg_sources', edgeSources(e, sources) as unknown as Value);
+    if (e.note !== undefined && NEEDS_EXACT.test(e.note)) row.set('mechkg_exact', { note: e.note });
+  }
+  return row;
 }
 
-function rows(graph: KnowledgeGraph): { nodes: Record<string, Value>[]; edges: Record<string, Value>[] } {
+function rows(graph: KnowledgeGraph): { nodes: Row[]; edges: Row[] } {
   const sources = graph.getAttribute('sources') ?? {};
   return {
-    nodes: graph.mapNodes((id, n) => kgxNode(id, n)),
+    nodes: graph.mapNodes((_id, n) => kgxNode(n)),
     edges: graph.mapEdges((key, e, s, t) => kgxEdge(key, e, s, t, sources)),
   };
 }
 
+const isEmpty = (v: Value) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** Header: the standard columns, then every other column in first-seen order, mechkg's own last; only columns some row fills. */
+function columnsOf(rs: readonly Row[], first: readonly string[], last: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const middle: string[] = [];
+  for (const r of rs) for (const [k, v] of r) if (!isEmpty(v) && !seen.has(k)) {
+    seen.add(k);
+    if (!first.includes(k) && !last.includes(k)) middle.push(k);
+  }
+  const standard = first.filter((c) => seen.has(c) || c === 'id' || c === 'subject' || c === 'predicate' || c === 'object');
+  return [...standard, ...middle, ...last.filter((c) => seen.has(c))];
+}
+
+/** A TSV cell as KGX writes it: lists `|`-joined, JSON columns as JSON, tabs and line breaks as spaces. */
 function cell(column: string, v: Value): string {
-  if (v === undefined) return '';
+  if (isEmpty(v)) return '';
   if (KGX_JSON_COLUMNS.has(column)) return JSON.stringify(v);
-  if (Array.isArray(v)) return joinList(v as string[]);
-  return String(v);
+  const flat = (x: AttributeValue): string => (typeof x === 'string' ? x : typeof x === 'object' && x !== null && !Array.isArray(x) ? JSON.stringify(x) : String(x));
+  const s = Array.isArray(v) ? v.map(flat).join('|') : flat(v!);
+  return s.replace(/[\t\r\n]/g, ' ');
 }
 
 export function writeKgxTsv(graph: KnowledgeGraph): ExportOutput {
   const { nodes, edges } = rows(graph);
-  const table = (cols: readonly string[], rs: Record<string, Value>[]) => formatDelimited(cols, rs.map((r) => cols.map((c) => cell(c, r[c]))), '\t');
+  const table = (cols: readonly string[], rs: readonly Row[]) => [cols.join('\t'), ...rs.map((r) => cols.map((c) => cell(c, r.get(c))).join('\t'))].join('\n') + '\n';
   return {
     files: [
-      { name: 'nodes.tsv', content: table(KGX_NODE_COLUMNS, nodes) },
-      { name: 'edges.tsv', content: table(KGX_EDGE_COLUMNS, edges) },
+      { name: 'nodes.tsv', content: table(columnsOf(nodes, KGX_NODE_COLUMNS, OWN_NODE_COLUMNS), nodes) },
+      { name: 'edges.tsv', content: table(columnsOf(edges, KGX_EDGE_COLUMNS, [...EDGE_PROVENANCE_COLUMNS, ...OWN_EDGE_COLUMNS]), edges) },
     ],
   };
 }
 
 export function writeKgxJsonl(graph: KnowledgeGraph): ExportOutput {
   const { nodes, edges } = rows(graph);
-  const lines = (rs: Record<string, Value>[]) =>
-    rs.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))))).join('\n') + (rs.length ? '\n' : '');
+  const lines = (rs: readonly Row[]) => rs.map((r) => JSON.stringify(Object.fromEntries([...r].filter(([, v]) => !isEmpty(v))))).join('\n') + (rs.length ? '\n' : '');
   return {
     files: [
       { name: 'nodes.jsonl', content: lines(nodes) },

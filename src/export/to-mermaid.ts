@@ -6,7 +6,7 @@
  * %% comments, where `%`, `{` and `}` from data are #code; entities too, so data never becomes a directive.
  */
 import type { KnowledgeGraph } from '../model/types.js';
-import { CATEGORIES, PREDICATES, type Category } from '../model/vocabulary.js';
+import { CATEGORIES, predicateLabel, type Category } from '../model/vocabulary.js';
 import type { ExportOptions } from './export-types.js';
 import { numberSources, edgeSourceIds, citation } from './provenance.js';
 
@@ -47,7 +47,7 @@ export function writeMermaid(graph: KnowledgeGraph, options: ExportOptions = {})
   });
   graph.forEachEdge((key, e, source, target) => {
     const numbers = [...new Set(edgeSourceIds(e).map((s) => numberOf.get(s)).filter((x): x is number => x !== undefined))].sort((a, b) => a - b);
-    const label = `${PREDICATES[e.predicate].label}${numbers.length ? ` [${numbers.join(',')}]` : ''}`;
+    const label = `${predicateLabel(e.predicate)}${numbers.length ? ` [${numbers.join(',')}]` : ''}`;
     const arrow = !e.causal ? '-.->' : e.sign === '-' ? '--x' : '-->';
     lines.push(`  %% ${mermaidComment(key)}: ${e.evidence.map((ev) => mermaidComment(`${ev.stance === 'disputes' ? 'disputes: ' : ''}${ev.statement} (${ev.kind}, ${ev.source})`)).join(' | ')}`);
     lines.push(`  ${ids.get(source)} ${arrow}|"${mermaidText(label)}"| ${ids.get(target)}`);

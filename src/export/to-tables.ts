@@ -4,7 +4,7 @@
  * format (SIF: "source<TAB>predicate<TAB>target", isolated nodes alone on a line).
  */
 import type { KnowledgeGraph } from '../model/types.js';
-import { CATEGORIES, PREDICATES } from '../model/vocabulary.js';
+import { CATEGORIES, predicateLabel } from '../model/vocabulary.js';
 import type { ExportOutput } from './export-types.js';
 import { edgeSourceIds, publications } from './provenance.js';
 import { formatDelimited, joinList, spreadsheetSafe } from './text-codecs.js';
@@ -49,7 +49,7 @@ export function writeCsv(graph: KnowledgeGraph): ExportOutput {
     s,
     graph.getNodeAttribute(s, 'label'),
     e.predicate,
-    PREDICATES[e.predicate].label,
+    predicateLabel(e.predicate),
     t,
     graph.getNodeAttribute(t, 'label'),
     e.sign ?? '',

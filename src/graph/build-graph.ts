@@ -3,7 +3,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { ValidatedData } from '../load/validate-files.js';
 import type { EdgeRecord, GraphMeta, KnowledgeGraph, NodeRecord } from '../model/types.js';
 import type { EvidenceData } from '../model/schema.js';
-import { EVIDENCE_KINDS, PREDICATES } from '../model/vocabulary.js';
+import { EVIDENCE_KINDS, PREDICATES, type Predicate } from '../model/vocabulary.js';
 import { underlyingStudy } from '../load/evidence-rules.js';
 
 export function buildGraph(data: Pick<ValidatedData, 'modules' | 'nodes' | 'edges' | 'sources'> & Partial<Pick<ValidatedData, 'layout' | 'lessons'>>, name: string): KnowledgeGraph {
@@ -28,8 +28,8 @@ export function buildGraph(data: Pick<ValidatedData, 'modules' | 'nodes' | 'edge
   return graph;
 }
 
-/** Derives sign, causality, relation kind and evidence summaries for an edge from its predicate and evidence. */
-export function edgeRecord(e: Omit<EdgeRecord, 'sign' | 'causal' | 'relation' | 'arc' | 'strength' | 'support' | 'contested' | 'preclinicalOnly'>): EdgeRecord {
+/** Derives sign, causality, relation kind and evidence summaries for an edge from its (mechkg) predicate and evidence. */
+export function edgeRecord(e: Omit<EdgeRecord, 'sign' | 'causal' | 'relation' | 'arc' | 'strength' | 'support' | 'contested' | 'preclinicalOnly' | 'predicate'> & { predicate: Predicate }): EdgeRecord {
   const spec: { sign: EdgeRecord['sign']; causal: boolean; relation: EdgeRecord['relation']; arc?: EdgeRecord['arc'] } = PREDICATES[e.predicate];
   return { ...e, sign: spec.sign, causal: spec.causal, relation: spec.relation, ...(spec.arc ? { arc: spec.arc } : {}), ...summarizeEvidence(e.evidence) };
 }

@@ -1,266 +1,281 @@
 /**
- * Turns candidates from any format into a graph exactly like the YAML loader does: every record is
- * validated with the zod schemas, every problem is collected with its place, and a graph is built (with
- * buildGraph, so an imported graph is indistinguishable from a loaded one) only when there is no error.
- * Foreign records are mapped onto mechkg's vocabularies: CURIE ids become slugs (the CURIE is kept as an
- * identifier), Biolink categories and predicates are mapped (unknown ones are warnings), and an edge
- * without mechkg evidence gets one evidence entry per publication or knowledge source it cites.
+ * Common records (from any format reader) to a graph. Ids, categories, predicates, qualifiers, provenance and
+ * unmodelled fields are kept as the file gives them; mechkg's display category, sign, causal flag and relation
+ * are derived from them (src/import/derive-meaning.ts). KGX semantics throughout: node rows listed twice are
+ * merged, edges whose endpoints the file does not list get stub nodes (with a warning). No evidence is
+ * invented: a foreign edge's evidence is its provenance. mechkg's own records (its exports) are validated
+ * with the loader's schemas and come back exactly as they went out.
  */
-import { KIND_OF_KNOWLEDGE_LEVEL, slugify } from './kgx-conventions.js';
+import { MultiDirectedGraph } from 'graphology';
 import type * as z from 'zod/mini';
-import { describeIssue, isRecord, problemCodeFor } from '../load/schema-issues.js';
-import { buildGraph } from '../graph/build-graph.js';
+import * as zm from 'zod/mini';
+import { summarizeEvidence } from '../graph/build-graph.js';
 import type { LoadResult } from '../graph/load-graph.js';
-import type { ValidatedData } from '../load/validate-files.js';
-import { defaultEdgeId } from '../load/validate-files.js';
-import { edgeSchema, moduleSchema, nodeSchema, SLUG_PATTERN, sourceSchema, type EvidenceData, type SourceData } from '../model/schema.js';
-import type { Problem, ProblemCode } from '../model/types.js';
-import { CATEGORY_NAMES, CURIE_PATTERN, PREDICATE_NAMES, PREDICATES, type EvidenceKind, type Predicate } from '../model/vocabulary.js';
-import { problemAt, type Candidates, type EdgeCandidate, type NodeCandidate, type Where } from './candidates.js';
-import { mapCategory, mapPredicate } from './vocabulary-map.js';
-import { ownValue } from '../model/own-key.js';
+import { describeIssue, problemCodeFor } from '../load/schema-issues.js';
+import { isBiolinkPredicate, isDeprecatedPredicate } from '../model/biolink.js';
+import { contextSchema, evidenceSchema, moduleSchema, sourceSchema, type EvidenceData, type SourceData } from '../model/schema.js';
+import type { Attributes, EdgeRecord, GraphMeta, KnowledgeGraph, ModuleRecord, NodeRecord, Problem } from '../model/types.js';
+import { CURATED_CATEGORY_NAMES, CURIE_PATTERN, isOwnPredicate, PREDICATES, type Category } from '../model/vocabulary.js';
+import { displayCategory, edgeMeaning } from './derive-meaning.js';
+import { graphId } from './kgx-fields.js';
+import { displayName } from './display-name.js';
+import { slugify } from './kgx-conventions.js';
+import { problemAt, type EdgeIn, type NodeIn, type RecordsIn, type Where } from './records.js';
+import { WARN, WarningLog } from './warning-log.js';
 
-/** CURIE prefix of mechkg's own ids in KGX ("mechkg:vitamin-b12"). */
-const OWN_PREFIX = 'mechkg:';
+const RELATED_TO = 'biolink:related_to';
 
+interface Draft {
+  n: NodeIn;
+  gid: string;
+  firstLine: number | undefined;
+}
 
-
-export function assembleGraph(c: Candidates, fallbackName: string): LoadResult {
-  const problems: Problem[] = [...c.problems];
-  const name = c.name ?? fallbackName;
+export function assembleGraph(r: RecordsIn, fallbackName: string): LoadResult {
+  const problems: Problem[] = [...r.problems];
+  const warnings = new WarningLog();
+  const name = r.name ?? fallbackName;
   const defaultModule = slugify(fallbackName.replace(/\.[a-z]+$/i, '')) || 'imported';
-  const data: Pick<ValidatedData, 'modules' | 'nodes' | 'edges' | 'sources'> = { modules: [], nodes: [], edges: [], sources: [] };
-  /** Nodes that failed validation: their edges are not also reported as dangling. */
-  const rejected = new Set<string>();
-  const origin = (w: Where) => ({ file: w.file, line: w.line ?? 0 });
+  // data carries the file's name only, never the importing machine's directories
+  const origin = (w: Where) => ({ file: displayName(w.file), line: w.line ?? 0 });
 
-  // Sources and modules the file carried (a source may repeat, e.g. once per KGX edge).
   const sources = new Map<string, SourceData>();
-  for (const { where, data: raw } of c.sources) {
-    const s = check(sourceSchema, raw, where, problems);
-    if (s && !sources.has(s.id)) {
-      sources.set(s.id, s);
-      data.sources.push({ ...s, origin: origin(where) });
-    }
+  for (const { where, data } of r.sources) {
+    const s = check(sourceSchema, data, where, problems);
+    if (s && !sources.has(s.id)) sources.set(s.id, s);
   }
-  const modules = new Set<string>();
-  for (const { where, data: raw } of c.modules) {
-    const m = check(moduleSchema, raw, where, problems);
-    if (m && !modules.has(m.id)) {
-      modules.add(m.id);
-      data.modules.push({ ...m, origin: origin(where) });
-    }
+  const modules = new Map<string, ModuleRecord>();
+  for (const { where, data } of r.modules) {
+    const m = check(moduleSchema, data, where, problems);
+    if (m && !modules.has(m.id)) modules.set(m.id, { ...m, origin: origin(where) });
   }
 
-  // Nodes: ids become slugs; the first definition of an id wins and later ones are errors.
-  const idMap = new Map<string, string>();
-  const nodeWhere = new Map<string, Where>();
-  const usedIds = new Set<string>();
-  let guessedCategories = 0;
-  for (const n of c.nodes) {
-    const node = nodeRecord(n, idMap, usedIds, problems);
-    if (!node) continue;
-    if (node.guessed) guessedCategories++;
-    const parsed = check(nodeSchema, node.raw, n.where, problems, node.raw.id);
-    if (!parsed) {
-      rejected.add(String(node.raw.id));
+  // Nodes: one per id; a repeated row merges into the first (KGX: lists joined, later values win).
+  const drafts = new Map<string, Draft>();
+  for (const n of r.nodes) {
+    if (n.id === undefined || n.id.trim() === '') {
+      problems.push(problemAt(n.where, 'invalid_field', 'id: is required (KGX rejects a node without one)'));
       continue;
     }
-    if (nodeWhere.has(parsed.id)) {
-      const first = nodeWhere.get(parsed.id)!;
-      problems.push(problemAt(n.where, 'duplicate_id', `duplicate node id; first defined at ${describe(first)}`, parsed.id));
+    const gid = graphId(n.id);
+    const first = drafts.get(gid);
+    if (!first) {
+      drafts.set(gid, { n: { ...n, categories: [...n.categories], synonyms: [...n.synonyms], xrefs: [...n.xrefs] }, gid, firstLine: n.where.line });
       continue;
     }
-    nodeWhere.set(parsed.id, n.where);
-    const [module = defaultModule, ...extra] = parsed.modules;
-    data.nodes.push({ ...parsed, modules: extra, module, origin: origin(n.where) });
+    warnings.warn(...warnArgs(WARN.merged(gid, first.firstLine), n.where, gid));
+    mergeNode(first.n, n);
   }
-  if (guessedCategories > 0) {
-    problems.push({ level: 'warning', code: 'unknown_category', file: c.nodes[0]?.where.file ?? name, message: `${guessedCategories} node(s) had no Biolink category mechkg knows; categories were guessed from id prefixes (fallback biological_process)` });
+  const nodes = new Map<string, NodeRecord>();
+  for (const { n, gid } of drafts.values()) {
+    const node = nodeRecord(n, gid, defaultModule, problems, warnings);
+    if (node) nodes.set(gid, node);
   }
 
-  // Edges: endpoints through the id map; mechkg predicate, or the KGX predicate mapped; evidence as given or from provenance.
-  const edgeIds = new Map<string, Where>();
-  let synthesized = 0;
-  for (const e of c.edges) {
-    const raw = edgeRaw(e, idMap, problems);
-    if (!raw) continue;
-    if (raw.evidence === undefined) {
-      raw.evidence = provenanceEvidence(e, raw, sources, data.sources);
-      synthesized++;
+  // Edges.
+  const edges: EdgeRecord[] = [];
+  const edgeIds = new Map<string, number>();
+  const defaultCounts = new Map<string, number>();
+  const warnedPredicates = new Set<string>();
+  let stubs = 0;
+  const endpoint = (raw: string, where: Where): string => {
+    const gid = graphId(raw);
+    if (!nodes.has(gid)) {
+      stubs++;
+      warnings.warn(...warnArgs(WARN.stub(gid), where, gid));
+      nodes.set(gid, { id: gid, label: gid, category: 'unknown', categories: [], description: '', synonyms: [], abbreviations: [], identifiers: [], modules: [defaultModule], origin: origin(where) });
     }
-    const { id: givenId, module, ...rest } = raw;
-    const parsed = check(edgeSchema, rest, e.where, problems, givenId ?? `${raw.source}--${String(raw.predicate)}--${raw.target}`);
-    if (!parsed) continue;
-    let id = givenId && isOwnEdgeId(givenId) ? givenId : defaultEdgeId(parsed);
-    if (!givenId || !isOwnEdgeId(givenId)) for (let k = 2; edgeIds.has(id); k++) id = `${defaultEdgeId(parsed)}--${k}`;
-    if (edgeIds.has(id)) {
-      problems.push(problemAt(e.where, 'duplicate_id', `duplicate edge id; first defined at ${describe(edgeIds.get(id)!)}`, id));
+    return gid;
+  };
+  for (const e of r.edges) {
+    const label = e.id ?? `${e.subject ?? '?'} -> ${e.object ?? '?'}`;
+    const missing = (['subject', 'object'] as const).filter((k) => e[k] === undefined || e[k]!.trim() === '');
+    if (missing.length) {
+      problems.push(problemAt(e.where, 'invalid_field', `${missing.map((k) => (k === 'subject' ? 'subject (source)' : 'object (target)')).join(' and ')}: is required`, label));
       continue;
     }
-    edgeIds.set(id, e.where);
-    data.edges.push({ ...parsed, id, module: module ?? defaultModule, origin: origin(e.where) });
-    for (const end of ['source', 'target'] as const) {
-      if (!nodeWhere.has(parsed[end]) && !rejected.has(parsed[end])) problems.push(problemAt(e.where, 'dangling_endpoint', `${end} "${e[end]}" is not a node in the file`, id));
+    const built = e.own ? ownEdge(e, label, sources, problems) : foreignEdge(e, warnings, warnedPredicates);
+    if (!built) continue;
+    const source = endpoint(e.subject!, e.where);
+    const target = endpoint(e.object!, e.where);
+    const ids = edgeId(e, source, built.predicate, target, edgeIds, defaultCounts, warnings);
+    const record: EdgeRecord = { ...built, id: ids, source, target, module: e.own?.module ?? defaultModule, origin: origin(e.where) };
+    edges.push(record);
+    if (e.undirected) {
+      const back = `${ids}~reverse`;
+      edges.push({ ...record, id: back, source: target, target: source, reverseOf: ids });
+      edgeIds.set(back, 1);
     }
-    parsed.evidence.forEach((ev, i) => {
-      if (!sources.has(ev.source)) problems.push(problemAt(e.where, 'unknown_source', `evidence[${i}].source "${ev.source}" is not in the sources the file carries`, id));
+  }
+  if (r.undirectedEdges) {
+    problems.push({ level: 'warning', code: 'invalid_field', file: r.edges[0]!.where.file, message: `the graph is undirected: each of its ${r.undirectedEdges} edge(s) is read both ways (a second edge "<id>~reverse"), since mechkg's queries follow directions` });
+  }
+  void stubs;
+
+  // Every module a record names exists (foreign files name none: they get one module for the file).
+  for (const m of new Set([...[...nodes.values()].flatMap((n) => n.modules), ...edges.map((e) => e.module)])) {
+    if (!modules.has(m)) modules.set(m, { id: m, title: m === defaultModule ? `Imported from ${fallbackName}` : m, summary: `Records imported from ${fallbackName}.`, origin: { file: fallbackName, line: 0 } });
+  }
+  for (const e of edges) {
+    e.evidence.forEach((ev, i) => {
+      if (!sources.has(ev.source)) problems.push({ level: 'error', code: 'unknown_source', file: e.origin.file, ...(e.origin.line ? { line: e.origin.line } : {}), id: e.id, message: `evidence[${i}].source "${ev.source}" is not in the sources the file carries` });
     });
   }
-  if (synthesized > 0) {
-    problems.push({ level: 'warning', code: 'missing_evidence', file: c.edges[0]?.where.file ?? name, message: `${synthesized} edge(s) carried no mechkg evidence; each got one entry per publication or knowledge source it cites` });
-  }
 
-  // Every module named by a record exists (foreign files name none: they get one module for the file).
-  const named = new Set([...data.nodes.flatMap((n) => [n.module, ...n.modules]), ...data.edges.map((e) => e.module)]);
-  for (const m of named) {
-    if (!modules.has(m)) {
-      modules.add(m);
-      data.modules.push({ id: m, title: m === defaultModule ? `Imported from ${fallbackName}` : m, summary: `Records imported from ${fallbackName}.`, origin: { file: fallbackName, line: 0 } });
-    }
-  }
-
-  const sorted = problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-  if (sorted.some((p) => p.level === 'error')) return { ok: false, problems: sorted };
-  // Object.assign, not a literal: buildGraph's input may carry loader-only fields (e.g. rejectedNodeIds).
-  return { ok: true, graph: buildGraph(Object.assign({ rejectedNodeIds: new Set<string>() }, data), name), problems: sorted };
+  const all = [...problems, ...warnings.list()].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? Infinity) - (b.line ?? Infinity));
+  if (all.some((p) => p.level === 'error')) return { ok: false, problems: all };
+  const meta: GraphMeta = { name, sources: Object.fromEntries(sources), modules: Object.fromEntries(modules) };
+  const graph: KnowledgeGraph = new MultiDirectedGraph<NodeRecord, EdgeRecord, GraphMeta>();
+  graph.replaceAttributes(meta);
+  for (const n of nodes.values()) graph.addNode(n.id, n);
+  for (const e of edges) graph.addDirectedEdgeWithKey(e.id, e.source, e.target, e);
+  return { ok: true, graph, problems: all };
 }
 
-/** mechkg edge ids: slugs, or the default "<source>--<predicate>--<target>" form (with an optional --N). */
-function isOwnEdgeId(id: string): boolean {
-  return SLUG_PATTERN.test(id) || /^[a-z0-9-]+--[a-z_]+--[a-z0-9-]+(--\d+)?$/.test(id);
+function warnArgs(w: readonly [string, Problem['code'], string], where: Where, id: string | undefined): [string, Problem['code'], string, number | undefined, string | undefined, string] {
+  return [w[0], w[1], where.file, where.line, id, where.element ? `${where.element}: ${w[2]}` : w[2]];
 }
 
-function describe(w: Where): string {
-  return [w.file, w.line, w.element].filter((x) => x !== undefined).join(':');
-}
-
-function nodeRecord(n: NodeCandidate, idMap: Map<string, string>, usedIds: Set<string>, problems: Problem[]): { raw: Record<string, unknown>; guessed: boolean } | undefined {
-  if (n.id === undefined || n.id.trim() === '') {
-    problems.push(problemAt(n.where, 'invalid_field', 'id: is required'));
-    return undefined;
-  }
-  const original = n.id;
-  const identifiers = [...(n.identifiers ?? [])];
-  let id: string;
-  if (idMap.has(original)) id = idMap.get(original)!;
-  else {
-    const own = original.startsWith(OWN_PREFIX) ? original.slice(OWN_PREFIX.length) : original;
-    if (SLUG_PATTERN.test(own)) id = own;
-    else {
-      id = slugify(own);
-      for (let k = 2; usedIds.has(id); k++) id = `${slugify(own)}-${k}`;
-      if (CURIE_PATTERN.test(original) && !identifiers.includes(original)) identifiers.unshift(original);
-    }
-    idMap.set(original, id);
-  }
-  usedIds.add(id);
-  let category = n.category;
-  let guessed = false;
-  if (category === undefined || !(CATEGORY_NAMES as readonly string[]).includes(category)) {
-    const match = mapCategory([...(category !== undefined ? [category] : []), ...(n.foreignCategories ?? [])], [original, ...identifiers]);
-    if (!match.known) {
-      guessed = true;
-      const terms = [category, ...(n.foreignCategories ?? [])].filter(Boolean);
-      if (terms.length) problems.push(problemAt(n.where, 'unknown_category', `category ${terms.map((t) => `"${t}"`).join(', ')} is not one mechkg knows; imported as ${match.category}`, id, 'warning'));
-    }
-    category = match.category;
-  }
-  const label = n.label ?? original;
-  return {
-    guessed,
-    raw: {
-      id,
-      label,
-      category,
-      description: n.description ?? `${label} (no description in ${n.where.file}).`,
-      synonyms: n.synonyms ?? [],
-      abbreviations: n.abbreviations ?? [],
-      identifiers,
-      modules: n.modules ?? [],
-    },
+function mergeNode(into: NodeIn, n: NodeIn): void {
+  const union = (a: string[], b: readonly string[]) => {
+    for (const x of b) if (!a.includes(x)) a.push(x);
   };
+  union(into.categories, n.categories);
+  union(into.synonyms, n.synonyms);
+  union(into.xrefs, n.xrefs);
+  if (n.name !== undefined) into.name = n.name;
+  if (n.description !== undefined) into.description = n.description;
+  for (const k of Object.keys(n.attributes)) {
+    const a = into.attributes[k];
+    const b = n.attributes[k]!;
+    if (Array.isArray(a) && Array.isArray(b)) into.attributes[k] = [...a, ...b.filter((x) => !a.includes(x))];
+    else into.attributes[k] = b;
+  }
+  if (n.own && !into.own) into.own = n.own;
 }
 
-type EdgeRaw = { id?: string; source: string; target: string; predicate: Predicate | string; evidence?: unknown; context?: unknown; note?: string; module?: string };
-
-function edgeRaw(e: EdgeCandidate, idMap: Map<string, string>, problems: Problem[]): EdgeRaw | undefined {
-  const label = e.id ?? `${e.source ?? '?'} -> ${e.target ?? '?'}`;
-  const missing = (['source', 'target'] as const).filter((k) => e[k] === undefined || e[k] === '');
-  if (missing.length) {
-    problems.push(problemAt(e.where, 'invalid_field', `${missing.join(' and ')}: is required`, label));
-    return undefined;
-  }
-  const endpoint = (x: string) => idMap.get(x) ?? (x.startsWith(OWN_PREFIX) ? x.slice(OWN_PREFIX.length) : x);
-  let predicate: string | undefined = e.predicate;
-  const own = predicate !== undefined && (PREDICATE_NAMES as readonly string[]).includes(predicate);
-  if (predicate === undefined || (!(PREDICATE_NAMES as readonly string[]).includes(predicate) && e.kgx)) {
-    if (!e.kgx || !e.kgx.predicate) {
-      problems.push(problemAt(e.where, predicate === undefined ? 'invalid_field' : 'unknown_predicate', predicate === undefined ? 'predicate: is required' : `predicate: unknown value "${predicate}"`, label));
+function nodeRecord(n: NodeIn, gid: string, defaultModule: string, problems: Problem[], warnings: WarningLog): NodeRecord | undefined {
+  const origin = { file: displayName(n.where.file), line: n.where.line ?? 0 };
+  let category: Category;
+  if (n.own) {
+    if (!(CURATED_CATEGORY_NAMES as readonly string[]).includes(n.own.category ?? '')) {
+      problems.push(problemAt(n.where, 'unknown_category', `mechkg category: unknown value "${n.own.category}"; expected one of ${CURATED_CATEGORY_NAMES.join(', ')}`, gid));
       return undefined;
     }
-    const match = mapPredicate(e.kgx);
-    if (!match.known) {
-      const q = [e.kgx.object_direction_qualifier, e.kgx.object_aspect_qualifier].filter(Boolean).join(', ');
-      problems.push(problemAt(e.where, 'unknown_predicate', `predicate "${e.kgx.predicate}"${q ? ` (${q})` : ''} has no mechkg equivalent with a direction; imported as associated_with`, label, 'warning'));
-    }
-    predicate = match.predicate;
-  }
-  if (own && e.sign !== undefined) {
-    const expected = PREDICATES[predicate as Predicate].sign ?? '';
-    const claimed = e.sign ?? '';
-    if (claimed !== expected) {
-      problems.push(problemAt(e.where, 'invalid_field', `sign "${claimed}" contradicts predicate ${predicate} (sign "${expected}"); change the predicate to change the sign`, label));
+    category = n.own.category as Category;
+    const bad = n.xrefs.findIndex((x) => !CURIE_PATTERN.test(x));
+    if (bad >= 0) {
+      problems.push(problemAt(n.where, 'malformed_curie', `identifiers[${bad}]: must be a CURIE of the form PREFIX:local_id (got ${JSON.stringify(n.xrefs[bad])})`, gid));
       return undefined;
     }
+  } else {
+    category = displayCategory(n.categories);
+    if (category === 'unknown' && n.categories.length > 0) warnings.warn(...warnArgs(WARN.unknownCategory(n.categories), n.where, gid));
   }
-  return {
-    ...(e.id !== undefined ? { id: e.id.startsWith(OWN_PREFIX) ? e.id.slice(OWN_PREFIX.length) : e.id } : {}),
-    source: endpoint(e.source!),
-    target: endpoint(e.target!),
-    predicate,
-    ...(e.evidence !== undefined ? { evidence: e.evidence } : {}),
-    ...(e.context !== undefined ? { context: e.context } : {}),
-    ...(e.note !== undefined ? { note: e.note } : {}),
-    ...(e.module !== undefined ? { module: e.module } : {}),
+  const [module = defaultModule, ...extra] = n.own?.modules ?? [];
+  const record: NodeRecord = {
+    id: gid,
+    label: n.name !== undefined && n.name.trim() !== '' ? n.name : gid,
+    category,
+    description: n.description ?? '',
+    synonyms: n.synonyms,
+    abbreviations: n.own?.abbreviations ?? [],
+    identifiers: n.xrefs,
+    modules: [module, ...extra.filter((m) => m !== module)],
+    origin,
   };
+  if (!n.own) record.categories = n.categories;
+  if (hasKeys(n.attributes)) record.attributes = n.attributes;
+  return record;
 }
 
-/** Evidence for a foreign edge: one entry per publication (else per knowledge source, else the file). */
-function provenanceEvidence(e: EdgeCandidate, raw: EdgeRaw, sources: Map<string, SourceData>, out: ValidatedData['sources']): EvidenceData[] {
-  const kind = ownValue(KIND_OF_KNOWLEDGE_LEVEL, e.knowledgeLevel) ?? 'review_statement';
-  const claim = `${e.where.file} asserts ${raw.source} ${e.kgx?.predicate ?? raw.predicate} ${raw.target}`;
-  const refs: SourceData[] = [];
-  for (const pub of e.publications ?? []) {
-    const m = /^(pmid|doi):\s*(.+)$/i.exec(pub.trim());
-    if (!m) continue;
-    const isPmid = m[1]!.toLowerCase() === 'pmid';
-    const value = m[2]!;
-    const s: SourceData = { id: slugify(`${m[1]}-${value}`), title: `${isPmid ? 'PMID' : 'doi'}:${value}`, kind: 'primary_paper', ...(isPmid ? (/^\d{1,9}$/.test(value) ? { pmid: value } : {}) : /^10\.\d{4,9}\/\S+$/.test(value) ? { doi: value } : {}) };
-    refs.push(s);
+type EdgeCore = Omit<EdgeRecord, 'id' | 'source' | 'target' | 'module' | 'origin'>;
+
+function foreignEdge(e: EdgeIn, warnings: WarningLog, warned: Set<string>): EdgeCore {
+  let predicate = e.predicate;
+  if (predicate === undefined || predicate === '') {
+    warnings.warn(...warnArgs(WARN.noPredicate(), e.where, undefined));
+    predicate = RELATED_TO;
+  } else if (!warned.has(predicate) && !isOwnPredicate(predicate)) {
+    warned.add(predicate);
+    if (!isBiolinkPredicate(predicate)) warnings.warn(...warnArgs(WARN.notBiolink(predicate), e.where, undefined));
+    else if (isDeprecatedPredicate(predicate)) warnings.warn(...warnArgs(WARN.deprecated(predicate), e.where, undefined));
   }
-  if (refs.length === 0) {
-    const ks = e.primaryKnowledgeSource ?? e.where.file;
-    refs.push({ id: slugify(ks), title: ks, kind: 'database', note: `Knowledge source of imported edges (${e.where.file}).` });
+  const q = e.qualifiers;
+  const meaning = edgeMeaning({ predicate, object_direction_qualifier: q.object_direction_qualifier, subject_direction_qualifier: q.subject_direction_qualifier, qualified_predicate: q.qualified_predicate, negated: e.negated });
+  const core: EdgeCore = { predicate, evidence: [], ...meaning, ...summarizeEvidence([]) };
+  if (hasKeys(q)) core.qualifiers = q;
+  if (e.negated !== undefined) core.negated = e.negated;
+  if (hasKeys(e.provenance)) core.provenance = e.provenance;
+  if (hasKeys(e.attributes)) core.attributes = e.attributes;
+  return core;
+}
+
+function ownEdge(e: EdgeIn, label: string, sources: Map<string, SourceData>, problems: Problem[]): EdgeCore | undefined {
+  const own = e.own!;
+  const predicate = own.predicate ?? '';
+  if (!isOwnPredicate(predicate)) {
+    problems.push(problemAt(e.where, 'unknown_predicate', `mechkg predicate: unknown value "${predicate}"`, label));
+    return undefined;
   }
-  for (const s of refs) {
-    if (!sources.has(s.id)) {
-      sources.set(s.id, s);
-      out.push({ ...s, origin: { file: e.where.file, line: e.where.line ?? 0 } });
-    }
+  const expected = PREDICATES[predicate].sign ?? '';
+  if (own.sign !== undefined && own.sign !== expected) {
+    problems.push(problemAt(e.where, 'invalid_field', `sign "${own.sign}" contradicts predicate ${predicate} (sign "${expected}"); change the predicate to change the sign`, label));
+    return undefined;
   }
-  return refs.map((s) => ({ source: s.id, kind, stance: 'supports' as const, statement: claim }));
+  const evidence = check(evidenceListSchema, own.evidence ?? [], e.where, problems, label, 'evidence');
+  if (!evidence) return undefined;
+  if (evidence.length === 0) {
+    problems.push(problemAt(e.where, 'missing_evidence', 'evidence: an edge needs at least one evidence entry', label));
+    return undefined;
+  }
+  const context = own.context === undefined ? undefined : check(contextSchema, own.context, e.where, problems, label, 'context');
+  if (own.context !== undefined && !context) return undefined;
+  void sources;
+  const meaning = edgeMeaning({ predicate });
+  return { predicate, evidence: evidence as EvidenceData[], ...meaning, ...summarizeEvidence(evidence as EvidenceData[]), ...(context ? { context } : {}), ...(own.note !== undefined ? { note: own.note } : {}) };
+}
+
+const evidenceListSchema = zm.array(evidenceSchema);
+
+/**
+ * The id of an edge: the file's id (mechkg's own `mechkg:` ids unprefixed); a repeated id gets --2, --3 ...
+ * with a warning; without one, "<source>--<predicate>--<target>", with --k for the k-th such edge.
+ */
+function edgeId(e: EdgeIn, source: string, predicate: string, target: string, used: Map<string, number>, defaults: Map<string, number>, warnings: WarningLog): string {
+  if (e.id !== undefined && e.id !== '') {
+    const given = graphId(e.id);
+    const seen = used.get(given) ?? 0;
+    used.set(given, seen + 1);
+    if (seen === 0) return given;
+    const renamed = `${given}--${seen + 1}`;
+    warnings.warn(...warnArgs(WARN.duplicateEdge(given, renamed), e.where, given));
+    used.set(renamed, 1);
+    return renamed;
+  }
+  const base = `${source}--${predicate}--${target}`;
+  const k = (defaults.get(base) ?? 0) + 1;
+  defaults.set(base, k);
+  const id = k === 1 ? base : `${base}--${k}`;
+  used.set(id, (used.get(id) ?? 0) + 1);
+  return id;
+}
+
+function hasKeys(o: object): boolean {
+  for (const _k in o) return true;
+  return false;
 }
 
 /** Validates one record with its schema, turning each issue into a located problem. */
-function check<S extends z.ZodMiniType>(schema: S, raw: unknown, where: Where, problems: Problem[], id?: unknown): z.output<S> | undefined {
+function check<S extends z.ZodMiniType>(schema: S, raw: unknown, where: Where, problems: Problem[], id?: string, field?: string): z.output<S> | undefined {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
-  const shownId = typeof id === 'string' ? id : isRecord(raw) && typeof raw.id === 'string' ? raw.id : undefined;
   for (const issue of result.error.issues) {
-    const field = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '') || '(record)';
-    problems.push(problemAt(where, problemCodeFor(issue), `${field}: ${describeIssue(issue, raw)}`, shownId));
+    const path = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('');
+    const shown = `${field ?? ''}${path}`.replace(/^\./, '') || '(record)';
+    problems.push(problemAt(where, problemCodeFor({ ...issue, path: [...(field ? [field] : []), ...issue.path] } as z.core.$ZodIssue), `${shown}: ${describeIssue(issue, raw)}`, id));
   }
   return undefined;
 }
 
+export type { Attributes };

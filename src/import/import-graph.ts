@@ -1,20 +1,34 @@
 /**
- * importGraph: KGX (TSV, JSON Lines), Cytoscape JSON or GraphML text in, a KnowledgeGraph out, built and
- * validated exactly like a loaded graph. Browser-safe: it takes text, never paths to read.
+ * importGraph: a graph file another tool wrote (KGX TSV / JSON / JSON Lines, a TRAPI message, Cytoscape JSON,
+ * GraphML) in, a KnowledgeGraph out. One pipeline: format reader -> common records -> graph. The format is told
+ * by content (`auto`), not by the file name. Browser-safe: it takes text, never paths to read.
  */
 import { UsageError, ValidationError } from '../errors.js';
 import type { LoadResult } from '../graph/load-graph.js';
 import type { KnowledgeGraph } from '../model/types.js';
 import { assembleGraph } from './assemble-graph.js';
-import type { Candidates } from './candidates.js';
-import { readCytoscapeJson } from './read-cytoscape-json.js';
+import { displayName } from './display-name.js';
+import { jsonErrorOffset } from './json-error-offset.js';
+import { cytoscapeShape, readCytoscapeJson } from './read-cytoscape-json.js';
 import { readGraphml } from './read-graphml.js';
-import { readKgx } from './read-kgx.js';
+import { readKgxJson, readKgxJsonl, readTrapi, trapiKnowledgeGraph } from './read-kgx-json.js';
+import { kgxTableKind, readKgxTsv, tsvHeader } from './read-kgx-tsv.js';
+import { emptyRecords, isRecord, lineAt, type RecordsIn } from './records.js';
 
-export const IMPORT_FORMATS = ['kgx', 'kgx-jsonl', 'cyjs', 'graphml'] as const;
+export const IMPORT_FORMATS = ['auto', 'kgx', 'kgx-jsonl', 'kgx-json', 'trapi', 'cyjs', 'graphml'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-/** A file to import: a path (for messages and for telling KGX nodes from edges) and its text. */
+/** What each format is, for messages. */
+export const IMPORT_FORMAT_NAMES: Readonly<Record<Exclude<ImportFormat, 'auto'>, string>> = {
+  kgx: 'KGX TSV',
+  'kgx-jsonl': 'KGX JSON Lines',
+  'kgx-json': 'KGX JSON',
+  trapi: 'TRAPI message',
+  cyjs: 'Cytoscape JSON',
+  graphml: 'GraphML',
+};
+
+/** A file to import: a name (for messages; directories are dropped) and its text. */
 export interface ImportFile {
   path: string;
   text: string;
@@ -25,9 +39,53 @@ export interface ImportOptions {
   name?: string;
 }
 
-/** The import format a file name implies, or undefined. */
-export function detectImportFormat(path: string): ImportFormat | undefined {
-  const p = path.toLowerCase();
+export type Sniffed = { format: Exclude<ImportFormat, 'auto'>; why: string } | { format: null; why: string };
+
+/** The format of a file by its content, with the reason (what was seen), or null and why it fits none. */
+export function sniffFormat(text: string): Sniffed {
+  const start = text.search(/[^\s\ufeff]/);
+  if (start < 0) return { format: null, why: 'the file is empty' };
+  const c = text[start];
+  if (c === '<') return /<graphml[\s>]/.test(text.slice(0, 65536)) ? { format: 'graphml', why: 'an XML document with a <graphml> element' } : { format: null, why: 'XML, but not GraphML (no <graphml> element)' };
+  if (c === '{' || c === '[') {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      const first = text.slice(start, text.indexOf('\n', start) < 0 ? undefined : text.indexOf('\n', start));
+      try {
+        if (isRecord(JSON.parse(first))) return { format: 'kgx-jsonl', why: 'one JSON object per line' };
+      } catch {
+        /* not JSON Lines either */
+      }
+      const at = jsonErrorOffset(text);
+      const where = at !== undefined ? ` (first error at line ${lineAt(text, at).line}, column ${lineAt(text, at).column})` : '';
+      return { format: null, why: `it starts like JSON but is not valid JSON or JSON Lines${where}` };
+    }
+    return sniffJson(doc);
+  }
+  const header = tsvHeader(text);
+  if (header.length > 1 && kgxTableKind(header)) return { format: 'kgx', why: `a tab-separated header with KGX ${kgxTableKind(header)} columns` };
+  return { format: null, why: `not XML, JSON or a KGX TSV header (the first line has ${header.length} tab-separated field(s): ${header.slice(0, 5).map((h) => `"${h.slice(0, 30)}"`).join(', ')})` };
+}
+
+function sniffJson(doc: unknown): Sniffed {
+  const shape = cytoscapeShape(doc);
+  if (shape) return { format: 'cyjs', why: `Cytoscape elements (${shape})` };
+  if (Array.isArray(doc)) return { format: null, why: 'a JSON list that is not a list of Cytoscape elements (objects with "data")' };
+  if (!isRecord(doc)) return { format: null, why: 'a JSON value that is not an object or a list' };
+  if (trapiKnowledgeGraph(doc)) return { format: 'trapi', why: 'a TRAPI message (knowledge_graph)' };
+  const lists = ['nodes', 'edges'].filter((k) => Array.isArray(doc[k]));
+  if (lists.length > 0 && lists.every((k) => (doc[k] as unknown[]).slice(0, 5).every((x) => isRecord(x) && !isRecord(x.data)))) return { format: 'kgx-json', why: `KGX JSON (${lists.join(' and ')} lists of objects)` };
+  if ('subject' in doc && 'object' in doc) return { format: 'kgx-jsonl', why: 'a single KGX edge object (JSON Lines)' };
+  if ('id' in doc && !('nodes' in doc) && !('edges' in doc)) return { format: 'kgx-jsonl', why: 'a single KGX node object (JSON Lines)' };
+  return { format: null, why: `a JSON object with fields ${Object.keys(doc).slice(0, 6).map((k) => `"${k}"`).join(', ')}: not KGX JSON ("nodes" / "edges" lists), a TRAPI message ("message.knowledge_graph") or Cytoscape JSON ("elements", or elements with "data")` };
+}
+
+/** The format of a file: by content when its text is given, else (compatibility) by its name. */
+export function detectImportFormat(path: string, text?: string): Exclude<ImportFormat, 'auto'> | undefined {
+  if (text !== undefined) return sniffFormat(text).format ?? undefined;
+  const p = path.toLowerCase().replace(/\.gz$/, '');
   if (p.endsWith('.tsv')) return 'kgx';
   if (p.endsWith('.jsonl')) return 'kgx-jsonl';
   if (p.endsWith('.cyjs') || p.endsWith('.json')) return 'cyjs';
@@ -35,32 +93,88 @@ export function detectImportFormat(path: string): ImportFormat | undefined {
   return undefined;
 }
 
+export { displayName };
+
 /** Validates and builds; never throws for bad data (problems are returned with file, line or element). */
-export function tryImportGraph(input: string | ImportFile | readonly ImportFile[], format: ImportFormat, options: ImportOptions = {}): LoadResult {
-  const files = typeof input === 'string' ? [{ path: `(${format} text)`, text: input }] : Array.isArray(input) ? (input as readonly ImportFile[]) : [input as ImportFile];
-  if (files.length === 0) throw new UsageError('importGraph: no files given');
+export function tryImportGraph(input: string | ImportFile | readonly ImportFile[], format: ImportFormat = 'auto', options: ImportOptions = {}): LoadResult {
+  const given = typeof input === 'string' ? [{ path: `(${format} text)`, text: input }] : Array.isArray(input) ? (input as readonly ImportFile[]) : [input as ImportFile];
+  if (given.length === 0) throw new UsageError('importGraph: no files given');
   if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`importGraph: unknown format "${format}"; expected one of ${IMPORT_FORMATS.join(', ')}`);
-  const single = (what: string) => {
-    if (files.length !== 1) throw new UsageError(`importGraph: ${what} takes one file, got ${files.length}`);
-    return files[0]!;
-  };
-  let candidates: Candidates;
-  if (format === 'kgx' || format === 'kgx-jsonl') candidates = readKgx(files, format === 'kgx' ? 'tsv' : 'jsonl');
-  else if (format === 'cyjs') candidates = readCytoscapeJson(single('cyjs').path, single('cyjs').text);
-  else candidates = readGraphml(single('graphml').path, single('graphml').text);
+  const files = given;
+  const records = readAll(files, format);
   const fallback = options.name ?? baseName(files[0]!.path);
-  if (options.name) candidates.name = options.name;
-  return assembleGraph(candidates, fallback);
+  if (options.name) records.name = options.name;
+  return assembleGraph(records, fallback);
 }
 
 /** Like tryImportGraph, but throws a ValidationError carrying every problem. */
-export function importGraph(input: string | ImportFile | readonly ImportFile[], format: ImportFormat, options: ImportOptions = {}): KnowledgeGraph {
+export function importGraph(input: string | ImportFile | readonly ImportFile[], format: ImportFormat = 'auto', options: ImportOptions = {}): KnowledgeGraph {
   const result = tryImportGraph(input, format, options);
   if (!result.ok) throw new ValidationError(result.problems);
   return result.graph;
 }
 
+/** Reads every file with its format's reader into one set of records (KGX nodes and edges files join). */
+function readAll(files: readonly ImportFile[], format: ImportFormat): RecordsIn {
+  const parts = files.map((f) => readOne(f, format === 'auto' ? sniffFormat(f.text) : { format, why: `format "${format}" was asked for` }));
+  if (parts.length === 1) return parts[0]!;
+  const formats = new Set(parts.map((p) => p.format));
+  const kgxOnly = parts.every((p) => p.format.startsWith('KGX'));
+  const all = emptyRecords([...formats].join(' + '));
+  if (!kgxOnly) all.problems.push({ level: 'error', code: 'malformed_file', file: files[0]!.path, message: `several files are read together only as KGX nodes and edges files; got ${[...formats].join(', ')}` });
+  for (const p of parts) {
+    all.nodes.push(...p.nodes);
+    all.edges.push(...p.edges);
+    all.sources.push(...p.sources);
+    all.modules.push(...p.modules);
+    all.problems.push(...p.problems);
+    if (p.name && !all.name) all.name = p.name;
+  }
+  return all;
+}
+
+function readOne(f: ImportFile, sniffed: Sniffed): RecordsIn {
+  if (sniffed.format === null) {
+    const r = emptyRecords('unknown');
+    r.problems.push({ level: 'error', code: 'malformed_file', file: f.path, message: `not a graph format mechkg reads: ${sniffed.why}. mechkg reads KGX TSV, KGX JSON / JSON Lines, TRAPI messages, Cytoscape JSON and GraphML` });
+    return r;
+  }
+  switch (sniffed.format) {
+    case 'kgx':
+      return readKgxTsv([f]);
+    case 'kgx-jsonl':
+      return readKgxJsonl(f.path, f.text);
+    case 'graphml':
+      return readGraphml(f.path, f.text);
+    default: {
+      let doc: unknown;
+      try {
+        doc = JSON.parse(f.text);
+      } catch (err) {
+        const r = emptyRecords(IMPORT_FORMAT_NAMES[sniffed.format]);
+        const at = jsonErrorOffset(f.text);
+        const place = at !== undefined ? lineAt(f.text, at) : undefined;
+        r.problems.push({ level: 'error', code: 'malformed_file', file: f.path, ...(place ? { line: place.line, column: place.column } : {}), message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` });
+        return r;
+      }
+      const wrong = (what: string) => {
+        const r = emptyRecords(IMPORT_FORMAT_NAMES[sniffed.format as Exclude<ImportFormat, 'auto'>]);
+        const seen = sniffJson(doc);
+        r.problems.push({ level: 'error', code: 'malformed_file', file: f.path, message: `not ${what}: the file is ${seen.format ? `${IMPORT_FORMAT_NAMES[seen.format]} (${seen.why})` : seen.why}` });
+        return r;
+      };
+      if (sniffed.format === 'trapi') {
+        const kg = isRecord(doc) ? trapiKnowledgeGraph(doc) : undefined;
+        return kg ? readTrapi(f.path, kg) : wrong('a TRAPI message');
+      }
+      if (sniffed.format === 'kgx-json') return isRecord(doc) && (Array.isArray(doc.nodes) || Array.isArray(doc.edges)) ? readKgxJson(f.path, doc) : wrong('KGX JSON');
+      const shape = cytoscapeShape(doc);
+      return shape ? readCytoscapeJson(f.path, doc, shape) : wrong('Cytoscape JSON');
+    }
+  }
+}
+
 function baseName(path: string): string {
-  const name = path.split(/[\\/]/).pop() ?? path;
-  return name.replace(/_(nodes|edges)\.(tsv|jsonl)$/i, '').replace(/\.(cyjs|json|graphml|xml|tsv|jsonl)$/i, '') || 'imported';
+  const name = displayName(path).replace(/\.gz$/i, '');
+  return name.replace(/_(nodes|edges)\.(tsv|jsonl|json)$/i, '').replace(/\.(cyjs|json|graphml|xml|tsv|jsonl)$/i, '') || 'imported';
 }

@@ -1,103 +1,88 @@
-/** Cytoscape.js JSON (mechkg's own .cyjs, Cytoscape desktop or networkx output) to candidates. */
-import { emptyCandidates, jsonField, lineAt, problemAt, type Candidates, type EdgeCandidate, nodeCandidateFromRecord, type Where } from './candidates.js';
-import { splitList } from './delimited-text.js';
-import { jsonErrorOffset } from './json-error-offset.js';
+/**
+ * Cytoscape JSON to common records, in every shape cytoscape.js (`cy.add(...)`, `cy.json()`) and Cytoscape
+ * desktop write: an element array (edges told by `group: "edges"` or by `data.source` / `data.target`), a bare
+ * `{nodes, edges}`, or `{elements: [...] | {nodes, edges}}` with graph `data`. Compound parents
+ * (`data.parent`) are node attributes, not edges. mechkg's own .cyjs carries its registry in `data.mechkg`.
+ */
+import { flatEdge, flatNode } from './flat-record.js';
+import { emptyRecords, isRecord, jsonField, problemAt, type RecordsIn, type Where } from './records.js';
 
-type Data = Record<string, unknown>;
+export type CytoscapeShape = 'element array' | '{nodes, edges}' | '{elements}';
 
-export function readCytoscapeJson(path: string, text: string): Candidates {
-  const c = emptyCandidates();
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const offset = jsonErrorOffset(text);
-    const at = offset !== undefined ? lineAt(text, offset) : undefined;
-    c.problems.push({ level: 'error', code: 'malformed_file', file: path, ...(at ? { line: at.line, column: at.column } : {}), message: `not valid JSON: ${message}` });
-    return c;
+/** The Cytoscape shape of a parsed JSON document, or null when it is none of them. */
+export function cytoscapeShape(doc: unknown): CytoscapeShape | null {
+  const isElement = (el: unknown) => isRecord(el) && isRecord(el.data);
+  if (Array.isArray(doc)) return doc.length === 0 || doc.every(isElement) ? 'element array' : null;
+  if (!isRecord(doc)) return null;
+  if ('elements' in doc) {
+    const els = doc.elements;
+    return Array.isArray(els) || (isRecord(els) && (els.nodes === undefined || Array.isArray(els.nodes)) && (els.edges === undefined || Array.isArray(els.edges))) ? '{elements}' : null;
   }
-  if (!isRecord(doc)) {
-    c.problems.push({ level: 'error', code: 'malformed_file', file: path, message: 'expected a Cytoscape JSON object with "elements"' });
-    return c;
+  const nodes = doc.nodes;
+  const edges = doc.edges;
+  if ((nodes === undefined || Array.isArray(nodes)) && (edges === undefined || Array.isArray(edges)) && (nodes !== undefined || edges !== undefined)) {
+    const all = [...((nodes as unknown[] | undefined) ?? []).slice(0, 5), ...((edges as unknown[] | undefined) ?? []).slice(0, 5)];
+    return all.length > 0 && all.every(isElement) ? '{nodes, edges}' : null;
   }
-  const elements = doc.elements;
-  let nodes: unknown[] = [];
-  let edges: unknown[] = [];
-  let base = 'elements';
-  if (Array.isArray(elements)) {
-    // The flat form: one list with group "nodes" / "edges" (or edges recognised by source and target).
-    const isEdge = (el: unknown) => isRecord(el) && (el.group === 'edges' || (el.group === undefined && isRecord(el.data) && 'source' in el.data && 'target' in el.data));
-    nodes = elements.filter((el) => !isEdge(el));
-    edges = elements.filter(isEdge);
-  } else if (isRecord(elements) && (Array.isArray(elements.nodes) || elements.nodes === undefined) && (Array.isArray(elements.edges) || elements.edges === undefined)) {
-    nodes = (elements.nodes as unknown[] | undefined) ?? [];
-    edges = (elements.edges as unknown[] | undefined) ?? [];
-    base = 'elements';
-  } else {
-    c.problems.push({ level: 'error', code: 'malformed_file', file: path, message: 'expected "elements" to be {nodes: [...], edges: [...]} or a list of elements' });
-    return c;
-  }
-  const meta = isRecord(doc.data) && isRecord(doc.data.mechkg) ? doc.data.mechkg : undefined;
-  if (meta) {
-    if (typeof meta.name === 'string') c.name = meta.name;
-    for (const [k, s] of Object.entries(isRecord(meta.sources) ? meta.sources : {})) c.sources.push({ where: { file: path, element: `data.mechkg.sources.${k}` }, data: s });
-    for (const [k, m] of Object.entries(isRecord(meta.modules) ? meta.modules : {})) c.modules.push({ where: { file: path, element: `data.mechkg.modules.${k}` }, data: m });
-  } else if (isRecord(doc.data) && typeof doc.data.name === 'string') c.name = doc.data.name;
-
-  nodes.forEach((el, i) => {
-    const where: Where = { file: path, element: `${base}.nodes[${i}]` };
-    const d = dataOf(el, where, c);
-    if (d) c.nodes.push(nodeCandidateFromRecord(where, d.id ?? d.value, d));
-  });
-  edges.forEach((el, i) => {
-    const where: Where = { file: path, element: `${base}.edges[${i}]` };
-    const d = dataOf(el, where, c);
-    if (d) c.edges.push(edgeCandidate(d, where, c));
-  });
-  return c;
+  return null;
 }
 
-function dataOf(el: unknown, where: Where, c: Candidates): Data | undefined {
-  if (!isRecord(el) || !isRecord(el.data)) {
-    c.problems.push(problemAt(where, 'malformed_file', 'expected an element object with a "data" object'));
-    return undefined;
-  }
-  return el.data;
-}
-
-const str = (v: unknown): string | undefined => (v === undefined || v === null || v === '' ? undefined : String(v));
-const list = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? splitList(v) : undefined);
-
-
-function edgeCandidate(d: Data, where: Where, c: Candidates): EdgeCandidate {
-  const e: EdgeCandidate = { where };
-  const id = str(d.id ?? d.key);
-  const set = <K extends keyof EdgeCandidate>(k: K, value: EdgeCandidate[K] | undefined) => {
-    if (value !== undefined) e[k] = value;
+export function readCytoscapeJson(path: string, doc: unknown, shape: CytoscapeShape): RecordsIn {
+  const r = emptyRecords(`Cytoscape JSON (${shape})`);
+  let nodes: { el: unknown; element: string }[] = [];
+  let edges: { el: unknown; element: string }[] = [];
+  const isEdge = (el: unknown) => isRecord(el) && (el.group === 'edges' || (el.group !== 'nodes' && isRecord(el.data) && el.data.source !== undefined && el.data.target !== undefined));
+  const split = (list: unknown[], base: string) => {
+    list.forEach((el, i) => (isEdge(el) ? edges : nodes).push({ el, element: `${base}[${i}]` }));
   };
-  set('id', id);
-  set('source', str(d.source));
-  set('target', str(d.target));
-  set('predicate', str(d.predicate ?? d.interaction));
-  const biolink = isRecord(d.biolink) ? d.biolink : undefined;
-  if (biolink && typeof biolink.predicate === 'string') {
-    e.kgx = { predicate: biolink.predicate };
-    for (const q of ['object_direction_qualifier', 'object_aspect_qualifier', 'qualified_predicate'] as const) if (typeof biolink[q] === 'string') e.kgx[q] = biolink[q];
-  } else if (typeof (d.predicate ?? d.interaction) === 'string') e.kgx = { predicate: String(d.predicate ?? d.interaction) };
-  if ('sign' in d) set('sign', d.sign === null ? '' : str(d.sign) ?? '');
-  set('evidence', d.evidence !== undefined ? jsonField(d.evidence, 'evidence', where, c.problems, id) : jsonField(d.evidence_json, 'evidence_json', where, c.problems, id));
-  const sources = jsonField(d.sources_json, 'sources_json', where, c.problems, id);
-  if (Array.isArray(sources)) for (const s of sources) c.sources.push({ where, data: s });
-  set('context', jsonField(d.context, 'context', where, c.problems, id));
-  set('note', str(d.note));
-  set('module', str(d.module));
-  set('publications', list(d.publications));
-  if (biolink && typeof biolink.primary_knowledge_source === 'string') e.primaryKnowledgeSource = biolink.primary_knowledge_source;
-  if (biolink && typeof biolink.knowledge_level === 'string') e.knowledgeLevel = biolink.knowledge_level;
-  return e;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (shape === 'element array') split(doc as unknown[], '');
+  else {
+    const d = doc as Record<string, unknown>;
+    const container = shape === '{elements}' ? d.elements : d;
+    const base = shape === '{elements}' ? 'elements' : '';
+    if (Array.isArray(container)) split(container, base);
+    else {
+      const c = container as Record<string, unknown>;
+      nodes = ((c.nodes as unknown[] | undefined) ?? []).map((el, i) => ({ el, element: `${base ? base + '.' : ''}nodes[${i}]` }));
+      edges = ((c.edges as unknown[] | undefined) ?? []).map((el, i) => ({ el, element: `${base ? base + '.' : ''}edges[${i}]` }));
+    }
+    const meta = isRecord(d.data) && isRecord(d.data.mechkg) ? d.data.mechkg : undefined;
+    if (meta) {
+      if (typeof meta.name === 'string') r.name = meta.name;
+      const sources = isRecord(meta.sources) ? meta.sources : {};
+      for (const k of Object.keys(sources)) r.sources.push({ where: { file: path, element: `data.mechkg.sources.${k}` }, data: sources[k] });
+      const modules = isRecord(meta.modules) ? meta.modules : {};
+      for (const k of Object.keys(modules)) r.modules.push({ where: { file: path, element: `data.mechkg.modules.${k}` }, data: modules[k] });
+    } else if (isRecord(d.data) && typeof d.data.name === 'string') r.name = d.data.name;
+  }
+  let generated = 0;
+  for (const { el, element } of nodes) {
+    const where: Where = { file: path, element: element || 'element' };
+    if (!isRecord(el) || !isRecord(el.data)) {
+      r.problems.push(problemAt(where, 'malformed_file', 'expected an element object with a "data" object'));
+      continue;
+    }
+    const d = el.data;
+    let id = d.id ?? d.value;
+    if (id === undefined || id === null || id === '') {
+      // cytoscape.js gives an element without an id a generated one
+      id = `${path.replace(/^.*[\\/]/, '')}#node${++generated}`;
+    }
+    r.nodes.push(flatNode(where, id, d));
+  }
+  for (const { el, element } of edges) {
+    const where: Where = { file: path, element: element || 'element' };
+    if (!isRecord(el) || !isRecord(el.data)) {
+      r.problems.push(problemAt(where, 'malformed_file', 'expected an element object with a "data" object'));
+      continue;
+    }
+    const d = el.data;
+    const e = flatEdge(where, { id: d.id ?? d.key, source: d.source, target: d.target }, d, r.problems);
+    r.edges.push(e);
+    // flat copies of the cited source records (mechkg's .cyjs, for tools that keep only flat columns)
+    const cited = e.own ? jsonField(d.sources_json, 'sources_json', where, r.problems, e.id) : undefined;
+    if (Array.isArray(cited)) for (const s of cited) r.sources.push({ where, data: s });
+  }
+  if (generated > 0) r.problems.push({ level: 'warning', code: 'invalid_field', file: path, message: `${generated} node(s) had no id; each was given one as cytoscape.js does (FILE#nodeN)` });
+  return r;
 }

@@ -1,20 +1,43 @@
 /**
- * GraphML (mechkg's own, yEd, Gephi, Cytoscape desktop or networkx output) to candidates. Keys are read
- * by attr.name; problems name the element and its line (from the parser's start offsets).
+ * GraphML to common records, as networkx's read_graphml reads it (which also decides what is broken): the
+ * GraphML namespace (or none), typed keys (boolean, int, long, float, double, string) with their defaults, yEd
+ * node labels (`y:NodeLabel`), edge ids kept (multigraphs), nodes an edge names but the file does not declare
+ * added, and `edgedefault` (undirected when absent) with per-edge `directed`. An undirected edge is read both
+ * ways, with a warning. Hyperedges, a `directed` that contradicts the graph's, a value that is not of its
+ * key's type and data under an undeclared key are errors, as in networkx.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { emptyCandidates, jsonField, lineAt, type Candidates, type EdgeCandidate, nodeCandidateFromRecord, type Where } from './candidates.js';
-import { splitList } from './delimited-text.js';
+import type { AttributeValue } from '../model/types.js';
+import { flatEdge, flatNode } from './flat-record.js';
+import { emptyRecords, isRecord, jsonField, lineAt, problemAt, type RecordsIn, type Where } from './records.js';
 
 type El = Record<string, unknown>;
 const META = XMLParser.getMetaDataSymbol() as unknown as string;
+const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 
-export function readGraphml(path: string, text: string): Candidates {
-  const c = emptyCandidates();
+interface Key {
+  name: string;
+  for: string;
+  type: string;
+  default?: string;
+  yfiles?: string;
+}
+
+const asArray = (v: unknown): El[] => (Array.isArray(v) ? (v as El[]) : v === undefined ? [] : [v as El]);
+
+export function readGraphml(path: string, text: string): RecordsIn {
+  const r = emptyRecords('GraphML');
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    c.problems.push({ level: 'error', code: 'malformed_file', file: path, line: valid.err.line, column: valid.err.col, message: `not well-formed XML: ${valid.err.msg}` });
-    return c;
+    r.problems.push({ level: 'error', code: 'malformed_file', file: path, line: valid.err.line, column: valid.err.col, message: `not well-formed XML: ${valid.err.msg}` });
+    return r;
+  }
+  const root = /<graphml\b([^>]*)>/.exec(text);
+  const ns = root ? /\sxmlns\s*=\s*["']([^"']*)["']/.exec(root[1]!) : null;
+  if (!root || (ns && ns[1] !== GRAPHML_NS)) {
+    const at = root ? lineAt(text, root.index).line : 1;
+    r.problems.push({ level: 'error', code: 'malformed_file', file: path, line: at, message: root ? `not GraphML: the <graphml> element is in namespace "${ns![1]}", not ${GRAPHML_NS} (networkx reads no graph from it)` : 'not GraphML: no <graphml> element' });
+    return r;
   }
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -26,7 +49,7 @@ export function readGraphml(path: string, text: string): Candidates {
     processEntities: true,
     htmlEntities: true,
     captureMetaData: true,
-    isArray: (name) => ['key', 'graph', 'node', 'edge', 'data'].includes(name),
+    isArray: (name) => ['key', 'graph', 'node', 'edge', 'data', 'hyperedge'].includes(name),
   });
   let doc: El;
   try {
@@ -35,87 +58,139 @@ export function readGraphml(path: string, text: string): Candidates {
     // DOCTYPE and entity errors (entities are never fetched or expanded past the parser's limits)
     const at = Math.max(0, text.search(/<!DOCTYPE|<!ENTITY/i));
     const { line, column } = lineAt(text, at);
-    c.problems.push({ level: 'error', code: 'malformed_file', file: path, line, column, message: `XML not accepted: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` });
-    return c;
+    r.problems.push({ level: 'error', code: 'malformed_file', file: path, line, column, message: `XML not accepted: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` });
+    return r;
   }
-  const root = doc.graphml as El | undefined;
-  const graph = (root?.graph as El[] | undefined)?.[0];
-  if (!root || !graph) {
-    c.problems.push({ level: 'error', code: 'malformed_file', file: path, message: 'expected a <graphml> element with a <graph>' });
-    return c;
+  const g = doc.graphml as El | undefined;
+  const graph = asArray(g?.graph)[0];
+  if (!g || !graph) {
+    r.problems.push({ level: 'error', code: 'malformed_file', file: path, message: 'expected a <graphml> element with a <graph>' });
+    return r;
   }
   const lineOf = (el: El) => {
     const start = (el[META] as { startIndex?: number } | undefined)?.startIndex;
     return start !== undefined ? lineAt(text, start).line : undefined;
   };
-  const keys = new Map<string, { name: string; for: string; type: string }>();
-  for (const k of (root.key as El[] | undefined) ?? []) {
+  const keys = new Map<string, Key>();
+  for (const k of asArray(g.key)) {
     const id = String(k['@_id'] ?? '');
-    keys.set(id, { name: String(k['@_attr.name'] ?? id), for: String(k['@_for'] ?? 'all'), type: String(k['@_attr.type'] ?? 'string') });
+    const def = k.default;
+    const key: Key = { name: String(k['@_attr.name'] ?? id), for: String(k['@_for'] ?? 'all'), type: String(k['@_attr.type'] ?? 'string') };
+    if (def !== undefined) key.default = typeof def === 'string' ? def : isRecord(def) && typeof def['#text'] === 'string' ? def['#text'] : '';
+    if (typeof k['@_yfiles.type'] === 'string') key.yfiles = k['@_yfiles.type'] as string;
+    keys.set(id, key);
   }
-  const dataOf = (el: El): Record<string, string> => {
-    const out: Record<string, string> = Object.create(null); // key names are data ("__proto__" is a name)
-    for (const d of (el.data as El[] | undefined) ?? []) {
-      const key = String(d['@_key'] ?? '');
-      const value = d['#text'];
-      out[keys.get(key)?.name ?? key] = typeof value === 'string' ? value : value === undefined ? '' : String(value);
+
+  /** The typed fields of an element: its <data> by key name, defaults for the keys it lacks. */
+  const fieldsOf = (el: El, kind: 'node' | 'edge' | 'graph', where: Where): Record<string, unknown> => {
+    const out: Record<string, unknown> = Object.create(null);
+    const given = new Set<string>();
+    for (const d of asArray(el.data)) {
+      const keyId = String(d['@_key'] ?? '');
+      const key = keys.get(keyId);
+      if (!key) {
+        r.problems.push(problemAt(where, 'invalid_field', `<data key="${keyId}">: no <key id="${keyId}"> is declared (networkx rejects this)`));
+        continue;
+      }
+      given.add(keyId);
+      if (key.yfiles) {
+        if (key.yfiles === 'nodegraphics' || key.yfiles === 'edgegraphics') {
+          const label = yfilesLabel(d);
+          if (label !== undefined) out.label = label;
+        }
+        continue;
+      }
+      const raw = typeof d['#text'] === 'string' ? (d['#text'] as string) : '';
+      const value = typed(raw, key, where, `<data key="${keyId}">`);
+      if (value !== undefined) out[key.name] = value;
+    }
+    for (const [id, key] of keys) {
+      if (given.has(id) || key.default === undefined || (key.for !== kind && key.for !== 'all')) continue;
+      const value = typed(key.default, key, where, `<key id="${id}"> default`);
+      if (value !== undefined && !(key.name in out)) out[key.name] = value;
     }
     return out;
   };
-
-  const g = dataOf(graph);
-  if (g.name) c.name = g.name;
-  const graphWhere: Where = { file: path, element: '<graph>' };
-  const sources = jsonField(g.mechkg_sources, 'mechkg_sources', graphWhere, c.problems);
-  if (isRecord(sources)) for (const [k, s] of Object.entries(sources)) c.sources.push({ where: { ...graphWhere, element: `<graph> mechkg_sources.${k}` }, data: s });
-  const modules = jsonField(g.mechkg_modules, 'mechkg_modules', graphWhere, c.problems);
-  if (isRecord(modules)) for (const [k, m] of Object.entries(modules)) c.modules.push({ where: { ...graphWhere, element: `<graph> mechkg_modules.${k}` }, data: m });
-
-  ((graph.node as El[] | undefined) ?? []).forEach((el, i) => {
-    const id = el['@_id'];
-    const line = lineOf(el);
-    const where: Where = { file: path, ...(line !== undefined ? { line } : {}), element: `<node${typeof id === 'string' ? ` id="${id}"` : ''}> #${i + 1}` };
-    c.nodes.push(nodeCandidateFromRecord(where, typeof id === 'string' ? id : undefined, dataOf(el)));
-  });
-  ((graph.edge as El[] | undefined) ?? []).forEach((el, i) => {
-    const id = el['@_id'];
-    const line = lineOf(el);
-    const where: Where = { file: path, ...(line !== undefined ? { line } : {}), element: `<edge${typeof id === 'string' ? ` id="${id}"` : ''}> #${i + 1}` };
-    c.edges.push(edgeCandidate(el, dataOf(el), where, c));
-  });
-  return c;
-}
-
-const str = (v: string | undefined): string | undefined => (v === undefined || v === '' ? undefined : v);
-const list = (v: string | undefined): string[] | undefined => (v === undefined || v === '' ? undefined : splitList(v));
-
-
-function edgeCandidate(el: El, d: Record<string, string>, where: Where, c: Candidates): EdgeCandidate {
-  const id = typeof el['@_id'] === 'string' ? (el['@_id'] as string) : undefined;
-  const e: EdgeCandidate = { where };
-  const set = <K extends keyof EdgeCandidate>(k: K, value: EdgeCandidate[K] | undefined) => {
-    if (value !== undefined) e[k] = value;
+  const typed = (raw: string, key: Key, where: Where, what: string): AttributeValue | undefined => {
+    const t = key.type.toLowerCase();
+    const v = raw.trim();
+    if (t === 'boolean') {
+      const b = v.toLowerCase();
+      if (b === 'true' || b === '1') return true;
+      if (b === 'false' || b === '0') return false;
+    } else if (t === 'int' || t === 'long') {
+      if (/^[+-]?\d+$/.test(v)) return Number(v);
+    } else if (t === 'float' || t === 'double') {
+      if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v)) return Number(v);
+      if (/^[+-]?(inf|infinity|nan)$/i.test(v)) return v;
+    } else return raw;
+    r.problems.push(problemAt(where, 'invalid_field', `${what}: "${raw.slice(0, 40)}" is not a ${t} (attribute "${key.name}"; networkx rejects the file)`));
+    return undefined;
   };
-  set('id', id);
-  set('source', typeof el['@_source'] === 'string' ? (el['@_source'] as string) : undefined);
-  set('target', typeof el['@_target'] === 'string' ? (el['@_target'] as string) : undefined);
-  set('predicate', str(d.predicate ?? d.interaction));
-  const kgxPredicate = str(d.biolink_predicate) ?? str(d.predicate ?? d.interaction);
-  if (kgxPredicate) {
-    e.kgx = { predicate: kgxPredicate };
-    for (const q of ['object_direction_qualifier', 'object_aspect_qualifier', 'qualified_predicate'] as const) if (d[q]) e.kgx[q] = d[q];
+
+  const gw: Where = { file: path, element: '<graph>' };
+  const gd = fieldsOf(graph, 'graph', gw);
+  if (typeof gd.name === 'string' && gd.name) r.name = gd.name;
+  const sources = jsonField(gd.mechkg_sources, 'mechkg_sources', gw, r.problems);
+  if (isRecord(sources)) for (const k of Object.keys(sources)) r.sources.push({ where: { ...gw, element: `<graph> mechkg_sources.${k}` }, data: sources[k] });
+  const modules = jsonField(gd.mechkg_modules, 'mechkg_modules', gw, r.problems);
+  if (isRecord(modules)) for (const k of Object.keys(modules)) r.modules.push({ where: { ...gw, element: `<graph> mechkg_modules.${k}` }, data: modules[k] });
+
+  const directed = graph['@_edgedefault'] === 'directed';
+  // Nested graphs (a node holding a <graph>) are flattened, as networkx does; walked with a stack, not recursion.
+  const stack: El[] = [graph];
+  let nodeNo = 0;
+  let edgeNo = 0;
+  while (stack.length > 0) {
+    const gr = stack.pop()!;
+    for (const h of asArray(gr.hyperedge)) {
+      const line = lineOf(h);
+      r.problems.push({ level: 'error', code: 'malformed_file', file: path, ...(line !== undefined ? { line } : {}), message: '<hyperedge>: hyperedges are not supported (networkx rejects them too); an edge joins two nodes' });
+    }
+    for (const el of asArray(gr.node)) {
+      const id = el['@_id'];
+      const line = lineOf(el);
+      const where: Where = { file: path, ...(line !== undefined ? { line } : {}), element: `<node${typeof id === 'string' ? ` id="${id}"` : ''}> #${++nodeNo}` };
+      if (typeof id !== 'string') {
+        r.problems.push(problemAt(where, 'invalid_field', 'a <node> needs an id'));
+        continue;
+      }
+      r.nodes.push(flatNode(where, id, fieldsOf(el, 'node', where)));
+      for (const inner of asArray(el.graph)) stack.push(inner);
+    }
+    for (const el of asArray(gr.edge)) {
+      const id = el['@_id'];
+      const line = lineOf(el);
+      const where: Where = { file: path, ...(line !== undefined ? { line } : {}), element: `<edge${typeof id === 'string' ? ` id="${id}"` : ''}> #${++edgeNo}` };
+      const own = el['@_directed'];
+      if (own === 'false' && directed) {
+        r.problems.push(problemAt(where, 'invalid_field', 'directed="false" edge in a graph with edgedefault="directed" (networkx rejects mixed graphs)'));
+        continue;
+      }
+      if (own === 'true' && !directed) {
+        r.problems.push(problemAt(where, 'invalid_field', 'directed="true" edge in an undirected graph (networkx rejects mixed graphs)'));
+        continue;
+      }
+      const e = flatEdge(where, { id, source: el['@_source'], target: el['@_target'] }, fieldsOf(el, 'edge', where), r.problems);
+      if (!directed) e.undirected = true;
+      r.edges.push(e);
+    }
   }
-  if ('predicate' in d) set('sign', d.sign ?? '');
-  set('evidence', jsonField(str(d.evidence), 'evidence', where, c.problems, id));
-  set('context', jsonField(str(d.context), 'context', where, c.problems, id));
-  set('note', str(d.note));
-  set('module', str(d.module));
-  set('publications', list(d.publications));
-  set('primaryKnowledgeSource', str(d.primary_knowledge_source));
-  set('knowledgeLevel', str(d.knowledge_level));
-  return e;
+  if (!directed && r.edges.length > 0) r.undirectedEdges = r.edges.length;
+  return r;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The text of a yEd NodeLabel / EdgeLabel inside a graphics <data> (ShapeNode, GenericNode, PolyLineEdge ...). */
+function yfilesLabel(d: El): string | undefined {
+  for (const shape of Object.keys(d)) {
+    if (shape.startsWith('@_') || shape === '#text') continue;
+    for (const s of asArray(d[shape])) {
+      if (!isRecord(s)) continue;
+      for (const l of asArray(s.NodeLabel ?? s.EdgeLabel)) {
+        const t = typeof l === 'string' ? l : isRecord(l) && typeof l['#text'] === 'string' ? l['#text'] : undefined;
+        if (t !== undefined && t.trim() !== '') return t.trim();
+      }
+    }
+  }
+  return undefined;
 }

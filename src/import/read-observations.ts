@@ -5,7 +5,7 @@
  * Any malformed row is an error naming the file, the line (or JSON item) and what is wrong.
  */
 import { UsageError } from '../errors.js';
-import { lineAt } from './candidates.js';
+import { lineAt } from './records.js';
 import { DelimitedSyntaxError, parseDelimitedTable } from './delimited-text.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 

@@ -4,7 +4,7 @@
  * Schema that editors use for completion (graph/schema/*.json) is generated from it.
  */
 import * as z from 'zod/mini';
-import { CATEGORY_NAMES, CURIE_PATTERN, EVIDENCE_KIND_NAMES, PREDICATE_NAMES, SOURCE_KINDS, STANCES } from './vocabulary.js';
+import { CURATED_CATEGORY_NAMES, CURIE_PATTERN, EVIDENCE_KIND_NAMES, PREDICATE_NAMES, SOURCE_KINDS, STANCES } from './vocabulary.js';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -40,7 +40,7 @@ export const evidenceSchema = z.strictObject({
 export const nodeSchema = z.strictObject({
   id: describe(slug(), 'stable readable id used in URLs and the CLI'),
   label: text(),
-  category: z.enum(CATEGORY_NAMES),
+  category: z.enum(CURATED_CATEGORY_NAMES),
   description: describe(text(), "a short description in the curator's own words"),
   synonyms: list(text()),
   abbreviations: list(text()),

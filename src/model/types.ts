@@ -2,7 +2,10 @@
 import type { MultiDirectedGraph } from 'graphology';
 import type { LayoutFileData, LessonFileData } from './diagram-schema.js';
 import type { EdgeData, ModuleData, NodeData, SourceData } from './schema.js';
-import type { ConversionArc, Relation, Sign } from './vocabulary.js';
+import type { Category, ConversionArc, Relation, Sign } from './vocabulary.js';
+
+/** The relation kind of an edge (influence, conversion, association, structural). */
+export type EdgeRelation = Relation;
 
 export interface Origin {
   /** Data file the entity was read from, relative to the graph directory. */
@@ -11,15 +14,47 @@ export interface Origin {
   line: number;
 }
 
-export interface NodeRecord extends NodeData {
+/** Values of fields mechkg does not model, kept as the file gave them (a null-prototype object). */
+export type Attributes = Record<string, AttributeValue>;
+export type AttributeValue = string | number | boolean | null | AttributeValue[] | { [key: string]: AttributeValue };
+
+
+/** Where an imported edge's knowledge comes from, as its file states it (KGX / TRAPI provenance slots). */
+export interface Provenance {
+  primary_knowledge_source?: string;
+  aggregator_knowledge_source?: string[];
+  publications?: string[];
+  knowledge_level?: string;
+  agent_type?: string;
+}
+
+export interface NodeRecord extends Omit<NodeData, 'category'> {
+  /** mechkg's display category: the curated one, or for imported nodes the one derived from `categories` ('unknown' when none). */
+  category: Category;
+  /** Imported nodes: the categories exactly as the file gives them (Biolink CURIEs or other terms). */
+  categories?: string[];
+  /** Imported nodes: fields mechkg does not model, written back by the exporters that can carry them. */
+  attributes?: Attributes;
   /** Module tags: the defining module first, then any extra tags. */
   modules: string[];
   origin: Origin;
 }
 
-export interface EdgeRecord extends Omit<EdgeData, 'id'> {
+export interface EdgeRecord extends Omit<EdgeData, 'id' | 'predicate'> {
   id: string;
-  /** From the predicate: '+', '-', or null for no direction. */
+  /** A mechkg predicate (curated edges), or the predicate exactly as the imported file gives it. */
+  predicate: string;
+  /** Imported edges: Biolink qualifiers as given (object_direction_qualifier, qualified_predicate, ...). */
+  qualifiers?: Record<string, string>;
+  /** Imported edges: the file says the relation does NOT hold (Biolink `negated`). */
+  negated?: boolean;
+  /** Imported edges: provenance as given; an imported edge's evidence is this, never invented entries. */
+  provenance?: Provenance;
+  /** Imported edges: fields mechkg does not model, written back by the exporters that can carry them. */
+  attributes?: Attributes;
+  /** An undirected edge of the file is read both ways: the second direction names the first edge's id. */
+  reverseOf?: string;
+  /** From the predicate (and, for imported edges, its qualifiers and `negated`): '+', '-', or null for no direction. */
   sign: Sign | null;
   /** From the predicate: whether path queries follow this edge by default (influence and conversion). */
   causal: boolean;

@@ -21,9 +21,14 @@ export const CATEGORIES = {
   population: { label: 'Population / risk group', biolink: 'biolink:PopulationOfIndividualOrganisms', shape: 'star', color: '#bab0ac' },
   intervention: { label: 'Intervention', biolink: 'biolink:ClinicalIntervention', shape: 'round-tag', color: '#2ca02c' },
   anatomy: { label: 'Anatomical site / cell type', biolink: 'biolink:AnatomicalEntity', shape: 'round-diamond', color: '#8c8c8c' },
+  /** Imported nodes whose categories (kept as given) derive none of the above; never used in mechkg's YAML. */
+  unknown: { label: 'Unknown category', biolink: 'biolink:NamedThing', shape: 'ellipse', color: '#c7c7c7' },
 } as const;
 export type Category = keyof typeof CATEGORIES;
 export const CATEGORY_NAMES = Object.keys(CATEGORIES) as [Category, ...Category[]];
+/** The categories a curator may write in graph/ (every one but `unknown`). */
+export type CuratedCategory = Exclude<Category, 'unknown'>;
+export const CURATED_CATEGORY_NAMES = CATEGORY_NAMES.filter((c) => c !== 'unknown') as [CuratedCategory, ...CuratedCategory[]];
 
 /**
  * What kind of relation a predicate states. The kinds are kept apart because they mean different things
@@ -122,6 +127,21 @@ export const PREDICATES = {
 } as const satisfies Record<string, PredicateSpec>;
 export type Predicate = keyof typeof PREDICATES;
 export const PREDICATE_NAMES = Object.keys(PREDICATES) as [Predicate, ...Predicate[]];
+
+/** Whether p is one of mechkg's own predicate names (imported edges keep their file's predicate instead). */
+export function isOwnPredicate(p: string): p is Predicate {
+  return Object.hasOwn(PREDICATES, p);
+}
+
+/** A predicate as people read it: mechkg's label, else the file's predicate without its prefix ("interacts with"). */
+export function predicateLabel(p: string): string {
+  return isOwnPredicate(p) ? PREDICATES[p].label : p.replace(/^biolink:/i, '').replace(/_/g, ' ');
+}
+
+/** The verb of "<source> <verb> <target>": mechkg's verb, else the predicate as read. */
+export function predicateVerb(p: string): string {
+  return isOwnPredicate(p) ? PREDICATES[p].verb : predicateLabel(p);
+}
 
 /**
  * Evidence kinds, ordered by strength (higher is stronger) for ranking and --min-evidence. A study kind

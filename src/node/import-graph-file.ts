@@ -1,65 +1,83 @@
-/** Node-only: reads a graph file in another tool's format (KGX, Cytoscape JSON, GraphML) by its name. */
+/**
+ * Node-only: reads a graph file another tool wrote. The format is told by content (src/import); the name only
+ * pairs KGX files: `X_edges.tsv` / `edges.tsv` brings `X_nodes.tsv` / `nodes.tsv` beside it along and vice
+ * versa (either alone is fine). `.gz` files are decompressed. Files are read within the input limits.
+ */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { MechkgError } from '../errors.js';
 import type { LoadResult } from '../graph/load-graph.js';
-import { detectImportFormat, importGraph, tryImportGraph, type ImportFile, type ImportFormat } from '../import/import-graph.js';
+import { importGraph, sniffFormat, tryImportGraph, type ImportFile } from '../import/import-graph.js';
 import { MAX_IMPORT_FILE_BYTES, MAX_LIST_ITEMS, MAX_ROW_BYTES } from '../model/input-limits.js';
 import type { KnowledgeGraph, Problem } from '../model/types.js';
 import { decodeUtf8 } from './read-graph-dir.js';
 
-/** The files and format a path stands for: a KGX edges file brings its nodes file (same prefix) along. */
-export function importFilesFor(path: string, warnings: Problem[] = []): { files: ImportFile[]; format: ImportFormat } {
-  const format = detectImportFormat(path);
-  if (!format) {
-    throw new MechkgError(`${path}: cannot tell the format from the name; expected PREFIX_edges.tsv (KGX), PREFIX_edges.jsonl (KGX JSON Lines), *.cyjs or *.json (Cytoscape JSON) or *.graphml`);
+/**
+ * The text of a file, gunzipped when it is gzip (by its magic bytes, not its name), within the size limit
+ * (compressed and decompressed); invalid UTF-8 is a located warning.
+ */
+export function readGraphText(path: string, warnings: Problem[] = []): string {
+  const size = statSync(path).size;
+  const over = (n: number) => `${path}: ${n} bytes, over the ${MAX_IMPORT_FILE_BYTES}-byte limit for a file read whole; use a KGX TSV (read as a compact index)`;
+  if (size > MAX_IMPORT_FILE_BYTES) throw new MechkgError(over(size));
+  let bytes: Buffer = readFileSync(path);
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: MAX_IMPORT_FILE_BYTES });
+    } catch (err) {
+      if (err instanceof RangeError) throw new MechkgError(over(MAX_IMPORT_FILE_BYTES + 1).replace(/\d+ bytes/, 'decompressed, more bytes'));
+      throw new MechkgError(`${path}: a gzip file that does not decompress (${err instanceof Error ? err.message : String(err)})`);
+    }
   }
-  const read = (p: string): ImportFile => readImportFile(p, format, warnings);
-  if (format === 'kgx' || format === 'kgx-jsonl') {
-    const m = /^(.*)_(nodes|edges)\.(tsv|jsonl)$/i.exec(path);
-    if (!m) throw new MechkgError(`${path}: a KGX file must be named PREFIX_edges.${m ? m[3] : format === 'kgx' ? 'tsv' : 'jsonl'} with PREFIX_nodes beside it`);
-    const [, prefix, , ext] = m;
-    const nodes = `${prefix}_nodes.${ext}`;
-    const edges = `${prefix}_edges.${ext}`;
-    const files = [nodes, edges].filter((p) => existsSync(p));
-    if (!existsSync(edges)) throw new MechkgError(`${path}: no edges file ${basename(edges)} beside it`);
-    return { files: files.map(read), format };
-  }
-  return { files: [read(path)], format };
+  return decodeUtf8(bytes, path, warnings);
+}
+
+/** The KGX file paired with path (nodes <-> edges, same prefix and extension), when the name says so. */
+export function kgxPartner(path: string): string | null {
+  const m = /^(.*?)(^|[\\/_.-])(nodes|edges)(\.[a-z]+(?:\.gz)?)$/i.exec(path);
+  if (!m) return null;
+  const [, head, sep, part, ext] = m;
+  return `${head}${sep}${part!.toLowerCase() === 'nodes' ? 'edges' : 'nodes'}${ext}`;
+}
+
+/** The files a path stands for: the file, and its KGX partner when both are KGX of the same kind. */
+export function importFilesFor(path: string, warnings: Problem[] = []): ImportFile[] {
+  const main: ImportFile = { path, text: readGraphText(path, warnings) };
+  const sniffed = sniffFormat(main.text);
+  if (sniffed.format !== 'kgx' && sniffed.format !== 'kgx-jsonl') return [main];
+  checkRows(main, sniffed.format);
+  const partner = kgxPartner(path);
+  if (!partner || !existsSync(partner)) return [main];
+  const other: ImportFile = { path: partner, text: readGraphText(partner, warnings) };
+  if (sniffFormat(other.text).format !== sniffed.format) return [main];
+  checkRows(other, sniffed.format);
+  return /nodes(\.[a-z]+)+$/i.test(partner) ? [other, main] : [main, other];
 }
 
 export function importGraphFile(path: string): KnowledgeGraph {
-  const { files, format } = importFilesFor(path);
-  return importGraph(files, format);
+  return importGraph(importFilesFor(path), 'auto');
 }
 
 export function tryImportGraphFile(path: string): LoadResult {
   const warnings: Problem[] = [];
-  const { files, format } = importFilesFor(path, warnings);
-  const result = tryImportGraph(files, format);
+  const result = tryImportGraph(importFilesFor(path, warnings), 'auto');
   return warnings.length ? { ...result, problems: [...warnings, ...result.problems] } : result;
 }
 
 /**
- * Reads one file for an importer within the input limits (src/model/input-limits.ts): the whole file, each
- * row of a TSV or JSON Lines file, and the items of a list in a row; each limit is an error naming the file
- * and row. Invalid UTF-8 is a located warning.
+ * The row limits of src/model/input-limits.ts on a TSV or JSON Lines file: each row's size and the items of
+ * the lists in a TSV row; each is an error naming the file and row.
  */
-function readImportFile(path: string, format: ImportFormat, warnings: Problem[]): ImportFile {
-  const size = statSync(path).size;
-  if (size > MAX_IMPORT_FILE_BYTES) throw new MechkgError(`${path}: ${size} bytes, over the ${MAX_IMPORT_FILE_BYTES}-byte limit for a file read whole; use a KGX TSV (read as a compact index)`);
-  const text = decodeUtf8(readFileSync(path), path, warnings);
-  if (format === 'kgx' || format === 'kgx-jsonl') {
-    let line = 1;
-    for (let start = 0; start < text.length; line++) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      if (end - start > MAX_ROW_BYTES) throw new MechkgError(`${path}:${line}: row over ${MAX_ROW_BYTES} characters, the limit for one row`);
-      let items = 0; // list items of a TSV row are |-separated (JSON Lines rows are bounded by their size)
-      if (format === 'kgx') for (let i = text.indexOf('|', start); i >= 0 && i < end; i = text.indexOf('|', i + 1)) items++;
-      if (items >= MAX_LIST_ITEMS) throw new MechkgError(`${path}:${line}: a row with over ${MAX_LIST_ITEMS} list items, the limit for one row`);
-      start = end + 1;
-    }
+function checkRows(f: ImportFile, format: 'kgx' | 'kgx-jsonl'): void {
+  const text = f.text;
+  let line = 1;
+  for (let start = 0; start < text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > MAX_ROW_BYTES) throw new MechkgError(`${f.path}:${line}: row over ${MAX_ROW_BYTES} characters, the limit for one row`);
+    let items = 0; // list items of a TSV row are |-separated (JSON Lines rows are bounded by their size)
+    if (format === 'kgx') for (let i = text.indexOf('|', start); i >= 0 && i < end; i = text.indexOf('|', i + 1)) items++;
+    if (items >= MAX_LIST_ITEMS) throw new MechkgError(`${f.path}:${line}: a row with over ${MAX_LIST_ITEMS} list items, the limit for one row`);
+    start = end + 1;
   }
-  return { path, text };
 }

@@ -4,7 +4,7 @@
  * KGX file without graphology (src/scale). Algorithms see only this interface, so both give identical
  * answers; the index is built once per graph and cached.
  */
-import type { EdgeRecord, KnowledgeGraph } from '../model/types.js';
+import type { EdgeRecord, KnowledgeGraph, Provenance } from '../model/types.js';
 import type { Context, EvidenceData } from '../model/schema.js';
 import type { ConversionArc, Relation } from '../model/vocabulary.js';
 
@@ -66,6 +66,8 @@ export interface EdgeSummary {
   /** Set on a step that reads a consumption edge backwards (substrate -> reaction; see flow-index.ts). */
   reversed?: true;
   evidence: EvidenceData[];
+  /** Imported edges: provenance as the file states it (an edge with neither evidence nor this has "no provenance given"). */
+  provenance?: Provenance;
   /** Where the relation holds (optional: indexes without it leave it out). */
   context?: Context;
   /** Curator's note on the edge (optional). */
@@ -211,6 +213,7 @@ class GraphologyIndex implements PathIndex {
     const { relation, arc } = relationOfCode(this.relations[e] as RelationCode);
     const summary: EdgeSummary = { id: r.id, source: this.ids[this.src[e]!]!, target: this.ids[this.dst[e]!]!, predicate: r.predicate, sign: r.sign, causal: r.causal, relation, evidence: r.evidence };
     if (arc) summary.arc = arc;
+    if (r.provenance) summary.provenance = r.provenance;
     if (r.context) summary.context = r.context;
     if (r.note) summary.note = r.note;
     return summary;

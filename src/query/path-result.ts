@@ -34,6 +34,8 @@ export interface PathEdge {
   /** True when some evidence entry disputes the edge. */
   contested: boolean;
   evidence: EdgeSummary['evidence'];
+  /** Imported edges: provenance as the file states it (no mechkg evidence is invented for them). */
+  provenance?: EdgeSummary['provenance'];
   context?: EdgeSummary['context'];
   note?: string;
 }
@@ -84,6 +86,7 @@ export function pathEdge(index: PathIndex, e: number): PathEdge {
     contested: s.evidence.some((ev) => ev.stance === 'disputes'),
     evidence: s.evidence,
   };
+  if (s.provenance) edge.provenance = s.provenance;
   if (s.context) edge.context = s.context;
   if (s.note) edge.note = s.note;
   return edge;

@@ -9,17 +9,17 @@
 import type { Attributes } from 'graphology-types';
 import type { NameSource } from '../graph/resolve-name.js';
 import type { EvidenceData } from '../model/schema.js';
+import type { Provenance } from '../model/types.js';
 import { relationOfCode, type EdgeSummary, type NodeSummary, type PathIndex, type RelationCode, type SignCode } from '../query/path-index.js';
-import { splitList as splitKgxList } from '../import/delimited-text.js';
+import { graphId } from '../import/kgx-fields.js';
 import { buildCsr } from './csr.js';
 import type { StringPool } from './string-pool.js';
 
 export interface CompactNodes {
-  /** mechkg ids (slugs), in node order. */
+  /** Graph ids (the file's ids; mechkg's own `mechkg:` ids unprefixed), in node order. */
   ids: string[];
-  /** The ids as the file spells them (CURIEs), and 1 where that CURIE is an identifier of the node. */
+  /** The ids exactly as the file spells them. */
   originals: StringPool;
-  curie: Uint8Array;
   /** id -> number, or -1 (a Map over ids when not given). */
   indexOf?: (id: string) => number;
   /** original id (as the file spells it) -> number, or -1: CURIEs resolve without building the name index. */
@@ -40,15 +40,19 @@ export interface CompactEdges {
   sign: Int8Array;
   causal: Uint8Array;
   strength: Uint8Array;
-  /** Index into predicates per edge. */
+  /** Index into predicates (as the file gives them) and relations per edge. */
   kind: Uint16Array;
   predicates: string[];
   /** Relation code (RELATION_CODES) per kind, derived when the kinds were read. */
   relations: Uint8Array;
-  /** Edge ids the file gives in mechkg's own form; the others get "<source>--<predicate>--<target>[--k]". */
-  ownIds: Map<number, string>;
-  /** Evidence of edge e, read on demand (nothing kept in memory). */
+  /** Edge ids as the file gives them ('' when a row has none: "<source>--<predicate>--<target>[--k]"); null without an id column. */
+  ids: StringPool | null;
+  /** Edges whose given id repeats an earlier one: their id ("<id>--k"). */
+  renamed: Map<number, string>;
+  /** mechkg evidence of edge e (foreign files carry none: []). */
   evidence: (e: number) => EvidenceData[];
+  /** Provenance of edge e as the file states it, read on demand (nothing kept in memory). */
+  provenance?: (e: number) => Provenance | undefined;
 }
 
 export class CompactIndex implements PathIndex, NameSource {
@@ -93,7 +97,7 @@ export class CompactIndex implements PathIndex, NameSource {
 
   // PathIndex
 
-  /** Number of a node by its mechkg id, or by its id as the file spells it (a CURIE); -1 when neither. */
+  /** Number of a node by its id, or by its id exactly as the file spells it; -1 when neither. */
   indexOf(id: string): number {
     return this.lookup(id);
   }
@@ -107,8 +111,8 @@ export class CompactIndex implements PathIndex, NameSource {
     return this.nodes.categoryNames[this.nodes.category[n]!]!;
   }
   edgeId(e: number): string {
-    const own = this.edges.ownIds.get(e);
-    if (own !== undefined) return own;
+    const given = this.givenId(e);
+    if (given !== null) return given;
     let id = this.defaultIds.get(e);
     if (id === undefined) {
       id = this.defaultEdgeId(e);
@@ -140,6 +144,7 @@ export class CompactIndex implements PathIndex, NameSource {
   edgeSummary(e: number): EdgeSummary {
     const sign = this.edges.sign[e]!;
     const { relation, arc } = relationOfCode(this.edgeRelation(e));
+    const provenance = this.edges.provenance?.(e);
     return {
       id: this.edgeId(e),
       source: this.nodes.ids[this.edges.source[e]!]!,
@@ -150,6 +155,7 @@ export class CompactIndex implements PathIndex, NameSource {
       relation,
       ...(arc ? { arc } : {}),
       evidence: this.edges.evidence(e),
+      ...(provenance ? { provenance } : {}),
     };
   }
   outEdges(n: number): ArrayLike<number> {
@@ -183,11 +189,17 @@ export class CompactIndex implements PathIndex, NameSource {
     };
   }
 
-  /** The xrefs, after the file's CURIE for the node (as the importer keeps it). */
+  /** The xrefs as the file lists them (as the importer keeps them). */
   private identifiers(n: number): string[] {
-    const xrefs = splitList(this.nodes.identifiers.get(n));
-    const original = this.nodes.curie[n] ? this.nodes.originals.get(n) : null;
-    return original !== null && !xrefs.includes(original) ? [original, ...xrefs] : xrefs;
+    return splitList(this.nodes.identifiers.get(n));
+  }
+
+  /** The edge id the file gives (a repeated one renamed), or null when the row has none. */
+  private givenId(e: number): string | null {
+    const renamed = this.edges.renamed.get(e);
+    if (renamed !== undefined) return renamed;
+    const ids = this.edges.ids;
+    return ids !== null && ids.byteSize(e) > 0 ? graphId(ids.get(e)) : null;
   }
 
   /** Bytes held in typed arrays and pools (not counting the id strings and the id map). */
@@ -196,13 +208,13 @@ export class CompactIndex implements PathIndex, NameSource {
     const n = this.nodes;
     return (
       e.source.byteLength + e.target.byteLength + e.sign.byteLength + e.causal.byteLength + e.strength.byteLength + e.kind.byteLength +
-      this.outOffsets.byteLength + this.outList.byteLength + this.inOffsets.byteLength + this.inList.byteLength +
-      n.category.byteLength + n.curie.byteLength + n.originals.memoryBytes + n.labels.memoryBytes + n.synonyms.memoryBytes + n.identifiers.memoryBytes
+      (e.ids?.memoryBytes ?? 0) + this.outOffsets.byteLength + this.outList.byteLength + this.inOffsets.byteLength + this.inList.byteLength +
+      n.category.byteLength + n.originals.memoryBytes + n.labels.memoryBytes + n.synonyms.memoryBytes + n.identifiers.memoryBytes
     );
   }
 
   private label(n: number): string {
-    return this.nodes.labels.byteSize(n) > 0 ? this.nodes.labels.get(n) : this.nodes.originals.get(n);
+    return this.nodes.labels.byteSize(n) > 0 ? this.nodes.labels.get(n) : this.nodes.ids[n]!;
   }
 
   /**
@@ -210,7 +222,7 @@ export class CompactIndex implements PathIndex, NameSource {
    * importer numbers them: k counts the earlier edges of the source with the same target and predicate.
    */
   private defaultEdgeId(e: number): string {
-    const { source, target, kind, predicates, ownIds } = this.edges;
+    const { source, target, kind, predicates } = this.edges;
     const s = source[e]!;
     const t = target[e]!;
     const p = predicates[kind[e]!]!;
@@ -218,13 +230,14 @@ export class CompactIndex implements PathIndex, NameSource {
     for (let j = this.outOffsets[s]!, end = this.outOffsets[s + 1]!; j < end; j++) {
       const f = this.outList[j]!;
       if (f >= e) break;
-      if (target[f] === t && predicates[kind[f]!] === p && !ownIds.has(f)) k++;
+      if (target[f] === t && predicates[kind[f]!] === p && this.givenId(f) === null) k++;
     }
     const base = `${this.nodes.ids[s]}--${p}--${this.nodes.ids[t]}`;
     return k === 1 ? base : `${base}--${k}`;
   }
 }
 
+/** A KGX `|` list cell, empty items dropped (as KGX and the importer read it). */
 function splitList(s: string): string[] {
-  return s === '' ? [] : splitKgxList(s);
+  return s === '' ? [] : s.split('|').filter((x) => x !== '');
 }

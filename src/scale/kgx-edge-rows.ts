@@ -7,7 +7,9 @@
  */
 import { MechkgError } from '../errors.js';
 import { ByteInterner, fnv1a } from './byte-interner.js';
-import { EDGE_KIND_COLUMNS, describeEdgeKind, isOwnEdgeId, type EdgeKind, type KindColumn } from './kgx-edge-kind.js';
+import { EDGE_KIND_COLUMNS, describeEdgeKind, type EdgeKind, type KindColumn } from './kgx-edge-kind.js';
+import { StringPool } from './string-pool.js';
+import { MAX_EXAMPLES } from '../import/warning-log.js';
 import { forEachChunk, splitTabs, type ChunkOptions } from './tsv-lines.js';
 
 /** Where edge endpoints go: find by bytes (hash: fnv1a of them), or add (line: where first seen). */
@@ -48,7 +50,11 @@ export class EdgeTable {
   target: Int32Array;
   kind: Uint16Array;
   lineOffset: Float64Array;
-  readonly ownIds = new Map<number, string>();
+  /** Edge ids as the file gives them, one per edge ('' when the row has none); null without an id column. */
+  readonly ids: StringPool | null;
+  /** Rows without a predicate (read as biolink:related_to): how many, and the first few lines. */
+  noPredicate = 0;
+  readonly noPredicateLines: number[] = [];
 
   /** Distinct kinds, by the text of their (trimmed) column values, with the line where each first appears. */
   readonly kinds: EdgeKind[] = [];
@@ -86,8 +92,9 @@ export class EdgeTable {
     this.colObject = columns.indexOf('object');
     this.colPredicate = columns.indexOf('predicate');
     this.kindCols = Int32Array.from(EDGE_KIND_COLUMNS.map((c) => columns.indexOf(c)));
-    this.required = Math.max(this.colSubject, this.colObject, this.colPredicate) + 1;
-    const width = Math.max(this.required, this.colId + 1, ...Array.from(this.kindCols, (c) => c + 1));
+    this.required = Math.max(this.colSubject, this.colObject) + 1;
+    this.columnCount = columns.length;
+    const width = Math.max(this.columnCount + 1, this.required, this.colId + 1, ...Array.from(this.kindCols, (c) => c + 1));
     this.starts = new Int32Array(width);
     this.ends = new Int32Array(width);
     this.capacity = expected;
@@ -95,7 +102,9 @@ export class EdgeTable {
     this.target = new Int32Array(expected);
     this.kind = new Uint16Array(expected);
     this.lineOffset = new Float64Array(expected);
+    this.ids = this.colId >= 0 ? new StringPool(expected, expected * 8) : null;
   }
+  private readonly columnCount: number;
 
   /** Parses the whole lines buf[start, end) (fileOffset: the file offset of buf[start]). */
   parse(buf: Buffer, start: number, end: number, fileOffset: number): void {
@@ -120,13 +129,15 @@ export class EdgeTable {
     const starts = this.starts;
     const ends = this.ends;
     const fields = splitTabs(buf, start, end, starts, ends);
-    if (fields < this.required) throw badLine(this.path, line, buf, start, end, `${fields} tab-separated field(s), expected at least ${this.required} (subject, predicate, object)`);
-    const s0 = starts[this.colSubject]!;
-    const s1 = ends[this.colSubject]!;
-    const o0 = starts[this.colObject]!;
-    const o1 = ends[this.colObject]!;
-    if (s0 === s1 || o0 === o1 || starts[this.colPredicate] === ends[this.colPredicate]) {
-      throw badLine(this.path, line, buf, start, end, `empty ${s0 === s1 ? 'subject' : o0 === o1 ? 'object' : 'predicate'}`);
+    if (fields > this.columnCount) throw badLine(this.path, line, buf, start, end, `${fields} tab-separated fields, but the header has ${this.columnCount} columns`);
+    // KGX leaves trailing empty fields off: a column past the row's end is empty
+    const s0 = this.colSubject < fields ? starts[this.colSubject]! : 0;
+    const s1 = this.colSubject < fields ? ends[this.colSubject]! : 0;
+    const o0 = this.colObject < fields ? starts[this.colObject]! : 0;
+    const o1 = this.colObject < fields ? ends[this.colObject]! : 0;
+    if (s0 === s1 || o0 === o1) throw badLine(this.path, line, buf, start, end, `subject and object: is required (empty ${s0 === s1 ? 'subject' : 'object'})`);
+    if (this.colPredicate < 0 || this.colPredicate >= fields || starts[this.colPredicate] === ends[this.colPredicate]) {
+      if (this.noPredicate++ < MAX_EXAMPLES) this.noPredicateLines.push(line);
     }
     const k = this.kindOf(buf, fields, line);
     const nodes = this.nodes;
@@ -143,15 +154,11 @@ export class EdgeTable {
     this.target[e] = o;
     this.kind[e] = k;
     this.lineOffset[e] = offset;
-    const colId = this.colId;
-    if (colId >= 0 && colId < fields) {
-      const i0 = starts[colId]!;
-      const i1 = ends[colId]!;
-      if (i0 !== i1 && mayBeOwnId(buf, i0, i1)) {
-        const given = buf.toString('utf8', i0, i1);
-        const own = given.startsWith('mechkg:') ? given.slice(7) : given;
-        if (isOwnEdgeId(own)) this.ownIds.set(e, own);
-      }
+    const ids = this.ids;
+    if (ids !== null) {
+      const colId = this.colId;
+      if (colId < fields) ids.appendBytes(buf, starts[colId]!, ends[colId]!);
+      else ids.append('');
     }
     this.count = e + 1;
   }
@@ -331,7 +338,17 @@ export class EdgeTable {
       kind[base + e] = kindOf[other.kind[e]!]!;
     }
     lineOffset.set(other.lineOffset.subarray(0, n), base);
-    for (const [e, id] of other.ownIds) this.ownIds.set(base + e, id);
+    if (this.ids !== null && other.edgeIdBytes && other.edgeIdEnds) {
+      const bytes = other.edgeIdBytes;
+      let from = 0;
+      for (let e = 0; e < n; e++) {
+        const to = other.edgeIdEnds[e]!;
+        this.ids.appendBytes(bytes, from, to);
+        from = to;
+      }
+    }
+    for (const l of other.noPredicateLines) if (this.noPredicateLines.length < MAX_EXAMPLES) this.noPredicateLines.push(this.line + l);
+    this.noPredicate += other.noPredicate;
     this.count = base + n;
     this.line += other.lines;
   }
@@ -346,7 +363,11 @@ export interface RangeRows {
   target: Int32Array;
   kind: Uint16Array;
   lineOffset: Float64Array;
-  ownIds: Map<number, string>;
+  /** The range's edge ids ('' when none), as pool bytes and end offsets; absent without an id column. */
+  edgeIdBytes?: Uint8Array;
+  edgeIdEnds?: Uint32Array;
+  noPredicate: number;
+  noPredicateLines: number[];
   kinds: EdgeKind[];
   kindTexts: string[];
   kindLines: number[];
@@ -400,6 +421,7 @@ export async function parseEdgeRange(path: string, columns: readonly string[], f
     error = m ? { line: Number(m[1]), rest: m[2]! } : { message };
   }
   const ids = endpoints.interner.pool.export();
+  const edgeIds = table.ids?.export();
   return {
     count: table.count,
     lines: table.line,
@@ -407,7 +429,9 @@ export async function parseEdgeRange(path: string, columns: readonly string[], f
     target: fit(table.target, table.count),
     kind: fit(table.kind, table.count),
     lineOffset: fit(table.lineOffset, table.count),
-    ownIds: table.ownIds,
+    ...(edgeIds ? { edgeIdBytes: edgeIds.bytes, edgeIdEnds: edgeIds.ends } : {}),
+    noPredicate: table.noPredicate,
+    noPredicateLines: table.noPredicateLines,
     kinds: table.kinds,
     kindTexts: table.kindTexts,
     kindLines: table.kindLines,
@@ -437,23 +461,4 @@ export function expectedRows(buf: Buffer, start: number, end: number, fileBytes:
   for (let p = buf.indexOf(10, start); p >= 0 && p < sampleEnd; p = buf.indexOf(10, p + 1)) rows++;
   if (rows === 0) return 1024;
   return Math.max(1024, Math.ceil((fileBytes / ((sampleEnd - start) / rows)) * 1.05));
-}
-
-
-/** Cheap pre-check before decoding a given edge id: mechkg's own ids are lowercase letters, digits, - and _. */
-function mayBeOwnId(buf: Buffer, start: number, end: number): boolean {
-  let i = start;
-  if (end - start > 7 && hasOwnPrefix(buf, start)) i += 7;
-  for (; i < end; i++) {
-    const c = buf[i]!;
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95)) return false;
-  }
-  return true;
-}
-
-const OWN_PREFIX = Buffer.from('mechkg:', 'latin1');
-
-function hasOwnPrefix(buf: Buffer, start: number): boolean {
-  for (let i = 0; i < 7; i++) if (buf[start + i] !== OWN_PREFIX[i]) return false;
-  return true;
 }

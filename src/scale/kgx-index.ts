@@ -9,12 +9,12 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MechkgError } from '../errors.js';
-import type { EvidenceData } from '../model/schema.js';
-import type { Problem, ProblemCode } from '../model/types.js';
+import type { Problem, Provenance } from '../model/types.js';
 import { CompactIndex, type CompactEdges, type CompactNodes } from './compact-index.js';
-import { mapCategory } from '../import/vocabulary-map.js';
-import { splitList } from '../import/delimited-text.js';
-import { KIND_OF_KNOWLEDGE_LEVEL, categoryFromKgx, nodeSlug, slugify } from './kgx-edge-kind.js';
+import { kgxEdge, tsvValue, type RowValue } from '../import/kgx-fields.js';
+import { displayName } from '../import/display-name.js';
+import { MAX_EXAMPLES, WARN, WarningLog } from '../import/warning-log.js';
+import { categoryOfCell, graphId } from './kgx-edge-kind.js';
 import { ByteInterner, fnv1a } from './byte-interner.js';
 import { EdgeTable, badLine, expectedRows, fit, parseEdgeRange, type EndpointSink, type RangeRows } from './kgx-edge-rows.js';
 import type { EdgeRangeJob } from './kgx-edges-worker.js';
@@ -51,17 +51,20 @@ export interface KgxLoadReport {
   problems: Problem[];
 }
 
-const MAX_EXAMPLES = 5;
 
 /** Loads a KGX edges TSV into a CompactIndex; throws a MechkgError naming file and line on a bad row. */
 export async function loadKgxIndex(edgesPath: string, options: LoadKgxOptions = {}): Promise<CompactIndex & KgxLoadReport> {
   if (!existsSync(edgesPath)) throw new MechkgError(`${edgesPath}: no such file`);
   const onProgress = options.onProgress ?? (process.stderr.isTTY ? ttyProgress : undefined);
-  const problems = new ProblemLog();
+  const problems = new WarningLog();
   const nodes = new NodeTable();
   const nodesPath = options.nodesPath === undefined ? nodesFileBeside(edgesPath) : options.nodesPath;
   const chunk: ChunkOptions = options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize, carryRoom: Math.min(options.chunkSize, 1 << 16) };
-  nodes.warnDangling = nodesPath !== null ? (line, id) => problems.warn('dangling_endpoint', edgesPath, line, id, `node is not in the nodes file; added without name or category`) : null;
+  const edgesName = displayName(edgesPath);
+  nodes.warnDangling = (line, id) => {
+    const [kind, code, message] = WARN.stub(id);
+    problems.warn(kind, code, edgesPath, line, id, message);
+  };
   const started = Date.now();
   const mode = options.parallel ?? 'auto';
   const twoThreads =
@@ -70,7 +73,10 @@ export async function loadKgxIndex(edgesPath: string, options: LoadKgxOptions = 
   const rest = plan ? parseRest(edgesPath, plan, mode === 'inline' ? 'inline' : 'worker', options.chunkSize) : null;
   let table: EdgeTable;
   try {
-    if (nodesPath) await readNodes(nodesPath, nodes, problems, onProgress, chunk);
+    if (nodesPath) {
+      await readNodes(nodesPath, nodes, problems, onProgress, chunk);
+      nodes.warnUnknownCategories(problems, nodesPath);
+    }
     table = await readEdges(edgesPath, nodes, onProgress, chunk, plan?.at);
     if (rest) appendRest(edgesPath, table, nodes, await rest.rows);
   } catch (err) {
@@ -82,7 +88,8 @@ export async function loadKgxIndex(edgesPath: string, options: LoadKgxOptions = 
   const size = statSync(edgesPath).size;
   onProgress?.({ file: edgesPath, lines: table.line, bytes: size, totalBytes: size, elapsedMs: Date.now() - started });
   if (onProgress === ttyProgress) process.stderr.write('\n');
-  const index = new CompactIndex(nodes.finish(), finishEdges(edgesPath, table, table.columns, nodes), edgesPath) as CompactIndex & KgxLoadReport;
+  const edges = finishEdges(edgesPath, table, table.columns, nodes, problems);
+  const index = new CompactIndex(nodes.finish(), edges, edgesName) as CompactIndex & KgxLoadReport;
   index.problems = problems.list();
   return index;
 }
@@ -95,40 +102,30 @@ export function nodesFileBeside(edgesPath: string): string | null {
   return existsSync(candidate) ? candidate : null;
 }
 
-class ProblemLog {
-  private readonly examples: Problem[] = [];
-  private readonly counts = new Map<ProblemCode, number>();
-
-  warn(code: ProblemCode, file: string, line: number, id: string, message: string): void {
-    const n = (this.counts.get(code) ?? 0) + 1;
-    this.counts.set(code, n);
-    if (n <= MAX_EXAMPLES) this.examples.push({ level: 'warning', code, file, line, id, message });
-  }
-
-  list(): Problem[] {
-    const more = [...this.counts].filter(([, n]) => n > MAX_EXAMPLES);
-    return [
-      ...this.examples,
-      ...more.map(([code, n]): Problem => ({ level: 'warning', code, file: this.examples.find((p) => p.code === code)!.file, message: `${n - MAX_EXAMPLES} more warning(s) like the above` })),
-    ];
-  }
-}
-
-/** Nodes in number order: original ids (interned from their bytes), mechkg slugs, category bytes, name pools. */
+/**
+ * Nodes in number order: original ids (interned from their bytes), graph ids (the file's, `mechkg:` own ids
+ * unprefixed), display category bytes (one per distinct category cell), name pools. A node row listed again is
+ * merged into the first as KGX (and the importer) does: lists joined, a later name wins.
+ */
 class NodeTable implements EndpointSink {
   readonly ids: string[] = [];
   readonly interner = new ByteInterner(1 << 16);
   private readonly numbers = new Map<string, number>();
   private category = new Uint8Array(1024);
-  private curie = new Uint8Array(1024);
+  private cell = new Int32Array(1024);
+  private line = new Int32Array(1024);
   private readonly categoryNames: string[] = [];
   private readonly categoryNumbers = new Map<string, number>();
-  private readonly knownCategories = new Map<string, string | null>();
-  readonly labels = new StringPool(1024);
-  readonly synonyms = new StringPool(1024, 1024);
-  readonly identifiers = new StringPool(1024, 1024);
+  /** Distinct category cells, and their number. */
+  private readonly cells: string[] = [];
+  private readonly cellNumbers = new Map<string, number>();
+  labels = new StringPool(1024);
+  synonyms = new StringPool(1024, 1024);
+  identifiers = new StringPool(1024, 1024);
+  /** Nodes listed more than once: their merged fields (applied by finish). */
+  private readonly merged = new Map<number, { name: string; categories: string[]; synonyms: string[]; xrefs: string[] }>();
 
-  /** Warns about an edge endpoint missing from the nodes file (null: there is no nodes file). */
+  /** Warns about an edge endpoint missing from the nodes file (a stub node is added). */
   warnDangling: ((line: number, id: string) => void) | null = null;
 
   /** Number of the node whose original id is buf[start, end) (hash: its fnv1a), or -1. */
@@ -138,7 +135,7 @@ class NodeTable implements EndpointSink {
 
   /** An edge endpoint missing from the nodes file (or without one): added with no name or category. */
   addEndpoint(buf: Buffer, start: number, end: number, hash: number, line: number): number {
-    const added = this.add(buf, start, end, hash, '', 0, 0);
+    const added = this.add(buf, start, end, hash, '', line);
     this.warnDangling?.(line, this.ids[added]!);
     this.labels.append('');
     this.synonyms.append('');
@@ -146,32 +143,86 @@ class NodeTable implements EndpointSink {
     return added;
   }
 
-  /**
-   * Adds a node (from the nodes file, or an edge endpoint missing from it; the caller found it new) with its
-   * KGX category cell and its xref cell at buf[xrefStart, xrefEnd); returns its number. The caller appends
-   * its label, synonyms and identifiers next.
-   */
-  add(buf: Buffer, start: number, end: number, hash: number, categoryCell: string, xrefStart: number, xrefEnd: number): number {
+  /** Adds a node (the caller found it new) with its KGX category cell; the caller appends its label, synonyms and xrefs next. */
+  add(buf: Buffer, start: number, end: number, hash: number, categoryCell: string, line: number): number {
     const n = this.interner.add(buf, start, end, hash);
-    const original = buf.toString('utf8', start, end);
-    const { id, curie } = nodeSlug(original, this.numbers);
+    const id = graphId(buf.toString('utf8', start, end));
     this.ids.push(id);
-    this.numbers.set(id, n);
+    if (!this.numbers.has(id)) this.numbers.set(id, n);
     if (n === this.category.length) {
       this.category = grownBytes(this.category);
-      this.curie = grownBytes(this.curie);
+      this.cell = grownInts(this.cell);
+      this.line = grownInts(this.line);
     }
-    this.curie[n] = curie ? 1 : 0;
-    // the category depends on the ids only when no Biolink class is known (a guess from CURIE prefixes)
-    let category = this.knownCategories.get(categoryCell);
-    if (category === undefined) {
-      const classes = splitList(categoryCell);
-      category = mapCategory(classes, []).known ? categoryFromKgx(classes, []) : null;
-      this.knownCategories.set(categoryCell, category);
+    let c = this.cellNumbers.get(categoryCell);
+    if (c === undefined) {
+      c = this.cells.length;
+      this.cells.push(categoryCell);
+      this.cellNumbers.set(categoryCell, c);
     }
-    if (category === null) category = categoryFromKgx(splitList(categoryCell), [original, ...splitList(buf.toString('utf8', xrefStart, xrefEnd))]);
-    this.category[n] = this.categoryNumber(category);
+    this.cell[n] = c;
+    this.line[n] = line;
+    this.category[n] = this.categoryNumber(categoryOfCell(categoryCell));
     return n;
+  }
+
+  /** A row for a node already listed: merged into it (lists joined, a later non-empty name wins). */
+  merge(n: number, categoryCell: string, name: string, synonyms: string, xrefs: string): void {
+    const split = (s: string) => (s === '' ? [] : s.split('|').filter((x) => x !== ''));
+    let m = this.merged.get(n);
+    if (!m) {
+      m = { name: this.labels.get(n), categories: split(this.cells[this.cell[n]!]!), synonyms: split(this.synonyms.get(n)), xrefs: split(this.identifiers.get(n)) };
+      this.merged.set(n, m);
+    }
+    const union = (a: string[], b: string[]) => {
+      for (const x of b) if (!a.includes(x)) a.push(x);
+    };
+    union(m.categories, split(categoryCell));
+    union(m.synonyms, split(synonyms));
+    union(m.xrefs, split(xrefs));
+    if (name !== '') m.name = name;
+  }
+
+  firstLine(n: number): number {
+    return this.line[n]!;
+  }
+
+  /** Applies merged rows, then warns (as the importer) about nodes whose categories derive no mechkg category. */
+  warnUnknownCategories(log: WarningLog, file: string): void {
+    if (this.merged.size > 0) this.applyMerges();
+    const unknown = this.categoryNames.indexOf('unknown');
+    if (unknown < 0) return;
+    for (let n = 0; n < this.ids.length; n++) {
+      if (this.category[n] !== unknown) continue;
+      const m = this.merged.get(n);
+      const terms = m ? m.categories : this.cells[this.cell[n]!]!.split('|').filter((x) => x !== '');
+      if (terms.length === 0) continue;
+      const [kind, code, message] = WARN.unknownCategory(terms);
+      log.warn(kind, code, file, this.line[n], this.ids[n], message);
+    }
+  }
+
+  private applyMerges(): void {
+    const count = this.ids.length;
+    const labels = new StringPool(count);
+    const synonyms = new StringPool(count, count * 4);
+    const identifiers = new StringPool(count, count * 4);
+    for (let n = 0; n < count; n++) {
+      const m = this.merged.get(n);
+      if (m) {
+        labels.append(m.name);
+        synonyms.append(m.synonyms.join('|'));
+        identifiers.append(m.xrefs.join('|'));
+        this.category[n] = this.categoryNumber(categoryOfCell(m.categories.join('|')));
+      } else {
+        labels.append(this.labels.get(n));
+        synonyms.append(this.synonyms.get(n));
+        identifiers.append(this.identifiers.get(n));
+      }
+    }
+    this.labels = labels;
+    this.synonyms = synonyms;
+    this.identifiers = identifiers;
   }
 
   private categoryNumber(name: string): number {
@@ -189,7 +240,6 @@ class NodeTable implements EndpointSink {
     return {
       ids: this.ids,
       originals: this.interner.pool.trim(),
-      curie: this.curie.slice(0, this.ids.length),
       indexOf: (id) => numbers.get(id) ?? -1,
       originalIndexOf: (id) => this.interner.lookup(id),
       category: this.category.slice(0, this.ids.length),
@@ -199,6 +249,12 @@ class NodeTable implements EndpointSink {
       identifiers: this.identifiers.trim(),
     };
   }
+}
+
+function grownInts(a: Int32Array): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(a.length * 2);
+  grown.set(a);
+  return grown;
 }
 
 function grownBytes(a: Uint8Array): Uint8Array<ArrayBuffer> {
@@ -221,11 +277,14 @@ function readHeader(file: string, buf: Buffer, start: number, end: number, requi
   return { columns, at: (name) => columns.indexOf(name) };
 }
 
-async function readNodes(path: string, nodes: NodeTable, problems: ProblemLog, onProgress?: (p: LineProgress) => void, chunk: ChunkOptions = {}): Promise<void> {
+async function readNodes(path: string, nodes: NodeTable, problems: WarningLog, onProgress?: (p: LineProgress) => void, chunk: ChunkOptions = {}): Promise<void> {
   let header: Header | null = null;
   let cols = { id: 0, category: -1, name: -1, synonym: -1, xref: -1 };
+  let width = 0;
   let starts = new Int32Array(0);
   let ends = new Int32Array(0);
+  const name = path;
+  const cellOf = (buf: Buffer, col: number, fields: number) => (col >= 0 && col < fields ? buf.toString('utf8', starts[col]!, ends[col]!) : '');
   const append = (pool: StringPool, buf: Buffer, col: number, fields: number) =>
     col >= 0 && col < fields ? pool.appendBytes(buf, starts[col]!, ends[col]!) : pool.append('');
   await forEachLine(
@@ -234,25 +293,27 @@ async function readNodes(path: string, nodes: NodeTable, problems: ProblemLog, o
       if (!header) {
         header = readHeader(path, buf, start, end, ['id']);
         cols = { id: header.at('id'), category: header.at('category'), name: header.at('name'), synonym: header.at('synonym'), xref: header.at('xref') };
-        const width = Math.max(...Object.values(cols)) + 1;
-        starts = new Int32Array(width);
-        ends = new Int32Array(width);
+        width = header.columns.length;
+        starts = new Int32Array(width + 1);
+        ends = new Int32Array(width + 1);
         return;
       }
       if (start === end) return;
       const fields = splitTabs(buf, start, end, starts, ends);
-      if (cols.id >= fields) throw badLine(path, line, buf, start, end, `no "id" field: ${fields} tab-separated field(s), expected at least ${cols.id + 1}`);
-      const idStart = starts[cols.id]!;
-      const idEnd = ends[cols.id]!;
-      if (idStart === idEnd) throw badLine(path, line, buf, start, end, 'empty node id');
+      if (fields > width) throw badLine(path, line, buf, start, end, `${fields} tab-separated fields, but the header has ${width} columns`);
+      const idStart = cols.id < fields ? starts[cols.id]! : 0;
+      const idEnd = cols.id < fields ? ends[cols.id]! : 0;
+      if (idStart === idEnd) throw badLine(path, line, buf, start, end, 'id: is required (KGX rejects a node without one)');
       const hash = fnv1a(buf, idStart, idEnd);
-      if (nodes.find(buf, idStart, idEnd, hash) >= 0) {
-        problems.warn('duplicate_id', path, line, buf.toString('utf8', idStart, idEnd), `node listed again; the first row is kept`);
+      const known = nodes.find(buf, idStart, idEnd, hash);
+      if (known >= 0) {
+        const id = graphId(buf.toString('utf8', idStart, idEnd));
+        const [kind, code, message] = WARN.merged(id, nodes.firstLine(known));
+        problems.warn(kind, code, name, line, id, message);
+        nodes.merge(known, cellOf(buf, cols.category, fields), cellOf(buf, cols.name, fields), cellOf(buf, cols.synonym, fields), cellOf(buf, cols.xref, fields));
         return;
       }
-      const category = cols.category >= 0 && cols.category < fields ? buf.toString('utf8', starts[cols.category]!, ends[cols.category]!) : '';
-      const hasXref = cols.xref >= 0 && cols.xref < fields;
-      nodes.add(buf, idStart, idEnd, hash, category, hasXref ? starts[cols.xref]! : 0, hasXref ? ends[cols.xref]! : 0);
+      nodes.add(buf, idStart, idEnd, hash, cellOf(buf, cols.category, fields), line);
       append(nodes.labels, buf, cols.name, fields);
       append(nodes.synonyms, buf, cols.synonym, fields);
       append(nodes.identifiers, buf, cols.xref, fields);
@@ -283,7 +344,7 @@ async function readEdges(path: string, nodes: NodeTable, onProgress: ((p: LinePr
       if (!table) {
         let nl = buf.indexOf(10, start);
         if (nl < 0 || nl >= end) nl = end;
-        const header = readHeader(path, buf, start, trimCr(buf, start, nl), ['subject', 'predicate', 'object']);
+        const header = readHeader(path, buf, start, trimCr(buf, start, nl), ['subject', 'object']);
         pos = Math.min(nl + 1, end);
         table = new EdgeTable(path, nodes, header.columns, expectedRows(buf, pos, end, statSync(path).size));
       }
@@ -321,7 +382,7 @@ function planSplit(path: string, share: number): { columns: string[]; at: number
     const nl = head.subarray(0, n).indexOf(10);
     if (nl < 0) return null;
     const columns = head.toString('utf8', 0, trimCr(head, 0, nl)).split('\t').map((c) => c.trim());
-    if (!['subject', 'predicate', 'object'].every((c) => columns.includes(c))) return null;
+    if (!['subject', 'object'].every((c) => columns.includes(c))) return null;
     const rowsStart = nl + 1;
     const target = rowsStart + Math.floor((size - rowsStart) * share);
     if (target <= rowsStart || target >= size) return null;
@@ -374,9 +435,14 @@ function appendRest(path: string, table: EdgeTable, nodes: NodeTable, rows: Rang
   if (error) throw new MechkgError('line' in error ? `${path}:${lineBase + error.line}${error.rest}` : error.message);
 }
 
-/** The edges' typed arrays for the CompactIndex (sign, causal flag and strength from each edge's kind). */
-function finishEdges(path: string, table: EdgeTable, columns: readonly string[], nodes: NodeTable): CompactEdges {
+/**
+ * The edges' typed arrays for the CompactIndex (sign, causal flag and strength from each edge's kind), with the
+ * importer's warnings: rows without a predicate, predicates Biolink does not have or deprecates (once each, at
+ * their first line), and edge ids used twice (the later ones renamed "<id>--k").
+ */
+function finishEdges(path: string, table: EdgeTable, columns: readonly string[], nodes: NodeTable, log: WarningLog): CompactEdges {
   const { count, kinds } = table;
+  const file = path;
   const sign = new Int8Array(count);
   const causal = new Uint8Array(count);
   const strength = new Uint8Array(count);
@@ -387,9 +453,23 @@ function finishEdges(path: string, table: EdgeTable, columns: readonly string[],
     causal[e] = d.causal ? 1 : 0;
     strength[e] = d.strength;
   }
+  for (let i = 0; i < table.noPredicate; i++) {
+    const [k, code, message] = WARN.noPredicate();
+    log.warn(k, code, file, table.noPredicateLines[i], undefined, message);
+  }
+  const order = kinds.map((_, k) => k).sort((a, b) => table.kindLines[a]! - table.kindLines[b]!);
+  const warned = new Set<string>();
+  for (const k of order) {
+    const d = kinds[k]!;
+    if (d.note === 'missing' || d.note === 'none' || warned.has(d.predicate)) continue;
+    warned.add(d.predicate);
+    const [w, code, message] = d.note === 'not-biolink' ? WARN.notBiolink(d.predicate) : WARN.deprecated(d.predicate);
+    log.warn(w, code, file, table.kindLines[k], undefined, message);
+  }
   const source = fit(table.source, count);
   const target = fit(table.target, count);
   const offsets = fit(table.lineOffset, count);
+  const ids = table.ids ? table.ids.trim() : null;
   return {
     count,
     source,
@@ -400,27 +480,89 @@ function finishEdges(path: string, table: EdgeTable, columns: readonly string[],
     kind,
     predicates: kinds.map((d) => d.predicate),
     relations: Uint8Array.from(kinds, (d) => d.relation),
-    ownIds: table.ownIds,
-    evidence: evidenceReader(path, columns, (e) => offsets[e]!, (e) => nodes.ids[source[e]!]!, (e) => nodes.ids[target[e]!]!),
+    ids,
+    renamed: ids ? renamedDuplicates(ids, count, file, log, (e) => offsets[e]!) : new Map(),
+    evidence: () => [],
+    provenance: provenanceReader(path, columns, (e) => offsets[e]!),
   };
 }
 
+/** Edge ids given twice or more: the k-th use is kept as "<id>--k", with the importer's warning. */
+function renamedDuplicates(ids: StringPool, count: number, file: string, log: WarningLog, offsetOf: (e: number) => number): Map<number, string> {
+  const renamed = new Map<number, string>();
+  let size = 1024;
+  while (size < count * 2) size *= 2;
+  const slots = new Int32Array(size);
+  const uses = new Map<number, number>();
+  const dups: { e: number; given: string; name: string }[] = [];
+  const { bytes, ends } = ids.export();
+  for (let e = 0; e < count; e++) {
+    const start = e === 0 ? 0 : ends[e - 1]!;
+    const end = ends[e]!;
+    if (start === end) continue;
+    let slot = fnv1a(bytes, start, end) & (size - 1);
+    for (;;) {
+      const f = slots[slot]!;
+      if (f === 0) {
+        slots[slot] = e + 1;
+        break;
+      }
+      if (ids.equalsBytes(f - 1, bytes, start, end)) {
+        const k = (uses.get(f - 1) ?? 1) + 1;
+        uses.set(f - 1, k);
+        const given = graphId(ids.get(e));
+        const name = `${given}--${k}`;
+        renamed.set(e, name);
+        dups.push({ e, given, name });
+        break;
+      }
+      slot = (slot + 1) & (size - 1);
+    }
+  }
+  // the warnings name the line, as the importer's do: found for the first few in one pass over the file
+  const lines = linesOf(file, dups.slice(0, MAX_EXAMPLES).map((d) => offsetOf(d.e)));
+  dups.forEach((d, i) => {
+    const [w, code, message] = WARN.duplicateEdge(d.given, d.name);
+    log.warn(w, code, file, lines[i], d.given, message);
+  });
+  return renamed;
+}
+
+/** The 1-based line of each byte offset (ascending, as edges are in file order) in one read of the file. */
+function linesOf(path: string, offsets: readonly number[]): number[] {
+  if (offsets.length === 0) return [];
+  const out: number[] = [];
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let line = 1;
+    let pos = 0;
+    let k = 0;
+    while (k < offsets.length) {
+      const n = readSync(fd, buf, 0, buf.length, pos);
+      if (n === 0) break;
+      for (let i = 0; i < n && k < offsets.length; i++) {
+        while (k < offsets.length && pos + i === offsets[k]) out[k++] = line;
+        if (buf[i] === 10) line++;
+      }
+      pos += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return out;
+}
+
 /**
- * Evidence is not held in memory: an edge shown in a result has its row re-read from the file. The file
- * stays open for the life of the index (one open, not one per edge), and recent edges are memoized, since
- * the paths of one result share most of their edges.
+ * Provenance is not held in memory: an edge shown in a result has its row re-read from the file and read by
+ * the importer's KGX field rules (src/import/kgx-fields.ts). The file stays open for the life of the index
+ * (one open, not one per edge), and recent edges are memoized, since the paths of one result share most edges.
  */
-function evidenceReader(
-  path: string,
-  columns: readonly string[],
-  offsetOf: (e: number) => number,
-  sourceOf: (e: number) => string,
-  targetOf: (e: number) => string,
-): (e: number) => EvidenceData[] {
+function provenanceReader(path: string, columns: readonly string[], offsetOf: (e: number) => number): (e: number) => Provenance | undefined {
   let fd: number | null = null;
   const buf = Buffer.allocUnsafe(4096);
-  const memo = new Map<number, EvidenceData[]>();
-  const readRow = (offset: number): Record<string, string> => {
+  const memo = new Map<number, Provenance | undefined>();
+  const readRow = (offset: number): Map<string, RowValue> => {
     fd ??= openSync(path, 'r');
     const parts: Buffer[] = [];
     let position = offset;
@@ -432,36 +574,22 @@ function evidenceReader(
       position += n;
     }
     const values = Buffer.concat(parts).toString('utf8').replace(/\r$/, '').split('\t');
-    return Object.fromEntries(columns.map((c, i) => [c, values[i] ?? '']));
+    const row = new Map<string, RowValue>();
+    columns.forEach((c, i) => {
+      const v = tsvValue(c, values[i] ?? '');
+      if (v !== undefined) row.set(c, v);
+    });
+    return row;
   };
   return (e) => {
-    let evidence = memo.get(e);
-    if (!evidence) {
-      evidence = evidenceFromRow(path, readRow(offsetOf(e)), sourceOf(e), targetOf(e));
-      if (memo.size >= 10_000) memo.clear();
-      memo.set(e, evidence);
-    }
-    return evidence;
+    if (memo.has(e)) return memo.get(e);
+    const p = kgxEdge(readRow(offsetOf(e)), { file: displayName(path) }).provenance;
+    if ((p.publications?.length ?? 0) > MAX_LIST_ITEMS) throw new MechkgError(`${path}: edge ${e + 1}: ${p.publications!.length} publications, over the limit of ${MAX_LIST_ITEMS} for one list`);
+    const provenance = Object.keys(p).length > 0 ? p : undefined;
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(e, provenance);
+    return provenance;
   };
-}
-
-/**
- * Evidence of an imported KGX edge, as the importer synthesizes it (src/import/assemble-graph.ts): one entry
- * per PMID / doi publication, else one for the primary knowledge source, else one for the file; its kind from
- * knowledge_level.
- */
-function evidenceFromRow(file: string, row: Record<string, string>, source: string, target: string): EvidenceData[] {
-  const kind = ownValue(KIND_OF_KNOWLEDGE_LEVEL, row.knowledge_level) ?? 'review_statement';
-  const statement = `${file} asserts ${source} ${row.predicate} ${target}`;
-  const refs: string[] = [];
-  const publications = splitList(row.publications ?? '');
-  if (publications.length > MAX_LIST_ITEMS) throw new MechkgError(`${file}: edge ${source} -> ${target}: ${publications.length} publications, over the limit of ${MAX_LIST_ITEMS} for one list`);
-  for (const pub of publications) {
-    const m = /^(pmid|doi):\s*(.+)$/i.exec(pub.trim());
-    if (m) refs.push(slugify(`${m[1]}-${m[2]}`));
-  }
-  if (refs.length === 0) refs.push(slugify(row.primary_knowledge_source || file));
-  return refs.map((ref) => ({ source: ref, kind, stance: 'supports', statement }));
 }
 
 function ttyProgress(p: LineProgress): void {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { buildGraph } from '../../src/graph/build-graph.js';
 import { edgeSchema, nodeSchema, sourceSchema, type SourceData } from '../../src/model/schema.js';
 import type { KnowledgeGraph } from '../../src/model/types.js';
-import { CATEGORY_NAMES, EVIDENCE_KIND_NAMES, PREDICATE_NAMES } from '../../src/model/vocabulary.js';
+import { CURATED_CATEGORY_NAMES as CATEGORY_NAMES, EVIDENCE_KIND_NAMES, PREDICATE_NAMES } from '../../src/model/vocabulary.js';
 import { defaultEdgeId } from '../../src/load/validate-files.js';
 
 export const HOSTILE = 'He said "hi" & <script>window.__pwned=1</script> | a\\b\ttab\nline two é 漢字 🧪 \'q\' #quot; ]]> --> <img src=x onerror="window.__pwned=2">';

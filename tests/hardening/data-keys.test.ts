@@ -54,14 +54,18 @@ describe('data keys are data', () => {
     writeFileSync(join(dir, 'k_nodes.tsv'), 'id\tname\tcategory\nX:1\tone\tbiolink:Gene\nX:2\ttwo\tbiolink:Gene\nX:3\tthree\tbiolink:Gene\n');
     writeFileSync(
       join(dir, 'k_edges.tsv'),
-      'subject\tpredicate\tobject\tknowledge_level\tpublications\nX:1\tbiolink:positively_regulates\tX:2\tconstructor\tPMID:1\nX:2\tbiolink:positively_regulates\tX:3\t__proto__\ttoString\n',
+      'subject\tpredicate\tobject\tobject_direction_qualifier\tknowledge_level\tpublications\nX:1\tbiolink:affects\tX:2\tincreased\tconstructor\tPMID:1\nX:2\tbiolink:affects\tX:3\tincreased\t__proto__\ttoString\n',
     );
     const r = mechkg(['--graph', join(dir, 'k_edges.tsv'), 'paths', 'one', 'three', '--json'], { MECHKG_COMPACT: mode });
     expect(r.stderr).not.toContain('internal error');
     expect(r.code, r.stderr).toBe(0);
     const paths = JSON.parse(r.stdout).paths;
     expect(paths).toHaveLength(1);
-    expect(paths[0].edges.flatMap((e: { evidence: { kind: string }[] }) => e.evidence.map((ev) => ev.kind))).toEqual(['review_statement', 'review_statement']);
+    // provenance is kept as given (no evidence is made from it), odd values included
+    expect(paths[0].edges.map((e: { evidence: unknown[]; provenance: { knowledge_level: string; publications: string[] } }) => [e.evidence.length, e.provenance.knowledge_level, e.provenance.publications])).toEqual([
+      [0, 'constructor', ['PMID:1']],
+      [0, '__proto__', ['toString']],
+    ]);
   });
 
   it('explorer URL sign words like "constructor" are ignored', () => {

@@ -12,51 +12,49 @@ function failures(files: ImportFile[], format: ImportFormat): string[] {
 }
 
 const NODES_TSV = 'id\tcategory\tname\tdescription\nmechkg:a\tbiolink:Protein\tA\tan a\nmechkg:b\tbiolink:Protein\tB\tb\n';
+const SOURCES = '[{"id":"s","title":"S","kind":"review"}]';
 
 describe('importGraph: malformed input names file, line or element', () => {
   it.each<{ name: string; format: ImportFormat; files: ImportFile[]; expected: string[] }>([
     {
-      name: 'TSV with an unterminated quote',
-      format: 'kgx',
-      files: [
-        { path: 'x_nodes.tsv', text: NODES_TSV },
-        { path: 'x_edges.tsv', text: 'subject\tpredicate\tobject\nmechkg:a\tbiolink:causes\t"mechkg:b\n' },
-      ],
-      expected: ['x_edges.tsv:2:', 'unterminated quoted field'],
-    },
-    {
-      name: 'TSV row with too many fields',
+      name: 'TSV row with more fields than the header',
       format: 'kgx',
       files: [
         { path: 'x_nodes.tsv', text: NODES_TSV },
         { path: 'x_edges.tsv', text: 'subject\tpredicate\tobject\nmechkg:a\tbiolink:causes\tmechkg:b\textra\n' },
       ],
-      expected: ['x_edges.tsv:2:', 'expected 3 fields as in the header, found 4'],
+      expected: ['x_edges.tsv:2:', '4 tab-separated fields, but the header has 3 columns'],
     },
     {
-      name: 'TSV edges file without a predicate column',
+      name: 'TSV whose header is neither a nodes nor an edges table',
       format: 'kgx',
-      files: [
-        { path: 'x_nodes.tsv', text: NODES_TSV },
-        { path: 'x_edges.tsv', text: 'subject\tobject\nmechkg:a\tmechkg:b\n' },
-      ],
-      expected: ['x_edges.tsv:1:', 'missing column(s) predicate'],
+      files: [{ path: 'x_edges.tsv', text: 'from\tto\na\tb\n' }],
+      expected: ['x_edges.tsv:1:', 'not a KGX TSV table', '"from", "to"'],
     },
     {
-      name: 'TSV edge pointing to a missing node',
+      name: 'KGX nodes file without an id column (KGX rejects it)',
       format: 'kgx',
-      files: [
-        { path: 'x_nodes.tsv', text: NODES_TSV },
-        { path: 'x_edges.tsv', text: 'subject\tpredicate\tobject\nmechkg:a\tbiolink:causes\tmechkg:zzz\n' },
-      ],
-      expected: ['x_edges.tsv:2:', 'dangling_endpoint', 'target "mechkg:zzz"'],
+      files: [{ path: 'x_nodes.tsv', text: 'name\tcategory\nGene 1\tbiolink:Gene\n' }],
+      expected: ['x_nodes.tsv:1:', 'needs an "id" column'],
+    },
+    {
+      name: 'TSV node row with an empty id',
+      format: 'kgx',
+      files: [{ path: 'x_nodes.tsv', text: 'id\tname\n\tnameless\n' }],
+      expected: ['x_nodes.tsv:2:', 'id: is required'],
+    },
+    {
+      name: 'TSV edge with an empty object',
+      format: 'kgx',
+      files: [{ path: 'x_edges.tsv', text: 'subject\tpredicate\tobject\nA:1\tbiolink:causes\t\n' }],
+      expected: ['x_edges.tsv:2:', 'object (target): is required'],
     },
     {
       name: 'TSV with broken JSON in mechkg_evidence',
       format: 'kgx',
       files: [
         { path: 'x_nodes.tsv', text: NODES_TSV },
-        { path: 'x_edges.tsv', text: 'subject\tpredicate\tobject\tmechkg_predicate\tmechkg_evidence\nmechkg:a\tbiolink:causes\tmechkg:b\tcauses\t"[{""source"":"\n' },
+        { path: 'x_edges.tsv', text: 'subject\tpredicate\tobject\tmechkg_predicate\tmechkg_evidence\nmechkg:a\tbiolink:causes\tmechkg:b\tcauses\t[{"source":\n' },
       ],
       expected: ['x_edges.tsv:2:', 'mechkg_evidence: not valid JSON'],
     },
@@ -65,10 +63,7 @@ describe('importGraph: malformed input names file, line or element', () => {
       format: 'kgx',
       files: [
         { path: 'x_nodes.tsv', text: NODES_TSV },
-        {
-          path: 'x_edges.tsv',
-          text: 'subject\tpredicate\tobject\tmechkg_predicate\tmechkg_sign\tmechkg_evidence\tmechkg_sources\nmechkg:a\tbiolink:causes\tmechkg:b\tinhibits\t+\t"[{""source"":""s"",""kind"":""in_vitro"",""statement"":""x""}]"\t"[{""id"":""s"",""title"":""S"",""kind"":""review""}]"\n',
-        },
+        { path: 'x_edges.tsv', text: `subject\tpredicate\tobject\tmechkg_predicate\tmechkg_sign\tmechkg_evidence\tmechkg_sources\nmechkg:a\tbiolink:causes\tmechkg:b\tinhibits\t+\t[{"source":"s","kind":"in_vitro","statement":"x"}]\t${SOURCES}\n` },
       ],
       expected: ['x_edges.tsv:2:', 'sign "+" contradicts predicate inhibits'],
     },
@@ -77,18 +72,9 @@ describe('importGraph: malformed input names file, line or element', () => {
       format: 'kgx',
       files: [
         { path: 'x_nodes.tsv', text: NODES_TSV },
-        {
-          path: 'x_edges.tsv',
-          text: 'subject\tpredicate\tobject\tmechkg_predicate\tmechkg_evidence\tmechkg_sources\nmechkg:a\tbiolink:causes\tmechkg:b\tcauses\t"[{""source"":""s"",""kind"":""rumour"",""statement"":""x""}]"\t"[{""id"":""s"",""title"":""S"",""kind"":""review""}]"\n',
-        },
+        { path: 'x_edges.tsv', text: `subject\tpredicate\tobject\tmechkg_predicate\tmechkg_evidence\tmechkg_sources\nmechkg:a\tbiolink:causes\tmechkg:b\tcauses\t[{"source":"s","kind":"rumour","statement":"x"}]\t${SOURCES}\n` },
       ],
       expected: ['x_edges.tsv:2:', 'unknown_evidence_kind', 'evidence[0].kind'],
-    },
-    {
-      name: 'KGX without an edges file',
-      format: 'kgx',
-      files: [{ path: 'x_nodes.tsv', text: NODES_TSV }],
-      expected: ['x_nodes.tsv:', 'no KGX edges file'],
     },
     {
       name: 'JSON Lines with a broken line',
@@ -118,16 +104,16 @@ describe('importGraph: malformed input names file, line or element', () => {
       name: 'Cytoscape JSON with elements of the wrong shape',
       format: 'cyjs',
       files: [{ path: 'g.cyjs', text: '{"elements": {"nodes": 3}}' }],
-      expected: ['g.cyjs:', 'expected "elements" to be'],
+      expected: ['g.cyjs:', 'not Cytoscape JSON'],
     },
     {
       name: 'Cytoscape JSON edge without a target',
       format: 'cyjs',
-      files: [{ path: 'g.cyjs', text: JSON.stringify({ elements: { nodes: [{ data: { id: 'a', category: 'gene' } }], edges: [{ data: { id: 'e1', source: 'a', predicate: 'causes' } }] } }) }],
-      expected: ['g.cyjs:', 'elements.edges[0]: target: is required'],
+      files: [{ path: 'g.cyjs', text: JSON.stringify({ elements: { nodes: [{ data: { id: 'a' } }], edges: [{ data: { id: 'e1', source: 'a', predicate: 'biolink:causes' } }] } }) }],
+      expected: ['g.cyjs:', 'elements.edges[0]: object (target): is required'],
     },
     {
-      name: 'Cytoscape JSON node with a bad identifier',
+      name: 'mechkg Cytoscape JSON node with a bad identifier',
       format: 'cyjs',
       files: [{ path: 'g.cyjs', text: JSON.stringify({ elements: { nodes: [{ data: { id: 'a', category: 'gene', identifiers: ['not a curie'] } }] } }) }],
       expected: ['g.cyjs:', 'malformed_curie', 'elements.nodes[0]: identifiers[0]'],
@@ -145,10 +131,16 @@ describe('importGraph: malformed input names file, line or element', () => {
       expected: ['g.graphml:', 'expected a <graphml> element with a <graph>'],
     },
     {
-      name: 'GraphML with a duplicate node id',
+      name: 'GraphML value not of its key type (networkx rejects it)',
       format: 'graphml',
-      files: [{ path: 'g.graphml', text: '<graphml>\n<graph edgedefault="directed">\n<node id="a"/>\n<node id="a"/>\n</graph>\n</graphml>\n' }],
-      expected: ['g.graphml:4:', 'duplicate_id', '<node id="a"> #2', 'first defined at g.graphml:3'],
+      files: [{ path: 'g.graphml', text: '<graphml>\n<key id="w" for="edge" attr.name="weight" attr.type="double"/>\n<graph edgedefault="directed">\n<node id="a"/><node id="b"/>\n<edge source="a" target="b"><data key="w">heavy</data></edge>\n</graph>\n</graphml>\n' }],
+      expected: ['g.graphml:5:', '"heavy" is not a double'],
+    },
+    {
+      name: 'GraphML data under an undeclared key',
+      format: 'graphml',
+      files: [{ path: 'g.graphml', text: '<graphml>\n<graph edgedefault="directed">\n<node id="a"><data key="nope">1</data></node>\n</graph>\n</graphml>\n' }],
+      expected: ['g.graphml:3:', 'no <key id="nope"> is declared'],
     },
     {
       name: 'GraphML edge with broken evidence JSON',
@@ -156,10 +148,22 @@ describe('importGraph: malformed input names file, line or element', () => {
       files: [
         {
           path: 'g.graphml',
-          text: '<graphml>\n<key id="p" for="edge" attr.name="predicate" attr.type="string"/>\n<key id="ev" for="edge" attr.name="evidence" attr.type="string"/>\n<graph>\n<node id="a"/><node id="b"/>\n<edge source="a" target="b">\n<data key="p">causes</data><data key="ev">[{</data>\n</edge>\n</graph>\n</graphml>\n',
+          text: '<graphml>\n<key id="p" for="edge" attr.name="predicate" attr.type="string"/>\n<key id="ev" for="edge" attr.name="evidence" attr.type="string"/>\n<graph edgedefault="directed">\n<node id="a"/><node id="b"/>\n<edge source="a" target="b">\n<data key="p">causes</data><data key="ev">[{</data>\n</edge>\n</graph>\n</graphml>\n',
         },
       ],
       expected: ['g.graphml:6:', '<edge> #1: evidence: not valid JSON'],
+    },
+    {
+      name: 'a file in no format mechkg reads (auto)',
+      format: 'auto',
+      files: [{ path: 'notes.txt', text: 'just some notes\nnothing else\n' }],
+      expected: ['notes.txt:', 'not a graph format mechkg reads', 'not XML, JSON or a KGX TSV header'],
+    },
+    {
+      name: 'JSON that is no graph format (auto)',
+      format: 'auto',
+      files: [{ path: 'x.json', text: '{"graph": {"vertices": []}}' }],
+      expected: ['x.json:', 'not a graph format mechkg reads', '"graph"', 'TRAPI'],
     },
   ])('$name', ({ files, format, expected }) => {
     const messages = failures(files, format).join('\n');
@@ -167,7 +171,7 @@ describe('importGraph: malformed input names file, line or element', () => {
   });
 
   it('throws a ValidationError carrying every problem (never a partial graph)', () => {
-    const text = JSON.stringify({ elements: { nodes: [{ data: { id: 'a', category: 'gene', identifiers: ['bad'] } }, { data: { label: 'no id' } }], edges: [] } });
+    const text = JSON.stringify({ elements: { nodes: [{ data: { id: 'a', category: 'gene', identifiers: ['bad'] } }, { data: { id: 'b' } }], edges: [{ data: { target: 'b' } }] } });
     let caught: unknown;
     try {
       importGraph({ path: 'g.cyjs', text }, 'cyjs');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_NAMES, EVIDENCE_KIND_NAMES, PREDICATE_NAMES, tryLoadGraphFromFiles } from '../../src/index.js';
+import { CURATED_CATEGORY_NAMES as CATEGORY_NAMES, EVIDENCE_KIND_NAMES, PREDICATE_NAMES, tryLoadGraphFromFiles } from '../../src/index.js';
 import { readGraphDir, bundledGraphDir } from '../../src/node.js';
 
 const curated = readGraphDir(bundledGraphDir());

@@ -42,33 +42,44 @@ function same(f: Fixture, run: (g: QueryInput) => unknown): void {
 }
 
 describe('loadKgxIndex', () => {
-  it('rejects a missing file and a header without subject/predicate/object, naming the file', async () => {
+  it('rejects a missing file and a header without subject and object, naming the file', async () => {
     await expect(loadKgxIndex(join(dir, 'nope_edges.tsv'))).rejects.toThrow(/nope_edges\.tsv: no such file/);
     const bad = join(dir, 'badheader_edges.tsv');
-    writeFileSync(bad, 'id\tsubject\tobject\ne1\tA:1\tB:2\n');
-    await expect(loadKgxIndex(bad)).rejects.toThrow(/badheader_edges\.tsv:1: .*missing column\(s\) "predicate"/);
+    writeFileSync(bad, 'id\tsubject\tpredicate\ne1\tA:1\tbiolink:causes\n');
+    await expect(loadKgxIndex(bad)).rejects.toThrow(/badheader_edges\.tsv:1: .*missing column\(s\) "object"/);
   });
 
-  it('names the line of a row with too few fields or an empty subject', async () => {
+  it('reads rows that leave trailing empty fields off, and names the line of a row with an empty subject or object or too many fields', async () => {
     const short = join(dir, 'short_edges.tsv');
-    writeFileSync(short, 'subject\tpredicate\tobject\nA:1\tbiolink:causes\tB:2\nA:1\tbiolink:causes\n');
-    await expect(loadKgxIndex(short)).rejects.toThrow(/short_edges\.tsv:3: 2 tab-separated field\(s\), expected at least 3/);
+    writeFileSync(short, 'subject\tobject\tpredicate\tpublications\nA:1\tB:2\tbiolink:causes\nA:1\tB:2\n');
+    const index = await loadKgxIndex(short);
+    expect(index.edgeSummary(0)).toMatchObject({ source: 'A:1', target: 'B:2', predicate: 'biolink:causes', causal: true, sign: null });
+    expect(index.edgeSummary(1)).toMatchObject({ predicate: 'biolink:related_to', causal: false });
+    expect(index.problems.some((p) => p.code === 'unknown_predicate' && p.line === 3 && p.message.includes('no predicate'))).toBe(true);
+    const noObject = join(dir, 'noobject_edges.tsv');
+    writeFileSync(noObject, 'subject\tpredicate\tobject\nA:1\tbiolink:causes\tB:2\nA:1\tbiolink:causes\n');
+    await expect(loadKgxIndex(noObject)).rejects.toThrow(/noobject_edges\.tsv:3: subject and object: is required \(empty object\)/);
     const empty = join(dir, 'empty_edges.tsv');
     writeFileSync(empty, 'subject\tpredicate\tobject\nA:1\tbiolink:causes\tB:2\n\nB:2\tbiolink:causes\tC:3\n\tbiolink:causes\tC:3\n');
-    await expect(loadKgxIndex(empty)).rejects.toThrow(/empty_edges\.tsv:5: empty subject/);
+    await expect(loadKgxIndex(empty)).rejects.toThrow(/empty_edges\.tsv:5: subject and object: is required \(empty subject\)/);
+    const wide = join(dir, 'wide_edges.tsv');
+    writeFileSync(wide, 'subject\tpredicate\tobject\nA:1\tbiolink:causes\tB:2\tX\n');
+    await expect(loadKgxIndex(wide)).rejects.toThrow(/wide_edges\.tsv:2: 4 tab-separated fields, but the header has 3 columns/);
   });
 
-  it('counts skippable problems as warnings with their line (dangling endpoints, repeated nodes)', async () => {
-    writeFileSync(join(dir, 'warn_nodes.tsv'), 'id\tcategory\tname\nA:1\tbiolink:Drug\tdrug a\nA:1\tbiolink:Drug\tagain\n');
+  it('keeps the file\'s ids, merges a node listed twice and gives a missing endpoint a stub node, with warnings and their line', async () => {
+    writeFileSync(join(dir, 'warn_nodes.tsv'), 'id\tcategory\tname\tsynonym\nA:1\tbiolink:Drug\tdrug a\tda\nA:1\tbiolink:Drug\tdrug a prime\tdap\n');
     writeFileSync(join(dir, 'warn_edges.tsv'), 'subject\tpredicate\tobject\r\nA:1\tbiolink:treats\tMONDO:9\r\n');
     const index = await loadKgxIndex(join(dir, 'warn_edges.tsv'));
     expect(index.problems.map((p) => [p.code, p.file.replace(/^.*[\\/]/, ''), p.line])).toEqual([
       ['duplicate_id', 'warn_nodes.tsv', 3],
       ['dangling_endpoint', 'warn_edges.tsv', 2],
     ]);
-    expect(index.edgeSummary(0)).toMatchObject({ source: 'a-1', target: 'mondo-9', predicate: 'treats', sign: '-', causal: true });
-    expect(resolveNode(index, 'drug a')).toBe('a-1');
-    expect(index.indexOf(resolveNode(index, 'A:1'))).toBe(index.indexOf('a-1')); // the file's id resolves directly
+    expect(index.edgeSummary(0)).toMatchObject({ source: 'A:1', target: 'MONDO:9', predicate: 'biolink:treats', sign: '-', causal: true });
+    expect(index.nodeSummary(index.indexOf('A:1'))).toEqual({ id: 'A:1', label: 'drug a prime', category: 'drug' });
+    expect(index.getNodeAttribute('A:1', 'synonyms')).toEqual(['da', 'dap']);
+    expect(resolveNode(index, 'drug a prime')).toBe('A:1');
+    expect(resolveNode(index, 'A:1')).toBe('A:1');
   });
 
   it('reads lines split across read chunks (a file larger than one 1 MB chunk)', async () => {
@@ -82,7 +93,7 @@ describe('loadKgxIndex', () => {
 
 function pick(graph: KnowledgeGraph, key: string) {
   const a = graph.getEdgeAttributes(key);
-  return { source: graph.source(key), target: graph.target(key), predicate: a.predicate, sign: a.sign, causal: a.causal, relation: a.relation, ...(a.arc ? { arc: a.arc } : {}), evidence: a.evidence };
+  return { source: graph.source(key), target: graph.target(key), predicate: a.predicate, sign: a.sign, causal: a.causal, relation: a.relation, ...(a.arc ? { arc: a.arc } : {}), evidence: a.evidence, ...(a.provenance ? { provenance: a.provenance } : {}) };
 }
 
 describe('compact index and graphology give identical answers', () => {

@@ -8,7 +8,10 @@ import {
   curieUrl,
   EVIDENCE_KINDS,
   ownValue,
+  isOwnPredicate,
   PREDICATES,
+  predicateLabel,
+  predicateVerb,
   type Category,
   type KnowledgeGraph,
   type Path,
@@ -105,8 +108,8 @@ function nodeDetails(graph: KnowledgeGraph, id: string, isExpanded: boolean, act
   if (n.modules.length) dl.push(h('dt', {}, 'modules'), h('dd', {}, n.modules.join(', ')));
   const out: HTMLElement[] = [];
   const inc: HTMLElement[] = [];
-  graph.forEachOutEdge(id, (key, a, _s, t) => out.push(edgeRow(graph, key, `${PREDICATES[a.predicate].label} `, t, actions)));
-  graph.forEachInEdge(id, (key, a, s) => inc.push(edgeRow(graph, key, '', s, actions, ` ${PREDICATES[a.predicate].label} this`)));
+  graph.forEachOutEdge(id, (key, a, _s, t) => out.push(edgeRow(graph, key, `${predicateLabel(a.predicate)} `, t, actions)));
+  graph.forEachInEdge(id, (key, a, s) => inc.push(edgeRow(graph, key, '', s, actions, ` ${predicateLabel(a.predicate)} this`)));
   return h(
     'div',
     { class: 'details', attrs: { 'data-kind': 'node', 'data-id': id } },
@@ -153,7 +156,8 @@ function edgeDetails(graph: KnowledgeGraph, key: string, actions: DetailsActions
   const r = graph.getEdgeAttributes(key);
   const s = graph.source(key);
   const t = graph.target(key);
-  const spec = PREDICATES[r.predicate];
+  const biolink = isOwnPredicate(r.predicate) ? PREDICATES[r.predicate].biolink.predicate : null;
+  const p = r.provenance;
   const sources = graph.getAttribute('sources') ?? {};
   const flags: Child[] = [
     signBadge(r.sign),
@@ -165,12 +169,17 @@ function edgeDetails(graph: KnowledgeGraph, key: string, actions: DetailsActions
   return h(
     'div',
     { class: 'details', attrs: { 'data-kind': 'edge', 'data-id': key } },
-    h('h2', {}, nodeButton(graph, s, actions), ` ${spec.verb} `, nodeButton(graph, t, actions)),
+    h('h2', {}, nodeButton(graph, s, actions), ` ${predicateVerb(r.predicate)} `, nodeButton(graph, t, actions)),
     h('p', { class: 'evidence-head' }, flags),
-    h('dl', { class: 'kv' }, h('dt', {}, 'predicate'), h('dd', {}, `${r.predicate} (${spec.biolink.predicate})`), h('dt', {}, 'module'), h('dd', {}, r.module), context.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))])),
+    h('dl', { class: 'kv' }, h('dt', {}, 'predicate'), h('dd', {}, biolink ? `${r.predicate} (${biolink})` : r.predicate), h('dt', {}, 'module'), h('dd', {}, r.module), context.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))])),
     r.note ? h('p', { class: 'evidence-note' }, r.note) : null,
     h('h3', {}, `Evidence (${r.evidence.length})`),
     h('ul', { class: 'evidence-list' }, r.evidence.map((ev) => evidenceItem(ev, ownValue(sources, ev.source)))),
+    h('ul', { class: 'evidence-list' }, r.evidence.map((ev) => evidenceItem(ev, sources[ev.source]))),
+    // imported edges: their provenance as the file states it; mechkg invents no evidence for them
+    r.evidence.length === 0
+      ? h('p', { class: 'evidence-note' }, p ? [p.primary_knowledge_source, ...(p.aggregator_knowledge_source ?? []), ...(p.publications ?? []), p.knowledge_level, p.agent_type].filter(Boolean).join(' · ') : 'no provenance given')
+      : null,
   );
 }
 

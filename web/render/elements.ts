@@ -1,6 +1,6 @@
 /** Pure conversion of graph entities to Cytoscape element definitions (data only, no style). */
 import type cytoscape from 'cytoscape';
-import { PREDICATES, type KnowledgeGraph } from '../../src/index.js';
+import { predicateLabel as predicateOf, type KnowledgeGraph } from '../../src/index.js';
 
 export const SIGN_GLYPH: Record<string, string> = { '+': '+', '-': '−', none: '·' };
 
@@ -15,8 +15,8 @@ export function nodeElement(graph: KnowledgeGraph, id: string): cytoscape.Elemen
 export function edgeElement(graph: KnowledgeGraph, key: string): cytoscape.ElementDefinition {
   const r = graph.getEdgeAttributes(key);
   const sign = r.sign ?? 'none';
-  const predicateLabel = PREDICATES[r.predicate].label;
-  const signLabel = `${SIGN_GLYPH[sign]} ${predicateLabel}`;
+  const label = predicateOf(r.predicate);
+  const signLabel = `${SIGN_GLYPH[sign]} ${label}`;
   // On a drawn path the label also says, in words, what the marks on the line mean.
   const pathLabel = [signLabel, r.contested ? '◇ disputed' : '', r.preclinicalOnly ? '□ animal / in vitro only' : ''].filter(Boolean).join(' · ');
   return {
@@ -26,7 +26,7 @@ export function edgeElement(graph: KnowledgeGraph, key: string): cytoscape.Eleme
       source: graph.source(key),
       target: graph.target(key),
       predicate: r.predicate,
-      predicateLabel,
+      predicateLabel: label,
       signLabel,
       pathLabel,
       sign,

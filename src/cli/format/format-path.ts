@@ -1,10 +1,16 @@
 /** Human rendering of one path: nodes down the page, each step with its sign, predicate and evidence kinds. */
-import { EVIDENCE_KINDS, PREDICATES } from '../../model/vocabulary.js';
+import type { Provenance } from '../../model/types.js';
+import { EVIDENCE_KINDS, predicateLabel, type EvidenceKind } from '../../model/vocabulary.js';
 import type { Path, PathEdge } from '../../query/path-result.js';
 import { ownValue } from '../../model/own-key.js';
 
-export function predicateLabel(predicate: string): string {
-  return (PREDICATES as Record<string, { label: string }>)[predicate]?.label ?? predicate.replace(/^biolink:/, '').replace(/_/g, ' ');
+export { predicateLabel };
+
+/** An imported edge's provenance in one line: "infores:x via infores:y; PMID:1; knowledge_assertion, manual_agent". */
+export function provenanceText(p: Provenance | undefined): string {
+  if (!p) return 'no provenance given';
+  const source = [p.primary_knowledge_source, p.aggregator_knowledge_source?.length ? `via ${p.aggregator_knowledge_source.join(', ')}` : ''].filter(Boolean).join(' ');
+  return [source, (p.publications ?? []).join(', '), [p.knowledge_level, p.agent_type].filter(Boolean).join(', ')].filter(Boolean).join('; ') || 'no provenance given';
 }
 
 /** How a step reads: the predicate's label, or "is consumed by" for a consumption edge read backwards. */
@@ -16,8 +22,9 @@ export function evidenceLabel(kind: string): string {
   return (EVIDENCE_KINDS as Record<string, { label: string }>)[kind]?.label ?? kind;
 }
 
-/** "established biochemistry, animal model; disputed: observational (human)" (strongest first). */
-export function evidenceSummary(edge: Pick<PathEdge, 'evidence'>): string {
+/** "established biochemistry, animal model; disputed: observational (human)" (strongest first); imported edges: their provenance. */
+export function evidenceSummary(edge: Pick<PathEdge, 'evidence' | 'provenance'>): string {
+  if (edge.evidence.length === 0) return provenanceText(edge.provenance);
   const kinds = (stance: string) =>
     [...new Set(edge.evidence.filter((ev) => ev.stance === stance).map((ev) => ev.kind))]
       .sort((a, b) => (ownValue(EVIDENCE_KINDS, b)?.strength ?? 0) - (ownValue(EVIDENCE_KINDS, a)?.strength ?? 0))

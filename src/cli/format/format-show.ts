@@ -2,7 +2,7 @@
 import type { Description } from '../../query/describe.js';
 import type { Reference } from '../../query/cite-source.js';
 import type { PathEdge } from '../../query/path-result.js';
-import { evidenceLabel, predicateLabel } from './format-path.js';
+import { evidenceLabel, predicateLabel, provenanceText } from './format-path.js';
 
 function edgeLines(e: PathEdge, label: (id: string) => string): string[] {
   const lines = [`  ${label(e.source)} -(${e.sign} ${predicateLabel(e.predicate)})-> ${label(e.target)}   (${e.id})${e.contested ? '  CONTESTED' : ''}`];
@@ -12,6 +12,7 @@ function edgeLines(e: PathEdge, label: (id: string) => string): string[] {
     lines.push(`      ${ev.stance === 'disputes' ? 'DISPUTES' : 'supports'} · ${evidenceLabel(ev.kind)} · ${ev.source}: ${ev.statement}`);
     if (ev.note) lines.push(`          (${ev.note})`);
   }
+  if (e.evidence.length === 0) lines.push(`      provenance: ${provenanceText(e.provenance)}`);
   return lines;
 }
 

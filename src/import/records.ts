@@ -1,0 +1,130 @@
+/**
+ * The common records every format reader produces and the assembler turns into a graph: nodes and edges with
+ * their ids, vocabulary terms, provenance and unmodelled fields exactly as the file gives them, each with the
+ * place it came from (file, line or element). mechkg's own fields (from its exports) ride along in `own`.
+ */
+import type { Attributes, AttributeValue, Problem, Provenance } from '../model/types.js';
+
+export interface Where {
+  file: string;
+  /** 1-based line, when the format has lines. */
+  line?: number;
+  /** The element, e.g. `elements.nodes[3]` or `<node id="x">`, when there is no line (or in addition). */
+  element?: string;
+}
+
+export interface OwnNodeFields {
+  category?: string;
+  abbreviations?: string[];
+  modules?: string[];
+}
+
+export interface NodeIn {
+  where: Where;
+  id?: string;
+  name?: string;
+  categories: string[];
+  description?: string;
+  synonyms: string[];
+  xrefs: string[];
+  attributes: Attributes;
+  own?: OwnNodeFields;
+}
+
+export interface OwnEdgeFields {
+  predicate?: string;
+  /** The sign the file claims ('+', '-', '' for none); checked against the predicate. */
+  sign?: string;
+  evidence?: unknown;
+  context?: unknown;
+  note?: string;
+  module?: string;
+}
+
+export interface EdgeIn {
+  where: Where;
+  id?: string;
+  subject?: string;
+  object?: string;
+  predicate?: string;
+  qualifiers: Record<string, string>;
+  negated?: boolean;
+  provenance: Provenance;
+  attributes: Attributes;
+  own?: OwnEdgeFields;
+  /** The file's edge has no direction (GraphML): it is read both ways. */
+  undirected?: boolean;
+}
+
+export interface RecordsIn {
+  /** The format the reader took the file for, for messages ("KGX TSV", "Cytoscape JSON (element array)"). */
+  format: string;
+  name?: string;
+  nodes: NodeIn[];
+  edges: EdgeIn[];
+  /** Source and module records mechkg's own exports carry. */
+  sources: { where: Where; data: unknown }[];
+  modules: { where: Where; data: unknown }[];
+  /** The file's graph is undirected (GraphML edgedefault="undirected", directed="false" edges): edges are read both ways. */
+  undirectedEdges?: number;
+  problems: Problem[];
+}
+
+export function emptyRecords(format: string): RecordsIn {
+  return { format, nodes: [], edges: [], sources: [], modules: [], problems: [] };
+}
+
+/** A null-prototype object: keys from files (even "__proto__") are plain own properties. */
+export function attributeBag(): Attributes {
+  return Object.create(null) as Attributes;
+}
+
+export function stringBag(): Record<string, string> {
+  return Object.create(null) as Record<string, string>;
+}
+
+/** A located problem for the problems list. */
+export function problemAt(where: Where, code: Problem['code'], message: string, id?: string, level: Problem['level'] = 'error'): Problem {
+  return {
+    level,
+    code,
+    file: where.file,
+    ...(where.line !== undefined ? { line: where.line } : {}),
+    ...(id !== undefined ? { id } : {}),
+    message: where.element ? `${where.element}: ${message}` : message,
+  };
+}
+
+/** Parses JSON held in a text field, reporting where it failed; objects and arrays pass through. */
+export function jsonField(value: unknown, field: string, where: Where, problems: Problem[], id?: string): unknown {
+  if (typeof value !== 'string') return value;
+  if (value.trim() === '') return undefined;
+  try {
+    return JSON.parse(value);
+  } catch (err) {
+    problems.push(problemAt(where, 'malformed_file', `${field}: not valid JSON (${err instanceof Error ? err.message : String(err)})`, id));
+    return undefined;
+  }
+}
+
+/** Line (1-based) and column of a character offset. */
+export function lineAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return { line, column: offset - last };
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A JSON value as an attribute value (kept as is; undefined and functions cannot occur in parsed JSON). */
+export function attributeValue(v: unknown): AttributeValue {
+  return v as AttributeValue;
+}
