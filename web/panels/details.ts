@@ -175,7 +175,6 @@ function edgeDetails(graph: KnowledgeGraph, key: string, actions: DetailsActions
     r.note ? h('p', { class: 'evidence-note' }, r.note) : null,
     h('h3', {}, `Evidence (${r.evidence.length})`),
     h('ul', { class: 'evidence-list' }, r.evidence.map((ev) => evidenceItem(ev, ownValue(sources, ev.source)))),
-    h('ul', { class: 'evidence-list' }, r.evidence.map((ev) => evidenceItem(ev, sources[ev.source]))),
     // imported edges: their provenance as the file states it; mechkg invents no evidence for them
     r.evidence.length === 0
       ? h('p', { class: 'evidence-note' }, p ? [p.primary_knowledge_source, ...(p.aggregator_knowledge_source ?? []), ...(p.publications ?? []), p.knowledge_level, p.agent_type].filter(Boolean).join(' · ') : 'no provenance given')
