@@ -24,8 +24,8 @@ export const EXPORT_FORMATS: Record<string, ExportFormat> = {
   mermaid: { name: 'mermaid', description: 'Mermaid flowchart for Markdown (GitHub)', extensions: ['.mmd', '.md'], output: 'text', needs: [], write: writeMermaid },
   csv: { name: 'csv', description: 'spreadsheet tables: PREFIX_nodes.csv and PREFIX_edges.csv', extensions: ['nodes.csv', 'edges.csv'], output: 'files', needs: [], write: writeCsv },
   sif: { name: 'sif', description: "Cytoscape's simple interaction format", extensions: ['.sif'], output: 'text', needs: [], write: writeSif },
-  svg: { name: 'svg', description: 'teaching figure with legend and numbered citations (needs Graphviz)', extensions: ['.svg'], output: 'text', needs: ['graphviz'], write: (g, o, env) => renderFigure(g, 'svg', o, env) },
-  png: { name: 'png', description: 'teaching figure as PNG (needs Graphviz)', extensions: ['.png'], output: 'binary', needs: ['graphviz'], write: (g, o, env) => renderFigure(g, 'png', o, env) },
+  svg: { name: 'svg', description: 'teaching figure with legend and numbered citations (Graphviz in WebAssembly; --graphviz system for dot)', extensions: ['.svg'], output: 'text', needs: ['graphviz'], write: (g, o, env) => renderFigure(g, 'svg', o, env) },
+  png: { name: 'png', description: 'teaching figure as PNG at 150 dpi (rasterised with resvg)', extensions: ['.png'], output: 'binary', needs: ['graphviz'], write: (g, o, env) => renderFigure(g, 'png', o, env) },
   html: { name: 'html', description: 'one self-contained offline page: interactive view, legend, evidence, path step-through', extensions: ['.html'], output: 'text', needs: ['assets'], write: writeHtml },
   neo4j: { name: 'neo4j', description: 'Neo4j bulk import: PREFIX_nodes.csv, PREFIX_edges.csv and PREFIX_queries.cypher (import command, Cypher queries)', extensions: ['nodes.csv', 'edges.csv', 'queries.cypher'], output: 'files', needs: [], write: writeNeo4j },
 };

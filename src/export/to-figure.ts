@@ -1,13 +1,15 @@
 /**
  * Teaching figures (SVG, PNG): the subgraph laid out by Graphviz with sign-styled edges, each edge
- * labelled with numbered citations, and a legend and reference list under it. The DOT is built here
- * (browser-safe); rendering is the host's (Node runs `dot`, see ExportEnv.renderDot).
+ * labelled with numbered citations, and a legend and reference list under it. The DOT is built here;
+ * the layout is the WebAssembly Graphviz (graphviz-wasm.ts) unless the host brings its own (ExportEnv.renderDot:
+ * Node rasterises PNG and can run the system `dot` on request). Browser-safe.
  */
 import { MechkgError } from '../errors.js';
 import type { KnowledgeGraph } from '../model/types.js';
 import { CATEGORIES, predicateLabel, type Category } from '../model/vocabulary.js';
 import { attrList, dotHtml, dotString, edgeStyle, nodeStyle, SIGN_COLORS } from './dot-style.js';
 import type { ExportEnv, ExportOptions } from './export-types.js';
+import { runGraphviz } from './graphviz-wasm.js';
 import { citation, edgeSourceIds, numberSources } from './provenance.js';
 
 /** The DOT source of a figure (what `renderFigure` hands to Graphviz). */
@@ -45,10 +47,19 @@ export function figureDot(graph: KnowledgeGraph, options: ExportOptions = {}): s
   return lines.join('\n');
 }
 
-/** Renders a figure as SVG text or PNG bytes through the host's Graphviz. */
+/**
+ * The teaching figure as SVG text, laid out by the WebAssembly Graphviz: what `mechkg export --format svg`
+ * writes, for any host (the explorer offers it for the current view). The first call loads the WebAssembly.
+ */
+export async function renderFigureSvg(graph: KnowledgeGraph, options: ExportOptions = {}): Promise<string> {
+  return (await runGraphviz(figureDot(graph, options), 'svg')).output;
+}
+
+/** Renders a figure as SVG text or PNG bytes: through the host's renderer if it has one, else SVG in WebAssembly. */
 export async function renderFigure(graph: KnowledgeGraph, format: 'svg' | 'png', options: ExportOptions, env: ExportEnv): Promise<string | Uint8Array> {
-  if (!env.renderDot) throw new MechkgError(`export: --format ${format} needs Graphviz (the host provides no renderDot)`);
-  return env.renderDot(figureDot(graph, options), format);
+  if (env.renderDot) return env.renderDot(figureDot(graph, options), format);
+  if (format === 'svg') return renderFigureSvg(graph, options);
+  throw new MechkgError('export: --format png needs a host that rasterises SVG (the Node CLI and library do; here, export svg)');
 }
 
 function captionTable(title: string, categories: Category[], references: string[]): string {
@@ -58,13 +69,17 @@ function captionTable(title: string, categories: Category[], references: string[
     .map((c) => `<TD BGCOLOR="${CATEGORIES[c].color}33" COLOR="${CATEGORIES[c].color}" BORDER="2" WIDTH="18" HEIGHT="12"><FONT POINT-SIZE="6"> </FONT></TD><TD ALIGN="LEFT">${dotHtml(CATEGORIES[c].label)}  </TD>`)
     .join('');
   if (swatches) rows.push(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1"><TR>${swatches}</TR></TABLE></TD></TR>`);
+  // Each arrow glyph gets a cell at least 26 points wide: Graphviz without fonts (the WebAssembly build) sizes
+  // characters outside ASCII like a space, and the glyph would overprint the words after it.
+  const glyph = (color: string, char: string) => `<TD WIDTH="26"><FONT COLOR="${color}"><B>${char}</B></FONT></TD>`;
+  const words = (text: string) => `<TD ALIGN="LEFT">${text}      </TD>`;
   const arrows = [
-    `<FONT COLOR="${SIGN_COLORS['+']}"><B>⟶</B></FONT>&#160;increases, activates, required for (+)`,
-    `<FONT COLOR="${SIGN_COLORS['-']}"><B>⊣</B></FONT>&#160;decreases, inhibits, prevents (−)`,
-    `<FONT COLOR="${SIGN_COLORS.none}"><B>⇢</B></FONT>&#160;association, not causal`,
-    '[n] numbered references below',
+    glyph(SIGN_COLORS['+'], '⟶') + words('increases, activates, required for (+)'),
+    glyph(SIGN_COLORS['-'], '⊣') + words('decreases, inhibits, prevents (−)'),
+    glyph(SIGN_COLORS.none, '⇢') + words('association, not causal'),
+    words('[n] numbered references below'),
   ];
-  rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="11">${arrows.join('      ')}</FONT></TD></TR>`);
+  rows.push(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="11"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1"><TR>${arrows.join('')}</TR></TABLE></FONT></TD></TR>`);
   if (references.length) {
     rows.push('<TR><TD ALIGN="LEFT"><B><FONT POINT-SIZE="12">References</FONT></B></TD></TR>');
     references.forEach((r, i) => rows.push(`<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10">[${i + 1}] ${wrap(r, 130).split('\n').map(dotHtml).join('<BR ALIGN="LEFT"/>     ')}</FONT></TD></TR>`));

@@ -45,7 +45,7 @@ function paeth(a, b, c) {
 }
 
 /** Decoded pixels as RGB triples. */
-function decode(buf) {
+export function decodePng(buf) {
   if (!buf.subarray(0, 8).equals(SIGNATURE)) throw new Error('png8: not a PNG');
   const all = chunks(buf);
   const ihdr = all.find((c) => c.type === 'IHDR').data;
@@ -79,7 +79,7 @@ function decode(buf) {
 }
 
 export function toPng8(buf) {
-  const { width, height, rgb } = decode(buf);
+  const { width, height, rgb } = decodePng(buf);
   const key = (i) => ((rgb[i] >> 3) << 10) | ((rgb[i + 1] >> 3) << 5) | (rgb[i + 2] >> 3);
   const counts = new Map();
   const sums = new Map();

@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGraph } from '../../src/node.js';
-import { HAS_DOT } from './graph-fixtures.js';
+import { decodePng } from '../browser/png8.mjs';
 
-// These run the compiled CLI exactly as a user would (npm test compiles first).
+// These run the compiled CLI exactly as a user would (npm test compiles first). MECHKG_DOT points at no
+// program, so any figure written here comes from the bundled Graphviz, whatever this machine has installed.
+const NO_DOT = join(tmpdir(), 'mechkg-no-such-dot-program');
 function mechkg(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/mechkg.js', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['bin/mechkg.js', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, MECHKG_DOT: NO_DOT } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const dir = mkdtempSync(join(tmpdir(), 'mechkg-cli-'));
@@ -22,6 +24,7 @@ describe('mechkg export', () => {
     [['export', '--seed', 'B12', '--module', 'methionine-cycle'], /choose one selection, not --seed and --category\/--module/],
     [['export', '--seed', 'no-such-thing-at-all'], /no node named "no-such-thing-at-all"/],
     [['export', '--category', 'spaceship'], /unknown category "spaceship"/],
+    [['export', '--format', 'svg', '--graphviz', 'fancy'], /--graphviz fancy: expected bundled or system/],
   ])('%j fails with a usage error (exit 2)', (args, message) => {
     const r = mechkg(...args);
     expect(r.stderr).toMatch(message);
@@ -65,10 +68,43 @@ describe('mechkg export', () => {
     expect(r.stderr).toContain(`${prefix}_edges.jsonl:2: error [malformed_file]`);
   });
 
-  it.skipIf(!HAS_DOT)('writes an SVG figure with --format svg', () => {
+  it('writes the SVG teaching figure with --format svg, with no dot program on the machine', () => {
     const out = join(dir, 'fig.svg');
     const r = mechkg('export', '--paths', 'B12', 'autophagy', '--format', 'svg', '--out', out);
+    expect(r.stderr).toBe(`mechkg: wrote ${out} (7 nodes, 8 edges, 3 paths)\n`);
     expect(r.code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*References/);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*References/);
+    for (const label of ['vitamin B12', 'methionine', 'homocysteine', 'syntaxin 17', 'autophagy']) expect(svg).toContain(`>${label}`);
+    expect(svg).toContain('>[6,7]</text>'); // the numbered citations of the last step
+  });
+
+  it('writes the PNG teaching figure at 150 dpi with --format png: the sign colours and text are drawn', () => {
+    const out = join(dir, 'fig.png');
+    const r = mechkg('export', '--paths', 'B12', 'autophagy', '--format', 'png', '--out', out);
+    expect(r.code).toBe(0);
+    const png = decodePng(readFileSync(out));
+    expect(mechkg('export', '--paths', 'B12', 'autophagy', '--format', 'svg', '--out', join(dir, 'same.svg')).code).toBe(0);
+    const svg = readFileSync(join(dir, 'same.svg'), 'utf8');
+    const [, w, h] = /<svg width="(\d+)pt" height="(\d+)pt"/.exec(svg) ?? [];
+    expect(Math.abs(png.width - (Number(w) * 150) / 72)).toBeLessThan(2);
+    expect(Math.abs(png.height - (Number(h) * 150) / 72)).toBeLessThan(2);
+    const count = (rgb: [number, number, number], tolerance: number) => {
+      let n = 0;
+      for (let i = 0; i < png.rgb.length; i += 3) if (Math.abs(png.rgb[i]! - rgb[0]) + Math.abs(png.rgb[i + 1]! - rgb[1]) + Math.abs(png.rgb[i + 2]! - rgb[2]) <= tolerance) n++;
+      return n;
+    };
+    const pixels = png.width * png.height;
+    expect(count([255, 255, 255], 0) / pixels).toBeGreaterThan(0.5); // white background
+    expect(count([0x2f, 0x7d, 0x32], 30)).toBeGreaterThan(2000); // green (+) edges
+    expect(count([0xc6, 0x28, 0x28], 30)).toBeGreaterThan(1000); // red (-) edges
+    expect(count([0, 0, 0], 60)).toBeGreaterThan(5000); // black text: labels, legend, references
+  });
+
+  it('--graphviz system runs the dot program, and says so clearly when there is none', () => {
+    const r = mechkg('export', '--paths', 'B12', 'autophagy', '--format', 'svg', '--graphviz', 'system', '--out', join(dir, 'sys.svg'));
+    expect(r.stderr).toBe(`mechkg: export: --graphviz system: \`${NO_DOT}\` is not on PATH (install Graphviz, or leave out --graphviz system to use the bundled one)\n`);
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, 'sys.svg'))).toBe(false);
   });
 });

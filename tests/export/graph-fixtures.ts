@@ -135,6 +135,4 @@ export function canonical(graph: KnowledgeGraph, opts: { moduleRecords?: boolean
   };
 }
 
-export const HAS_DOT = spawnSync('dot', ['-V']).status === 0;
-
 export const HAS_NETWORKX = spawnSync('python3', ['-c', 'import networkx']).status === 0;

@@ -27,6 +27,7 @@ export function setUpExportMenu(menu: HTMLDetailsElement, body: HTMLElement, con
         h('button', { attrs: { type: 'button', id: 'export-png' }, on: { click: run(() => ex.exportPng(context())) } }, 'PNG image (with legend)'),
         h('button', { attrs: { type: 'button', id: 'export-svg' }, on: { click: run(() => ex.exportSvg(context())) } }, 'SVG image (with legend)'),
         h('button', { attrs: { type: 'button', id: 'export-json' }, on: { click: run(() => ex.exportCytoscapeJson(context())) } }, 'The view as Cytoscape JSON, with positions (.view.cyjs)'),
+        h('button', { attrs: { type: 'button', id: 'export-figure', title: 'Laid out by Graphviz with numbered citations, as mechkg export --format svg' }, on: { click: run(() => ex.exportTeachingFigure(context())) } }, 'Teaching figure (SVG, with references)'),
         h('p', { class: 'hint' }, 'The drawn subgraph without positions, through the same exporters as `mechkg export`:'),
         h('div', { class: 'row' }, select, h('button', { attrs: { type: 'button', id: 'export-subgraph' }, on: { click: run(() => ex.exportSubgraph(context(), select.value)) } }, 'Export')),
       );

@@ -20,6 +20,7 @@ interface ExportFlags extends PathFlags {
   category?: string[];
   module?: string[];
   listFormats?: boolean;
+  graphviz?: string;
 }
 
 export function registerExportCommands(program: Command, state: State): void {
@@ -30,6 +31,7 @@ export function registerExportCommands(program: Command, state: State): void {
       .option('--format <name>', 'output format (default: from the --out extension, else cyjs); see --list-formats')
       .option('--out <file|prefix>', 'output file, or PREFIX for multi-file formats (PREFIX_nodes.tsv, ...); default stdout')
       .option('--title <text>', 'title for figures and pages')
+      .option('--graphviz <which>', 'svg/png figures: bundled (WebAssembly Graphviz from npm) or system (the dot program on PATH)', 'bundled')
       .option('--seed <node>', 'select the neighbourhood of this node (repeatable)', collect)
       .option('--depth <n>', 'with --seed: steps from the seeds', '1')
       .option('--direction <dir>', 'with --seed: in, out or both', 'both')
@@ -42,7 +44,7 @@ export function registerExportCommands(program: Command, state: State): void {
     'with --paths: ',
   ).action(async (flags: ExportFlags) => {
     state.exitCode = await runCommand(flags, async () => {
-      const [{ EXPORT_FORMATS, exportFormat, exportGraph }, { loadGraph }, { nodeExportEnv }, { writeExportOutput }] = await Promise.all([
+      const [{ EXPORT_FORMATS, exportFormat, exportGraph }, { loadGraph }, { createNodeExportEnv }, { writeExportOutput }] = await Promise.all([
         import('../../export/formats.js'),
         import('../../node/load-graph.js'),
         import('../../node/export-env.js'),
@@ -55,9 +57,10 @@ export function registerExportCommands(program: Command, state: State): void {
       const format = exportFormat(flags.format ?? formatFromOut(flags.out, EXPORT_FORMATS) ?? 'cyjs');
       // Refuse a binary figure for the terminal before doing the work (and before asking for a renderer).
       if (format.output === 'binary' && !flags.out) throw new UsageError(`export: --format ${format.name} is binary; give --out FILE`);
+      const env = createNodeExportEnv(flags.graphviz);
       const graph = loadGraph(program.opts().graph as string | undefined);
       const selection = await select(graph, flags);
-      const output = await exportGraph(selection.graph, format.name, { title: flags.title ?? selection.title, paths: selection.paths }, nodeExportEnv);
+      const output = await exportGraph(selection.graph, format.name, { title: flags.title ?? selection.title, paths: selection.paths }, env);
       const written = writeExportOutput(format, output, flags.out, (t) => process.stdout.write(t));
       if (written[0] !== '-') {
         process.stderr.write(`mechkg: wrote ${written.join(', ')} (${selection.graph.order} nodes, ${selection.graph.size} edges${selection.paths.length ? `, ${selection.paths.length} paths` : ''})\n`);
