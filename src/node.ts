@@ -4,5 +4,5 @@ export { loadGraph, tryLoadGraph } from './node/load-graph.js';
 export { readGraphDir, bundledGraphDir } from './node/read-graph-dir.js';
 export { loadKgxIndex, type LoadKgxOptions, type KgxLoadReport } from './scale/kgx-index.js';
 export { importGraphFile, tryImportGraphFile } from './node/import-graph-file.js';
-export { nodeExportEnv } from './node/export-env.js';
+export { createNodeExportEnv, nodeExportEnv, type GraphvizChoice } from './node/export-env.js';
 export { readUnverifiedIdentifiers, UNVERIFIED_IDENTIFIERS_FILE } from './node/read-unverified-identifiers.js';
