@@ -79,9 +79,11 @@ describe.skipIf(!hasChromium)('overlay, view export and messages (Chromium)', ()
   it('perturbation "why?" lists the routes pushing up apart from those pushing down, and says when they disagree', async () => {
     const { page } = await app.open('?perturb=metformin&dir=up');
     const row = page.locator('#perturb-summary li[data-node="insulin-resistance"]');
-    await expect.poll(() => row.locator('.move-mixed').first().textContent()).toMatch(/mixed/);
+    // The dominant direction (issue 10): metformin's own effect lowers insulin resistance; the longer route
+    // through lower B12 raises it, and "why?" says the routes disagree and which way the best ones go.
+    await expect.poll(() => row.locator('.move-down').first().textContent()).toMatch(/down|fall|lower|▼/i);
     await row.locator('details.why > summary').click();
-    expect(await row.locator('.why-words').textContent()).toMatch(/Routes disagree/);
+    expect(await row.locator('.why-words').textContent()).toMatch(/Routes disagree.*goes down/);
     expect(await row.locator('ul.routes-up li').count()).toBeGreaterThan(0);
     expect(await row.locator('ul.routes-down li').count()).toBeGreaterThan(0);
     // Raising metformin: the direct route lowers insulin resistance; the B12 route raises it.

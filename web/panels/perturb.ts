@@ -81,7 +81,9 @@ export function createPerturbPanel(el: HTMLElement, graph: () => KnowledgeGraph,
             ? `Routes disagree: at least one route pushes ${label} up and another pushes it down; the graph does not say which wins.`
             : e.effect === 'unknown'
               ? `${label} is reached only through steps without a direction, so the graph cannot say whether it rises or falls.`
-              : `Every signed route found pushes ${label} ${e.effect}.`;
+              : pushesUp.length > 0 && pushesDown.length > 0
+                ? `Routes disagree: some push ${label} up and some push it down; the shortest, best-supported routes say it goes ${e.effect}.`
+                : `Every signed route found pushes ${label} ${e.effect}.`;
         return h(
           'li',
           { attrs: { 'data-node': e.node.id } },
