@@ -2,10 +2,16 @@
 /**
  * Seeded generator of signed, scale-free KGX TSV graphs for the benchmark and the scale tests.
  *
- *   node scripts/bench/generate-kgx.mjs --edges 100000 [--seed 7] [--out /tmp/mechkg-bench]
+ *   node scripts/bench/generate-kgx.mjs --edges 100000 [--shape scalefree] [--seed 7] [--out /tmp/mechkg-bench]
  *
- * Writes <out>/scalefree-<edges>_edges.tsv, _nodes.tsv and _queries.json (query pairs chosen by BFS over
- * causal edges, so every benchmark query has an answer). Same seed and size, same bytes.
+ * Writes <out>/<shape>-<edges>_edges.tsv, _nodes.tsv and _queries.json (query pairs chosen by BFS over
+ * causal edges, so every benchmark query has an answer). Same seed, size and shape, same bytes.
+ *
+ * Shapes (one topology, different files; see kgx-shapes.mjs): `scalefree` (10 columns, the shape the scale
+ * tests use), `plain` (4 columns, arbitrary edge ids, shuffled N:<n> node ids, biolink:NamedThing nodes),
+ * `wide` (16 columns: qualifiers, qualified predicates, publication lists, sources), `unicode` (long CURIEs
+ * and non-ASCII names), `quirks` (what KGX's own writer leaves: trailing empty fields dropped, raw quotes,
+ * empty list cells, CRLF line ends).
  *
  * The graph: edges/10 nodes; sources and targets picked by preferential attachment (a node is picked in
  * proportion to 1 + the edges it already has on that side), which gives the heavy-tailed degrees of real
@@ -13,9 +19,10 @@
  * biolink:affects, signed predicates (preventative_for_condition, treats...), causes without a direction, unsigned causal
  * predicates, and non-causal associations; a few rows repeat a pair with another predicate (parallel edges).
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SHAPES, shapeWriter, writeQueries, writeRows } from './kgx-shapes.mjs';
 
 /** mulberry32: small, fast, good enough for test data; returns floats in [0, 1). */
 export function rng(seed) {
@@ -78,11 +85,12 @@ export const NODE_COLUMNS = ['id', 'category', 'name', 'synonym', 'xref', 'provi
 
 /**
  * Generates the graph in memory as plain arrays (for tests) and, when out is given, writes the KGX files.
- * @param {{edges: number, seed?: number, nodes?: number, out?: string, name?: string, queries?: number}} options
+ * @param {{edges: number, seed?: number, nodes?: number, out?: string, name?: string, queries?: number, shape?: string}} options
  */
 export function generateKgx(options) {
   const edgeTotal = options.edges;
   const seed = options.seed ?? 7;
+  const shape = shapeWriter(options.shape ?? 'scalefree');
   const nodeTotal = options.nodes ?? Math.max(10, Math.round(edgeTotal / 10));
   const random = rng(seed);
   const pick = (n) => Math.floor(random() * n);
@@ -97,6 +105,9 @@ export function generateKgx(options) {
     nodeIds[i] = `${NODE_KINDS[k][1]}:${100000 + i}`;
     nodeNames[i] = `${SYLLABLES[pick(16)]}${SYLLABLES[pick(16)]}${SYLLABLES[pick(16)]} ${NODE_KINDS[k][2]} ${i}`;
   }
+  // Other shapes rename every node (and shuffle which number gets which id), from their own seeded stream,
+  // so the topology and the query pairs stay the same across shapes.
+  shape.renameNodes?.(nodeIds, nodeNames, nodeKind, rng(seed ^ 0x5eed));
 
   // Edges by preferential attachment: urns hold one entry per edge end already placed.
   const weightTotal = EDGE_KINDS.reduce((s, k) => s + k[2], 0);
@@ -129,6 +140,7 @@ export function generateKgx(options) {
   }
 
   const graph = {
+    shape: shape.name,
     nodes: nodeIds.map((id, i) => ({ id, category: NODE_KINDS[nodeKind[i]][0], name: nodeNames[i] })),
     edgeCount: edgeTotal,
     edge(e) {
@@ -147,10 +159,32 @@ export function generateKgx(options) {
         category: 'biolink:Association',
       };
     },
+    hubs: chooseHubs(nodeTotal, src, dst).map((i) => nodeIds[i]),
     queries: chooseQueries({ nodeTotal, src, dst, kind, random, count: options.queries ?? 5 }).map(([f, t, d]) => ({ from: nodeIds[f], to: nodeIds[t], distance: d })),
   };
-  if (options.out) writeKgx(graph, options.out, options.name ?? `scalefree-${edgeTotal}`, nodeNames);
+  if (options.out) {
+    const name = options.name ?? `${shape.name}-${edgeTotal}`;
+    if (shape.write) shape.write(graph, options.out, name, { nodeNames, nodeKind, src, dst, kind, know, pubs, EDGE_KINDS, KNOWLEDGE, NODE_KINDS, random: rng(seed ^ 0xed6e) });
+    else writeKgx(graph, options.out, name, nodeNames);
+  }
   return graph;
+}
+
+/** [most edges out, most edges in]: the nodes `effects` and `regulators` have the most work from. */
+function chooseHubs(nodeTotal, src, dst) {
+  const out = new Int32Array(nodeTotal);
+  const inn = new Int32Array(nodeTotal);
+  for (let e = 0; e < src.length; e++) {
+    out[src[e]]++;
+    inn[dst[e]]++;
+  }
+  let a = 0;
+  let b = 0;
+  for (let i = 1; i < nodeTotal; i++) {
+    if (out[i] > out[a]) a = i;
+    if (inn[i] > inn[b]) b = i;
+  }
+  return [a, b];
 }
 
 /** Query pairs (from, to, causal distance) with to 3 to 4 causal steps from from, found by BFS. */
@@ -192,19 +226,7 @@ function chooseQueries({ nodeTotal, src, dst, kind, random, count }) {
 
 function writeKgx(graph, out, name, nodeNames) {
   mkdirSync(out, { recursive: true });
-  const write = (path, header, rows) => {
-    const fd = openSync(path, 'w');
-    let chunk = header.join('\t') + '\n';
-    for (const row of rows) {
-      chunk += row + '\n';
-      if (chunk.length > 1 << 20) {
-        writeSync(fd, chunk);
-        chunk = '';
-      }
-    }
-    writeSync(fd, chunk);
-    closeSync(fd);
-  };
+  const write = writeRows;
   write(join(out, `${name}_nodes.tsv`), NODE_COLUMNS, (function* () {
     for (let i = 0; i < graph.nodes.length; i++) {
       const n = graph.nodes[i];
@@ -218,17 +240,14 @@ function writeKgx(graph, out, name, nodeNames) {
       yield EDGE_COLUMNS.map((c) => row[c]).join('\t');
     }
   })());
-  const queries = join(out, `${name}_queries.json`);
-  const fd = openSync(queries, 'w');
-  writeSync(fd, JSON.stringify(graph.queries, null, 2) + '\n');
-  closeSync(fd);
+  const queries = writeQueries(graph, out, name);
   return { edges: join(out, `${name}_edges.tsv`), nodes: join(out, `${name}_nodes.tsv`), queries };
 }
 
-/** Path of the edges file generateKgx writes for a size. */
-export function kgxPaths(out, edges) {
-  const base = join(out, `scalefree-${edges}`);
-  return { edges: `${base}_edges.tsv`, nodes: `${base}_nodes.tsv`, queries: `${base}_queries.json` };
+/** Path of the edges file generateKgx writes for a size and shape. */
+export function kgxPaths(out, edges, shape = 'scalefree') {
+  const base = join(out, `${shape}-${edges}`);
+  return { edges: `${base}_edges.tsv`, nodes: `${base}_nodes.tsv`, queries: `${base}_queries.json`, hubs: `${base}_hubs.json` };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -243,7 +262,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(2);
   }
   const out = opt('out', '/tmp/mechkg-bench');
+  const shape = opt('shape', 'scalefree');
+  if (!SHAPES.includes(shape)) {
+    process.stderr.write(`generate-kgx: --shape must be one of ${SHAPES.join(', ')}, got "${shape}"\n`);
+    process.exit(2);
+  }
   const started = Date.now();
-  generateKgx({ edges, seed: Number(opt('seed', '7')), out });
-  process.stderr.write(`generate-kgx: ${kgxPaths(out, edges).edges} (${edges} edges) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  generateKgx({ edges, seed: Number(opt('seed', '7')), out, shape });
+  process.stderr.write(`generate-kgx: ${kgxPaths(out, edges, shape).edges} (${edges} edges) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }

@@ -46,19 +46,25 @@ def load(edges_path):
     nodes_path = edges_path.replace("_edges.tsv", "_nodes.tsv")
     if nodes_path != edges_path and os.path.exists(nodes_path):
         with open(nodes_path, encoding="utf-8") as f:
-            header = f.readline().rstrip("\n").split("\t")
+            header = f.readline().rstrip("\r\n").split("\t")
             i_id, i_cat, i_name = header.index("id"), header.index("category"), header.index("name")
+            width = len(header)
             for line in f:
-                row = line.rstrip("\n").split("\t")
+                row = line.rstrip("\r\n").split("\t")
+                row += [""] * (width - len(row))  # KGX leaves trailing empty fields off
+                if row[i_id] in g and not row[i_name]:
+                    continue  # a repeated node row: KGX merges it into the first
                 g.add_node(row[i_id], category=row[i_cat].split("|")[0], name=row[i_name])
     with open(edges_path, encoding="utf-8") as f:
-        header = f.readline().rstrip("\n").split("\t")
+        header = f.readline().rstrip("\r\n").split("\t")
+        width = len(header)
         col = {name: i for i, name in enumerate(header)}
         i_s, i_p, i_o = col["subject"], col["predicate"], col["object"]
         i_id, i_dir = col.get("id"), col.get("object_direction_qualifier")
         i_src, i_pub = col.get("primary_knowledge_source"), col.get("publications")
         for n, line in enumerate(f, 2):
-            row = line.rstrip("\n").split("\t")
+            row = line.rstrip("\r\n").split("\t")
+            row += [""] * (width - len(row))
             predicate = row[i_p].replace("biolink:", "")
             direction = row[i_dir] if i_dir is not None else ""
             if predicate not in CAUSAL and direction not in POSITIVE_DIRECTIONS and direction not in NEGATIVE_DIRECTIONS:

@@ -1,18 +1,24 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: mechkg (compact index, and graphology on the smaller sizes) against networkx on seeded
- * signed scale-free KGX graphs, every measurement in its own process. Prints a table of medians and the
- * goals of issue 7 (met or missed); the raw numbers go to <out>/results.json. Progress on stderr.
+ * `npm run bench`: mechkg (compact index, and graphology on small sizes) against networkx on seeded signed
+ * scale-free KGX graphs written in several file shapes (kgx-shapes.mjs: plain 4-column, wide 16-column,
+ * long CURIEs with non-ASCII names, KGX writer quirks), every measurement in its own process, mechkg and
+ * networkx runs alternating. Prints one table per shape, the hub queries, and the goal check on every shape;
+ * the raw numbers go to <out>/results.json. Progress on stderr.
  *
- *   node scripts/bench/run.mjs [--sizes 10000,100000,1000000] [--runs 3] [--out /tmp/mechkg-bench]
- *                              [--graphology-max 100000] [--no-networkx] [--markdown]
+ *   node scripts/bench/run.mjs [--sizes 100000,1000000] [--shapes plain,wide,unicode,quirks] [--runs 3]
+ *                              [--out /tmp/mechkg-bench] [--graphology-max 0] [--no-networkx] [--no-hubs]
  *
- * Per size and tool:
+ * Per size, shape and tool:
  *   - "load+paths" process: load the file, answer `paths FROM TO --limit 10` (mechkg: the real CLI with
  *     --json; networkx: load + islice(shortest_simple_paths, 10)); whole-process wall time and peak RSS
- *     (from /usr/bin/time when present, else the process's own maxRSS), median of --runs.
+ *     (from /usr/bin/time when present, else the process's own maxRSS), median of --runs; the tools take
+ *     turns run by run, so a change in machine load hits both.
  *   - load: the in-process load time, median of --runs "load" processes.
  *   - per query (after load, one warm-up): median over every query pair x 3 repetitions, one process.
+ *   - hubs (mechkg only, biggest size): `effects` from the node with most edges out, `regulators` and
+ *     `loops` of the node with most edges in, as whole CLI processes with --json: wall time, peak RSS and
+ *     the `complete` flag each answer gives.
  * Not a test: CI never runs it, and nothing here asserts a time.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -21,6 +27,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateKgx, kgxPaths } from './generate-kgx.mjs';
+import { SHAPES } from './kgx-shapes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -29,17 +36,24 @@ const opt = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const sizes = opt('sizes', '10000,100000,1000000').split(',').map(Number);
+const sizes = opt('sizes', '100000,1000000').split(',').map(Number);
+const shapes = opt('shapes', 'plain,wide,unicode,quirks').split(',');
 const runs = Number(opt('runs', '3'));
 const out = opt('out', '/tmp/mechkg-bench');
-const graphologyMax = Number(opt('graphology-max', '100000'));
+const graphologyMax = Number(opt('graphology-max', '0'));
 const withNetworkx = !args.includes('--no-networkx');
+const withHubs = !args.includes('--no-hubs');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
 
-for (const [name, value] of [['--sizes', sizes], ['--runs', [runs]], ['--graphology-max', [graphologyMax]]]) {
-  if (value.some((v) => !Number.isInteger(v) || v < 1)) {
-    log(`${name} must be positive whole numbers, got "${opt(name.slice(2))}"`);
+const unknownShape = shapes.find((x) => !SHAPES.includes(x));
+if (unknownShape !== undefined) {
+  log(`--shapes: unknown shape "${unknownShape}" (one of ${SHAPES.join(', ')})`);
+  process.exit(2);
+}
+for (const [name, value, min] of [['--sizes', sizes, 1], ['--runs', [runs], 1], ['--graphology-max', [graphologyMax], 0]]) {
+  if (value.some((v) => !Number.isInteger(v) || v < min)) {
+    log(`${name} must be whole numbers of at least ${min}, got "${opt(name.slice(2))}"`);
     process.exit(2);
   }
 }
@@ -80,23 +94,22 @@ function build() {
   execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-function ensureData(edges) {
-  const paths = kgxPaths(out, edges);
-  if (!existsSync(paths.edges) || !existsSync(paths.queries)) {
-    log(`generating ${edges.toLocaleString('en')} edges into ${out}`);
-    generateKgx({ edges, seed: 7, out });
+function ensureData(edges, shape) {
+  const paths = kgxPaths(out, edges, shape);
+  if (!existsSync(paths.edges) || !existsSync(paths.queries) || !existsSync(paths.hubs)) {
+    log(`generating ${edges.toLocaleString('en')} edges, shape ${shape}, into ${out}`);
+    generateKgx({ edges, seed: 7, out, shape });
   }
   return paths;
 }
 
-/** One tool on one size: load+paths processes, load processes, one queries process. */
-function benchTool(tool, paths, pair) {
-  const row = { tool, processMs: [], rssKb: [], loadMs: [], queries: {} };
-  for (let r = 0; r < runs; r++) {
-    let m;
+/** One load+paths run (and one load-only run) of a tool, added to its row. */
+function runOnce(tool, row, paths, pair, r) {
+  let m;
+  {
     if (tool === 'networkx') {
       m = measure('python3', [join(here, 'networkx_bench.py'), paths.edges, paths.queries, 'paths']);
-      if (m.status === 3) return null;
+      if (m.status === 3) return false;
       row.loadMs.push(m.json?.load_ms);
       row.pathsFound = m.json?.found;
     } else {
@@ -116,6 +129,11 @@ function benchTool(tool, paths, pair) {
     }
     log(`${tool}: load+paths run ${r + 1}/${runs}: ${(m.wallMs / 1000).toFixed(2)} s, ${m.rssKb ? Math.round(m.rssKb / 1024) : '?'} MB`);
   }
+  return true;
+}
+
+/** The per-query timings of a tool (one process after load). */
+function queryTimes(tool, row, paths) {
   const q =
     tool === 'networkx'
       ? measure('python3', [join(here, 'networkx_bench.py'), paths.edges, paths.queries, 'queries', '--reps', '3'])
@@ -124,7 +142,48 @@ function benchTool(tool, paths, pair) {
     row.queries[name] = { ms: median(v.ms), found: v.found, lengths: v.lengths, complete: v.complete };
   }
   log(`${tool}: queries ${Object.entries(row.queries).map(([k, v]) => `${k} ${v.ms?.toFixed(2)} ms`).join(', ')}`);
-  return row;
+}
+
+/** All tools on one file: load+paths runs alternate between the tools, then the per-query processes. */
+function benchFile(tools, paths, pair) {
+  const rows = tools.map((tool) => ({ tool, processMs: [], rssKb: [], loadMs: [], queries: {} }));
+  const live = new Set(tools);
+  for (let r = 0; r < runs; r++) {
+    for (const row of rows) if (live.has(row.tool) && !runOnce(row.tool, row, paths, pair, r)) live.delete(row.tool);
+  }
+  const kept = rows.filter((row) => live.has(row.tool));
+  for (const row of kept) queryTimes(row.tool, row, paths);
+  return kept;
+}
+
+/** effects / regulators / loops on the hubs, each a whole CLI process; median of runs. */
+function benchHubs(paths) {
+  const hubs = JSON.parse(readFileSync(paths.hubs, 'utf8'));
+  const commands = [
+    ['effects', hubs.out],
+    ['regulators', hubs.in],
+    ['loops', hubs.in],
+  ];
+  return commands.map(([command, node]) => {
+    const wall = [];
+    const rss = [];
+    let answer = null;
+    for (let r = 0; r < runs; r++) {
+      const m = measure(process.execPath, [join(root, 'bin', 'mechkg.js'), '--graph', paths.edges, command, node, '--json'], { MECHKG_COMPACT: 'always' });
+      try {
+        answer = JSON.parse(m.stdout);
+      } catch {
+        answer = null;
+      }
+      if (m.status === 0) {
+        wall.push(m.wallMs);
+        rss.push(m.rssKb);
+      }
+      log(`hub ${command} ${node}: ${(m.wallMs / 1000).toFixed(2)} s, ${m.rssKb ? Math.round(m.rssKb / 1024) : '?'} MB, exit ${m.status}`);
+    }
+    const count = answer ? (answer.effects ?? answer.regulators ?? answer.loops ?? []).length : null;
+    return { command, node, ms: median(wall), rssKb: median(rss), complete: answer?.complete ?? (answer ? !answer.truncated : null), count };
+  });
 }
 
 const fmt = (x, digits = 2) => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
@@ -153,7 +212,49 @@ function table(results) {
   return lines.join('\n');
 }
 
-function goals(results) {
+/** The goal checks on the biggest size of one shape, as [label, value, met] rows and text. */
+function goalRows(results) {
+  const big = results[results.length - 1];
+  const nx = big?.rows.find((r) => r.tool === 'networkx');
+  const mc = big?.rows.find((r) => r.tool === 'mechkg-compact');
+  if (!nx || !mc) return null;
+  return [
+    ['load + paths --limit 10 speed-up', ratio(median(nx.processMs), median(mc.processMs)), 10, true, 'x'],
+    ['peak memory share of networkx', per(ratio(median(mc.rssKb), median(nx.rssKb)), 0.01), 40, false, '%'],
+    ['shortest path speed-up', ratio(nx.queries.shortest?.ms, mc.queries.shortest?.ms), 1, true, 'x'],
+    ['10 ranked paths speed-up', ratio(nx.queries.ranked?.ms, mc.queries.ranked?.ms), 10, true, 'x'],
+    ['bounded enumeration speed-up', ratio(nx.queries.bounded?.ms, mc.queries.bounded?.ms), 10, true, 'x'],
+  ].map(([label, value, target, higher, unit]) => ({ label, value, target, higher, unit, met: value !== null && (higher ? value >= target : value <= target) }));
+}
+
+function goalSummary(results) {
+  const lines = ['goal check (issue 17), biggest size of each shape:'];
+  let all = true;
+  for (const shape of shapes) {
+    const rows = goalRows(results.filter((r) => r.shape === shape));
+    if (!rows) {
+      lines.push(`- ${shape}: not checked (needs networkx and mechkg-compact)`);
+      all = false;
+      continue;
+    }
+    const missed = rows.filter((r) => !r.met);
+    all &&= missed.length === 0;
+    lines.push(`- ${shape}: ${missed.length === 0 ? 'every goal MET' : `MISSED ${missed.map((r) => r.label).join('; ')}`}`);
+  }
+  lines.push(all ? 'all shapes meet every goal' : 'not every shape meets every goal');
+  return lines.join('\n');
+}
+
+function hubTable(hubRows) {
+  if (hubRows.length === 0) return '';
+  const lines = ['hub queries (mechkg CLI, whole process, goal: seconds and <= 500 MB with an honest complete flag):', '', '| shape | edges | command | node | time (s) | peak RSS (MB) | answers | complete |', '|---|---:|---|---|---:|---:|---:|---|'];
+  for (const { shape, edges, rows } of hubRows) {
+    for (const r of rows) lines.push(`| ${shape} | ${edges.toLocaleString('en')} | ${r.command} | ${r.node} | ${fmt(per(r.ms, 1000))} | ${fmt(per(r.rssKb, 1024), 0)} | ${r.count ?? 'n/a'} | ${r.complete ?? 'n/a'} |`);
+  }
+  return lines.join('\n');
+}
+
+function goals(results, shape) {
   const big = results[results.length - 1];
   const nx = big?.rows.find((r) => r.tool === 'networkx');
   const mc = big?.rows.find((r) => r.tool === 'mechkg-compact');
@@ -161,10 +262,10 @@ function goals(results) {
   const check = (label, value, target, unit = 'x', higherIsBetter = true) =>
     `- ${label}: ${value === null ? 'n/a' : `${value.toFixed(unit === '%' ? 0 : 1)}${unit}`} (goal ${higherIsBetter ? '>=' : '<='} ${target}${unit}): ${value === null ? 'not measured' : (higherIsBetter ? value >= target : value <= target) ? 'MET' : 'MISSED'}`;
   return [
-    `goals of issue 7 at ${big.edges.toLocaleString('en')} edges:`,
+    `goals at ${big.edges.toLocaleString('en')} edges, shape ${shape}:`,
     check('load + paths --limit 10, whole process, speed-up over networkx', ratio(median(nx.processMs), median(mc.processMs)), 10),
     check('   ... peak memory as a share of networkx', per(ratio(median(mc.rssKb), median(nx.rssKb)), 0.01), 40, '%', false),
-    check('shortest path speed-up', ratio(nx.queries.shortest?.ms, mc.queries.shortest?.ms), 5),
+    check('shortest path speed-up', ratio(nx.queries.shortest?.ms, mc.queries.shortest?.ms), 1),
     check('10 ranked paths speed-up', ratio(nx.queries.ranked?.ms, mc.queries.ranked?.ms), 10),
     check('bounded enumeration speed-up', ratio(nx.queries.bounded?.ms, mc.queries.bounded?.ms), 10),
   ].join('\n');
@@ -185,18 +286,36 @@ build();
 mkdirSync(out, { recursive: true });
 const nxAvailable = withNetworkx && hasNetworkx();
 if (withNetworkx && !nxAvailable) log('python3 with networkx not found: networkx columns skipped');
-const results = [];
-for (const edges of sizes) {
-  const paths = ensureData(edges);
-  const pair = JSON.parse(readFileSync(paths.queries, 'utf8'))[0];
-  const tools = ['mechkg-compact', ...(edges <= graphologyMax ? ['mechkg-graphology'] : []), ...(nxAvailable ? ['networkx'] : [])];
-  const rows = [];
-  for (const tool of tools) {
-    log(`${edges.toLocaleString('en')} edges: ${tool}`);
-    const row = benchTool(tool, paths, pair);
-    if (row) rows.push(row);
+const load = () => {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'n/a';
   }
-  results.push({ edges, rows });
+};
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+const loadBefore = load();
+const results = [];
+for (const shape of shapes) {
+  for (const edges of sizes) {
+    const paths = ensureData(edges, shape);
+    const pair = JSON.parse(readFileSync(paths.queries, 'utf8'))[0];
+    const tools = ['mechkg-compact', ...(edges <= graphologyMax ? ['mechkg-graphology'] : []), ...(nxAvailable ? ['networkx'] : [])];
+    log(`${shape}, ${edges.toLocaleString('en')} edges: ${tools.join(', ')} (load average ${load()})`);
+    results.push({ shape, edges, load: load(), rows: benchFile(tools, paths, pair) });
+  }
 }
-writeFileSync(join(out, 'results.json'), JSON.stringify({ machine: machine(), results }, null, 2));
-process.stdout.write(`\n${machine()}\n\n${table(results)}\n\n${goals(results)}\n\nraw numbers: ${join(out, 'results.json')}\n`);
+const hubRows = [];
+if (withHubs) {
+  for (const shape of shapes) hubRows.push({ shape, edges: sizes[sizes.length - 1], rows: benchHubs(kgxPaths(out, sizes[sizes.length - 1], shape)) });
+}
+const header = `${machine()}; commit ${commit}; load average (1, 5, 15 min) ${loadBefore} before, ${load()} after`;
+writeFileSync(join(out, 'results.json'), JSON.stringify({ machine: header, results, hubs: hubRows }, null, 2));
+const perShape = shapes.map((shape) => `### ${shape}\n\n${table(results.filter((r) => r.shape === shape))}\n\n${goals(results.filter((r) => r.shape === shape), shape)}`).join('\n\n');
+process.stdout.write(`\n${header}\n\n${perShape}\n\n${hubTable(hubRows)}\n\n${goalSummary(results)}\n\nraw numbers: ${join(out, 'results.json')}\n`);
