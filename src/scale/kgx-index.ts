@@ -3,7 +3,7 @@
  * line by line, without graphology. Node ids are interned to numbers, the per-edge columns go to typed arrays,
  * and what depends only on low-cardinality columns (predicate, direction qualifier, knowledge level, agent
  * type) is computed once per distinct combination. Evidence stays in the file: an edge's line is re-read when
- * a result shows it. A 1M-edge file loads in about a second in a few hundred MB (see BENCHMARKS.md).
+ * a result shows it. A 1M-edge file loads in a few seconds in a few hundred MB (see BENCHMARKS.md).
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
