@@ -1,4 +1,5 @@
 /** The mechkg CLI: a thin layer over the library. Each command lives in src/cli/commands/. */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerExportCommands } from './commands/export-commands.js';
 import { registerHypothesesCommand } from './commands/hypotheses-command.js';
@@ -11,6 +12,7 @@ export async function main(argv: string[]): Promise<number> {
   const state = { exitCode: 0 };
   const program = new Command('mechkg')
     .description('Explore a knowledge graph of metabolic mechanisms: causal paths, effects, evidence, exports.')
+    .version(packageVersion(), '-V, --version', 'print the version of mechkg')
     .option('--graph <path>', 'use another graph: a mechkg graph directory or a KGX *_edges.tsv file')
     .showSuggestionAfterError()
     // commander echoes unknown commands and options: terminal-safe like every other text path
@@ -29,6 +31,19 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
   return state.exitCode;
+}
+
+/** The version in package.json (two folders above this file in src/ and in dist/src/ alike: found by walking up). */
+function packageVersion(): string {
+  for (const rel of ['../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'mechkg' && pkg.version) return pkg.version;
+    } catch {
+      // not at this level
+    }
+  }
+  return 'unknown';
 }
 
 const QUERY_COMMANDS = new Set(['paths', 'effects', 'regulators', 'neighbors', 'loops', 'show', 'search', 'explain', 'hypotheses']);

@@ -9,6 +9,12 @@ export function mechkg(args: string[], env: Record<string, string | undefined> =
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, error: r.error };
 }
 
+/** Runs mechkg as another user (the caller must be root); the checkout must be readable by that user. */
+export function mechkgAs(uid: number, args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/mechkg.js', ...args], { encoding: 'utf8', timeout: 30_000, uid, gid: uid, env: { ...process.env, MECHKG_NO_CACHE: '1', HOME: '/' } });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, error: r.error };
+}
+
 export function tempDir(prefix = 'mechkg-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
