@@ -89,6 +89,19 @@ export function dominantEffects(input: QueryInput, node: string, options: Domina
 
 /** dominantEffects with the caller's name in option errors (effects uses it too). */
 export function runDominantEffects(where: string, input: QueryInput, node: string, options: DominantEffectsOptions): DominantEffectsResult {
+  return dominantSearch(where, input, node, options, 'out');
+}
+
+/**
+ * The same rule upstream (regulators): for each node u with a causal route into `node`, the direction
+ * raising u gives `node`, from u's shortest signed routes into it weighted by their evidence. Routes are
+ * built from u to `node`. `direction` 'down' asks what lowering each regulator does.
+ */
+export function runDominantRegulators(where: string, input: QueryInput, node: string, options: DominantEffectsOptions): DominantEffectsResult {
+  return dominantSearch(where, input, node, options, 'in');
+}
+
+function dominantSearch(where: string, input: QueryInput, node: string, options: DominantEffectsOptions, walk: 'out' | 'in'): DominantEffectsResult {
   const opts = checkReachOptions(where, options);
   const direction = checkChoice(where, 'direction', options.direction ?? 'up', ['up', 'down'] as const);
   const targets = checkStringList(where, 'targets', options.targets);
@@ -101,8 +114,8 @@ export function runDominantEffects(where: string, input: QueryInput, node: strin
   const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [start] });
   const flip = direction === 'up' ? 1 : -1;
   const { total, entries, finalDepth } = withLease(flow, (lease) => {
-    const reach = dominantReach(flow, start, trav, opts.depth, lease, budget);
-    return collect(flow, start, reach, flip, only, withRoutes, opts.limit);
+    const reach = dominantReach(flow, start, trav, opts.depth, lease, budget, walk);
+    return collect(flow, start, reach, flip, only, withRoutes, opts.limit, walk === 'in');
   });
   return {
     node: nodeRef(ctx.index, start),
@@ -135,6 +148,7 @@ function collect(
   only: Set<number> | null,
   withRoutes: boolean,
   limit: number,
+  upstream: boolean,
 ): { total: number; entries: DominantEffect[]; finalDepth: number } {
   const realCount = isFlowIndex(index) ? index.realNodeCount : index.nodeCount;
   const seen = new Set<number>([start]);
@@ -151,7 +165,7 @@ function collect(
   }
   reached.sort((a, b) => a.distance - b.distance || ORDER[a.effect] - ORDER[b.effect] || a.label.localeCompare(b.label) || (a.id < b.id ? -1 : 1));
   const memo: EdgeMemo = new Map();
-  const entries = reached.slice(0, limit).map((r) => describe(index, start, reach, r, flip, withRoutes, memo));
+  const entries = reached.slice(0, limit).map((r) => describe(index, start, reach, r, flip, withRoutes, memo, upstream));
   return { total: reached.length, entries, finalDepth: reach.finalDepth };
 }
 
@@ -174,15 +188,26 @@ function judge(reach: DominantReach, n: number, flip: 1 | -1): Omit<Reached, 'n'
   return { effect, distance: d, up: nUp, down: nDown, confidence };
 }
 
-function describe(index: PathIndex, start: number, reach: DominantReach, r: Reached, flip: 1 | -1, withRoutes: boolean, memo: EdgeMemo): DominantEffect {
+function describe(
+  index: PathIndex,
+  start: number,
+  reach: DominantReach,
+  r: Reached,
+  flip: 1 | -1,
+  withRoutes: boolean,
+  memo: EdgeMemo,
+  upstream: boolean,
+): DominantEffect {
   const side = (sign: 1 | -1): { routes: SignedRoutes; path: Path | null } | null => {
     const state = signedState(r.n, sign * flip);
     const distance = reach.dist(state);
     if (distance >= FAR || distance > reach.finalDepth) return null;
-    const edges = withRoutes ? bestRoute(reach, state) : null;
+    // Upstream, the search ran from start back to r.n: reversed, the route runs from r.n into start.
+    const edges = withRoutes ? (upstream ? bestRoute(reach, state).reverse() : bestRoute(reach, state)) : null;
+    const from = upstream ? r.n : start;
     return {
       routes: { distance, routes: reach.count[state]!, weakestEvidence: evidenceKindOf(reach.weakest[state]!) },
-      path: edges && visitsOnce(index, start, edges) ? buildPath(index, start, edges, memo) : null,
+      path: edges && visitsOnce(index, from, edges) ? buildPath(index, from, edges, memo) : null,
     };
   };
   const up = side(1);

@@ -37,7 +37,20 @@ export interface DominantReach {
 
 const NONE = 0x7fffffff;
 
-export function dominantReach(index: PathIndex, start: number, trav: Traversal, maxDepth: number, lease: Lease, budget: Budget): DominantReach {
+/**
+ * direction 'out' (default) follows what start changes; 'in' walks in-edges to what changes start (for
+ * regulators: a route's sign, length and weakest link do not depend on the end it is walked from).
+ */
+export function dominantReach(
+  index: PathIndex,
+  start: number,
+  trav: Traversal,
+  maxDepth: number,
+  lease: Lease,
+  budget: Budget,
+  direction: 'out' | 'in' = 'out',
+): DominantReach {
+  const out = direction === 'out';
   const size = index.nodeCount * 3;
   const dist: Stamped = lease.stamped(size);
   const count = lease.floats(size);
@@ -63,7 +76,7 @@ export function dominantReach(index: PathIndex, start: number, trav: Traversal, 
     if (d > maxDepth) break;
     const u = (state / 3) | 0;
     const s = (state % 3) - 1;
-    const edges = index.outEdges(u);
+    const edges = out ? index.outEdges(u) : index.inEdges(u);
     if (!budget.spend(edges.length)) {
       finalDepth = d - 1;
       break;
@@ -73,9 +86,11 @@ export function dominantReach(index: PathIndex, start: number, trav: Traversal, 
     const sm = sum[state]!;
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i]!;
-      const v = index.edgeTarget(e);
+      const v = out ? index.edgeTarget(e) : index.edgeSource(e);
       if (v === start || trav.blocked[v] || !trav.edgeAllowed(e) || originNode(index, v) === start) continue;
-      if (isBounce(index, viaEdge[state]!, e)) continue;
+      // Walking in, the route runs e then the step we came by.
+      const via = viaEdge[state]!;
+      if (out ? isBounce(index, via, e) : via >= 0 && isBounce(index, e, via)) continue;
       const next = signedState(v, s * index.edgeSign(e));
       const strength = index.edgeStrength(e);
       const nw = strength < w ? strength : w;
@@ -102,7 +117,7 @@ export function dominantReach(index: PathIndex, start: number, trav: Traversal, 
   return { dist: (st) => dist.get(st, FAR), count, weakest, sum, viaEdge, prevState, states: queue.subarray(0, tail), finalDepth };
 }
 
-/** The edges of the best shortest route to a reached state, in route order. */
+/** The edges of the best shortest route to a reached state, in search order (for 'in': towards start). */
 export function bestRoute(reach: DominantReach, state: number): number[] {
   const edges: number[] = [];
   for (let s = state; reach.viaEdge[s]! >= 0; s = reach.prevState[s]!) edges.push(reach.viaEdge[s]!);

@@ -1,4 +1,11 @@
-/** regulators: what raises or lowers a node, upstream, each with its shortest signed path into the node. */
+/**
+ * regulators: what raises or lowers a node, upstream. By default each regulator gets the dominant direction
+ * of its shortest signed routes into the node, weighted by their evidence (the rule of effects, walked
+ * backwards: dominant-effects.ts), with a work budget and a `complete` flag; allRoutes gives the exhaustive
+ * view (every sign some walk within depth gives, "mixed" when both).
+ */
+import type { BudgetOptions, WorkStats } from './budget.js';
+import { runDominantRegulators, type DominantEffect } from './dominant-effects.js';
 import { flowIndex } from './flow-index.js';
 import { nodeRef, type NodeRef } from './path-result.js';
 import { queryContext, type QueryInput } from './query-input.js';
@@ -7,20 +14,35 @@ import { withLease } from './scratch.js';
 import { signedReach } from './signed-reach.js';
 import { checkReachOptions, effectEntries, type EffectEntry, type ReachOptions } from './effect-entries.js';
 
-export type RegulatorsOptions = ReachOptions;
+export interface RegulatorsOptions extends ReachOptions, BudgetOptions {
+  /** The exhaustive view: every sign some route within depth gives ("mixed" when both). */
+  allRoutes?: boolean;
+}
 
 export interface RegulatorsResult {
   node: NodeRef;
   depth: number;
+  /** 'dominant' (default) or 'all-routes'. */
+  view: 'dominant' | 'all-routes';
+  /** False when the work budget cut the search (dominant view only): the entries listed are exact, farther ones missing. */
+  complete: boolean;
   total: number;
   truncated: boolean;
-  /** Nearest first; `effect` is what raising each regulator does to `node` (up = activator, down = inhibitor). */
-  regulators: EffectEntry[];
+  /**
+   * Nearest first; `effect` is what raising each regulator does to `node` (up = activator, down = inhibitor).
+   * In the dominant view each entry also has confidence, routes {up, down} and the best route of each sign.
+   */
+  regulators: (EffectEntry | DominantEffect)[];
+  stats?: WorkStats;
 }
 
 const WHERE = 'regulators';
 
 export function regulators(input: QueryInput, node: string, options: RegulatorsOptions = {}): RegulatorsResult {
+  if (!options.allRoutes) {
+    const { node: ref, depth, complete, total, truncated, effects: entries, stats } = runDominantRegulators(WHERE, input, node, { ...options, direction: 'up' });
+    return { node: ref, depth, view: 'dominant', complete, total, truncated, regulators: entries, stats };
+  }
   const opts = checkReachOptions(WHERE, options);
   const ctx = queryContext(input);
   const target = resolveNumber(ctx, node);
@@ -29,5 +51,5 @@ export function regulators(input: QueryInput, node: string, options: RegulatorsO
   const { total, entries } = withLease(flow, (lease) =>
     effectEntries(flow, target, signedReach(flow, target, trav, 'in', opts.depth, lease), 1, true, opts.limit),
   );
-  return { node: nodeRef(ctx.index, target), depth: opts.depth, total, truncated: total > entries.length, regulators: entries };
+  return { node: nodeRef(ctx.index, target), depth: opts.depth, view: 'all-routes', complete: true, total, truncated: total > entries.length, regulators: entries };
 }

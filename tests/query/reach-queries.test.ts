@@ -77,10 +77,10 @@ describe('effects', () => {
 });
 
 describe('regulators', () => {
-  it('matches a brute-force upstream walk enumeration', () => {
+  it('--all-routes matches a brute-force upstream walk enumeration', () => {
     fc.assert(
       fc.property(caseArb, ({ spec, start, depth, includeAssociations }) => {
-        const r = regulators(buildTestGraph(spec), `n${start}`, { depth, includeAssociations });
+        const r = regulators(buildTestGraph(spec), `n${start}`, { depth, includeAssociations, allRoutes: true });
         checkEntries(r.regulators, bruteForceReach(spec, start, depth, true, { includeAssociations }), start, 1, true);
       }),
       { numRuns: 300 },

@@ -90,9 +90,10 @@ export function registerQueryCommands(program: Command, state: State): void {
   reachOptions(
     program
       .command('regulators')
-      .description('what raises or lowers NODE (upstream, signed), each with its shortest path')
-      .argument('<node...>', 'node whose regulators to list (several words are one name)'),
-  ).action(async (words: string[], flags: ReachFlags) => {
+      .description('what raises or lowers NODE (upstream, signed): the dominant direction of each regulator\'s shortest routes, with its best route of each sign')
+      .argument('<node...>', 'node whose regulators to list (several words are one name)')
+      .option('--all-routes', 'every sign some route gives ("mixed" when both), instead of the dominant direction of the shortest routes'),
+  ).action(async (words: string[], flags: ReachFlags & { allRoutes?: boolean }) => {
     const node = words.join(' ');
     state.exitCode = await runCommand(flags, async () => {
       const [{ regulators }, { formatRegulators }, graph] = await Promise.all([
@@ -100,7 +101,7 @@ export function registerQueryCommands(program: Command, state: State): void {
         import('../format/format-effects.js'),
         openQueryGraph(graphPath()),
       ]);
-      const result = regulators(graph, node, reachValues(flags));
+      const result = regulators(graph, node, { ...reachValues(flags), allRoutes: flags.allRoutes ?? false });
       output(flags.json, result, formatRegulators);
     });
   });

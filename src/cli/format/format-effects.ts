@@ -48,7 +48,9 @@ export function formatEffects(r: EffectsResult): string {
 }
 
 export function formatRegulators(r: RegulatorsResult): string {
-  const head = `Regulators of ${r.node.label} (depth ${r.depth}): ${r.total} (↑ raising it raises ${r.node.label}, ↓ lowers it)`;
-  if (r.total === 0) return `${head}\n`;
-  return [head, ...entryLines(r.regulators)].join('\n') + '\n' + more(r.total, r.regulators.length);
+  const view = r.view === 'dominant' ? 'dominant direction of the shortest routes' : 'every route (--all-routes)';
+  const head = `Regulators of ${r.node.label} (depth ${r.depth}, ${view}): ${r.total} (↑ raising it raises ${r.node.label}, ↓ lowers it)`;
+  const cut = r.complete ? '' : '\n  (the work budget cut the search: regulators farther out are missing)\n';
+  if (r.total === 0) return `${head}\n${cut}`;
+  return [head, ...entryLines(r.regulators)].join('\n') + '\n' + more(r.total, r.regulators.length) + cut;
 }
