@@ -1,7 +1,8 @@
 /** Turning CLI option strings into library option values; bad values are UsageErrors naming the flag. */
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { oneLineCopy, safeJson, terminalSafe } from './terminal-text.js';
+import { printJson } from './run-command.js';
+import { oneLineCopy, terminalSafe } from './terminal-text.js';
 import type { EvidenceKind } from '../model/vocabulary.js';
 
 export function collect(value: string, previous: string[] = []): string[] {
@@ -36,7 +37,7 @@ export function budgetValues(opts: { maxExpansions?: string; timeout?: string })
  * every data string is one line, and its text is made terminal-safe.
  */
 export function output<T>(json: boolean | undefined, value: T, human: (safe: T) => string): void {
-  if (json) process.stdout.write(safeJson(value, 2) + '\n');
+  if (json) printJson(value);
   else process.stdout.write(terminalSafe(human(oneLineCopy(value))));
 }
 

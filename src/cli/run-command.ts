@@ -1,6 +1,6 @@
 /** Shared CLI plumbing: turning errors into one-line messages and exit codes, JSON vs human output. */
 import { MechkgError, NameResolutionError, ValidationError, formatProblem } from '../errors.js';
-import { oneLine, safeJson, terminalSafe } from './terminal-text.js';
+import { oneLine, safeJson, safeJsonChunks, terminalSafe } from './terminal-text.js';
 
 export interface OutputOptions {
   json?: boolean;
@@ -33,8 +33,10 @@ function writeError(opts: OutputOptions, message: string, extra: Record<string, 
   else process.stderr.write(`mechkg: ${terminalSafe(oneLine(message))}\n`);
 }
 
+/** JSON on stdout, written in pieces: an answer of any size, never one giant string. */
 export function printJson(value: unknown): void {
-  process.stdout.write(safeJson(value, 2) + '\n');
+  for (const chunk of safeJsonChunks(value, 2)) process.stdout.write(chunk);
+  process.stdout.write('\n');
 }
 
 /** Runs a command body, mapping thrown errors to exit codes; the body returns its own exit code. */

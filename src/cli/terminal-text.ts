@@ -32,5 +32,54 @@ export function oneLineCopy<T>(value: T): T {
 
 /** JSON.stringify, with DEL, C1 controls, separators and bidi characters as \u escapes (still the same JSON). */
 export function safeJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return safeText(JSON.stringify(value, null, indent));
+}
+
+const CHUNK = 1 << 16;
+
+/**
+ * safeJson(value, indent) cut into pieces of about 64 kB, the same text once joined. Arrays and plain objects
+ * near the top are written member by member, so an answer of any size never becomes one string (V8 refuses
+ * strings past about 512 MB: "Invalid string length").
+ */
+export function* safeJsonChunks(value: unknown, indent = 2, depth = 3): Generator<string> {
+  let buffer = '';
+  for (const part of jsonParts(value, ' '.repeat(indent), '', depth)) {
+    buffer += part;
+    if (buffer.length >= CHUNK) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer) yield buffer;
+}
+
+function* jsonParts(value: unknown, step: string, pad: string, depth: number): Generator<string> {
+  const plain = value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  if (depth === 0 || !plain || (!Array.isArray(value) && ![Object.prototype, null].includes(Object.getPrototypeOf(value)))) {
+    // JSON.stringify's own text, indented to this level (a JSON text has no raw line breaks inside strings)
+    const text = JSON.stringify(value, null, step) ?? 'null';
+    yield safeText(pad ? text.replace(/\n/g, `\n${pad}`) : text);
+    return;
+  }
+  const inner = pad + step;
+  const members: [string | null, unknown][] = Array.isArray(value)
+    ? value.map((v) => [null, v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v])
+    : Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  if (members.length === 0) {
+    yield open + close;
+    return;
+  }
+  yield open;
+  for (let i = 0; i < members.length; i++) {
+    const [key, v] = members[i]!;
+    yield `${i === 0 ? '' : ','}\n${inner}${key === null ? '' : `${safeText(JSON.stringify(key))}: `}`;
+    yield* jsonParts(v, step, inner, depth - 1);
+  }
+  yield `\n${pad}${close}`;
+}
+
+function safeText(json: string): string {
+  return json.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
