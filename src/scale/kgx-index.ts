@@ -119,6 +119,8 @@ class NodeTable implements EndpointSink {
   /** Distinct category cells, and their number. */
   private readonly cells: string[] = [];
   private readonly cellNumbers = new Map<string, number>();
+  /** Display category number of each distinct cell (derived once per cell, not once per node). */
+  private readonly cellCategory: number[] = [];
   labels = new StringPool(1024);
   synonyms = new StringPool(1024, 1024);
   identifiers = new StringPool(1024, 1024);
@@ -159,10 +161,11 @@ class NodeTable implements EndpointSink {
       c = this.cells.length;
       this.cells.push(categoryCell);
       this.cellNumbers.set(categoryCell, c);
+      this.cellCategory.push(this.categoryNumber(categoryOfCell(categoryCell)));
     }
     this.cell[n] = c;
     this.line[n] = line;
-    this.category[n] = this.categoryNumber(categoryOfCell(categoryCell));
+    this.category[n] = this.cellCategory[c]!;
     return n;
   }
 

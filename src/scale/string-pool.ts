@@ -39,6 +39,10 @@ export class StringPool {
   }
 
   append(s: string): number {
+    if (s === '') {
+      this.reserve(0); // most absent names and lists: no encoder call
+      return this.push();
+    }
     const encoded = encoder.encode(s);
     return this.appendBytes(encoded, 0, encoded.length);
   }
