@@ -67,7 +67,7 @@ export function addPathOptions(cmd: Command, defaultLimit: number, note = ''): C
       .option('--avoid <node|category>', `${note}path must not enter this node or category (repeatable)`, collect)
       .option('--min-evidence <kind>', `${note}skip edges whose best evidence is weaker than this kind`)
       .option('--include-associations', `${note}also follow non-causal edges (correlations, associations)`)
-      .option('--rank <rank>', `${note}length (shortest first) or evidence (strongest weakest link first)`, 'length'),
+      .option('--rank <rank>', `${note}evidence (best-supported first: weakest step's evidence kind, then its independent studies, then length) or length (shortest first)`, 'evidence'),
   );
 }
 

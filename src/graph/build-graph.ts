@@ -2,9 +2,9 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { ValidatedData } from '../load/validate-files.js';
 import type { EdgeRecord, GraphMeta, KnowledgeGraph, NodeRecord } from '../model/types.js';
-import type { EvidenceData } from '../model/schema.js';
+import type { EvidenceData, SourceData } from '../model/schema.js';
 import { EVIDENCE_KINDS, PREDICATES, type Predicate } from '../model/vocabulary.js';
-import { underlyingStudy } from '../load/evidence-rules.js';
+import { studyKey } from '../load/evidence-rules.js';
 
 export function buildGraph(data: Pick<ValidatedData, 'modules' | 'nodes' | 'edges' | 'sources'> & Partial<Pick<ValidatedData, 'layout' | 'lessons'>>, name: string): KnowledgeGraph {
   const meta: GraphMeta = {
@@ -22,27 +22,38 @@ export function buildGraph(data: Pick<ValidatedData, 'modules' | 'nodes' | 'edge
   for (const { module, ...n } of data.nodes) {
     graph.addNode(n.id, { ...n, modules: [module, ...n.modules.filter((m) => m !== module)] });
   }
+  const registry = new Map(data.sources.map((s) => [s.id, s]));
   for (const { lines: _lines, ...e } of data.edges) {
-    graph.addDirectedEdgeWithKey(e.id, e.source, e.target, edgeRecord(e));
+    graph.addDirectedEdgeWithKey(e.id, e.source, e.target, edgeRecord(e, registry));
   }
   return graph;
 }
 
 /** Derives sign, causality, relation kind and evidence summaries for an edge from its (mechkg) predicate and evidence. */
-export function edgeRecord(e: Omit<EdgeRecord, 'sign' | 'causal' | 'relation' | 'arc' | 'strength' | 'support' | 'contested' | 'preclinicalOnly' | 'predicate'> & { predicate: Predicate }): EdgeRecord {
+export function edgeRecord(
+  e: Omit<EdgeRecord, 'sign' | 'causal' | 'relation' | 'arc' | 'strength' | 'support' | 'contested' | 'preclinicalOnly' | 'predicate'> & { predicate: Predicate },
+  sources?: StudyRegistry,
+): EdgeRecord {
   const spec: { sign: EdgeRecord['sign']; causal: boolean; relation: EdgeRecord['relation']; arc?: EdgeRecord['arc'] } = PREDICATES[e.predicate];
-  return { ...e, sign: spec.sign, causal: spec.causal, relation: spec.relation, ...(spec.arc ? { arc: spec.arc } : {}), ...summarizeEvidence(e.evidence) };
+  return { ...e, sign: spec.sign, causal: spec.causal, relation: spec.relation, ...(spec.arc ? { arc: spec.arc } : {}), ...summarizeEvidence(e.evidence, sources) };
 }
 
+/** Registry entries by id, for telling when two evidence entries rest on one study (same PMID or DOI). */
+export type StudyRegistry = { get(id: string): Pick<SourceData, 'pmid' | 'doi'> | undefined };
+
 /**
- * Strength (strongest supporting kind), support (distinct underlying studies: `study ?? source`, so
+ * Strength (strongest supporting kind), support (distinct underlying studies among the supporting
+ * entries of that strongest kind: `study ?? source`, one per PMID or DOI when `sources` is given, so
  * restatements of one study count once) and the contested / preclinical flags of an edge's evidence.
  */
-export function summarizeEvidence(evidence: readonly EvidenceData[]): Pick<EdgeRecord, 'strength' | 'support' | 'contested' | 'preclinicalOnly'> {
+export function summarizeEvidence(evidence: readonly EvidenceData[], sources?: StudyRegistry): Pick<EdgeRecord, 'strength' | 'support' | 'contested' | 'preclinicalOnly'> {
   const supporting = evidence.filter((ev) => ev.stance === 'supports');
+  const strength = supporting.reduce((best, ev) => Math.max(best, EVIDENCE_KINDS[ev.kind].strength), 0); // no spread: 100k+ entries
+  const studies = new Set<string>();
+  for (const ev of supporting) if (EVIDENCE_KINDS[ev.kind].strength === strength) studies.add(studyKey(ev, sources));
   return {
-    strength: supporting.reduce((best, ev) => Math.max(best, EVIDENCE_KINDS[ev.kind].strength), 0), // no spread: 100k+ entries
-    support: new Set(supporting.map(underlyingStudy)).size,
+    strength,
+    support: studies.size,
     contested: evidence.some((ev) => ev.stance === 'disputes'),
     preclinicalOnly: supporting.length > 0 && supporting.every((ev) => EVIDENCE_KINDS[ev.kind].preclinical),
   };

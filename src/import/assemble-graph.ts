@@ -231,9 +231,8 @@ function ownEdge(e: EdgeIn, label: string, sources: Map<string, SourceData>, pro
   }
   const context = own.context === undefined ? undefined : check(contextSchema, own.context, e.where, problems, label, 'context');
   if (own.context !== undefined && !context) return undefined;
-  void sources;
   const meaning = edgeMeaning({ predicate });
-  return { predicate, evidence: evidence as EvidenceData[], ...meaning, ...summarizeEvidence(evidence as EvidenceData[]), ...(context ? { context } : {}), ...(own.note !== undefined ? { note: own.note } : {}) };
+  return { predicate, evidence: evidence as EvidenceData[], ...meaning, ...summarizeEvidence(evidence as EvidenceData[], sources), ...(context ? { context } : {}), ...(own.note !== undefined ? { note: own.note } : {}) };
 }
 
 const evidenceListSchema = zm.array(evidenceSchema);

@@ -25,6 +25,16 @@ export function underlyingStudy(ev: { source: string; study?: string | undefined
   return ev.study ?? ev.source;
 }
 
+/**
+ * The key under which an evidence entry counts in ranking: its underlying study's PMID, else its DOI,
+ * else its registry id. Two registry entries for one paper (same PMID or DOI) are one study.
+ */
+export function studyKey(ev: { source: string; study?: string | undefined }, sources?: { get(id: string): Pick<SourceData, 'pmid' | 'doi'> | undefined }): string {
+  const id = underlyingStudy(ev);
+  const s = sources?.get(id);
+  return s?.pmid ? `PMID:${s.pmid}` : s?.doi ? `DOI:${s.doi.toLowerCase()}` : id;
+}
+
 /** Whether a registry entry identifies a study well enough to carry a study kind. */
 export function isCitableStudy(s: SourceData | undefined): boolean {
   return s !== undefined && (s.pmid !== undefined || s.doi !== undefined);

@@ -65,8 +65,9 @@ export interface EdgeRecord extends Omit<EdgeData, 'id' | 'predicate'> {
   /** Strength of the strongest supporting evidence (see EVIDENCE_KINDS); 0 if nothing supports it. */
   strength: number;
   /**
-   * Distinct studies (`study ?? source`) behind the supporting evidence: restatements of one study in
-   * several articles count once (path ranking uses it after the weakest link).
+   * Distinct studies (`study ?? source`, one per PMID or DOI) behind the supporting evidence of the
+   * strongest kind: restatements of one study in several articles count once. Path ranking reads a
+   * step's quality as (strength, support) (docs/semantics.md#ranking-paths).
    */
   support: number;
   /** True when at least one evidence entry disputes the edge. */

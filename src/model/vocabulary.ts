@@ -84,6 +84,8 @@ interface PredicateSpec {
   readonly sign: Sign | null;
   /** Influence and conversion edges are followed by path queries; the others only with includeAssociations. */
   readonly causal: boolean;
+  /** Set on `confounds`: the source is a common cause that distorts an association at the target (queries report it with the routes it touches). */
+  readonly confounding?: true;
   readonly biolink: BiolinkMapping;
 }
 
@@ -121,7 +123,7 @@ export const PREDICATES = {
   positively_correlated_with: { label: 'positively correlated with', verb: 'rises together with', relation: 'association', sign: '+', causal: false, biolink: { predicate: 'biolink:positively_correlated_with' } },
   negatively_correlated_with: { label: 'negatively correlated with', verb: 'falls as the other rises, relative to', relation: 'association', sign: '-', causal: false, biolink: { predicate: 'biolink:negatively_correlated_with' } },
   associated_with: { label: 'associated with', verb: 'is associated with', relation: 'association', sign: null, causal: false, biolink: { predicate: 'biolink:associated_with' } },
-  confounds: { label: 'confounds', verb: 'confounds the observed link involving', relation: 'association', sign: null, causal: false, biolink: { predicate: 'biolink:related_to' } },
+  confounds: { label: 'confounds', verb: 'confounds the observed link involving', relation: 'association', sign: null, causal: false, confounding: true, biolink: { predicate: 'biolink:related_to' } },
   subclass_of: { label: 'is a kind of', verb: 'is a kind of', relation: 'structural', sign: null, causal: false, biolink: { predicate: 'biolink:subclass_of' } },
   located_in: { label: 'is stored / located in', verb: 'is stored or located in', relation: 'structural', sign: null, causal: false, biolink: { predicate: 'biolink:located_in' } },
 } as const satisfies Record<string, PredicateSpec>;

@@ -1,6 +1,6 @@
 /** Shared by effects and regulators: turning a signed reach into ranked, typed entries. */
 import { FAR, signedState } from './distances.js';
-import { buildPath, pathNode, type EdgeMemo, type Path, type PathNode } from './path-result.js';
+import { buildPath, pathNode, type Confounder, type EdgeMemo, type Path, type PathNode } from './path-result.js';
 import { isFlowIndex } from './flow-index.js';
 import type { PathIndex } from './path-index.js';
 import { checkEvidenceKind, checkInteger, checkStringList } from './query-options.js';
@@ -21,6 +21,11 @@ export interface EffectEntry {
   distance: number;
   /** One shortest supporting path per sign found ('+' first, then '-', then '?'). */
   paths: Path[];
+  /**
+   * `effects` only: the confounders whose association ends on one of `paths` (each path also carries
+   * its own), so an effect read through a confounded association says so.
+   */
+  confounders?: Confounder[];
 }
 
 export interface ReachOptions {

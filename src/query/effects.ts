@@ -7,7 +7,8 @@
 import type { BudgetOptions, WorkStats } from './budget.js';
 import { runDominantEffects, type DominantEffect } from './dominant-effects.js';
 import { flowIndex } from './flow-index.js';
-import { nodeRef, type NodeRef } from './path-result.js';
+import { nodeRef, type Confounder, type NodeRef } from './path-result.js';
+import { byConfounder, routeConfounders, type ConfounderMemo } from './route-confounders.js';
 import { queryContext, type QueryInput } from './query-input.js';
 import { checkChoice, makeTraversal, resolveAvoid, resolveNumber } from './query-options.js';
 import { withLease } from './scratch.js';
@@ -46,7 +47,7 @@ const WHERE = 'effects';
 export function effects(input: QueryInput, node: string, options: EffectsOptions = {}): EffectsResult {
   if (!options.allRoutes) {
     const { node: ref, direction, depth, complete, total, truncated, effects: entries, stats } = runDominantEffects(WHERE, input, node, options);
-    return { node: ref, direction, depth, view: 'dominant', complete, total, truncated, effects: entries, stats };
+    return { node: ref, direction, depth, view: 'dominant', complete, total, truncated, effects: withConfounders(input, entries), stats };
   }
   const opts = checkReachOptions(WHERE, options);
   const direction = checkChoice(WHERE, 'direction', options.direction ?? 'up', ['up', 'down'] as const);
@@ -65,6 +66,24 @@ export function effects(input: QueryInput, node: string, options: EffectsOptions
     complete: true,
     total,
     truncated: total > entries.length,
-    effects: entries,
+    effects: withConfounders(input, entries),
   };
+}
+
+/**
+ * Marks each entry's routes with the confounders whose association ends on them, and the entry with
+ * those of its shortest routes (the ones that decide its direction; a longer losing route's are on it only).
+ */
+function withConfounders<E extends EffectEntry>(input: QueryInput, entries: E[]): E[] {
+  const { index } = queryContext(input);
+  const memo: ConfounderMemo = new Map();
+  for (const entry of entries) {
+    const seen = new Map<string, Confounder>();
+    for (const path of entry.paths) {
+      path.confounders = routeConfounders(index, path.nodes, memo);
+      if (path.length === entry.distance) for (const c of path.confounders) seen.set(c.edge, c);
+    }
+    entry.confounders = [...seen.values()].sort(byConfounder);
+  }
+  return entries;
 }

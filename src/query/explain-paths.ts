@@ -5,6 +5,7 @@
 import { EVIDENCE_KINDS, PREDICATES } from '../model/vocabulary.js';
 import { ReferenceList, type Reference } from './cite-source.js';
 import { findPaths, type FindPathsOptions } from './find-paths.js';
+import type { PathAgreement } from './path-agreement.js';
 import type { NodeRef, Path, PathEdge } from './path-result.js';
 import { queryContext, type QueryInput } from './query-input.js';
 import type { WorkStats } from './budget.js';
@@ -39,6 +40,8 @@ export interface ExplainResult {
   complete: boolean;
   truncated: boolean;
   explanations: Explanation[];
+  /** Whether the explained routes agree in net sign, and what the best-supported says (null when none). */
+  agreement: PathAgreement | null;
   references: Reference[];
   /** Everything above as readable text (what the CLI prints). */
   text: string;
@@ -55,8 +58,8 @@ export function explainPaths(input: QueryInput, from: string, to: string, option
     return { path, summary: summarize(i + 1, path, result.from, result.to), steps: path.edges.map((e, k) => explainStep(k + 1, e, labels, refs)) };
   });
   const references = refs.list();
-  const text = render(result.from, result.to, explanations, references, result.complete);
-  return { from: result.from, to: result.to, complete: result.complete, truncated: result.truncated, explanations, references, text, stats: result.stats };
+  const text = render(result.from, result.to, explanations, result.agreement, references, result.complete);
+  return { from: result.from, to: result.to, complete: result.complete, truncated: result.truncated, explanations, agreement: result.agreement, references, text, stats: result.stats };
 }
 
 function summarize(n: number, path: Path, from: NodeRef, to: NodeRef): string {
@@ -64,7 +67,8 @@ function summarize(n: number, path: Path, from: NodeRef, to: NodeRef): string {
   const steps = `${path.length} step${path.length === 1 ? '' : 's'}`;
   const weakest = path.weakestEvidence ? ` Its weakest step rests on ${EVIDENCE_KINDS[path.weakestEvidence].label} evidence.` : ' One step has no supporting evidence.';
   const contested = path.contested ? ' At least one step is disputed.' : '';
-  return `Route ${n} (${steps}, net ${path.sign}): raising ${from.label} is expected ${effect} ${to.label}.${weakest}${contested}`;
+  const confounded = (path.confounders ?? []).map((c) => ` Confounding: ${c.text}.`).join('');
+  return `Route ${n} (${steps}, net ${path.sign}): raising ${from.label} is expected ${effect} ${to.label}.${weakest}${contested}${confounded}`;
 }
 
 function explainStep(n: number, edge: PathEdge, labels: Map<string, string>, refs: ReferenceList): ExplainedStep {
@@ -86,15 +90,16 @@ function explainStep(n: number, edge: PathEdge, labels: Map<string, string>, ref
 }
 
 /** The text of an explanation (what `text` holds), from its parts: the CLI renders a terminal-safe copy. */
-export function explanationText(r: Pick<ExplainResult, 'from' | 'to' | 'explanations' | 'references' | 'complete'>): string {
-  return render(r.from, r.to, r.explanations, r.references, r.complete);
+export function explanationText(r: Pick<ExplainResult, 'from' | 'to' | 'explanations' | 'agreement' | 'references' | 'complete'>): string {
+  return render(r.from, r.to, r.explanations, r.agreement, r.references, r.complete);
 }
 
-function render(from: NodeRef, to: NodeRef, explanations: Explanation[], references: Reference[], complete: boolean): string {
+function render(from: NodeRef, to: NodeRef, explanations: Explanation[], agreement: PathAgreement | null, references: Reference[], complete: boolean): string {
   if (explanations.length === 0) return `No causal route from ${from.label} to ${to.label} was found${complete ? '' : ' within the work budget'}.\n`;
   const parts = explanations.map((x) => [x.summary, ...x.steps.map((s) => `  ${s.sentence}`)].join('\n'));
   const refs = references.map((r) => `  [${r.n}] ${r.citation}${r.url && !r.citation.includes(r.url) ? ` ${r.url}` : ''}`);
-  return `${parts.join('\n\n')}\n\nReferences\n${refs.join('\n')}\n${complete ? '' : '\n(The search was cut by its work budget; other routes may exist.)\n'}`;
+  const verdict = agreement ? `Raising ${from.label}, what happens to ${to.label}? ${agreement.text}\n\n` : '';
+  return `${verdict}${parts.join('\n\n')}\n\nReferences\n${refs.join('\n')}\n${complete ? '' : '\n(The search was cut by its work budget; other routes may exist.)\n'}`;
 }
 
 function capitalize(s: string): string {

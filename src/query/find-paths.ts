@@ -2,7 +2,9 @@
  * findPaths: simple causal paths FROM -> TO, shortest first. Enumeration is a depth-first search run
  * once per exact length L (iterative deepening), pruned by reverse-BFS lower bounds (signed when a net
  * sign is asked for, plus one bound per --via node), and bounded by a work budget. Ranking by evidence
- * runs the same search on the subgraphs of edges at least as strong as each threshold, strongest first.
+ * (the default) runs the same search on the subgraphs of edges at least as good as each quality
+ * threshold, best first: a step's quality is its strongest evidence kind, then the independent studies
+ * behind that kind (edgeQuality in path-result.ts), and a path's is its weakest step's.
  *
  * The bounds are grown lazily, layer by layer, only as deep as the current L needs (layered-bfs.ts): a
  * bidirectional BFS gives d(s, t), and for each L the backward ball from the target and the forward ball
@@ -12,12 +14,14 @@
  * (stats.expansions, which counts the edges these searches scan too) differs.
  */
 import { UsageError } from '../errors.js';
-import { Budget, type BudgetOptions, type WorkStats } from './budget.js';
+import { Budget, DEFAULT_MAX_EXPANSIONS, DEFAULT_MAX_MILLIS, type BudgetOptions, type WorkStats } from './budget.js';
 import { FAR, signedState } from './distances.js';
 import { flowIndex, isFlowIndex } from './flow-index.js';
 import { Bidirectional, LayeredBfs } from './layered-bfs.js';
-import { buildPath, evidenceKeys, nodeRef, type EdgeMemo, type NodeRef, type Path } from './path-result.js';
+import { buildPath, edgeQuality, evidenceKeys, nodeRef, STUDY_CAP, type EdgeMemo, type NodeRef, type Path } from './path-result.js';
 import type { PathIndex } from './path-index.js';
+import { isCausalRoute, pathAgreement, type PathAgreement, type Unlisted, type UnlistedRoute } from './path-agreement.js';
+import { routeConfounders, type ConfounderMemo } from './route-confounders.js';
 import { withLease, type Lease, type Stamped } from './scratch.js';
 import { queryContext, type QueryContext, type QueryInput } from './query-input.js';
 import {
@@ -52,7 +56,11 @@ export interface FindPathsOptions extends BudgetOptions {
   minEvidence?: EvidenceKind;
   /** Also follow non-causal edges (associations, correlations); default false. */
   includeAssociations?: boolean;
-  /** 'length' (default): shortest first, ties by evidence; 'evidence': strongest weakest link first, ties by length. */
+  /**
+   * 'evidence' (default): best-supported first: the weakest step's evidence kind, then the independent
+   * studies behind it (restatements of one study count once), then length; 'length': shortest first,
+   * ties by that evidence.
+   */
   rank?: PathRank;
 }
 
@@ -63,7 +71,10 @@ export interface PathsResult {
   complete: boolean;
   /** True when the search stopped because `limit` paths were found: more paths may exist. */
   truncated: boolean;
+  /** Each path carries `confounders`: the confounds edges whose outcome is on it. */
   paths: Path[];
+  /** Whether the listed paths agree in net sign, and what the best-supported says; null when none. */
+  agreement: PathAgreement | null;
   stats: WorkStats;
 }
 
@@ -89,7 +100,7 @@ function checkOptions(o: FindPathsOptions): ResolvedOptions {
     avoid: checkStringList(WHERE, 'avoid', o.avoid),
     minStrength: checkEvidenceKind(WHERE, 'minEvidence', o.minEvidence),
     includeAssociations: o.includeAssociations ?? false,
-    rank: checkChoice(WHERE, 'rank', o.rank ?? 'length', PATH_RANKS),
+    rank: checkChoice(WHERE, 'rank', o.rank ?? 'evidence', PATH_RANKS),
   };
 }
 
@@ -109,19 +120,57 @@ export function findPaths(input: QueryInput, from: string, to: string, options: 
   }
   // Conversions follow the SBGN rules (flow-index.ts): a route may enter a reaction at its substrate.
   const flowCtx: QueryContext = { ...ctx, index: flowIndex(ctx.index) };
+  const started = now();
   const found = withLease(flowCtx.index, (lease) => {
     const search: Search = { ctx: flowCtx, s, t, via, avoid, opts, budget, lease };
     return opts.rank === 'length' ? rankByLength(search) : rankByEvidence(search);
   });
   const memo: EdgeMemo = new Map();
+  const confounderMemo: ConfounderMemo = new Map();
+  const paths = found.paths.map((p) => {
+    const path = buildPath(flowCtx.index, s, p.edges, memo);
+    path.confounders = routeConfounders(ctx.index, path.nodes, confounderMemo);
+    return path;
+  });
+  const stats = budget.stats();
+  let probe: Unlisted = { routes: [], checked: !found.truncated };
+  if (found.truncated && !budget.exhausted && opts.sign === null) {
+    // The limit cut the list: look for the best-supported route of each net sign it lacks, within what
+    // is left of the budget (its own Budget, so running out here does not mark the listed paths incomplete).
+    const left = new Budget(WHERE, {
+      maxExpansions: Math.max(1, (options.maxExpansions ?? DEFAULT_MAX_EXPANSIONS) - stats.expansions),
+      maxMillis: Math.max(1, (options.maxMillis ?? DEFAULT_MAX_MILLIS) - (now() - started)),
+    });
+    probe = withLease(flowCtx.index, (lease) => unlistedSigns(flowCtx, s, t, via, avoid, opts, left, lease, paths));
+    stats.expansions += left.stats().expansions;
+  }
   return {
     from: nodeRef(ctx.index, s),
     to: nodeRef(ctx.index, t),
     complete: !budget.exhausted,
     truncated: found.truncated,
-    paths: found.paths.map((p) => buildPath(flowCtx.index, s, p.edges, memo)),
-    stats: budget.stats(),
+    paths,
+    agreement: pathAgreement(paths, found.truncated || budget.exhausted, probe),
+    stats,
   };
+}
+
+/**
+ * The best-supported route of each net sign (+, -) that the listed paths lack, found by the evidence
+ * ranking restricted to that sign with limit 1. `checked` is false when the budget cut the search.
+ */
+function unlistedSigns(ctx: QueryContext, s: number, t: number, via: number[], avoid: ReturnType<typeof resolveAvoid>, opts: ResolvedOptions, budget: Budget, lease: Lease, listed: Path[]): Unlisted {
+  const routes: UnlistedRoute[] = [];
+  for (const sign of [1, -1] as const) {
+    const text = sign > 0 ? '+' : '-';
+    if (listed.some((p) => p.sign === text)) continue;
+    const search: Search = { ctx, s, t, via, avoid, opts: { ...opts, sign, limit: 1, rank: 'evidence' }, budget, lease };
+    const best = rankByEvidence(search).paths[0];
+    if (!best) continue;
+    const path = buildPath(ctx.index, s, best.edges);
+    routes.push({ sign: path.sign, length: path.length, weakestEvidence: path.weakestEvidence, weakestStudies: path.weakestStudies, nodes: path.nodes.map((n) => n.id), causal: isCausalRoute(path) });
+  }
+  return { routes, checked: !budget.exhausted };
 }
 
 interface Search {
@@ -138,6 +187,8 @@ interface Search {
 
 interface Found {
   edges: Int32Array;
+  /** Weakest-link quality (edgeQuality): the evidence rank key. */
+  quality: number;
   weakest: number;
   sum: number;
   /** Steps some evidence disputes (computed only when weakest and sum tie). */
@@ -145,14 +196,17 @@ interface Found {
   key?: string;
 }
 
-function traversal(search: Search, minStrength: number): Traversal {
+function traversal(search: Search, minQuality = 0): Traversal {
   const { ctx, s, t, via, avoid, opts } = search;
-  return makeTraversal(ctx, { includeAssociations: opts.includeAssociations, minStrength, avoid, keep: [s, t, ...via] });
+  const base = makeTraversal(ctx, { includeAssociations: opts.includeAssociations, minStrength: opts.minStrength, avoid, keep: [s, t, ...via] });
+  if (minQuality === 0) return base;
+  const quality = edgeQualities(ctx.index).byEdge;
+  return { blocked: base.blocked, edgeAllowed: (e) => quality[e]! >= minQuality && base.edgeAllowed(e) };
 }
 
 function rankByLength(search: Search): { paths: Found[]; truncated: boolean } {
   const { opts } = search;
-  const enumerator = new LevelEnumerator(search, traversal(search, opts.minStrength));
+  const enumerator = new LevelEnumerator(search, traversal(search));
   const paths: Found[] = [];
   for (let L = enumerator.minLength(); L <= opts.maxLength; L++) {
     const level: Found[] = [];
@@ -167,11 +221,12 @@ function rankByLength(search: Search): { paths: Found[]; truncated: boolean } {
 function rankByEvidence(search: Search): { paths: Found[]; truncated: boolean } {
   const { ctx, opts } = search;
   const paths: Found[] = [];
-  for (const threshold of edgeStrengths(ctx.index).filter((st) => st >= opts.minStrength)) {
+  // Qualities below the --min-evidence kind belong to edges the traversal refuses anyway.
+  for (const threshold of edgeQualities(ctx.index).distinct.filter((q) => q >= opts.minStrength * (STUDY_CAP + 1))) {
     const enumerator = new LevelEnumerator(search, traversal(search, threshold));
     for (let L = enumerator.minLength(); L <= opts.maxLength; L++) {
       const level: Found[] = [];
-      const more = enumerator.level(L, opts.limit - paths.length, level, (f) => f.weakest === threshold);
+      const more = enumerator.level(L, opts.limit - paths.length, level, (f) => f.quality === threshold);
       for (const f of level) paths.push(f); // no spread: a level can hold a million paths
       if (more || paths.length >= opts.limit) return { paths, truncated: true };
       if (search.budget.exhausted) return { paths, truncated: false };
@@ -180,30 +235,38 @@ function rankByEvidence(search: Search): { paths: Found[]; truncated: boolean } 
   return { paths, truncated: false };
 }
 
-const strengthsOf = new WeakMap<PathIndex, number[]>();
+interface Qualities {
+  /** edgeQuality of every edge, by edge number (qualities fit a byte). */
+  byEdge: Uint8Array;
+  /** The distinct qualities, best first. */
+  distinct: number[];
+}
 
-/** The distinct edge strengths of an index, strongest first (one pass over the edges, then cached). */
-function edgeStrengths(index: PathIndex): number[] {
-  let list = strengthsOf.get(index);
-  if (!list) {
+const qualitiesOf = new WeakMap<PathIndex, Qualities>();
+
+/** Every edge's evidence quality and the distinct values, best first (one pass over the edges, then cached). */
+function edgeQualities(index: PathIndex): Qualities {
+  let q = qualitiesOf.get(index);
+  if (!q) {
+    const byEdge = new Uint8Array(index.edgeCount);
     const seen = new Set<number>();
-    for (let e = 0; e < index.edgeCount; e++) seen.add(index.edgeStrength(e));
-    list = [...seen].sort((a, b) => b - a);
-    strengthsOf.set(index, list);
+    for (let e = 0; e < index.edgeCount; e++) seen.add((byEdge[e] = edgeQuality(index, e)));
+    q = { byEdge, distinct: [...seen].sort((a, b) => b - a) };
+    qualitiesOf.set(index, q);
   }
-  return list;
+  return q;
 }
 
 /** Out-degree above which a node two steps before t uses the two-step index instead of its out-edges. */
 const TWO_STEP_MIN_DEGREE = 16;
 const NO_EDGES: number[] = [];
 
-/** Orders paths of one length: strongest weakest link, then largest strength sum, then fewest disputed steps, then edge ids. */
+/** Orders paths of one length: best weakest-link quality, then largest strength sum, then fewest disputed steps, then edge ids. */
 function compareFound(index: PathIndex) {
   const key = (f: Found) => (f.key ??= Array.from(f.edges, (e) => index.edgeId(e)).join('\u0000'));
   const disputed = (f: Found) => (f.disputed ??= index.edgeContested ? f.edges.reduce((n, e) => n + (index.edgeContested!(e) ? 1 : 0), 0) : 0);
   return (a: Found, b: Found) =>
-    b.weakest - a.weakest || b.sum - a.sum || disputed(a) - disputed(b) || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+    b.quality - a.quality || b.sum - a.sum || disputed(a) - disputed(b) || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 }
 
 /**
@@ -321,11 +384,12 @@ class LevelEnumerator {
     if (L >= FAR || !this.prepare(L) || this.bound(s, 1, viaBit.get(s, 0)) > L) return false;
     const stack = new Int32Array(L);
     const compare = compareFound(index);
+    const qualities = edgeQualities(index).byEdge;
     let kept: Found[] = [];
     let more = false;
     const emit = () => {
       const edges = stack.slice();
-      const f: Found = { edges, ...evidenceKeys(index, edges) };
+      const f: Found = { edges, ...evidenceKeys(index, edges, (e) => qualities[e]!) };
       if (!accept(f)) return;
       budget.found++;
       kept.push(f);
@@ -395,4 +459,8 @@ class LevelEnumerator {
     for (const f of kept) out.push(f);
     return more;
   }
+}
+
+function now(): number {
+  return globalThis.performance ? globalThis.performance.now() : Date.now();
 }

@@ -194,6 +194,9 @@ class Flow implements FlowIndex {
     const o = this.edgeOrigin(e);
     return this.real.edgeSupport ? this.real.edgeSupport(o) : 1;
   }
+  edgeConfounds(e: number): boolean {
+    return this.real.edgeConfounds ? this.real.edgeConfounds(this.edgeOrigin(e)) : false;
+  }
   edgeContested(e: number): boolean {
     return this.real.edgeContested ? this.real.edgeContested(this.edgeOrigin(e)) : false;
   }

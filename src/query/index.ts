@@ -5,6 +5,8 @@ export * from './budget.js';
 export * from './path-result.js';
 export type { NetSign } from './query-options.js';
 export * from './find-paths.js';
+export * from './path-agreement.js';
+export { namedAssociation, routeConfounders } from './route-confounders.js';
 export * from './effect-entries.js';
 export * from './flow-index.js';
 export * from './dominant-effects.js';

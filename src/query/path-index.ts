@@ -6,7 +6,8 @@
  */
 import type { EdgeRecord, KnowledgeGraph, Provenance } from '../model/types.js';
 import type { Context, EvidenceData } from '../model/schema.js';
-import type { ConversionArc, Relation } from '../model/vocabulary.js';
+import { PREDICATES, type ConversionArc, type Relation } from '../model/vocabulary.js';
+import { ownValue } from '../model/own-key.js';
 
 /** -1 decreases, +1 increases, 0 no direction (non-causal or unsigned). */
 export type SignCode = -1 | 0 | 1;
@@ -103,6 +104,11 @@ export interface PathIndex {
    * supporting evidence, so restatements of one study count once. Indexes without it count 1.
    */
   edgeSupport?(e: number): number;
+  /**
+   * Whether edge e states confounding (`confounds`: its source is a common cause distorting an
+   * association at its target). Indexes without it (KGX files: Biolink has no such predicate) have none.
+   */
+  edgeConfounds?(e: number): boolean;
   /** Edge numbers leaving / entering node n, in a stable order. */
   outEdges(n: number): ArrayLike<number>;
   inEdges(n: number): ArrayLike<number>;
@@ -207,6 +213,9 @@ class GraphologyIndex implements PathIndex {
   }
   edgeSupport(e: number): number {
     return this.records[e]!.support ?? 1;
+  }
+  edgeConfounds(e: number): boolean {
+    return ownValue(PREDICATES as Readonly<Record<string, { confounding?: true }>>, this.records[e]!.predicate)?.confounding === true;
   }
   edgeSummary(e: number): EdgeSummary {
     const r = this.records[e]!;

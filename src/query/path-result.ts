@@ -31,6 +31,11 @@ export interface PathEdge {
   reversed?: true;
   /** Strength of the strongest supporting evidence (EVIDENCE_KINDS), 0 when none. */
   strength: number;
+  /**
+   * Independent studies behind that strongest kind (entries resting on one study, by `study ?? source`
+   * or one PMID / DOI, count once); 0 when nothing supports the edge.
+   */
+  studies: number;
   /** True when some evidence entry disputes the edge. */
   contested: boolean;
   evidence: EdgeSummary['evidence'];
@@ -38,6 +43,23 @@ export interface PathEdge {
   provenance?: EdgeSummary['provenance'];
   context?: EdgeSummary['context'];
   note?: string;
+}
+
+/** A `confounds` edge whose outcome is on a route (route-confounders.ts). */
+export interface Confounder {
+  /** The common cause. */
+  confounder: NodeRef;
+  /** The outcome side of the association it distorts (the target of the confounds edge); on the route. */
+  outcome: NodeRef;
+  /** The association as the edge's note names it ("B12 – insulin resistance"), null when the note does not. */
+  association: string | null;
+  /** Id of the confounds edge (`mechkg show` it for its evidence). */
+  edge: string;
+  /** Strongest supporting evidence kind of the confounding claim. */
+  evidence: EvidenceKind | null;
+  note?: string;
+  /** In words: "metformin confounds the B12 – insulin resistance association". */
+  text: string;
 }
 
 export interface Path {
@@ -52,8 +74,15 @@ export interface Path {
   score: number;
   /** Evidence kind of the weakest step (the step whose best support is weakest); null if a step has none. */
   weakestEvidence: EvidenceKind | null;
+  /** Independent studies behind the weakest step's kind (the fewest among the steps of that kind). */
+  weakestStudies: number;
   /** True when some step is disputed by an evidence entry. */
   contested: boolean;
+  /**
+   * Confounders whose association ends on this route (paths, explain and effects set it; absent where
+   * a query does not look): a common cause that can make the association look causal.
+   */
+  confounders?: Confounder[];
 }
 
 export function signText(code: SignCode): NetSign {
@@ -83,6 +112,7 @@ export function pathEdge(index: PathIndex, e: number): PathEdge {
     ...(s.arc ? { arc: s.arc } : {}),
     ...(s.reversed ? { reversed: true as const } : {}),
     strength: index.edgeStrength(e),
+    studies: edgeStudies(index, e),
     contested: s.evidence.some((ev) => ev.stance === 'disputes'),
     evidence: s.evidence,
   };
@@ -92,16 +122,49 @@ export function pathEdge(index: PathIndex, e: number): PathEdge {
   return edge;
 }
 
-/** Weakest-link strength and strength sum of an edge sequence: the evidence ranking keys. */
-export function evidenceKeys(index: PathIndex, edges: ArrayLike<number>): { weakest: number; sum: number } {
+/** Independent studies behind edge e's strongest kind: the index's count, else 1 for any supported edge. */
+export function edgeStudies(index: PathIndex, e: number): number {
+  if (index.edgeStrength(e) === 0) return 0;
+  return index.edgeSupport ? Math.max(1, index.edgeSupport(e)) : 1;
+}
+
+/** Independent studies beyond this many add nothing to a step's quality (three agreeing studies is replication). */
+export const STUDY_CAP = 3;
+
+/**
+ * A step's evidence quality as one integer, higher is better: its strongest kind first, then how many
+ * independent studies back that kind (1 to STUDY_CAP), so three restatements of one trial are one trial.
+ * 0 when nothing supports the step. The path's quality is its weakest step's (docs/semantics.md#ranking-paths).
+ */
+export function edgeQuality(index: PathIndex, e: number): number {
+  return stepQuality(index.edgeStrength(e), edgeStudies(index, e));
+}
+
+/** The quality of a step of this strength backed by this many independent studies (see edgeQuality). */
+export function stepQuality(strength: number, studies: number): number {
+  return strength === 0 ? 0 : strength * (STUDY_CAP + 1) + Math.min(STUDY_CAP, Math.max(1, studies));
+}
+
+/** A built path's weakest-link quality: the key evidence ranking sorts on. */
+export function pathQuality(path: Pick<Path, 'edges'>): number {
+  let worst = Infinity;
+  for (const e of path.edges) worst = Math.min(worst, stepQuality(e.strength, e.studies));
+  return path.edges.length ? worst : 0;
+}
+
+/** Weakest-link quality and strength, and strength sum, of an edge sequence: the evidence ranking keys. */
+export function evidenceKeys(index: PathIndex, edges: ArrayLike<number>, quality: (e: number) => number = (e) => edgeQuality(index, e)): { quality: number; weakest: number; sum: number } {
   let weakest = Infinity;
+  let worst = Infinity;
   let sum = 0;
   for (let i = 0; i < edges.length; i++) {
     const s = index.edgeStrength(edges[i]!);
+    const q = quality(edges[i]!);
     if (s < weakest) weakest = s;
+    if (q < worst) worst = q;
     sum += s;
   }
-  return { weakest: edges.length ? weakest : 0, sum };
+  return edges.length ? { quality: worst, weakest, sum } : { quality: 0, weakest: 0, sum };
 }
 
 export function pathScore(weakest: number, sum: number, length: number): number {
@@ -133,6 +196,8 @@ export function buildPath(index: PathIndex, start: number, edges: ArrayLike<numb
     sign = (sign * index.edgeSign(e)) as SignCode;
   }
   const { weakest, sum } = evidenceKeys(index, edges);
+  let weakestStudies = Infinity;
+  for (const e of out) if (e.strength === weakest && e.studies < weakestStudies) weakestStudies = e.studies;
   return {
     sign: signText(sign),
     length: edges.length,
@@ -140,6 +205,7 @@ export function buildPath(index: PathIndex, start: number, edges: ArrayLike<numb
     edges: out,
     score: pathScore(weakest, sum, edges.length),
     weakestEvidence: evidenceKindOf(weakest),
+    weakestStudies: out.length ? weakestStudies : 0,
     contested: out.some((e) => e.contested),
   };
 }

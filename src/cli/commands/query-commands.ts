@@ -30,7 +30,7 @@ export function registerQueryCommands(program: Command, state: State): void {
   pathOptions(
     program
       .command('paths')
-      .description('causal paths FROM -> TO, shortest first, with net sign and evidence')
+      .description('causal paths FROM -> TO, best-supported first, with net sign, evidence, agreement and confounders')
       .argument('<from>', 'start node (id, name, synonym, abbreviation or CURIE)')
       .argument('<to>', 'end node'),
     10,

@@ -4,7 +4,7 @@ import type { EffectEntry } from '../../query/effect-entries.js';
 import type { Path } from '../../query/path-result.js';
 import type { EffectsResult } from '../../query/effects.js';
 import type { RegulatorsResult } from '../../query/regulators.js';
-import { evidenceLabel } from './format-path.js';
+import { confounderLines, evidenceLabel } from './format-path.js';
 import { formatChain } from './format-chain.js';
 
 const ARROW: Record<EffectEntry['effect'], string> = { up: '↑ up   ', down: '↓ down ', mixed: '↕ mixed', unknown: '? unkn.' };
@@ -13,12 +13,13 @@ function entryLines(entries: (EffectEntry | DominantEffect)[]): string[] {
   const width = Math.min(40, entries.reduce((w, e) => Math.max(w, e.node.label.length), 4));
   return entries.flatMap((x) => {
     const head = `  ${ARROW[x.effect]}  ${x.node.label.padEnd(width)}  ${x.distance} step${x.distance === 1 ? ' ' : 's'}`;
-    if (!('confidence' in x)) return [`${head}  (${x.node.id})`, ...x.paths.map((p) => `      ${p.sign}  ${formatChain(p)}   [weakest: ${weakest(p)}]`)];
+    if (!('confidence' in x)) return [`${head}  (${x.node.id})`, ...x.paths.map((p) => `      ${p.sign}  ${formatChain(p)}   [weakest: ${weakest(p)}]`), ...confounderLines(x.confounders, '      ')];
     const lines = [`${head}  confidence ${x.confidence.toFixed(2)}  ${routeCounts(x)}  (${x.node.id})`];
     for (const p of x.paths) {
       const longer = p.length > x.distance ? `(longer: ${p.length} steps) ` : '';
       lines.push(`      ${p.sign}  ${longer}${formatChain(p)}   [weakest: ${weakest(p)}]`);
     }
+    lines.push(...confounderLines(x.confounders, '      '));
     return lines;
   });
 }

@@ -36,7 +36,8 @@ export function evidenceSummary(edge: Pick<PathEdge, 'evidence' | 'provenance'>)
 
 export function pathHeader(n: number, p: Path, extra = ''): string {
   const weakest = p.weakestEvidence ? evidenceLabel(p.weakestEvidence) : 'none';
-  return `#${n}  net ${p.sign}  ${p.length} step${p.length === 1 ? '' : 's'}  weakest evidence: ${weakest}  score ${p.score}${p.contested ? '  (contested step)' : ''}${extra}`;
+  const studies = p.weakestEvidence ? ` (${p.weakestStudies} stud${p.weakestStudies === 1 ? 'y' : 'ies'})` : '';
+  return `#${n}  net ${p.sign}  ${p.length} step${p.length === 1 ? '' : 's'}  weakest evidence: ${weakest}${studies}  score ${p.score}${p.contested ? '  (contested step)' : ''}${extra}`;
 }
 
 export function formatPath(n: number, p: Path, extra = ''): string {
@@ -46,5 +47,11 @@ export function formatPath(n: number, p: Path, extra = ''): string {
     const e = p.edges[i];
     if (e) lines.push(`      ${e.sign}  ${stepLabel(e).padEnd(22)} [${evidenceSummary(e)}]`);
   });
+  lines.push(...confounderLines(p.confounders, '    '));
   return lines.join('\n');
+}
+
+/** "⚠ confounded: metformin confounds the B12 – insulin resistance association  (edge id)", one line per confounder. */
+export function confounderLines(confounders: Path['confounders'], indent: string): string[] {
+  return (confounders ?? []).map((c) => `${indent}⚠ confounded: ${c.text}  (${c.edge})`);
 }

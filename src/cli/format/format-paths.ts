@@ -5,7 +5,8 @@ import { formatPath } from './format-path.js';
 export function formatPaths(r: PathsResult): string {
   const head = `${r.from.label} -> ${r.to.label}: ${r.paths.length} path${r.paths.length === 1 ? '' : 's'}${status(r)}`;
   if (r.paths.length === 0) return `${head}\nNo causal path found (try --max-length, --include-associations or fewer filters).\n`;
-  return [head, '', ...r.paths.map((p, i) => formatPath(i + 1, p) + '\n')].join('\n');
+  const agreement = r.agreement ? [`${r.agreement.disagree ? 'Routes disagree. ' : ''}${r.agreement.text}`] : [];
+  return [head, ...agreement, '', ...r.paths.map((p, i) => formatPath(i + 1, p) + '\n')].join('\n');
 }
 
 export function status(r: { complete: boolean; truncated: boolean; stats: { stoppedBy: string | null; expansions: number } }): string {
