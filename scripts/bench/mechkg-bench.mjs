@@ -18,9 +18,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const lib = await import(pathToFileURL(join(root, 'dist', 'src', 'node.js')).href);
 
 export const QUERIES = {
-  shortest: { limit: 1 },
-  ranked: { limit: 10 },
-  bounded: { maxLength: 5, limit: 1000 },
+  // networkx ranks by length, so mechkg is asked to as well (its default ranks by evidence first).
+  shortest: { limit: 1, rank: 'length' },
+  ranked: { limit: 10, rank: 'length' },
+  bounded: { maxLength: 5, limit: 1000, rank: 'length' },
 };
 
 async function open(edgesPath, engine) {

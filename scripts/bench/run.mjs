@@ -114,7 +114,7 @@ function runOnce(tool, row, paths, pair, r) {
       row.pathsFound = m.json?.found;
     } else {
       const env = { MECHKG_COMPACT: tool === 'mechkg-compact' ? 'always' : 'never' };
-      m = measure(process.execPath, [join(root, 'bin', 'mechkg.js'), '--graph', paths.edges, 'paths', pair.from, pair.to, '--limit', '10', '--json'], env);
+      m = measure(process.execPath, [join(root, 'bin', 'mechkg.js'), '--graph', paths.edges, 'paths', pair.from, pair.to, '--limit', '10', '--rank', 'length', '--json'], env); // networkx ranks by length: like for like
       try {
         row.pathsFound = JSON.parse(m.stdout).paths.length;
       } catch {

@@ -8,7 +8,7 @@ import type { BudgetOptions, WorkStats } from './budget.js';
 import { runDominantEffects, type DominantEffect } from './dominant-effects.js';
 import { flowIndex } from './flow-index.js';
 import { nodeRef, type Confounder, type NodeRef } from './path-result.js';
-import { byConfounder, routeConfounders, type ConfounderMemo } from './route-confounders.js';
+import { byConfounder, confoundedBy, routeConfounders, type ConfounderMemo } from './route-confounders.js';
 import { queryContext, type QueryInput } from './query-input.js';
 import { checkChoice, makeTraversal, resolveAvoid, resolveNumber } from './query-options.js';
 import { withLease } from './scratch.js';
@@ -39,6 +39,12 @@ export interface EffectsResult {
    * view each entry also has confidence, routes {up, down} and the best route of each sign (up, down).
    */
   effects: (EffectEntry | DominantEffect)[];
+  /**
+   * The confounds edges that leave the perturbed node: associations it distorts by moving both sides
+   * (raising metformin lowers B12 and insulin resistance: "metformin confounds the B12 – insulin
+   * resistance association"). Empty when it confounds nothing.
+   */
+  confounds: Confounder[];
   stats?: WorkStats;
 }
 
@@ -47,7 +53,8 @@ const WHERE = 'effects';
 export function effects(input: QueryInput, node: string, options: EffectsOptions = {}): EffectsResult {
   if (!options.allRoutes) {
     const { node: ref, direction, depth, complete, total, truncated, effects: entries, stats } = runDominantEffects(WHERE, input, node, options);
-    return { node: ref, direction, depth, view: 'dominant', complete, total, truncated, effects: withConfounders(input, entries), stats };
+    const confounds = confoundedBy(queryContext(input).index, queryContext(input).index.indexOf(ref.id));
+    return { node: ref, direction, depth, view: 'dominant', complete, total, truncated, effects: withConfounders(input, entries), confounds, stats };
   }
   const opts = checkReachOptions(WHERE, options);
   const direction = checkChoice(WHERE, 'direction', options.direction ?? 'up', ['up', 'down'] as const);
@@ -67,6 +74,7 @@ export function effects(input: QueryInput, node: string, options: EffectsOptions
     total,
     truncated: total > entries.length,
     effects: withConfounders(input, entries),
+    confounds: confoundedBy(ctx.index, start),
   };
 }
 
@@ -75,12 +83,12 @@ export function effects(input: QueryInput, node: string, options: EffectsOptions
  * those of its shortest routes (the ones that decide its direction; a longer losing route's are on it only).
  */
 function withConfounders<E extends EffectEntry>(input: QueryInput, entries: E[]): E[] {
-  const { index } = queryContext(input);
+  const { index, names } = queryContext(input);
   const memo: ConfounderMemo = new Map();
   for (const entry of entries) {
     const seen = new Map<string, Confounder>();
     for (const path of entry.paths) {
-      path.confounders = routeConfounders(index, path.nodes, memo);
+      path.confounders = routeConfounders(index, names, path.nodes, memo);
       if (path.length === entry.distance) for (const c of path.confounders) seen.set(c.edge, c);
     }
     entry.confounders = [...seen.values()].sort(byConfounder);

@@ -129,7 +129,7 @@ export function findPaths(input: QueryInput, from: string, to: string, options: 
   const confounderMemo: ConfounderMemo = new Map();
   const paths = found.paths.map((p) => {
     const path = buildPath(flowCtx.index, s, p.edges, memo);
-    path.confounders = routeConfounders(ctx.index, path.nodes, confounderMemo);
+    path.confounders = routeConfounders(ctx.index, ctx.names, path.nodes, confounderMemo);
     return path;
   });
   const stats = budget.stats();

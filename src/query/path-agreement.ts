@@ -71,8 +71,9 @@ function ref(paths: readonly Path[], i: number): RouteRef {
   return { pathIndex: i, sign: p.sign, length: p.length, weakestEvidence: p.weakestEvidence, weakestStudies: p.weakestStudies };
 }
 
-function routes(n: number, sign: NetSign): string {
-  return `${n} route${n === 1 ? '' : 's'} ${n === 1 ? SINGULAR[sign] : PLURAL[sign]}`;
+/** "3 routes lower it", then "2 raise it": only the first count names the routes. */
+function routes(n: number, sign: NetSign, first: boolean): string {
+  return `${n}${first ? ` route${n === 1 ? '' : 's'}` : ''} ${n === 1 ? SINGULAR[sign] : PLURAL[sign]}`;
 }
 
 function weakestText(r: Pick<RouteRef, 'weakestEvidence' | 'weakestStudies'>): string {
@@ -121,7 +122,7 @@ export function pathAgreement(paths: readonly Path[], more = false, unlisted: Un
   if (voters.length === 1) text = `The only${kind} route${more ? ' listed' : ' found'} ${SINGULAR[strongest.sign]}.`;
   else if (order.length === 1) text = `All ${voters.length}${kind} routes${listed} ${PLURAL[strongest.sign]}.`;
   else {
-    const counts = order.map((s) => routes(count[s], s)).join(', ');
+    const counts = order.map((s, i) => routes(count[s], s, i === 0)).join(', ');
     const verdict = tiedWith
       ? `the best-supported routes disagree: #${strongest.pathIndex + 1} ${SINGULAR[strongest.sign]} and #${tiedWith.pathIndex + 1} ${SINGULAR[tiedWith.sign]} on equally strong evidence (${weakestText(strongest)})`
       : `the best-supported (#${strongest.pathIndex + 1}, ${weakestText(strongest)}) ${SINGULAR[strongest.sign]}`;

@@ -51,6 +51,11 @@ export interface Confounder {
   confounder: NodeRef;
   /** The outcome side of the association it distorts (the target of the confounds edge); on the route. */
   outcome: NodeRef;
+  /**
+   * The node of the route on the other side of that association: one the confounder also affects, or
+   * the one the edge's note names. Absent on `effects`' own list (the perturbed node's confounds edges).
+   */
+  exposure?: NodeRef;
   /** The association as the edge's note names it ("B12 – insulin resistance"), null when the note does not. */
   association: string | null;
   /** Id of the confounds edge (`mechkg show` it for its evidence). */

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { effects, loadGraph } from '../../src/node.js';
+import { effects, findPaths, loadGraph } from '../../src/node.js';
 import { afterRender, hasChromium, startApp, waitForRender, type App } from './harness.js';
 
 const B12_TO_AUTOPHAGY = ['vitamin-b12', 'methionine-synthase', 'homocysteine', 'syntaxin-17', 'autophagy'];
@@ -45,6 +45,20 @@ describe.skipIf(!hasChromium)('web explorer (Chromium)', () => {
     expect(await page.evaluate((id) => window.__mechkg!.classesOf(id), far)).toContain('faded');
     await expect.poll(() => page.locator('#details h2').textContent()).toBe('homocysteine');
     expect(new URL(page.url()).searchParams.get('focus')).toBe('homocysteine');
+    await page.context().close();
+  });
+
+  it('the path panel says whether the routes agree and names the confounders of the selected route', async () => {
+    const { page, problems } = await app.open('?from=metformin&to=insulin%20resistance');
+    await expect.poll(() => page.locator('#path-agreement').textContent()).toMatch(/route/);
+    const agreement = (await page.locator('#path-agreement').textContent())!;
+    // The same words as the library gives for the explorer's query (12 paths, best-supported first).
+    const expected = findPaths(graph, 'metformin', 'insulin resistance', { limit: 12 }).agreement!;
+    expect(agreement).toContain(expected.text);
+    if (expected.disagree) expect(agreement).toMatch(/^Routes disagree\. /);
+    await expect.poll(() => page.locator('#path-confounders').textContent()).toContain('metformin confounds the B12 – insulin resistance association');
+    expect(await page.locator('#path-confounders li[data-edge="metformin--confounds--insulin-resistance"]').count()).toBe(1);
+    expect(problems).toEqual([]);
     await page.context().close();
   });
 

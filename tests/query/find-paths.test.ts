@@ -77,7 +77,7 @@ describe('findPaths', () => {
     fc.assert(
       fc.property(caseArb, ({ spec, ends: [s, t], maxLength, includeAssociations, minStrength }) => {
         const graph = buildTestGraph(spec);
-        const r = findPaths(graph, `n${s}`, `n${t}`, { maxLength, limit: 100_000, includeAssociations, minEvidence: KIND_OF[minStrength] });
+        const r = findPaths(graph, `n${s}`, `n${t}`, { rank: 'length', maxLength, limit: 100_000, includeAssociations, minEvidence: KIND_OF[minStrength] });
         const ref = bruteForcePaths(spec, s, t, maxLength, { includeAssociations, minStrength }).sort(byLength);
         expect(r.complete).toBe(true);
         expect(r.truncated).toBe(false);
@@ -109,12 +109,12 @@ describe('findPaths', () => {
         const via = viaSeed % spec.n;
         const avoid = avoidSeed % spec.n;
         const all = bruteForcePaths(spec, s, t, maxLength, { includeAssociations }).sort(byLength);
-        const signed = findPaths(graph, `n${s}`, `n${t}`, { maxLength, limit: 100_000, includeAssociations, sign });
+        const signed = findPaths(graph, `n${s}`, `n${t}`, { rank: 'length', maxLength, limit: 100_000, includeAssociations, sign });
         expect(signed.paths.map(keyOf)).toEqual(all.filter((p) => p.sign === sign).map((p) => p.key));
-        const viaR = findPaths(graph, `n${s}`, `n${t}`, { maxLength, limit: 100_000, includeAssociations, via: [`n${via}`] });
+        const viaR = findPaths(graph, `n${s}`, `n${t}`, { rank: 'length', maxLength, limit: 100_000, includeAssociations, via: [`n${via}`] });
         expect(viaR.paths.map(keyOf)).toEqual(all.filter((p) => via === s || p.edges.some((e) => e.t === via)).map((p) => p.key));
         if (avoid !== s && avoid !== t) {
-          const avoidR = findPaths(graph, `n${s}`, `n${t}`, { maxLength, limit: 100_000, includeAssociations, avoid: [`n${avoid}`] });
+          const avoidR = findPaths(graph, `n${s}`, `n${t}`, { rank: 'length', maxLength, limit: 100_000, includeAssociations, avoid: [`n${avoid}`] });
           expect(avoidR.paths.map(keyOf)).toEqual(all.filter((p) => !p.edges.some((e) => e.t === avoid)).map((p) => p.key));
         }
       }),

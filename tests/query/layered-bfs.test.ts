@@ -203,7 +203,7 @@ describe('findPaths shortcuts near the target (hubs)', () => {
         const t = b % h.n;
         if (s === t) return;
         const graph = buildTestGraph(spec);
-        const r = findPaths(graph, `n${s}`, `n${t}`, { maxLength, limit: 1_000_000, includeAssociations, sign });
+        const r = findPaths(graph, `n${s}`, `n${t}`, { rank: 'length', maxLength, limit: 1_000_000, includeAssociations, sign });
         const ref = bruteForcePaths(spec, s, t, maxLength, { includeAssociations }).filter((p) => sign === undefined || p.sign === sign).sort(byLength);
         expect(r.complete).toBe(true);
         expect(r.paths.map((p) => p.edges.map((e) => e.id).join('\u0000'))).toEqual(ref.map((p) => p.key));

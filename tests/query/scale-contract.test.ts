@@ -40,7 +40,7 @@ describe('a dense random graph of 10,000 nodes and 200,000 edges', () => {
 
   it('answers paths with max length 8 within its budget, shortest first, and says whether it is complete', () => {
     for (const [s, t] of [['n1', 'n2'], ['n17', 'n9999'], ['n500', 'n4000']] as const) {
-      const r = findPaths(index, s, t, { maxLength: 8, limit: 10, maxExpansions: 3_000_000, maxMillis: 20_000 });
+      const r = findPaths(index, s, t, { rank: 'length', maxLength: 8, limit: 10, maxExpansions: 3_000_000, maxMillis: 20_000 });
       expect(r.stats.expansions).toBeLessThanOrEqual(3_000_000);
       expect(r.complete).toBe(r.stats.stoppedBy === null);
       expect(r.paths.length).toBeGreaterThan(0);

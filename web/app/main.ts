@@ -385,7 +385,7 @@ async function start(): Promise<void> {
 }
 
 function initialQuery() {
-  return { from: '', to: '', maxLength: 6, sign: 'any' as const, via: [], avoid: [], minEvidence: '', rank: 'length' as const, associations: false };
+  return { from: '', to: '', maxLength: 6, sign: 'any' as const, via: [], avoid: [], minEvidence: '', rank: 'evidence' as const, associations: false };
 }
 
 function viewTitle(graph: KnowledgeGraph, state: UiState, view: View): string {

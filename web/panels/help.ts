@@ -14,7 +14,7 @@ const KEYS: [string, string][] = [
 
 const PARAMS: [string, string][] = [
   ['?focus=B12', 'centre on a node (any name the CLI accepts)'],
-  ['?from=B12&to=autophagy', 'path query; add max=, sign=positive|negative, via=, avoid=, min=KIND, rank=evidence, assoc=1, path=N, step=N'],
+  ['?from=B12&to=autophagy', 'path query; add max=, sign=positive|negative, via=, avoid=, min=KIND, rank=length, assoc=1, path=N, step=N'],
   ['?perturb=B12&dir=down', 'colour what goes up and down when a node is lowered (or raised)'],
   ['?hide=gene,drug', 'hide categories; nokind=animal_model, nosign=negative, noncausal=hide'],
   ['?view=local&expand=a,b', 'draw only the neighbourhoods of some nodes'],

@@ -1,6 +1,7 @@
 /**
  * Path finder form and ranked result list. The query runs in the library (findPaths via engine.ts);
- * this module only collects options and shows the ranked paths with net sign and weakest evidence.
+ * this module only collects options and shows the ranked paths with net sign and weakest evidence, whether
+ * the routes agree (and what the best-supported says), and the confounders of the selected route.
  */
 import { EVIDENCE_KINDS, type EvidenceKind, type KnowledgeGraph } from '../../src/index.js';
 import { nameFor } from '../state/engine.js';
@@ -42,7 +43,7 @@ export function createPathPanel(el: HTMLElement, graph: () => KnowledgeGraph, ac
       .sort((a, b) => EVIDENCE_KINDS[b].strength - EVIDENCE_KINDS[a].strength)
       .map((k) => h('option', { attrs: { value: k } }, `${EVIDENCE_KINDS[k].label} or stronger`)),
   );
-  const rank = h('select', { attrs: { id: 'path-rank' } }, h('option', { attrs: { value: 'length' } }, 'shortest first'), h('option', { attrs: { value: 'evidence' } }, 'best evidence first'));
+  const rank = h('select', { attrs: { id: 'path-rank' } }, h('option', { attrs: { value: 'evidence' } }, 'best-supported first'), h('option', { attrs: { value: 'length' } }, 'shortest first'));
   const associations = h('input', { attrs: { id: 'path-assoc', type: 'checkbox' } });
   const results = h('div', { attrs: { id: 'path-results' } });
 
@@ -55,7 +56,7 @@ export function createPathPanel(el: HTMLElement, graph: () => KnowledgeGraph, ac
       via: list(via.value),
       avoid: list(avoid.value),
       minEvidence: minEvidence.value,
-      rank: rank.value === 'evidence' ? 'evidence' : 'length',
+      rank: rank.value === 'length' ? 'length' : 'evidence',
       associations: associations.checked,
     };
     return q.from && q.to ? q : null;
@@ -177,10 +178,29 @@ function renderResults(el: HTMLElement, state: UiState, view: View, actions: Pat
       ),
     ),
   );
+  const agreement = r.value.agreement;
+  const confounders = paths[active]!.confounders ?? [];
   replaceChildren(
     el,
-    h('p', { class: 'hint' }, `${paths.length} path${paths.length === 1 ? '' : 's'}, ${state.query.rank === 'evidence' ? 'best evidence first' : 'shortest first'}${truncated || !complete ? '; more may exist' : ''}.`),
+    h('p', { class: 'hint' }, `${paths.length} path${paths.length === 1 ? '' : 's'}, ${state.query.rank === 'evidence' ? 'best-supported first' : 'shortest first'}${truncated || !complete ? '; more may exist' : ''}.`),
+    agreement
+      ? h('p', { class: agreement.disagree ? 'agreement badge-warn' : 'agreement', attrs: { id: 'path-agreement' } }, agreement.disagree ? h('strong', {}, 'Routes disagree. ') : null, agreement.text)
+      : null,
     h('ol', { class: 'path-list', attrs: { 'aria-label': 'Ranked paths' } }, items),
+    confounders.length
+      ? h(
+          'section',
+          { class: 'confounders', attrs: { id: 'path-confounders', 'aria-label': `Confounders of route ${active + 1}` } },
+          h('h3', {}, `⚠ Confounding on route #${active + 1}`),
+          h(
+            'ul',
+            {},
+            confounders.map((c) =>
+              h('li', { attrs: { 'data-edge': c.edge } }, h('span', { class: 'confounder-text' }, c.text), c.note ? h('span', { class: 'hint' }, ` ${c.note}`) : null),
+            ),
+          ),
+        )
+      : null,
     h(
       'div',
       { class: 'form' },

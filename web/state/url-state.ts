@@ -1,7 +1,7 @@
 /**
  * UiState <-> query string. Parameters (all optional):
  *   focus=NAME   from=NAME&to=NAME  max=N  sign=positive|negative  via=A,B  avoid=A,B  min=KIND
- *   rank=evidence  assoc=1 (follow non-causal edges)  path=N (1-based)  step=N (1-based)  perturb=NAME&dir=up|down
+ *   rank=length (shortest first; best-supported first otherwise)  assoc=1 (follow non-causal edges)  path=N (1-based)  step=N (1-based)  perturb=NAME&dir=up|down
  *   view=local&expand=A,B  hide=CATEGORY,..  nokind=KIND,..  nosign=positive,negative,none
  *   noncausal=hide  presenter=1  sel=ID  collapse=MODULE,.. (diagram boxes drawn collapsed)
  *   lesson=ID&slide=N (a lesson step; the other view parameters come from the lesson)
@@ -42,7 +42,7 @@ export function stateFromSearch(search: string): UiState {
       via: list(p.get('via')),
       avoid: list(p.get('avoid')),
       minEvidence: p.get('min') ?? '',
-      rank: p.get('rank') === 'evidence' ? 'evidence' : 'length',
+      rank: p.get('rank') === 'length' ? 'length' : 'evidence',
       associations: p.get('assoc') === '1',
     };
     s.pathIndex = (positiveInt(p.get('path')) ?? 1) - 1;
@@ -95,7 +95,7 @@ export function searchFromState(s: UiState, keep: URLSearchParams): string {
     if (s.query.via.length) p.set('via', s.query.via.join(','));
     if (s.query.avoid.length) p.set('avoid', s.query.avoid.join(','));
     if (s.query.minEvidence) p.set('min', s.query.minEvidence);
-    if (s.query.rank !== 'length') p.set('rank', s.query.rank);
+    if (s.query.rank !== 'evidence') p.set('rank', s.query.rank);
     if (s.query.associations) p.set('assoc', '1');
     if (s.pathIndex > 0) p.set('path', String(s.pathIndex + 1));
     if (s.step !== null) p.set('step', String(s.step + 1));

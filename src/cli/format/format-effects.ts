@@ -44,8 +44,9 @@ export function formatEffects(r: EffectsResult): string {
   const view = r.view === 'dominant' ? 'dominant direction of the shortest routes' : 'every route (--all-routes)';
   const head = `${verb} ${r.node.label} (depth ${r.depth}, ${view}): ${r.total} node${r.total === 1 ? '' : 's'} affected`;
   const cut = r.complete ? '' : '\n  (the work budget cut the search: nodes farther out are missing)\n';
-  if (r.total === 0) return `${head}\n${cut}`;
-  return [head, ...entryLines(r.effects)].join('\n') + '\n' + more(r.total, r.effects.length) + cut;
+  const own = r.confounds.map((c) => `  ⚠ ${c.text}: ${r.node.label} moves both sides of it  (${c.edge})`);
+  if (r.total === 0) return [head, ...own].join('\n') + `\n${cut}`;
+  return [head, ...own, ...entryLines(r.effects)].join('\n') + '\n' + more(r.total, r.effects.length) + cut;
 }
 
 export function formatRegulators(r: RegulatorsResult): string {
