@@ -79,6 +79,32 @@ describe('mechkg query commands', () => {
     expect(r.stdout).toMatch(/References\n {2}\[1\] /);
   });
 
+  it('paths B12 NAFLD: the first path is a protective mechanism, and the line under the header says whether routes disagree', () => {
+    const j = JSON.parse(mechkg('paths', 'B12', 'NAFLD', '--json').stdout);
+    expect(j.paths[0].sign).toBe('-');
+    expect(j.paths[0].edges.every((e: { causal: boolean }) => e.causal)).toBe(true);
+    expect(j.agreement).toMatchObject({ strongest: { pathIndex: 0, sign: '-' } });
+    expect(j.agreement.routesDown).toBeGreaterThan(0);
+    const text = mechkg('paths', 'B12', 'NAFLD').stdout.split('\n');
+    expect(text[1]).toBe(`${j.agreement.disagree ? 'Routes disagree. ' : ''}${j.agreement.text}`);
+    expect(text[1]).toMatch(/lower it/);
+  });
+
+  it('paths, explain and effects from metformin say which routes disagree and name the confounding, in text and JSON', () => {
+    const named = 'metformin confounds the B12 – insulin resistance association';
+    const j = JSON.parse(mechkg('paths', 'metformin', 'insulin resistance', '--json').stdout);
+    expect(Object.keys(j.agreement)).toEqual(expect.arrayContaining(['routesUp', 'routesDown', 'disagree', 'strongest', 'text']));
+    expect(j.paths.some((p: { confounders: { text: string; edge: string; note: string }[] }) => p.confounders.some((c) => c.text === named && c.edge === 'metformin--confounds--insulin-resistance' && c.note.length > 0))).toBe(true);
+    const text = mechkg('paths', 'metformin', 'insulin resistance').stdout;
+    expect(text).toContain(j.agreement.text);
+    if (j.agreement.disagree) expect(text.split('\n')[1]).toMatch(/^Routes disagree\. \d+ routes? (raise|lower)s? it, \d+ (raise|lower)s? it/);
+    expect(text).toContain(`⚠ confounded: ${named}  (metformin--confounds--insulin-resistance)`);
+    expect(mechkg('explain', 'metformin', 'insulin resistance').stdout).toMatch(/^Raising metformin, what happens to insulin resistance\? /);
+    const up = mechkg('effects', 'metformin', '--up');
+    expect(up.stdout.split('\n')[1]).toBe(`  ⚠ ${named}: metformin moves both sides of it  (metformin--confounds--insulin-resistance)`);
+    expect(JSON.parse(mechkg('effects', 'metformin', '--up', '--json').stdout).confounds.map((c: { text: string }) => c.text)).toContain(named);
+  });
+
   it('--graph runs on another graph directory', () => {
     const r = spawnSync(process.execPath, ['bin/mechkg.js', '--graph', 'no/such/dir', 'paths', 'a', 'b'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
