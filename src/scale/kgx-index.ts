@@ -495,7 +495,8 @@ function renamedDuplicates(ids: StringPool, count: number, file: string, log: Wa
   const renamed = new Map<number, string>();
   let size = 1024;
   while (size < count * 2) size *= 2;
-  const slots = new Int32Array(size);
+  // Per slot the id's hash beside its edge number + 1, so a probe compares bytes only when the hashes agree.
+  const slots = new Int32Array(2 * size);
   const uses = new Map<number, number>();
   const dups: { e: number; given: string; name: string }[] = [];
   const { bytes, ends } = ids.export();
@@ -503,14 +504,16 @@ function renamedDuplicates(ids: StringPool, count: number, file: string, log: Wa
     const start = e === 0 ? 0 : ends[e - 1]!;
     const end = ends[e]!;
     if (start === end) continue;
-    let slot = fnv1a(bytes, start, end) & (size - 1);
+    const hash = fnv1a(bytes, start, end);
+    let slot = hash & (size - 1);
     for (;;) {
-      const f = slots[slot]!;
+      const f = slots[2 * slot + 1]!;
       if (f === 0) {
-        slots[slot] = e + 1;
+        slots[2 * slot] = hash;
+        slots[2 * slot + 1] = e + 1;
         break;
       }
-      if (ids.equalsBytes(f - 1, bytes, start, end)) {
+      if (slots[2 * slot] === hash && ids.equalsBytes(f - 1, bytes, start, end)) {
         const k = (uses.get(f - 1) ?? 1) + 1;
         uses.set(f - 1, k);
         const given = graphId(ids.get(e));
