@@ -86,27 +86,41 @@ async function firstRender(browser, url, query = '', timeout = 60000) {
 }
 
 /** Frame-to-frame times while the view pans and zooms on every animation frame. */
-async function panZoomFrames(page, frames = 150) {
-  return page.evaluate(
-    (n) =>
-      new Promise((resolve) => {
-        const cy = window.__mechkg.cy;
-        const times = [];
-        let last = performance.now();
-        let i = 0;
-        const step = () => {
-          const now = performance.now();
-          if (i > 0) times.push(now - last);
-          last = now;
-          if (i++ >= n) return resolve(times);
-          const t = i / n;
-          cy.viewport({ zoom: 0.3 + 0.9 * Math.abs(Math.sin(t * Math.PI * 2)), pan: { x: 300 * Math.cos(t * 6), y: 200 * Math.sin(t * 6) } });
-          requestAnimationFrame(step);
-        };
-        requestAnimationFrame(step);
-      }),
-    frames,
-  );
+/**
+ * Frame times while a user pans (mouse drag) and zooms (wheel) over the canvas: real input events, so
+ * Cytoscape's gesture optimisations (a texture of the last frame, edges hidden) apply as they do for a user.
+ * The page records the interval between animation frames while the gestures run.
+ */
+async function panZoomFrames(page, steps = 150) {
+  const box = await page.locator('#cy').boundingBox();
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.evaluate(() => {
+    const w = window;
+    w.__frames = [];
+    w.__framesOn = true;
+    let last = performance.now();
+    const tick = () => {
+      const now = performance.now();
+      w.__frames.push(now - last);
+      last = now;
+      if (w.__framesOn) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.mouse.move(cx, cy);
+  for (let i = 0; i < steps; i++) {
+    if (i % 50 === 0) await page.mouse.down();
+    const t = i / steps;
+    await page.mouse.move(cx + 200 * Math.cos(t * 6), cy + 150 * Math.sin(t * 6));
+    if (i % 50 === 49) await page.mouse.up();
+    if (i % 10 === 5) await page.mouse.wheel(0, i % 20 < 10 ? -120 : 120);
+  }
+  await page.mouse.up();
+  return page.evaluate(() => {
+    window.__framesOn = false;
+    return window.__frames.slice(1);
+  });
 }
 
 const prod = await buildSite('production');

@@ -43,10 +43,12 @@ export class Renderer {
   constructor(container: HTMLElement, graph: KnowledgeGraph, limit: number, positions: PositionsFile | null) {
     this.graph = graph;
     this.positions = positions;
-    // Big drawings stay smooth while panning and zooming if edges are hidden during the gesture.
+    // Big drawings stay smooth while panning and zooming: during the gesture Cytoscape moves a cached
+    // texture of the last frame (and hides edges) instead of redrawing thousands of elements per frame.
     const big = Math.min(elementCount(graph), limit) > 2000;
     this.cy = cytoscape({
       hideEdgesOnViewport: big,
+      textureOnViewport: big,
       container,
       style: buildStylesheet({ fontScale: 1 }),
       autounselectify: true,
