@@ -85,7 +85,6 @@ async function firstRender(browser, url, query = '', timeout = 60000) {
   return { page, context, ...out };
 }
 
-/** Frame-to-frame times while the view pans and zooms on every animation frame. */
 /**
  * Frame times while a user pans (mouse drag) and zooms (wheel) over the canvas: real input events, so
  * Cytoscape's gesture optimisations (a texture of the last frame, edges hidden) apply as they do for a user.

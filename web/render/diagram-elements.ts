@@ -5,17 +5,31 @@
  * Boxes and summaries are marked in data (`box`, `meta`), never by class, so view classes cannot clear them.
  */
 import type cytoscape from 'cytoscape';
-import type { Diagram, KnowledgeGraph } from '../../src/index.js';
+import { COMPARTMENT_PAD, type Diagram, type KnowledgeGraph } from '../../src/index.js';
 import { edgeElement, nodeElement } from './elements.js';
 
 export const BOX = 'box:';
+
+/**
+ * Above this many graph elements the boxes are plain nodes sized around their members, not compound parents:
+ * Cytoscape restyles a compound's whole family (descendants, ancestors, their edges) on each style change,
+ * which made a 5,000-element first render several times slower.
+ */
+export const FLAT_BOXES_ABOVE = 1500;
 
 /** Is this Cytoscape element part of the diagram's furniture (a box or a summary), not a graph element? */
 export function isFurniture(ele: cytoscape.SingularElementArgument): boolean {
   return ele.data('box') !== undefined || ele.data('meta') === true;
 }
 
-export function diagramElements(graph: KnowledgeGraph, diagram: Diagram, nodes: readonly string[], edges: readonly string[], collapsed: ReadonlySet<string>): cytoscape.ElementDefinition[] {
+export function diagramElements(
+  graph: KnowledgeGraph,
+  diagram: Diagram,
+  nodes: readonly string[],
+  edges: readonly string[],
+  collapsed: ReadonlySet<string>,
+  flat = false,
+): cytoscape.ElementDefinition[] {
   const boxes = new Map(diagram.boxes.map((b) => [b.id, b]));
   const out: cytoscape.ElementDefinition[] = [];
   const used = new Set<string>();
@@ -35,7 +49,8 @@ export function diagramElements(graph: KnowledgeGraph, diagram: Diagram, nodes: 
     }
     rep.set(id, id);
     used.add(p.group).add(p.compartment);
-    out.push({ ...nodeElement(graph, id), data: { ...nodeElement(graph, id).data, parent: BOX + p.group }, position: { x: p.x, y: p.y } });
+    const el = nodeElement(graph, id);
+    out.push({ ...el, data: flat ? el.data : { ...el.data, parent: BOX + p.group }, position: { x: p.x, y: p.y } });
   }
   // Box titles are cut to the box's width (from its drawn members), so neighbouring titles never overlap.
   const extent = new Map<string, { x1: number; x2: number }>();
@@ -50,13 +65,24 @@ export function diagramElements(graph: KnowledgeGraph, diagram: Diagram, nodes: 
     const e = extent.get(id);
     return e ? Math.max(80, Math.round(e.x2 - e.x1)) : 200;
   };
+  const geometry = flat ? flatGeometry(diagram, out, members) : null;
   for (const b of diagram.boxes) {
     if (!used.has(b.id) && !members.has(b.id)) continue;
     const m = members.get(b.id);
+    const g = geometry?.get(b.id);
+    if (geometry && !m) {
+      if (!g) continue;
+      out.unshift({
+        group: 'nodes',
+        data: { id: BOX + b.id, label: b.label, box: b.kind, module: b.module, labelWidth: labelWidth(b.id), flat: true, inner: Boolean(b.parent), w: g.x2 - g.x1, h: g.y2 - g.y1 },
+        position: { x: (g.x1 + g.x2) / 2, y: (g.y1 + g.y2) / 2 },
+      });
+      continue;
+    }
     if (m) {
       out.push({
         group: 'nodes',
-        data: { id: BOX + b.id, label: `${b.label} (${m.n})`, box: 'collapsed', module: b.module, parent: b.parent ? BOX + b.parent : undefined },
+        data: { id: BOX + b.id, label: `${b.label} (${m.n})`, box: 'collapsed', module: b.module, parent: b.parent && !flat ? BOX + b.parent : undefined },
         position: { x: Math.round(m.x / m.n), y: Math.round(m.y / m.n) },
       });
     } else {
@@ -81,4 +107,42 @@ export function diagramElements(graph: KnowledgeGraph, diagram: Diagram, nodes: 
   }
   for (const e of meta.values()) out.push({ ...e, data: { ...e.data, predicateLabel: `${e.data.count} edge${e.data.count === 1 ? '' : 's'}` } });
   return out;
+}
+
+type Extent = { x1: number; y1: number; x2: number; y2: number };
+
+/** Room a drawn node takes (its shape and the label below it) when boxes are sized around their members. */
+const ROOM = { side: 60, top: 30, bottom: 50 };
+
+/**
+ * Extents of the boxes drawn as plain nodes: a module box around its drawn members (collapsed summaries
+ * included), a compartment around its module boxes and direct members, each with the padding compounds get.
+ */
+function flatGeometry(diagram: Diagram, drawn: readonly cytoscape.ElementDefinition[], collapsedMembers: ReadonlyMap<string, { n: number; x: number; y: number }>): Map<string, Extent> {
+  const extents = new Map<string, Extent>();
+  const grow = (id: string, e: Extent) => {
+    const o = extents.get(id);
+    extents.set(id, o ? { x1: Math.min(o.x1, e.x1), y1: Math.min(o.y1, e.y1), x2: Math.max(o.x2, e.x2), y2: Math.max(o.y2, e.y2) } : { ...e });
+  };
+  const around = (x: number, y: number): Extent => ({ x1: x - ROOM.side, y1: y - ROOM.top, x2: x + ROOM.side, y2: y + ROOM.bottom });
+  for (const el of drawn) {
+    const p = diagram.nodes.get(el.data.id as string);
+    if (p && el.position) grow(p.group, around(el.position.x, el.position.y));
+  }
+  for (const [group, m] of collapsedMembers) grow(group, around(m.x / m.n, m.y / m.n));
+  const pad = (e: Extent, by: { top: number; side: number; bottom: number }): Extent => ({ x1: e.x1 - by.side, y1: e.y1 - by.top, x2: e.x2 + by.side, y2: e.y2 + by.bottom });
+  // Modules (boxes with a parent) first, then their compartments around them.
+  for (const b of diagram.boxes) {
+    const e = extents.get(b.id);
+    if (b.parent && e) {
+      const padded = pad(e, { top: 24, side: 10, bottom: 10 });
+      extents.set(b.id, padded);
+      grow(b.parent, padded);
+    }
+  }
+  for (const b of diagram.boxes) {
+    const e = extents.get(b.id);
+    if (!b.parent && e) extents.set(b.id, pad(e, COMPARTMENT_PAD));
+  }
+  return extents;
 }

@@ -8,7 +8,7 @@ import { moduleLanes, placeDiagram, type Diagram, type KnowledgeGraph, type Posi
 import { LANES_ABOVE } from '../state/view.js';
 import { elementCount } from '../state/engine.js';
 import type { View } from '../state/view.js';
-import { diagramElements, isFurniture } from './diagram-elements.js';
+import { diagramElements, FLAT_BOXES_ABOVE, isFurniture } from './diagram-elements.js';
 import { inducedEdgeKeys, subgraphElements } from './elements.js';
 import { buildStylesheet } from './style.js';
 
@@ -39,6 +39,8 @@ export class Renderer {
   private layoutKey = '';
   private fitKey = '';
   private fcosePositions = new Map<string, cytoscape.Position>();
+  /** Boxes drawn as plain nodes instead of compounds (big graphs: see buildStylesheet's flatBoxes). */
+  private readonly flatBoxes: boolean;
 
   constructor(container: HTMLElement, graph: KnowledgeGraph, limit: number, positions: PositionsFile | null) {
     this.graph = graph;
@@ -46,11 +48,12 @@ export class Renderer {
     // Big drawings stay smooth while panning and zooming: during the gesture Cytoscape moves a cached
     // texture of the last frame (and hides edges) instead of redrawing thousands of elements per frame.
     const big = Math.min(elementCount(graph), limit) > 2000;
+    this.flatBoxes = Math.min(elementCount(graph), limit) > FLAT_BOXES_ABOVE;
     this.cy = cytoscape({
       hideEdgesOnViewport: big,
       textureOnViewport: big,
       container,
-      style: buildStylesheet({ fontScale: 1 }),
+      style: buildStylesheet({ fontScale: 1, flatBoxes: this.flatBoxes }),
       autounselectify: true,
       boxSelectionEnabled: false,
       minZoom: 0.05,
@@ -79,7 +82,7 @@ export class Renderer {
   }
 
   setFontScale(fontScale: number): void {
-    this.cy.style(buildStylesheet({ fontScale }));
+    this.cy.style(buildStylesheet({ fontScale, flatBoxes: this.flatBoxes }));
   }
 
   /** Brings Cytoscape in line with the view; resolves once the frame with the new layout is drawn. */
@@ -95,7 +98,12 @@ export class Renderer {
     }
     cy.batch(() => {
       cy.elements().forEach((ele) => {
-        if (!isFurniture(ele)) ele.classes(view.classes.get(ele.id()) ?? []);
+        if (isFurniture(ele)) return;
+        // Setting classes restyles the element even when they are unchanged: on a big drawing that is
+        // most of the first render, so only elements whose classes differ are touched.
+        const want = view.classes.get(ele.id()) ?? [];
+        const have = ele.classes();
+        if (have.length !== want.length || want.some((c) => !ele.hasClass(c))) ele.classes(want);
       });
     });
     if (relayout) {
@@ -120,7 +128,7 @@ export class Renderer {
     const nodes = view.nodes ?? this.graph.nodes();
     const edges = view.edges ?? inducedEdgeKeys(this.graph, nodes);
     const diagram = view.layout === 'diagram' ? this.diagram() : null;
-    if (diagram) return diagramElements(this.graph, diagram, nodes, edges, new Set(view.collapsed));
+    if (diagram) return diagramElements(this.graph, diagram, nodes, edges, new Set(view.collapsed), this.flatBoxes);
     const els = subgraphElements(this.graph, nodes, edges);
     if (view.layout === 'fcose') {
       // Deterministic starting points (from the id), so the same graph gives the same picture.

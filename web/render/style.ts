@@ -37,9 +37,15 @@ export const BOX_COLORS = { compartment: '#eaf3fa', lane: '#f4f4f1', module: '#f
 export interface StyleOptions {
   /** 1 on a laptop; larger in presenter mode. */
   fontScale: number;
+  /**
+   * Big drawings draw their boxes as plain nodes sized from their members (diagram-elements.ts), since
+   * Cytoscape restyles a compound's whole family on every style change. Then the drawing order is set by
+   * z-index alone: boxes under edges under nodes, as compounds give it.
+   */
+  flatBoxes?: boolean;
 }
 
-export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.StylesheetJson {
+export function buildStylesheet({ fontScale, flatBoxes = false }: StyleOptions): cytoscape.StylesheetJson {
   const font = (px: number) => Math.round(px * fontScale);
   const categoryRules = (Object.keys(CATEGORIES) as Category[]).map((c) => ({
     selector: `node[category = "${c}"]`,
@@ -170,7 +176,19 @@ export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.Styleshe
       })),
     ),
     { selector: 'node.selected', style: { 'overlay-color': COLORS.selected, 'overlay-opacity': 0.2, 'overlay-padding': 6 } },
+    ...(flatBoxes ? flatBoxRules() : []),
     { selector: 'edge.selected', style: { 'overlay-color': COLORS.selected, 'overlay-opacity': 0.25, 'overlay-padding': 5, label: 'data(signLabel)' } },
+  ];
+}
+
+/** Drawing order without compounds: boxes (module boxes over compartments) under edges under nodes. */
+function flatBoxRules(): cytoscape.StylesheetJson {
+  return [
+    { selector: 'edge', style: { 'z-index-compare': 'manual', 'z-index': 5 } },
+    { selector: 'node', style: { 'z-index-compare': 'manual', 'z-index': 10 } },
+    { selector: 'node[?flat]', style: { width: 'data(w)', height: 'data(h)', 'z-index': 0 } },
+    { selector: 'node[?flat][?inner]', style: { 'z-index': 1 } },
+    { selector: 'node.focus, node.on-path, edge.on-path', style: { 'z-index': 20 } },
   ];
 }
 
