@@ -71,6 +71,10 @@ function measure(cmd, argv, env = {}) {
   const r = spawnSync(full[0], full[1], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
   const wallMs = performance.now() - t0;
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
+  // CPU time (user + system, all threads) says what the work cost even when other jobs share the cores.
+  const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '');
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '');
+  const cpuMs = user && sys ? (Number(user[1]) + Number(sys[1])) * 1000 : null;
   let json = null;
   try {
     json = JSON.parse(r.stdout.trim().split('\n').pop() || 'null');
@@ -81,7 +85,7 @@ function measure(cmd, argv, env = {}) {
     const why = (r.stderr ?? '').split('\n').filter((l) => l && !/^\s/.test(l) && !/Command being timed/.test(l)).slice(-3).join(' | ');
     log(`${cmd} ${argv.join(' ')} exited ${r.status}: ${why}`);
   }
-  return { status: r.status, wallMs, rssKb: rss ? Number(rss[1]) : (json?.max_rss_kb ?? null), json, stdout: r.stdout };
+  return { status: r.status, wallMs, cpuMs, rssKb: rss ? Number(rss[1]) : (json?.max_rss_kb ?? null), json, stdout: r.stdout };
 }
 
 function hasNetworkx() {
@@ -125,6 +129,7 @@ function runOnce(tool, row, paths, pair, r) {
     }
     if (m.status === 0) {
       row.processMs.push(m.wallMs);
+      if (m.cpuMs !== null) row.cpuMs.push(m.cpuMs);
       row.rssKb.push(m.rssKb);
     }
     log(`${tool}: load+paths run ${r + 1}/${runs}: ${(m.wallMs / 1000).toFixed(2)} s, ${m.rssKb ? Math.round(m.rssKb / 1024) : '?'} MB`);
@@ -146,7 +151,7 @@ function queryTimes(tool, row, paths) {
 
 /** All tools on one file: load+paths runs alternate between the tools, then the per-query processes. */
 function benchFile(tools, paths, pair) {
-  const rows = tools.map((tool) => ({ tool, processMs: [], rssKb: [], loadMs: [], queries: {} }));
+  const rows = tools.map((tool) => ({ tool, processMs: [], cpuMs: [], rssKb: [], loadMs: [], queries: {} }));
   const live = new Set(tools);
   for (let r = 0; r < runs; r++) {
     for (const row of rows) if (live.has(row.tool) && !runOnce(row.tool, row, paths, pair, r)) live.delete(row.tool);
@@ -192,20 +197,20 @@ const ratio = (a, b) => (a && b ? a / b : null);
 
 function table(results) {
   const lines = [];
-  lines.push('| edges | tool | load (s) | load + `paths --limit 10` process (s) | peak RSS (MB) | shortest (ms) | 10 ranked (ms) | bounded, max-length 5, 1,000 (ms) | paths found (ranked / bounded, per pair) |');
-  lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---|');
+  lines.push('| edges | tool | load (s) | load + `paths --limit 10` process (s) | its CPU time (s) | peak RSS (MB) | shortest (ms) | 10 ranked (ms) | bounded, max-length 5, 1,000 (ms) | paths found (ranked / bounded, per pair) |');
+  lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const { edges, rows } of results) {
     for (const r of rows) {
       const q = r.queries;
       lines.push(
-        `| ${edges.toLocaleString('en')} | ${r.tool} | ${fmt(per(median(r.loadMs), 1000))} | ${fmt(per(median(r.processMs), 1000))} | ${fmt(per(median(r.rssKb), 1024), 0)} | ${fmt(q.shortest?.ms, 2)} | ${fmt(q.ranked?.ms, 2)} | ${fmt(q.bounded?.ms, 2)} | ${(q.ranked?.found ?? []).join(',')} / ${(q.bounded?.found ?? []).join(',')} |`,
+        `| ${edges.toLocaleString('en')} | ${r.tool} | ${fmt(per(median(r.loadMs), 1000))} | ${fmt(per(median(r.processMs), 1000))} | ${fmt(per(median(r.cpuMs), 1000))} | ${fmt(per(median(r.rssKb), 1024), 0)} | ${fmt(q.shortest?.ms, 2)} | ${fmt(q.ranked?.ms, 2)} | ${fmt(q.bounded?.ms, 2)} | ${(q.ranked?.found ?? []).join(',')} / ${(q.bounded?.found ?? []).join(',')} |`,
       );
     }
     const nx = rows.find((r) => r.tool === 'networkx');
     const mc = rows.find((r) => r.tool === 'mechkg-compact');
     if (nx && mc) {
       lines.push(
-        `| ${edges.toLocaleString('en')} | **networkx / compact** | ${fmt(ratio(median(nx.loadMs), median(mc.loadMs)), 1)}x | ${fmt(ratio(median(nx.processMs), median(mc.processMs)), 1)}x | ${fmt(per(ratio(median(mc.rssKb), median(nx.rssKb)), 0.01), 0)}% of networkx | ${fmt(ratio(nx.queries.shortest?.ms, mc.queries.shortest?.ms), 2)}x | ${fmt(ratio(nx.queries.ranked?.ms, mc.queries.ranked?.ms), 2)}x | ${fmt(ratio(nx.queries.bounded?.ms, mc.queries.bounded?.ms), 2)}x | |`,
+        `| ${edges.toLocaleString('en')} | **networkx / compact** | ${fmt(ratio(median(nx.loadMs), median(mc.loadMs)), 1)}x | ${fmt(ratio(median(nx.processMs), median(mc.processMs)), 1)}x | ${fmt(ratio(median(nx.cpuMs), median(mc.cpuMs)), 1)}x | ${fmt(per(ratio(median(mc.rssKb), median(nx.rssKb)), 0.01), 0)}% of networkx | ${fmt(ratio(nx.queries.shortest?.ms, mc.queries.shortest?.ms), 2)}x | ${fmt(ratio(nx.queries.ranked?.ms, mc.queries.ranked?.ms), 2)}x | ${fmt(ratio(nx.queries.bounded?.ms, mc.queries.bounded?.ms), 2)}x | |`,
       );
     }
   }
