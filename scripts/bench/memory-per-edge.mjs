@@ -61,7 +61,7 @@ const mb = (x) => (x / 2 ** 20).toFixed(0);
 const lines = [
   `${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
   '',
-  '| edges | nodes | resident after load (MB) | heap (MB) | typed arrays and buffers (MB) | peak RSS (MB) |',
+  '| edges | nodes | resident after load (MB) | JS heap (MB) | ArrayBuffers + external (MB) | peak RSS (MB) |',
   '|---:|---:|---:|---:|---:|---:|',
   ...rows.map((r) => `| ${r.edges.toLocaleString('en')} | ${r.nodes.toLocaleString('en')} | ${mb(r.rss)} | ${mb(r.heap)} | ${mb(r.buffers)} | ${mb(r.peak)} |`),
 ];
