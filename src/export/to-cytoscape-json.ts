@@ -3,16 +3,17 @@
  * directed, multigraph, elements {nodes, edges}; node data.value is the id and edge data.key the edge id.
  * The sources registry and module records ride in data.mechkg, so the file re-imports losslessly.
  */
-import type { KnowledgeGraph } from '../model/types.js';
+import type { AttributeValue, EdgeRecord, KnowledgeGraph, NodeRecord } from '../model/types.js';
 import { CATEGORIES, predicateLabel } from '../model/vocabulary.js';
 import type { ExportOptions } from './export-types.js';
+import { givenEdgeFields, isImportedEdge, isImportedNode, isUndirectedGraph } from './foreign-records.js';
 import { biolinkCategory, biolinkEdge, edgeSources, knowledgeLevel, MECHKG_INFORES, publications } from './provenance.js';
 
 export const CYJS_FORMAT_TAG = 'mechkg-cyjs';
 
 export interface CytoscapeJson {
   data: Record<string, unknown>;
-  directed: true;
+  directed: boolean;
   multigraph: true;
   elements: { nodes: { data: Record<string, unknown> }[]; edges: { data: Record<string, unknown> }[] };
 }
@@ -20,8 +21,9 @@ export interface CytoscapeJson {
 export function toCytoscapeJson(graph: KnowledgeGraph, options: ExportOptions = {}): CytoscapeJson {
   const meta = graph.getAttributes();
   const modules = Object.fromEntries(Object.entries(meta.modules ?? {}).map(([id, { origin: _o, ...m }]) => [id, m]));
+  const undirected = isUndirectedGraph(graph);
   const nodes = graph.mapNodes((id, n) => ({
-    data: {
+    data: isImportedNode(n) ? importedNode(id, n) : {
       id,
       value: id,
       name: n.label,
@@ -37,8 +39,11 @@ export function toCytoscapeJson(graph: KnowledgeGraph, options: ExportOptions = 
       shape: CATEGORIES[n.category].shape,
     },
   }));
-  const edges = graph.mapEdges((key, e, source, target) => ({
-    data: {
+  const edges = graph.filterEdges((_k, e) => !(undirected && e.reverseOf !== undefined)).map((key) => {
+    const e = graph.getEdgeAttributes(key);
+    const source = graph.source(key);
+    const target = graph.target(key);
+    return { data: isImportedEdge(e) ? importedEdge(key, e, source, target) : {
       id: key,
       key,
       source,
@@ -60,14 +65,14 @@ export function toCytoscapeJson(graph: KnowledgeGraph, options: ExportOptions = 
       sources_json: JSON.stringify(edgeSources(e, meta.sources ?? {})),
       publications: publications(e, meta.sources ?? {}),
       biolink: { ...biolinkEdge(e), knowledge_level: knowledgeLevel(e), agent_type: 'manual_agent', primary_knowledge_source: MECHKG_INFORES },
-    },
-  }));
+    } };
+  });
   return {
     data: {
       name: options.title ?? meta.name,
       mechkg: { format: CYJS_FORMAT_TAG, version: 1, name: meta.name, sources: meta.sources ?? {}, modules, ...(options.paths ? { paths: options.paths } : {}) },
     },
-    directed: true,
+    directed: !undirected,
     multigraph: true,
     elements: { nodes, edges },
   };
@@ -75,4 +80,35 @@ export function toCytoscapeJson(graph: KnowledgeGraph, options: ExportOptions = 
 
 export function writeCytoscapeJson(graph: KnowledgeGraph, options: ExportOptions = {}): string {
   return JSON.stringify(toCytoscapeJson(graph, options), null, 2) + '\n';
+}
+
+/**
+ * An imported node as its file gave it (id, label, categories, description, synonyms, identifiers and every
+ * attribute, under its own name), plus mechkg's display category, colour and shape for styling. An attribute
+ * whose name mechkg also writes wins that slot and is listed in `mechkg_attributes`.
+ */
+function importedNode(id: string, n: NodeRecord): Record<string, unknown> {
+  const data: Record<string, unknown> = { id, value: id, name: n.label, label: n.label, categories: n.categories, category: n.category, color: CATEGORIES[n.category].color, shape: CATEGORIES[n.category].shape };
+  if (n.description) data.description = n.description;
+  if (n.synonyms.length) data.synonyms = n.synonyms;
+  if (n.identifiers.length) data.identifiers = n.identifiers;
+  return withAttributes(data, n.attributes, ['id']);
+}
+
+/** An imported edge: its predicate, qualifiers, negated, provenance and attributes as given, plus sign and causal for styling. */
+function importedEdge(key: string, e: EdgeRecord, source: string, target: string): Record<string, unknown> {
+  const data: Record<string, unknown> = { id: key, key, source, target, predicate: e.predicate, interaction: e.predicate, predicate_label: predicateLabel(e.predicate), sign: e.sign, causal: e.causal };
+  for (const [k, v] of givenEdgeFields(e)) data[k] = v;
+  return withAttributes(data, e.attributes, ['id', 'source', 'target', 'predicate']);
+}
+
+function withAttributes(data: Record<string, unknown>, attributes: Readonly<Record<string, AttributeValue>> | undefined, reserved: readonly string[]): Record<string, unknown> {
+  const taken: string[] = [];
+  for (const k of Object.keys(attributes ?? {})) {
+    if (reserved.includes(k)) continue;
+    if (k in data) taken.push(k);
+    data[k] = attributes![k];
+  }
+  if (taken.length) data.mechkg_attributes = taken;
+  return data;
 }

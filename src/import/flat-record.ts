@@ -14,6 +14,20 @@ import type { Problem } from '../model/types.js';
 const OWN_NODE_DERIVED = new Set(['id', 'value', 'name', 'label', 'category', 'biolink_category', 'description', 'synonyms', 'abbreviations', 'identifiers', 'modules', 'color', 'shape']);
 const OWN_EDGE_DERIVED = new Set(['id', 'key', 'source', 'target', 'interaction', 'predicate', 'predicate_label', 'sign', 'causal', 'strength', 'contested', 'preclinical_only', 'module', 'note', 'context', 'evidence', 'evidence_json', 'sources_json', 'evidence_count', 'publications', 'biolink', 'biolink_predicate', 'qualified_predicate', 'object_direction_qualifier', 'object_aspect_qualifier', 'knowledge_level', 'agent_type', 'primary_knowledge_source']);
 const PROVENANCE = new Set(['knowledge_level', 'agent_type', 'primary_knowledge_source', 'aggregator_knowledge_source', 'publications']);
+/**
+ * What mechkg's own writers add to an imported record beside the fields its file gave (display values,
+ * styles, derived flags): read back from a mechkg export, these are not attributes of the record, unless the
+ * record's `mechkg_attributes` lists the name (an attribute of the original file that has the same name).
+ */
+export const DERIVED_ON_IMPORTED_NODE: ReadonlySet<string> = new Set(['value', 'name', 'category', 'color', 'shape', 'mechkg_attributes']);
+export const DERIVED_ON_IMPORTED_EDGE: ReadonlySet<string> = new Set(['key', 'interaction', 'predicate_label', 'sign', 'causal', 'mechkg_attributes']);
+
+/** Whether a key of a record read from a mechkg export is mechkg's derived value rather than a kept attribute. */
+function derivedKey(d: Record<string, unknown>, k: string, derived: ReadonlySet<string>): boolean {
+  if (!derived.has(k)) return false;
+  const listed = d.mechkg_attributes;
+  return k === 'mechkg_attributes' || !(Array.isArray(listed) ? listed.includes(k) : typeof listed === 'string' && splitEscapedList(listed).includes(k));
+}
 
 const text = (v: unknown): string | undefined => (v === undefined || v === null || v === '' ? undefined : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
 /** A list field: a JSON list, or text with `|` between items (`\|` and `\\` escaped, as mechkg writes them). */
@@ -45,11 +59,12 @@ export function splitEscapedList(value: string): string[] {
 const isCurated = (c: unknown): boolean => typeof c === 'string' && (CURATED_CATEGORY_NAMES as readonly string[]).includes(c);
 
 /** A node from flat fields (keys read with Map / own-key iteration only). */
-export function flatNode(where: Where, id: unknown, d: Record<string, unknown>): NodeIn {
+export function flatNode(where: Where, id: unknown, d: Record<string, unknown>, fromMechkg = false): NodeIn {
   const n: NodeIn = { where, categories: [], synonyms: [], xrefs: [], attributes: attributeBag() };
   const sid = text(id);
   if (sid !== undefined) n.id = sid;
-  const own = isCurated(d.category) && ('modules' in d || 'identifiers' in d || 'biolink_category' in d);
+  // a curated record: a curated category and mechkg's fields, and no categories list (imported records keep theirs)
+  const own = isCurated(d.category) && !('categories' in d) && ('modules' in d || 'identifiers' in d || 'biolink_category' in d);
   const labelKey = d.label !== undefined && d.label !== null && d.label !== '' ? 'label' : d.name !== undefined && d.name !== null && d.name !== '' ? 'name' : undefined;
   const label = labelKey ? text(d[labelKey]) : undefined;
   if (label !== undefined) n.name = label;
@@ -61,14 +76,18 @@ export function flatNode(where: Where, id: unknown, d: Record<string, unknown>):
     n.own = { category: String(d.category), abbreviations: listField(d.abbreviations), modules: listField(d.modules) };
     return n;
   }
-  n.categories = listField(d.categories ?? d.category ?? d.biolink_category);
-  const modelled = new Set(['id', labelKey ?? '', 'description', 'synonyms', 'synonym', 'identifiers', 'xref', d.categories !== undefined ? 'categories' : d.category !== undefined ? 'category' : 'biolink_category']);
-  for (const k of Object.keys(d)) if (!modelled.has(k) && d[k] !== undefined) n.attributes[k] = d[k] as AttributeValue;
+  // in mechkg's export of an imported node, `category` is the derived display category, `categories` the given ones
+  n.categories = listField(fromMechkg ? d.categories : (d.categories ?? d.category ?? d.biolink_category));
+  const modelled = new Set(['id', labelKey ?? '', 'description', 'synonyms', 'synonym', 'identifiers', 'xref', d.categories !== undefined || fromMechkg ? 'categories' : d.category !== undefined ? 'category' : 'biolink_category']);
+  for (const k of Object.keys(d)) {
+    if (modelled.has(k) || d[k] === undefined || (fromMechkg && derivedKey(d, k, DERIVED_ON_IMPORTED_NODE))) continue;
+    n.attributes[k] = d[k] as AttributeValue;
+  }
   return n;
 }
 
 /** An edge from flat fields; `predicate` (or Cytoscape desktop's `interaction`) is the predicate as given. */
-export function flatEdge(where: Where, attrs: { id?: unknown; source?: unknown; target?: unknown }, d: Record<string, unknown>, problems: Problem[]): EdgeIn {
+export function flatEdge(where: Where, attrs: { id?: unknown; source?: unknown; target?: unknown }, d: Record<string, unknown>, problems: Problem[], fromMechkg = false): EdgeIn {
   const e: EdgeIn = { where, qualifiers: stringBag(), provenance: {}, attributes: attributeBag() };
   const id = text(attrs.id);
   if (id !== undefined) e.id = id;
@@ -98,7 +117,7 @@ export function flatEdge(where: Where, attrs: { id?: unknown; source?: unknown; 
   if ('negated' in d && d.negated !== undefined && d.negated !== null && d.negated !== '') e.negated = isNegated(d.negated as AttributeValue);
   for (const k of Object.keys(d)) {
     const v = d[k];
-    if (modelled.has(k) || v === undefined || v === null || v === '') continue;
+    if (modelled.has(k) || v === undefined || v === null || v === '' || (fromMechkg && derivedKey(d, k, DERIVED_ON_IMPORTED_EDGE))) continue;
     if (isQualifierColumn(k)) e.qualifiers[k] = String(v);
     else if (PROVENANCE.has(k)) {
       if (k === 'publications' || k === 'aggregator_knowledge_source') e.provenance[k] = listField(v);

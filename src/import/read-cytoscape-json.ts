@@ -55,6 +55,10 @@ export function readCytoscapeJson(path: string, doc: unknown, shape: CytoscapeSh
       for (const k of Object.keys(modules)) r.modules.push({ where: { file: path, element: `data.mechkg.modules.${k}` }, data: modules[k] });
     } else if (isRecord(d.data) && typeof d.data.name === 'string') r.name = d.data.name;
   }
+  // mechkg's own .cyjs: the fields it derives for imported records are not attributes of them
+  const fromMechkg = !Array.isArray(doc) && isRecord((doc as Record<string, unknown>).data) && isRecord(((doc as Record<string, unknown>).data as Record<string, unknown>).mechkg);
+  // networkx writes "directed": false for an undirected graph; its edges are read both ways, as in GraphML
+  const undirected = !Array.isArray(doc) && (doc as Record<string, unknown>).directed === false;
   let generated = 0;
   for (const { el, element } of nodes) {
     const where: Where = { file: path, element: element || 'element' };
@@ -68,7 +72,7 @@ export function readCytoscapeJson(path: string, doc: unknown, shape: CytoscapeSh
       // cytoscape.js gives an element without an id a generated one
       id = `${path.replace(/^.*[\\/]/, '')}#node${++generated}`;
     }
-    r.nodes.push(flatNode(where, id, d));
+    r.nodes.push(flatNode(where, id, d, fromMechkg));
   }
   for (const { el, element } of edges) {
     const where: Where = { file: path, element: element || 'element' };
@@ -77,12 +81,14 @@ export function readCytoscapeJson(path: string, doc: unknown, shape: CytoscapeSh
       continue;
     }
     const d = el.data;
-    const e = flatEdge(where, { id: d.id ?? d.key, source: d.source, target: d.target }, d, r.problems);
+    const e = flatEdge(where, { id: d.id ?? d.key, source: d.source, target: d.target }, d, r.problems, fromMechkg);
+    if (undirected) e.undirected = true;
     r.edges.push(e);
     // flat copies of the cited source records (mechkg's .cyjs, for tools that keep only flat columns)
     const cited = e.own ? jsonField(d.sources_json, 'sources_json', where, r.problems, e.id) : undefined;
     if (Array.isArray(cited)) for (const s of cited) r.sources.push({ where, data: s });
   }
+  if (undirected && r.edges.length > 0) r.undirectedEdges = r.edges.length;
   if (generated > 0) r.problems.push({ level: 'warning', code: 'invalid_field', file: path, message: `${generated} node(s) had no id; each was given one as cytoscape.js does (FILE#nodeN)` });
   return r;
 }

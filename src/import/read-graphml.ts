@@ -8,7 +8,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { AttributeValue } from '../model/types.js';
-import { flatEdge, flatNode } from './flat-record.js';
+import { flatEdge, flatNode, splitEscapedList } from './flat-record.js';
 import { emptyRecords, isRecord, jsonField, lineAt, problemAt, type RecordsIn, type Where } from './records.js';
 
 type El = Record<string, unknown>;
@@ -136,6 +136,24 @@ export function readGraphml(path: string, text: string): RecordsIn {
   const modules = jsonField(gd.mechkg_modules, 'mechkg_modules', gw, r.problems);
   if (isRecord(modules)) for (const k of Object.keys(modules)) r.modules.push({ where: { ...gw, element: `<graph> mechkg_modules.${k}` }, data: modules[k] });
 
+  // mechkg's own GraphML: its derived fields on imported records are not attributes, and the columns
+  // GraphML cannot type (lists, JSON) are named in mechkg_attribute_types
+  const fromMechkg = 'mechkg_sources' in gd || 'mechkg_modules' in gd;
+  const declared = jsonField(gd.mechkg_attribute_types, 'mechkg_attribute_types', gw, r.problems);
+  const untyped = (kind: 'node' | 'edge'): Record<string, unknown> => (isRecord(declared) && isRecord(declared[kind]) ? declared[kind] : {});
+  const decode = (fields: Record<string, unknown>, kind: 'node' | 'edge', where: Where): Record<string, unknown> => {
+    const types = untyped(kind);
+    for (const k of Object.keys(types)) {
+      const v = fields[k];
+      if (typeof v !== 'string') continue;
+      const t = types[k];
+      if (t === 'json') fields[k] = jsonField(v, k, where, r.problems);
+      else if (t === 'list_of_string') fields[k] = splitEscapedList(v);
+      else if (t === 'list_of_long' || t === 'list_of_double') fields[k] = splitEscapedList(v).map(Number);
+      else if (t === 'list_of_boolean') fields[k] = splitEscapedList(v).map((x) => x === 'true');
+    }
+    return fields;
+  };
   const directed = graph['@_edgedefault'] === 'directed';
   // Nested graphs (a node holding a <graph>) are flattened, as networkx does; walked with a stack, not recursion.
   const stack: El[] = [graph];
@@ -155,7 +173,7 @@ export function readGraphml(path: string, text: string): RecordsIn {
         r.problems.push(problemAt(where, 'invalid_field', 'a <node> needs an id'));
         continue;
       }
-      r.nodes.push(flatNode(where, id, fieldsOf(el, 'node', where)));
+      r.nodes.push(flatNode(where, id, decode(fieldsOf(el, 'node', where), 'node', where), fromMechkg));
       for (const inner of asArray(el.graph)) stack.push(inner);
     }
     for (const el of asArray(gr.edge)) {
@@ -171,7 +189,7 @@ export function readGraphml(path: string, text: string): RecordsIn {
         r.problems.push(problemAt(where, 'invalid_field', 'directed="true" edge in an undirected graph (networkx rejects mixed graphs)'));
         continue;
       }
-      const e = flatEdge(where, { id, source: el['@_source'], target: el['@_target'] }, fieldsOf(el, 'edge', where), r.problems);
+      const e = flatEdge(where, { id, source: el['@_source'], target: el['@_target'] }, decode(fieldsOf(el, 'edge', where), 'edge', where), r.problems, fromMechkg);
       if (!directed) e.undirected = true;
       r.edges.push(e);
     }
