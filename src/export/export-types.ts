@@ -1,4 +1,5 @@
 /** Shapes shared by every exporter: what a writer receives and what it returns. */
+import type { PositionsFile } from '../layout/place-diagram.js';
 import type { KnowledgeGraph } from '../model/types.js';
 
 /** One file of a multi-file export; its name is a suffix joined to the --out prefix ("nodes.tsv"). */
@@ -23,6 +24,8 @@ export interface ExportOptions {
   title?: string;
   /** Paths of a path selection, in rank order (HTML step-through, figure emphasis). */
   paths?: ExportPath[];
+  /** The diagram's stored node positions (graph/layout/positions.json), for formats that carry coordinates (cx2, sbgn). */
+  positions?: PositionsFile | null;
 }
 
 /** What a writer may need from its host: Graphviz and bundled scripts are provided by Node or the browser. */

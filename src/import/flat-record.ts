@@ -21,6 +21,9 @@ const PROVENANCE = new Set(['knowledge_level', 'agent_type', 'primary_knowledge_
  */
 export const DERIVED_ON_IMPORTED_NODE: ReadonlySet<string> = new Set(['value', 'name', 'category', 'color', 'shape', 'mechkg_attributes']);
 export const DERIVED_ON_IMPORTED_EDGE: ReadonlySet<string> = new Set(['key', 'interaction', 'predicate_label', 'sign', 'causal', 'mechkg_attributes']);
+/** The same for mechkg's CX2 (its label is CX2's "name"; "represents" is the node's id as a CURIE). */
+export const CX2_DERIVED_ON_IMPORTED_NODE: ReadonlySet<string> = new Set(['represents', 'category', 'mechkg_attributes', 'mechkg_reserved_attributes']);
+export const CX2_DERIVED_ON_IMPORTED_EDGE: ReadonlySet<string> = new Set(['interaction', 'predicate_label', 'sign', 'causal', 'mechkg_attributes', 'mechkg_reserved_attributes']);
 
 /** Whether a key of a record read from a mechkg export is mechkg's derived value rather than a kept attribute. */
 function derivedKey(d: Record<string, unknown>, k: string, derived: ReadonlySet<string>): boolean {
@@ -59,7 +62,9 @@ export function splitEscapedList(value: string): string[] {
 const isCurated = (c: unknown): boolean => typeof c === 'string' && (CURATED_CATEGORY_NAMES as readonly string[]).includes(c);
 
 /** A node from flat fields (keys read with Map / own-key iteration only). */
-export function flatNode(where: Where, id: unknown, d: Record<string, unknown>, fromMechkg = false): NodeIn {
+export function flatNode(where: Where, id: unknown, d: Record<string, unknown>, derived?: ReadonlySet<string>): NodeIn {
+  // a mechkg export names the fields it derives for imported records (not attributes of them)
+  const fromMechkg = derived !== undefined;
   const n: NodeIn = { where, categories: [], synonyms: [], xrefs: [], attributes: attributeBag() };
   const sid = text(id);
   if (sid !== undefined) n.id = sid;
@@ -80,14 +85,14 @@ export function flatNode(where: Where, id: unknown, d: Record<string, unknown>, 
   n.categories = listField(fromMechkg ? d.categories : (d.categories ?? d.category ?? d.biolink_category));
   const modelled = new Set(['id', labelKey ?? '', 'description', 'synonyms', 'synonym', 'identifiers', 'xref', d.categories !== undefined || fromMechkg ? 'categories' : d.category !== undefined ? 'category' : 'biolink_category']);
   for (const k of Object.keys(d)) {
-    if (modelled.has(k) || d[k] === undefined || (fromMechkg && derivedKey(d, k, DERIVED_ON_IMPORTED_NODE))) continue;
+    if (modelled.has(k) || d[k] === undefined || (derived !== undefined && derivedKey(d, k, derived))) continue;
     n.attributes[k] = d[k] as AttributeValue;
   }
   return n;
 }
 
 /** An edge from flat fields; `predicate` (or Cytoscape desktop's `interaction`) is the predicate as given. */
-export function flatEdge(where: Where, attrs: { id?: unknown; source?: unknown; target?: unknown }, d: Record<string, unknown>, problems: Problem[], fromMechkg = false): EdgeIn {
+export function flatEdge(where: Where, attrs: { id?: unknown; source?: unknown; target?: unknown }, d: Record<string, unknown>, problems: Problem[], derived?: ReadonlySet<string>): EdgeIn {
   const e: EdgeIn = { where, qualifiers: stringBag(), provenance: {}, attributes: attributeBag() };
   const id = text(attrs.id);
   if (id !== undefined) e.id = id;
@@ -117,7 +122,7 @@ export function flatEdge(where: Where, attrs: { id?: unknown; source?: unknown; 
   if ('negated' in d && d.negated !== undefined && d.negated !== null && d.negated !== '') e.negated = isNegated(d.negated as AttributeValue);
   for (const k of Object.keys(d)) {
     const v = d[k];
-    if (modelled.has(k) || v === undefined || v === null || v === '' || (fromMechkg && derivedKey(d, k, DERIVED_ON_IMPORTED_EDGE))) continue;
+    if (modelled.has(k) || v === undefined || v === null || v === '' || (derived !== undefined && derivedKey(d, k, derived))) continue;
     if (isQualifierColumn(k)) e.qualifiers[k] = String(v);
     else if (PROVENANCE.has(k)) {
       if (k === 'publications' || k === 'aggregator_knowledge_source') e.provenance[k] = listField(v);

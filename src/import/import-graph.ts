@@ -10,12 +10,13 @@ import { assembleGraph } from './assemble-graph.js';
 import { displayName } from './display-name.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { cytoscapeShape, readCytoscapeJson } from './read-cytoscape-json.js';
+import { isCx1, isCx2, readCx2 } from './read-cx2.js';
 import { readGraphml } from './read-graphml.js';
 import { readKgxJson, readKgxJsonl, readTrapi, trapiKnowledgeGraph } from './read-kgx-json.js';
 import { kgxTableKind, readKgxTsv, tsvHeader } from './read-kgx-tsv.js';
 import { emptyRecords, isRecord, lineAt, type RecordsIn } from './records.js';
 
-export const IMPORT_FORMATS = ['auto', 'kgx', 'kgx-jsonl', 'kgx-json', 'trapi', 'cyjs', 'graphml'] as const;
+export const IMPORT_FORMATS = ['auto', 'kgx', 'kgx-jsonl', 'kgx-json', 'trapi', 'cyjs', 'cx2', 'graphml'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** What each format is, for messages. */
@@ -25,6 +26,7 @@ export const IMPORT_FORMAT_NAMES: Readonly<Record<Exclude<ImportFormat, 'auto'>,
   'kgx-json': 'KGX JSON',
   trapi: 'TRAPI message',
   cyjs: 'Cytoscape JSON',
+  cx2: 'CX2 (Cytoscape Exchange 2)',
   graphml: 'GraphML',
 };
 
@@ -70,6 +72,8 @@ export function sniffFormat(text: string): Sniffed {
 }
 
 function sniffJson(doc: unknown): Sniffed {
+  if (isCx2(doc)) return { format: 'cx2', why: 'a JSON array that starts with a CX descriptor (CXVersion)' };
+  if (isCx1(doc)) return { format: null, why: 'CX version 1 (an aspect list starting with numberVerification); mechkg reads CX2: fetch or save the network as CX2 (.cx2)' };
   const shape = cytoscapeShape(doc);
   if (shape) return { format: 'cyjs', why: `Cytoscape elements (${shape})` };
   if (Array.isArray(doc)) return { format: null, why: 'a JSON list that is not a list of Cytoscape elements (objects with "data")' };
@@ -88,6 +92,7 @@ export function detectImportFormat(path: string, text?: string): Exclude<ImportF
   const p = path.toLowerCase().replace(/\.gz$/, '');
   if (p.endsWith('.tsv')) return 'kgx';
   if (p.endsWith('.jsonl')) return 'kgx-jsonl';
+  if (p.endsWith('.cx2')) return 'cx2';
   if (p.endsWith('.cyjs') || p.endsWith('.json')) return 'cyjs';
   if (p.endsWith('.graphml') || p.endsWith('.xml')) return 'graphml';
   return undefined;
@@ -136,7 +141,7 @@ function readAll(files: readonly ImportFile[], format: ImportFormat): RecordsIn 
 function readOne(f: ImportFile, sniffed: Sniffed): RecordsIn {
   if (sniffed.format === null) {
     const r = emptyRecords('unknown');
-    r.problems.push({ level: 'error', code: 'malformed_file', file: f.path, message: `not a graph format mechkg reads: ${sniffed.why}. mechkg reads KGX TSV, KGX JSON / JSON Lines, TRAPI messages, Cytoscape JSON and GraphML` });
+    r.problems.push({ level: 'error', code: 'malformed_file', file: f.path, message: `not a graph format mechkg reads: ${sniffed.why}. mechkg reads KGX TSV, KGX JSON / JSON Lines, TRAPI messages, Cytoscape JSON, CX2 and GraphML` });
     return r;
   }
   switch (sniffed.format) {
@@ -167,6 +172,7 @@ function readOne(f: ImportFile, sniffed: Sniffed): RecordsIn {
         const kg = isRecord(doc) ? trapiKnowledgeGraph(doc) : undefined;
         return kg ? readTrapi(f.path, kg) : wrong('a TRAPI message');
       }
+      if (sniffed.format === 'cx2') return isCx2(doc) ? readCx2(f.path, doc as unknown[]) : wrong('CX2 (a JSON array starting with {"CXVersion": "2.0"})');
       if (sniffed.format === 'kgx-json') return isRecord(doc) && (Array.isArray(doc.nodes) || Array.isArray(doc.edges)) ? readKgxJson(f.path, doc) : wrong('KGX JSON');
       const shape = cytoscapeShape(doc);
       return shape ? readCytoscapeJson(f.path, doc, shape) : wrong('Cytoscape JSON');
@@ -176,5 +182,5 @@ function readOne(f: ImportFile, sniffed: Sniffed): RecordsIn {
 
 function baseName(path: string): string {
   const name = displayName(path).replace(/\.gz$/i, '');
-  return name.replace(/_(nodes|edges)\.(tsv|jsonl|json)$/i, '').replace(/\.(cyjs|json|graphml|xml|tsv|jsonl)$/i, '') || 'imported';
+  return name.replace(/_(nodes|edges)\.(tsv|jsonl|json)$/i, '').replace(/\.(cyjs|cx2|json|graphml|xml|tsv|jsonl)$/i, '') || 'imported';
 }

@@ -4,7 +4,7 @@
  * `{nodes, edges}`, or `{elements: [...] | {nodes, edges}}` with graph `data`. Compound parents
  * (`data.parent`) are node attributes, not edges. mechkg's own .cyjs carries its registry in `data.mechkg`.
  */
-import { flatEdge, flatNode } from './flat-record.js';
+import { DERIVED_ON_IMPORTED_EDGE, DERIVED_ON_IMPORTED_NODE, flatEdge, flatNode } from './flat-record.js';
 import { emptyRecords, isRecord, jsonField, problemAt, type RecordsIn, type Where } from './records.js';
 
 export type CytoscapeShape = 'element array' | '{nodes, edges}' | '{elements}';
@@ -72,7 +72,7 @@ export function readCytoscapeJson(path: string, doc: unknown, shape: CytoscapeSh
       // cytoscape.js gives an element without an id a generated one
       id = `${path.replace(/^.*[\\/]/, '')}#node${++generated}`;
     }
-    r.nodes.push(flatNode(where, id, d, fromMechkg));
+    r.nodes.push(flatNode(where, id, d, fromMechkg ? DERIVED_ON_IMPORTED_NODE : undefined));
   }
   for (const { el, element } of edges) {
     const where: Where = { file: path, element: element || 'element' };
@@ -81,7 +81,7 @@ export function readCytoscapeJson(path: string, doc: unknown, shape: CytoscapeSh
       continue;
     }
     const d = el.data;
-    const e = flatEdge(where, { id: d.id ?? d.key, source: d.source, target: d.target }, d, r.problems, fromMechkg);
+    const e = flatEdge(where, { id: d.id ?? d.key, source: d.source, target: d.target }, d, r.problems, fromMechkg ? DERIVED_ON_IMPORTED_EDGE : undefined);
     if (undirected) e.undirected = true;
     r.edges.push(e);
     // flat copies of the cited source records (mechkg's .cyjs, for tools that keep only flat columns)

@@ -8,7 +8,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { AttributeValue } from '../model/types.js';
-import { flatEdge, flatNode, splitEscapedList } from './flat-record.js';
+import { DERIVED_ON_IMPORTED_EDGE, DERIVED_ON_IMPORTED_NODE, flatEdge, flatNode, splitEscapedList } from './flat-record.js';
 import { emptyRecords, isRecord, jsonField, lineAt, problemAt, type RecordsIn, type Where } from './records.js';
 
 type El = Record<string, unknown>;
@@ -173,7 +173,7 @@ export function readGraphml(path: string, text: string): RecordsIn {
         r.problems.push(problemAt(where, 'invalid_field', 'a <node> needs an id'));
         continue;
       }
-      r.nodes.push(flatNode(where, id, decode(fieldsOf(el, 'node', where), 'node', where), fromMechkg));
+      r.nodes.push(flatNode(where, id, decode(fieldsOf(el, 'node', where), 'node', where), fromMechkg ? DERIVED_ON_IMPORTED_NODE : undefined));
       for (const inner of asArray(el.graph)) stack.push(inner);
     }
     for (const el of asArray(gr.edge)) {
@@ -189,7 +189,7 @@ export function readGraphml(path: string, text: string): RecordsIn {
         r.problems.push(problemAt(where, 'invalid_field', 'directed="true" edge in an undirected graph (networkx rejects mixed graphs)'));
         continue;
       }
-      const e = flatEdge(where, { id, source: el['@_source'], target: el['@_target'] }, decode(fieldsOf(el, 'edge', where), 'edge', where), r.problems, fromMechkg);
+      const e = flatEdge(where, { id, source: el['@_source'], target: el['@_target'] }, decode(fieldsOf(el, 'edge', where), 'edge', where), r.problems, fromMechkg ? DERIVED_ON_IMPORTED_EDGE : undefined);
       if (!directed) e.undirected = true;
       r.edges.push(e);
     }

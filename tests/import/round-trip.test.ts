@@ -19,6 +19,7 @@ async function roundTrip(graph: KnowledgeGraph, format: ImportFormat): Promise<K
 const CASES: { format: ImportFormat; moduleRecords: boolean; citedSourcesOnly: boolean }[] = [
   { format: 'cyjs', moduleRecords: true, citedSourcesOnly: false },
   { format: 'graphml', moduleRecords: true, citedSourcesOnly: false },
+  { format: 'cx2', moduleRecords: true, citedSourcesOnly: false },
   { format: 'kgx', moduleRecords: false, citedSourcesOnly: true },
   { format: 'kgx-jsonl', moduleRecords: false, citedSourcesOnly: true },
 ];

@@ -27,7 +27,7 @@ export function registerExportCommands(program: Command, state: State): void {
   addPathOptions(
     program
       .command('export')
-      .description('export a subgraph (default: the whole graph) as cyjs, graphml, dot, mermaid, kgx, kgx-jsonl, csv, sif, svg, png or html')
+      .description('export a subgraph (default: the whole graph) as cyjs, cx2, graphml, sbgn, dot, mermaid, kgx, kgx-jsonl, csv, sif, svg, png, html or neo4j')
       .option('--format <name>', 'output format (default: from the --out extension, else cyjs); see --list-formats')
       .option('--out <file|prefix>', 'output file, or PREFIX for multi-file formats (PREFIX_nodes.tsv, ...); default stdout')
       .option('--title <text>', 'title for figures and pages')
@@ -44,11 +44,12 @@ export function registerExportCommands(program: Command, state: State): void {
     'with --paths: ',
   ).action(async (flags: ExportFlags) => {
     state.exitCode = await runCommand(flags, async () => {
-      const [{ EXPORT_FORMATS, exportFormat, exportGraph }, { loadGraph }, { createNodeExportEnv }, { writeExportOutput }] = await Promise.all([
+      const [{ EXPORT_FORMATS, exportFormat, exportGraph }, { loadGraph }, { createNodeExportEnv }, { writeExportOutput }, { readLayoutPositions }] = await Promise.all([
         import('../../export/formats.js'),
         import('../../node/load-graph.js'),
         import('../../node/export-env.js'),
         import('../../node/write-export.js'),
+        import('../../node/read-positions.js'),
       ]);
       if (flags.listFormats) {
         for (const f of Object.values(EXPORT_FORMATS)) process.stdout.write(`${f.name.padEnd(10)} ${f.description}\n`);
@@ -60,7 +61,9 @@ export function registerExportCommands(program: Command, state: State): void {
       const env = createNodeExportEnv(flags.graphviz);
       const graph = loadGraph(program.opts().graph as string | undefined);
       const selection = await select(graph, flags);
-      const output = await exportGraph(selection.graph, format.name, { title: flags.title ?? selection.title, paths: selection.paths }, env);
+      // formats with coordinates (cx2, sbgn) take the diagram's stored positions when the graph is a directory
+      const positions = format.name === 'cx2' || format.name === 'sbgn' ? readLayoutPositions(program.opts().graph as string | undefined) : null;
+      const output = await exportGraph(selection.graph, format.name, { title: flags.title ?? selection.title, paths: selection.paths, positions }, env);
       const written = writeExportOutput(format, output, flags.out, (t) => process.stdout.write(t));
       if (written[0] !== '-') {
         process.stderr.write(`mechkg: wrote ${written.join(', ')} (${selection.graph.order} nodes, ${selection.graph.size} edges${selection.paths.length ? `, ${selection.paths.length} paths` : ''})\n`);
