@@ -136,10 +136,12 @@ interface Columns {
   declared: Record<string, { d: string }>;
 }
 
-function columnsOf(rows: readonly Row[]): Columns {
+/** `mapped`: the columns the visual style maps, declared even when no element has a value (a style may not map undeclared ones). */
+function columnsOf(rows: readonly Row[], mapped: Readonly<Record<string, ColumnType>>): Columns {
   const types = attributeColumns(rows.map((r) => Object.fromEntries([...r].filter((kv): kv is [string, AttributeValue] => kv[1] !== undefined))));
   const declared: Record<string, { d: string }> = {};
   for (const [k, t] of types) declared[k] = { d: cx2Type(t, rows.map((r) => r.get(k))) };
+  for (const [k, t] of Object.entries(mapped)) if (!types.has(k)) declared[k] = { d: t };
   return { types, declared };
 }
 
@@ -190,8 +192,8 @@ export function toCx2(graph: KnowledgeGraph, options: ExportOptions = {}): Cx2Do
       const e = graph.getEdgeAttributes(key);
       return { s: index.get(graph.source(key))!, t: index.get(graph.target(key))!, row: isImportedEdge(e) ? importedEdge(key, e) : curatedEdge(key, e, sources) };
     });
-  const nodeCols = columnsOf(nodeRows.map((n) => n.row));
-  const edgeCols = columnsOf(edgeRows.map((e) => e.row));
+  const nodeCols = columnsOf(nodeRows.map((n) => n.row), { name: 'string', category: 'string' });
+  const edgeCols = columnsOf(edgeRows.map((e) => e.row), { predicate_label: 'string', sign: 'string', causal: 'boolean' });
   const json = (c: Columns) => [...c.types].filter(([, t]) => t === 'json').map(([k]) => k);
   const network: Record<string, AttributeValue> = {
     name: options.title ?? meta.name,
