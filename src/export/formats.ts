@@ -19,9 +19,9 @@ import { writeCsv, writeSif } from './to-tables.js';
 
 export const EXPORT_FORMATS: Record<string, ExportFormat> = {
   cyjs: { name: 'cyjs', description: 'Cytoscape.js JSON (Cytoscape desktop, networkx.cytoscape_graph); re-importable', extensions: ['.cyjs', '.json'], output: 'text', needs: [], write: writeCytoscapeJson },
+  graphml: { name: 'graphml', description: 'GraphML (yEd, Gephi, Cytoscape desktop, networkx); re-importable', extensions: ['.graphml'], output: 'text', needs: [], write: writeGraphml },
   cx2: { name: 'cx2', description: 'CX2 (NDEx, Cytoscape Web, Cytoscape desktop 3.10) with a portable style and diagram positions; re-importable', extensions: ['.cx2'], output: 'text', needs: [], write: writeCx2 },
   sbgn: { name: 'sbgn', description: 'SBGN-ML 0.3 Activity Flow (Newt and other SBGN editors): influence arcs by sign; associations left out', extensions: ['.sbgn', '.sbgnml'], output: 'text', needs: [], write: writeSbgn },
-  graphml: { name: 'graphml', description: 'GraphML (yEd, Gephi, Cytoscape desktop, networkx); re-importable', extensions: ['.graphml'], output: 'text', needs: [], write: writeGraphml },
   kgx: { name: 'kgx', description: 'KGX TSV: PREFIX_nodes.tsv and PREFIX_edges.tsv (Biolink); re-importable', extensions: ['nodes.tsv', 'edges.tsv'], output: 'files', needs: [], write: writeKgxTsv },
   'kgx-jsonl': { name: 'kgx-jsonl', description: 'KGX JSON Lines: PREFIX_nodes.jsonl and PREFIX_edges.jsonl; re-importable', extensions: ['nodes.jsonl', 'edges.jsonl'], output: 'files', needs: [], write: writeKgxJsonl },
   dot: { name: 'dot', description: 'Graphviz DOT with sign styles and a legend', extensions: ['.dot', '.gv'], output: 'text', needs: [], write: writeDot },

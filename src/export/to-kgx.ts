@@ -9,7 +9,8 @@
  */
 import type { AttributeValue, EdgeRecord, GraphMeta, KnowledgeGraph, NodeRecord } from '../model/types.js';
 import { isOwnPredicate } from '../model/vocabulary.js';
-import type { ExportOutput } from './export-types.js';
+import type { ExportFile, ExportOutput } from './export-types.js';
+import { PREFIX_CONTEXT } from './foreign-records.js';
 import { agentType, biolinkCategories, biolinkEdge, edgeSources, knowledgeLevel, MECHKG_INFORES, MECHKG_PREFIX, primaryKnowledgeSource, publications } from './provenance.js';
 
 type Value = AttributeValue | undefined;
@@ -122,6 +123,15 @@ function cell(column: string, v: Value): string {
   return s.replace(/[\t\r\n]/g, ' ');
 }
 
+/**
+ * What `mechkg:` (and `biolink:`) expand to, as a JSON-LD context beside the nodes and edges files: KGX TSV and
+ * JSON Lines have no header for prefixes. Written when a row uses a mechkg CURIE; importers skip it.
+ */
+function contextFile(rows: { nodes: Row[]; edges: Row[] }): ExportFile[] {
+  const uses = [...rows.nodes, ...rows.edges].some((r) => ['id', 'subject', 'object'].some((k) => String(r.get(k) ?? '').startsWith(`${MECHKG_PREFIX}:`)));
+  return uses ? [{ name: 'context.jsonld', content: JSON.stringify({ '@context': PREFIX_CONTEXT }, null, 2) + '\n' }] : [];
+}
+
 export function writeKgxTsv(graph: KnowledgeGraph): ExportOutput {
   const { nodes, edges } = rows(graph);
   const table = (cols: readonly string[], rs: readonly Row[]) => [cols.join('\t'), ...rs.map((r) => cols.map((c) => cell(c, r.get(c))).join('\t'))].join('\n') + '\n';
@@ -129,6 +139,7 @@ export function writeKgxTsv(graph: KnowledgeGraph): ExportOutput {
     files: [
       { name: 'nodes.tsv', content: table(columnsOf(nodes, KGX_NODE_COLUMNS, OWN_NODE_COLUMNS), nodes) },
       { name: 'edges.tsv', content: table(columnsOf(edges, KGX_EDGE_COLUMNS, [...EDGE_PROVENANCE_COLUMNS, ...OWN_EDGE_COLUMNS]), edges) },
+      ...contextFile({ nodes, edges }),
     ],
   };
 }
@@ -140,6 +151,7 @@ export function writeKgxJsonl(graph: KnowledgeGraph): ExportOutput {
     files: [
       { name: 'nodes.jsonl', content: lines(nodes) },
       { name: 'edges.jsonl', content: lines(edges) },
+      ...contextFile({ nodes, edges }),
     ],
   };
 }

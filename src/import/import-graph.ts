@@ -119,8 +119,25 @@ export function importGraph(input: string | ImportFile | readonly ImportFile[], 
   return result.graph;
 }
 
+/** A JSON-LD context alone (the prefix declarations mechkg writes beside KGX files): no records of its own. */
+export function isPrefixContext(text: string): boolean {
+  if (!/^\s*\{\s*"@context"/.test(text)) return false;
+  try {
+    const doc = JSON.parse(text) as unknown;
+    return isRecord(doc) && Object.keys(doc).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads every file with its format's reader into one set of records (KGX nodes and edges files join). */
-function readAll(files: readonly ImportFile[], format: ImportFormat): RecordsIn {
+function readAll(given: readonly ImportFile[], format: ImportFormat): RecordsIn {
+  const files = given.filter((f) => !isPrefixContext(f.text));
+  if (files.length === 0) {
+    const r = emptyRecords('JSON-LD context');
+    r.problems.push({ level: 'error', code: 'malformed_file', file: given[0]!.path, message: 'a JSON-LD context (prefix declarations), not a graph: give the nodes or edges file it sits beside' });
+    return r;
+  }
   const parts = files.map((f) => readOne(f, format === 'auto' ? sniffFormat(f.text) : { format, why: `format "${format}" was asked for` }));
   if (parts.length === 1) return parts[0]!;
   const formats = new Set(parts.map((p) => p.format));

@@ -18,7 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), 'mechkg-cli-'));
 describe('mechkg export', () => {
   it.each([
     [['export', '--format', 'nope'], /unknown format "nope"; expected one of cyjs, graphml/],
-    [['export', '--format', 'kgx'], /--format kgx writes several files \(PREFIX_nodes\.tsv, PREFIX_edges\.tsv\); give --out PREFIX/],
+    [['export', '--format', 'kgx'], /--format kgx writes several files \(PREFIX_nodes\.tsv, PREFIX_edges\.tsv, PREFIX_context\.jsonld\); give --out PREFIX/],
     [['export', '--format', 'png'], /--format png is binary; give --out FILE/],
     [['export', '--paths', 'B12'], /--paths takes two nodes, FROM and TO; got 1/],
     [['export', '--seed', 'B12', '--module', 'methionine-cycle'], /choose one selection, not --seed and --category\/--module/],
@@ -52,9 +52,23 @@ describe('mechkg export', () => {
     const prefix = join(dir, 'b12');
     expect(mechkg('export', '--format', 'kgx', '--out', prefix).code).toBe(0);
     expect(existsSync(`${prefix}_nodes.tsv`) && existsSync(`${prefix}_edges.tsv`)).toBe(true);
+    // what the mechkg: CURIEs of the files expand to (README.md#identifiers)
+    expect(JSON.parse(readFileSync(`${prefix}_context.jsonld`, 'utf8'))).toEqual({ '@context': { mechkg: 'urn:mechkg:', biolink: 'https://w3id.org/biolink/vocab/' } });
     const r = mechkg('--graph', `${prefix}_edges.tsv`, 'export', '--paths', 'B12', 'autophagy', '--out', join(dir, 'p.graphml'));
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'p.graphml'), 'utf8')).toContain('<node id="syntaxin-17">');
+  });
+
+  it('writes CX2 and SBGN-ML with the diagram positions', () => {
+    const cx2 = join(dir, 'g.cx2');
+    const r = mechkg('export', '--out', cx2);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/wrote .*g\.cx2/);
+    const nodes = JSON.parse(readFileSync(cx2, 'utf8')).find((a: Record<string, unknown>) => a.nodes).nodes;
+    expect(nodes.every((n: { x?: number; y?: number }) => typeof n.x === 'number' && typeof n.y === 'number')).toBe(true);
+    const sbgn = join(dir, 'p.sbgn');
+    expect(mechkg('export', '--paths', 'B12', 'autophagy', '--out', sbgn).code).toBe(0);
+    expect(readFileSync(sbgn, 'utf8')).toContain('<map id="map1" language="activity flow"');
   });
 
   it('names the file and line of a broken --graph file', () => {
