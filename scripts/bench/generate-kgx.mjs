@@ -48,7 +48,7 @@ const NODE_KINDS = [
 ];
 
 /** [predicate, object_direction_qualifier, weight]: the mix of edge statements. */
-const EDGE_KINDS = [
+export const EDGE_KINDS = [
   ['biolink:affects', 'increased', 22],
   ['biolink:affects', 'decreased', 18],
   ['biolink:regulates', 'upregulated', 10],

@@ -26,11 +26,17 @@ except ImportError:  # the runner treats exit 3 as "networkx not available"
     sys.stderr.write("networkx_bench: networkx is not installed; skipping\n")
     sys.exit(3)
 
-POSITIVE_DIRECTIONS = {"increased", "upregulated", "up", "increase"}
-NEGATIVE_DIRECTIONS = {"decreased", "downregulated", "down", "decrease"}
-POSITIVE = {"positively_regulates", "causes", "contributes_to", "predisposes_to_condition", "positively_correlated_with"}
-NEGATIVE = {"negatively_regulates", "prevents", "treats", "ameliorates_condition", "disrupts", "negatively_correlated_with"}
-CAUSAL = (POSITIVE | NEGATIVE | {"affects", "regulates"}) - {"positively_correlated_with", "negatively_correlated_with"}
+# Signs and causal flags as mechkg derives them (src/import/derive-meaning.ts, through Biolink 4.4.4) for the
+# predicates the generator writes: a Biolink direction qualifier decides, else a predicate whose name says it;
+# `causes`, `contributes_to` and `affects` alone have no sign. tests/scale/bench-meaning.test.ts checks these
+# tables against mechkg's edgeMeaning for every edge kind of scripts/bench/generate-kgx.mjs.
+POSITIVE_DIRECTIONS = {"increased", "upregulated"}
+NEGATIVE_DIRECTIONS = {"decreased", "downregulated"}
+POSITIVE = {"positively_correlated_with", "promotes_condition", "predisposes_to_condition", "exacerbates_condition"}
+NEGATIVE = {"negatively_correlated_with", "preventative_for_condition", "ameliorates_condition", "treats"}
+# influence predicates (followed by path queries); correlations and related_to are associations
+CAUSAL = {"affects", "regulates", "disrupts", "causes", "contributes_to", "treats", "preventative_for_condition",
+          "promotes_condition", "predisposes_to_condition", "exacerbates_condition", "ameliorates_condition"}
 
 
 def sign_of(predicate, direction):
@@ -67,7 +73,7 @@ def load(edges_path):
             row += [""] * (width - len(row))
             predicate = row[i_p].replace("biolink:", "")
             direction = row[i_dir] if i_dir is not None else ""
-            if predicate not in CAUSAL and direction not in POSITIVE_DIRECTIONS and direction not in NEGATIVE_DIRECTIONS:
+            if predicate not in CAUSAL:
                 continue
             g.add_edge(
                 row[i_s],

@@ -18,6 +18,5 @@ export * from './cite-source.js';
 export * from './explain-paths.js';
 export * from './describe.js';
 export * from './search.js';
-export * from './kgx-sign.js';
 export * from './explain-observations.js';
 export { binomialUpperTail, hypergeometricUpperTail } from './tail-probabilities.js';

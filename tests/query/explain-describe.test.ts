@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeEdge, describeItem, describeNode, explainPaths, findPaths, NameResolutionError, search, signFromKgx, isCausalKgx } from '../../src/index.js';
+import { describeEdge, describeItem, describeNode, explainPaths, findPaths, NameResolutionError, search } from '../../src/index.js';
 import { curatedGraph } from './curated.js';
 
 describe('explainPaths', () => {
@@ -38,29 +38,3 @@ describe('describe and search', () => {
   });
 });
 
-describe('signFromKgx', () => {
-  it.each([
-    ['biolink:affects', { object_direction_qualifier: 'increased' }, '+'],
-    ['biolink:affects', { object_direction_qualifier: 'upregulated' }, '+'],
-    ['biolink:affects', { object_direction_qualifier: 'decreased' }, '-'],
-    ['biolink:affects', { object_direction_qualifier: 'downregulated' }, '-'],
-    ['biolink:negatively_regulates', { object_direction_qualifier: 'increased' }, '+'],
-    ['biolink:positively_regulates', {}, '+'],
-    ['biolink:causes', {}, '+'],
-    ['biolink:contributes_to', {}, '+'],
-    ['biolink:negatively_regulates', {}, '-'],
-    ['biolink:prevents', {}, '-'],
-    ['biolink:treats', {}, '-'],
-    ['biolink:related_to', {}, null],
-    ['biolink:affects', {}, null],
-    ['biolink:associated_with', {}, null],
-  ] as const)('%s %j -> %s', (predicate, qualifiers, sign) => {
-    expect(signFromKgx(predicate, qualifiers)).toBe(sign);
-  });
-
-  it('marks causal predicates', () => {
-    expect(isCausalKgx('biolink:affects')).toBe(true);
-    expect(isCausalKgx('biolink:associated_with')).toBe(false);
-    expect(isCausalKgx('biolink:positively_correlated_with')).toBe(false);
-  });
-});
