@@ -15,10 +15,10 @@ import { EVIDENCE_KINDS, PREDICATES } from '../model/vocabulary.js';
 import type { ValidatedData } from './validate-files.js';
 
 /**
- * The level of the study rule. A warning while the curated data is being moved onto `study`; the
- * curation work turns it into an error by changing this one line.
+ * The level of the study rule: an error, now that every curated study kind names its study. Tests pass
+ * another level to checkEvidenceRules to see the rule on its own.
  */
-export const STUDY_RULE_LEVEL: ProblemLevel = 'warning';
+export const STUDY_RULE_LEVEL: ProblemLevel = 'error';
 
 /** The registry id an evidence entry's kind rests on: the study it reports, else the source itself. */
 export function underlyingStudy(ev: { source: string; study?: string | undefined }): string {

@@ -48,7 +48,7 @@ edges:
     predicate: associated_with
     target: c
     evidence:
-      - { source: seed, kind: observational_human, statement: Not causal and not counted. }
+      - { source: seed, study: trial, kind: observational_human, statement: Not causal and not counted. }
 `;
 const graph = loadGraphFromFiles([
   { path: 'sources.yaml', text: sources },

@@ -8,7 +8,7 @@ import { graphFrom } from './graph-fixtures.js';
 function chain() {
   const ev = (source: string) => [{ source, kind: 'animal_model', statement: `per ${source}` }];
   return graphFrom({
-    sources: ['s1', 's2', 's3'].map((id) => ({ id, title: id.toUpperCase(), kind: 'review' })),
+    sources: ['s1', 's2', 's3'].map((id) => ({ id, title: id.toUpperCase(), kind: 'review', doi: `10.1000/${id}` })),
     modules: [
       { id: 'm1', title: 'M1', summary: 'first' },
       { id: 'm2', title: 'M2', summary: 'second' },

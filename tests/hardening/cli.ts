@@ -34,7 +34,7 @@ edges:
   - source: a
     predicate: increases
     target: b
-    evidence: [{source: src, kind: in_vitro, statement: A raises B in cells.}]
+    evidence: [{source: src, kind: review_statement, statement: A raises B in cells.}]
 `,
   );
   return g;
@@ -46,7 +46,7 @@ export function denseGraphFiles() {
   const L = 5;
   const ids = ['s', 't', ...Array.from({ length: L * W }, (_, k) => `n${Math.floor(k / W)}x${k % W}`)];
   const edges: string[] = [];
-  const edge = (a: string, b: string) => edges.push(`  - {source: ${a}, predicate: increases, target: ${b}, evidence: [{source: src, kind: in_vitro, statement: x}]}`);
+  const edge = (a: string, b: string) => edges.push(`  - {source: ${a}, predicate: increases, target: ${b}, evidence: [{source: src, kind: review_statement, statement: x}]}`);
   for (let i = 0; i < W; i++) {
     edge('s', `n0x${i}`);
     edge(`n${L - 1}x${i}`, 't');

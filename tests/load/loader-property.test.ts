@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { CURATED_CATEGORY_NAMES as CATEGORY_NAMES, EVIDENCE_KIND_NAMES, PREDICATE_NAMES, tryLoadGraphFromFiles } from '../../src/index.js';
+import { CURATED_CATEGORY_NAMES as CATEGORY_NAMES, EVIDENCE_KIND_NAMES, EVIDENCE_KINDS, PREDICATE_NAMES, tryLoadGraphFromFiles } from '../../src/index.js';
 import { readGraphDir, bundledGraphDir } from '../../src/node.js';
 
 const curated = readGraphDir(bundledGraphDir());
@@ -105,10 +105,11 @@ describe('tryLoadGraphFromFiles on random and mangled input', () => {
           source: `n${e.s}`,
           predicate: e.p,
           target: `n${e.t}`,
-          evidence: [{ source: 's', kind: e.k, statement: e.label }],
+          // a study kind must cite a registry entry with a PMID or DOI (study_kind_without_study is an error)
+          evidence: [{ source: EVIDENCE_KINDS[e.k].study ? 'p' : 's', kind: e.k, statement: e.label }],
         }));
         const result = tryLoadGraphFromFiles([
-          { path: 'sources.yaml', text: stringify({ sources: [{ id: 's', kind: 'textbook', title: 'S' }] }) },
+          { path: 'sources.yaml', text: stringify({ sources: [{ id: 's', kind: 'textbook', title: 'S' }, { id: 'p', kind: 'primary_paper', title: 'P', doi: '10.1000/fixture' }] }) },
           { path: 'modules/g.yaml', text: stringify({ module: { id: 'g', title: 'G', summary: 'G.' }, nodes, edges: edgeData }) },
         ]);
         if (!result.ok) throw new Error(JSON.stringify(result.problems));

@@ -121,7 +121,8 @@ describe('tryLoadGraphFromFiles', () => {
         stance: disputes
         statement: A cohort saw no link.`,
     ).replace('kind: established_biochemistry', 'kind: animal_model');
-    const result = load(mixed);
+    // study kinds need a registry entry with a PMID or DOI (a fixture DOI under the DOI handbook's example prefix)
+    const result = load(mixed, `${SOURCES}    doi: 10.1000/fixture\n`);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.graph.getEdgeAttributes('alpha--increases--beta')).toMatchObject({ contested: true, preclinicalOnly: true, strength: 3 });
   });

@@ -4,7 +4,7 @@ import { findPaths, loadGraphFromFiles } from '../../src/index.js';
 // Two routes a -> t of equal length and equal evidence strength; the one through "b" (whose edge ids sort
 // first) has a step that a cohort disputes. Ranking must put the undisputed route through "c" first.
 const graph = loadGraphFromFiles([
-  { path: 'sources.yaml', text: 'sources:\n  - {id: s, kind: textbook, title: S}\n' },
+  { path: 'sources.yaml', text: 'sources:\n  - {id: s, kind: primary_paper, title: S, doi: 10.1000/fixture}\n' },
   {
     path: 'modules/m.yaml',
     text: `module: {id: m, title: M, summary: M.}
