@@ -24,12 +24,13 @@ import { Budget, type BudgetOptions, type WorkStats } from './budget.js';
 import type { EffectKind } from './effect-entries.js';
 import { predictionsFrom, type Predictions } from './hypothesis-predictions.js';
 import { screenCandidates, type ObservedNode, type Screen } from './hypothesis-screen.js';
+import { flowIndex, isFlowIndex } from './flow-index.js';
 import { LayeredBfs } from './layered-bfs.js';
 import type { PathIndex } from './path-index.js';
-import { pathNode, type EdgeMemo, type Path, type PathNode } from './path-result.js';
-import { queryContext, type QueryInput } from './query-input.js';
+import { pathNode, type Path, type PathNode } from './path-result.js';
+import { queryContext, type QueryContext, type QueryInput } from './query-input.js';
 import { checkChoice, checkEvidenceKind, checkInteger, makeTraversal, type Traversal } from './query-options.js';
-import { withLease, type Lease } from './scratch.js';
+import { withLease } from './scratch.js';
 import { seededRandom } from './seeded-random.js';
 import { binomialUpperTail, hypergeometricUpperTail } from './tail-probabilities.js';
 import type { EvidenceKind } from '../model/vocabulary.js';
@@ -121,6 +122,11 @@ export interface ExplainObservationsStats extends WorkStats {
   hypothesesTested: number;
   /** Hypotheses whose richness was computed to decide the top `limit`. */
   richnessComputed: number;
+  /**
+   * Shown hypotheses whose dominantEffects counts differ from the backward screen's (their own counts are
+   * shown; the screen ranked the others). 0 unless a rare route shape defeats the mirrored rule.
+   */
+  screenMismatches: number;
   /** What the richness and permutation tests draw from. */
   population: { kind: 'graph' | 'observations'; size: number };
   permutations: number;
@@ -169,15 +175,18 @@ export function explainObservations(input: QueryInput, observations: readonly Ob
   const ctx = queryContext(input);
   const { index } = ctx;
   const { resolved, unresolved, observed } = resolveObservations(ctx, observations);
-  const trav = makeTraversal(ctx, { includeAssociations: false, minStrength, avoid: { nodes: new Set(), categories: new Set() } });
-  const budget = new Budget(WHERE, { maxExpansions: DEFAULT_EXPANSIONS, maxMillis: DEFAULT_MILLIS, ...options });
+  // Searches run over the perturbation view, where conversions follow the SBGN rules (as dominantEffects does).
+  const flow = flowIndex(index);
+  const trav = makeTraversal({ ...ctx, index: flow }, { includeAssociations: false, minStrength, avoid: { nodes: new Set(), categories: new Set() } });
+  const maxExpansions = options.maxExpansions ?? DEFAULT_EXPANSIONS;
+  const budget = new Budget(WHERE, { maxExpansions, maxMillis: DEFAULT_MILLIS, ...options });
 
   const changed = observed.filter((o) => o.sign !== 0);
   const observedAt = new Map(observed.map((o) => [o.n, o]));
   const byObservation = observed.some((o) => o.sign === 0);
   const population = { kind: byObservation ? ('observations' as const) : ('graph' as const), size: byObservation ? observed.length : index.nodeCount };
 
-  const screen = screenCandidates(index, trav, observed, depth, budget);
+  const screen = screenCandidates(flow, trav, observed, depth, budget);
   const ranked = rankByScreen(index, screen);
   const tested = ranked.length;
   const changedExcept = (n: number) => changed.length - (observedAt.get(n)?.sign ? 1 : 0);
@@ -196,7 +205,7 @@ export function explainObservations(input: QueryInput, observations: readonly Ob
       h.reached = h.correct + h.incorrect + h.ambiguous + screen.reachedUnchanged[h.n]!;
       h.pRichness = richness(h, h.reached);
     } else {
-      const reached = reachCount(index, trav, h.n, depth, budget, (lowerBound) => (kth ? compareRanked({ ...h, pRichness: richness(h, lowerBound) }, kth) > 0 : false));
+      const reached = reachCount(flow, trav, h.n, depth, budget, (lowerBound) => (kth ? compareRanked({ ...h, pRichness: richness(h, lowerBound) }, kth) > 0 : false));
       if (reached === null) continue; // cannot make the top (or the budget ran out)
       h.reached = reached;
       h.pRichness = richness(h, reached);
@@ -204,10 +213,10 @@ export function explainObservations(input: QueryInput, observations: readonly Ob
     insertSorted(top, h, limit);
   }
 
-  const memo: EdgeMemo = new Map();
   const random = seededRandom(seed);
+  const mismatches = { count: 0 };
   const hypotheses = top.map((h) =>
-    withLease(index, (lease) => describeHypothesis(index, trav, h, resolved, observed, depth, lease, budget, memo, permutations, random, population.kind, changedExcept(h.n))),
+    describeHypothesis(input, ctx, h, resolved, observed, { depth, minEvidence: options.minEvidence, maxExpansions }, budget, permutations, random, population.kind, changedExcept(h.n), mismatches),
   );
   // The forward rule decides: should it ever disagree with the screen (it may not), its counts stand.
   hypotheses.sort((a, b) => compareHypotheses(a, b));
@@ -226,6 +235,7 @@ export function explainObservations(input: QueryInput, observations: readonly Ob
       candidates: screen.candidates.length,
       hypothesesTested: tested,
       richnessComputed,
+      screenMismatches: mismatches.count,
       population,
       permutations,
       seed,
@@ -365,37 +375,53 @@ function insertSorted(top: Ranked[], h: Ranked, limit: number): void {
 }
 
 /**
- * Nodes reached from start within depth (any sign: the plain breadth-first ball), grown a layer at a
- * time; null as soon as `hopeless(countSoFar)` says the count can no longer help, or the budget runs out.
+ * Real nodes reached from start within depth (any sign: the plain breadth-first ball of the flow view,
+ * reaction twins not counted), grown a layer at a time; null as soon as `hopeless(countSoFar)` says the
+ * count can no longer help, or the budget runs out.
  */
 function reachCount(index: PathIndex, trav: Traversal, start: number, depth: number, budget: Budget, hopeless: (lowerBound: number) => boolean): number | null {
+  const real = isFlowIndex(index) ? index.realNodeCount : index.nodeCount;
   return withLease(index, (lease) => {
     const bfs = new LayeredBfs(index, trav, start, 'out', false, lease, budget);
+    let counted = 1;
+    let found = 0;
+    const count = () => {
+      const states = bfs.states();
+      for (; counted < states.length; counted++) if (states[counted]! < real) found++;
+      return found;
+    };
     while (bfs.depth < depth && !bfs.done) {
       bfs.grow();
       if (budget.exhausted) return null;
-      if (hopeless(bfs.states().length - 1)) return null;
+      if (hopeless(count())) return null;
     }
-    return bfs.states().length - 1;
+    return count();
   });
 }
 
 function describeHypothesis(
-  index: PathIndex,
-  trav: Traversal,
+  input: QueryInput,
+  ctx: QueryContext,
   h: Ranked,
   resolved: ResolvedObservation[],
   observed: ObservedNode[],
-  depth: number,
-  lease: Lease,
+  o: { depth: number; minEvidence: EvidenceKind | undefined; maxExpansions: number },
   budget: Budget,
-  memo: EdgeMemo,
   permutations: number,
   random: () => number,
   populationKind: 'graph' | 'observations',
   changedCount: number,
+  mismatches: { count: number },
 ): Hypothesis {
-  const pred = predictionsFrom(index, h.n, trav, depth, lease, budget);
+  const { index } = ctx;
+  const pred = predictionsFrom(
+    input,
+    ctx,
+    h.n,
+    { depth: o.depth, ...(o.minEvidence ? { minEvidence: o.minEvidence } : {}), targets: observed.map((x) => x.n), maxExpansions: o.maxExpansions - budget.expansions },
+    budget,
+  );
+  if (!pred.complete) budget.spend(Number.MAX_SAFE_INTEGER); // a search of its own ran out: the answer is not complete
   const predicted = (n: number): EffectKind | null => flip(pred.effect(n), h.dir);
   let correct = 0;
   let incorrect = 0;
@@ -409,7 +435,7 @@ function describeHypothesis(
     if (o.n === h.n) return;
     const kind = predicted(o.n);
     if (kind !== null) observedReached++;
-    const routes = pred.routes(o.n, memo);
+    const routes = pred.routes(o.n);
     const agrees = o.sign === 0 || (kind !== 'up' && kind !== 'down') ? null : (kind === 'up') === (o.sign === 1);
     if (o.sign !== 0 && kind !== null) {
       if (agrees === true) {
@@ -428,10 +454,11 @@ function describeHypothesis(
   const pC = pConcordance(correct, incorrect);
   // The forward rule and the screen agree (hypothesis-screen.ts); if a count ever differs, the forward one stands.
   const reached = populationKind === 'graph' ? pred.reachedCount : observedReached;
-  const pR =
-    correct === h.correct && incorrect === h.incorrect && ambiguous === h.ambiguous && reached === h.reached
-      ? h.pRichness
-      : roundP(hypergeometricUpperTail(correct + incorrect + ambiguous, richnessPopulation(index, populationKind, observed, h.n), changedCount, reached));
+  const agreesWithScreen = correct === h.correct && incorrect === h.incorrect && ambiguous === h.ambiguous && reached === h.reached;
+  if (!agreesWithScreen) mismatches.count++;
+  const pR = agreesWithScreen
+    ? h.pRichness
+    : roundP(hypergeometricUpperTail(correct + incorrect + ambiguous, richnessPopulation(index, populationKind, observed, h.n), changedCount, reached));
   return {
     node: pathNode(index, h.n),
     direction: h.dir === 1 ? 'up' : 'down',

@@ -1,21 +1,21 @@
 /**
  * What raising one node predicts for every node downstream: the one place `hypotheses` takes its
- * predictions from, so the rule can change in one file.
+ * predictions from. They are issue 10's dominantEffects (docs/semantics.md#dominant-direction): over the
+ * flow view (conversions by the SBGN rules), from the raised node, clamped, a reached node's distance is
+ * the length of its shortest signed causal route and only routes of that length vote; each sign votes
+ * with its best route's evidence (the strongest weakest link among its shortest routes), the stronger
+ * sign wins, equal evidence is `mixed`, only unsigned routes is `unknown`.
  *
- * The rule is issue 10's dominant direction: from the raised node, clamped as in `effects` (no route
- * passes back through it), a reached node's distance is the length of its shortest signed causal route,
- * and only routes of that length vote; each sign votes with its best route's evidence (the strongest
- * weakest link among its shortest routes); the stronger sign wins, equal evidence on both signs is
- * `mixed`, and a node reached only through unsigned steps is `unknown`. A longer route of the other sign
- * never flips it. hypothesis-screen.ts applies the same rule backwards from each observation.
+ * dominantVerdict states that rule on a state's numbers, for hypothesis-screen.ts, which applies it
+ * backwards from each observation to rank every candidate at once.
  */
 import type { Budget } from './budget.js';
-import { FAR, signedState } from './distances.js';
+import { FAR } from './distances.js';
+import { dominantEffects, type DominantEffect } from './dominant-effects.js';
 import type { EffectKind } from './effect-entries.js';
-import type { PathIndex } from './path-index.js';
-import { buildPath, type EdgeMemo, type Path } from './path-result.js';
-import type { Traversal } from './query-options.js';
-import type { Lease } from './scratch.js';
+import type { Path } from './path-result.js';
+import type { QueryContext, QueryInput } from './query-input.js';
+import type { EvidenceKind } from '../model/vocabulary.js';
 
 /** Weakest link of the empty route (the start): stronger than any edge. */
 export const NO_LINK = 0x7fffffff;
@@ -39,80 +39,51 @@ export interface Predictions {
   effect(n: number): EffectKind | null;
   /** Steps of the route behind the prediction for n (FAR when not reached). */
   distance(n: number): number;
-  /** Routes behind the prediction for n: the winning sign's best route; for mixed the '+' then the '-' one; for unknown an unsigned one. */
-  routes(n: number, memo: EdgeMemo): Path[];
-  /** Nodes reached, start excluded. */
+  /** Routes behind the prediction for a target: the winning sign's best route first (both for mixed); none for unknown. */
+  routes(n: number): Path[];
+  /** Real nodes reached, start excluded. */
   readonly reachedCount: number;
+  /** False when the dominantEffects budget cut a search. */
+  readonly complete: boolean;
 }
 
-/** Predictions of raising `start`, valid while `lease` is held; the edges scanned are spent on `budget`. */
-export function predictionsFrom(index: PathIndex, start: number, trav: Traversal, depth: number, lease: Lease, budget: Budget | null): Predictions {
-  const size = index.nodeCount * 3;
-  const dist = lease.stamped(size);
-  const weakest = lease.ints(size);
-  const sum = lease.ints(size);
-  const viaEdge = lease.ints(size);
-  const prevState = lease.ints(size);
-  const queue = lease.ints(size);
-  const seen = lease.stamped(index.nodeCount);
-  let head = 0;
-  let tail = 0;
-  const first = signedState(start, 1);
-  dist.set(first, 0);
-  weakest[first] = NO_LINK;
-  sum[first] = 0;
-  viaEdge[first] = -1;
-  queue[tail++] = first;
-  seen.set(start, 1);
-  let reachedCount = 0;
-  // Breadth-first over (node, sign) states; every shortest arrival at a state may improve its best route.
-  while (head < tail) {
-    const state = queue[head++]!;
-    const d = dist.value[state]! + 1;
-    if (d > depth) break;
-    const u = (state / 3) | 0;
-    const s = (state % 3) - 1;
-    const edges = index.outEdges(u);
-    budget?.spend(edges.length);
-    for (let i = 0; i < edges.length; i++) {
-      const e = edges[i]!;
-      const v = index.edgeTarget(e);
-      if (v === start || trav.blocked[v] || !trav.edgeAllowed(e)) continue;
-      const next = signedState(v, s * index.edgeSign(e));
-      const strength = index.edgeStrength(e);
-      const w = Math.min(strength, weakest[state]!);
-      const total = sum[state]! + strength;
-      if (!dist.has(next)) {
-        dist.set(next, d);
-        queue[tail++] = next;
-        if (!seen.has(v)) {
-          seen.set(v, 1);
-          reachedCount++;
-        }
-      } else if (dist.value[next] !== d || w < weakest[next]! || (w === weakest[next]! && total <= sum[next]!)) continue;
-      weakest[next] = w;
-      sum[next] = total;
-      viaEdge[next] = e;
-      prevState[next] = state;
-    }
+export interface PredictionOptions {
+  depth: number;
+  minEvidence?: EvidenceKind;
+  /** Nodes whose routes are built. */
+  targets: number[];
+  /** Most edge expansions left for the two searches. */
+  maxExpansions: number;
+}
+
+/** Predictions of raising `start`: every reached node's direction, and the routes to the targets. */
+export function predictionsFrom(input: QueryInput, ctx: QueryContext, start: number, o: PredictionOptions, budget: Budget | null): Predictions {
+  const id = ctx.index.nodeId(start);
+  const common = { depth: o.depth, ...(o.minEvidence ? { minEvidence: o.minEvidence } : {}), maxExpansions: Math.max(1, o.maxExpansions), maxMillis: 60_000 };
+  const all = dominantEffects(input, id, { ...common, routes: false });
+  budget?.spend(all.stats.expansions);
+  const byNode = new Map<number, DominantEffect>();
+  for (const e of all.effects) byNode.set(ctx.index.indexOf(e.node.id), e);
+  const shown = new Map<number, DominantEffect>();
+  let complete = all.complete;
+  const targets = o.targets.filter((n) => n !== start && byNode.has(n));
+  if (targets.length > 0) {
+    const r = dominantEffects(input, id, { ...common, targets: targets.map((n) => ctx.index.nodeId(n)) });
+    budget?.spend(r.stats.expansions);
+    complete &&= r.complete;
+    for (const e of r.effects) shown.set(ctx.index.indexOf(e.node.id), e);
   }
-  const at = (n: number, sign: number) => dist.get(signedState(n, sign), FAR);
-  const verdict = (n: number) =>
-    n === start ? { effect: null, distance: FAR } : dominantVerdict(at(n, 1), at(n, -1), weakest[signedState(n, 1)]!, weakest[signedState(n, -1)]!, at(n, 0), depth);
-  const walk = (state: number) => {
-    const edges: number[] = [];
-    for (let x = state; viaEdge[x]! >= 0; x = prevState[x]!) edges.push(viaEdge[x]!);
-    return edges.reverse();
+  const routes = (n: number): Path[] => {
+    const e = shown.get(n);
+    if (!e) return [];
+    const sides = e.effect === 'up' ? [e.up] : e.effect === 'down' ? [e.down] : e.effect === 'mixed' ? [e.up, e.down] : [];
+    return sides.flatMap((side) => (side?.path ? [side.path] : []));
   };
   return {
-    effect: (n) => verdict(n).effect,
-    distance: (n) => verdict(n).distance,
-    routes(n, memo) {
-      const kind = verdict(n).effect;
-      if (kind === null) return [];
-      const signs = kind === 'up' ? [1] : kind === 'down' ? [-1] : kind === 'mixed' ? [1, -1] : [0];
-      return signs.map((s) => buildPath(index, start, walk(signedState(n, s)), memo));
-    },
-    reachedCount,
+    effect: (n) => byNode.get(n)?.effect ?? null,
+    distance: (n) => byNode.get(n)?.distance ?? FAR,
+    routes,
+    reachedCount: all.total,
+    complete,
   };
 }

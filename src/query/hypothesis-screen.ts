@@ -14,6 +14,7 @@ import type { Budget } from './budget.js';
 import { FAR, signedState } from './distances.js';
 import type { PathIndex } from './path-index.js';
 import type { Traversal } from './query-options.js';
+import { isBounce, isFlowIndex } from './flow-index.js';
 import { dominantVerdict, NO_LINK } from './hypothesis-predictions.js';
 import { withLease, type Lease, type Stamped } from './scratch.js';
 
@@ -41,8 +42,10 @@ export interface Screen {
   screened: number;
 }
 
+/** `index` is the flow view (flowIndex): its reaction twins are walked through but are never candidates. */
 export function screenCandidates(index: PathIndex, trav: Traversal, observed: readonly ObservedNode[], depth: number, budget: Budget): Screen {
   const size = index.nodeCount;
+  const real = isFlowIndex(index) ? index.realNodeCount : size;
   const s: Screen = {
     candidates: [],
     correct: new Int32Array(size),
@@ -64,7 +67,7 @@ export function screenCandidates(index: PathIndex, trav: Traversal, observed: re
       const at = (u: number, sign: number) => dist.get(signedState(u, sign), FAR);
       for (const state of states) {
         const u = (state / 3) | 0;
-        if (u === o.n || done.has(u)) continue;
+        if (u === o.n || u >= real || done.has(u)) continue;
         done.set(u, 1);
         if (o.sign === 0) {
           s.reachedUnchanged[u]!++;
@@ -105,12 +108,14 @@ function tally(s: Screen, u: number, agrees: boolean, weight: number): void {
 function backwardSearch(index: PathIndex, trav: Traversal, root: number, depth: number, lease: Lease, budget: Budget): { dist: Stamped; weakest: Int32Array; states: Int32Array } | null {
   const dist = lease.stamped(index.nodeCount * 3);
   const weakest = lease.ints(index.nodeCount * 3);
+  const viaOut = lease.ints(index.nodeCount * 3);
   const queue = lease.ints(index.nodeCount * 3);
   let head = 0;
   let tail = 0;
   const first = signedState(root, 1);
   dist.set(first, 0);
   weakest[first] = NO_LINK;
+  viaOut[first] = -1;
   queue[tail++] = first;
   while (head < tail) {
     const state = queue[head++]!;
@@ -121,18 +126,25 @@ function backwardSearch(index: PathIndex, trav: Traversal, root: number, depth: 
     const edges = index.inEdges(v);
     if (!budget.spend(edges.length)) return null;
     const link = weakest[state]!;
+    const after = viaOut[state]!;
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i]!;
       const u = index.edgeSource(e);
       if (trav.blocked[u] || !trav.edgeAllowed(e)) continue;
+      // The forward search's rule, mirrored: no step pair enzyme -> substrate -> that enzyme's own reaction.
+      if (after >= 0 && isBounce(index, e, after)) continue;
       const next = signedState(u, index.edgeSign(e) * sign);
       const strength = index.edgeStrength(e);
       const w = strength < link ? strength : link;
       if (!dist.has(next)) {
         dist.set(next, d);
         weakest[next] = w;
+        viaOut[next] = e;
         queue[tail++] = next;
-      } else if (dist.value[next] === d && w > weakest[next]!) weakest[next] = w;
+      } else if (dist.value[next] === d && w > weakest[next]!) {
+        weakest[next] = w;
+        viaOut[next] = e;
+      }
     }
   }
   return { dist, weakest, states: queue.subarray(0, tail) };

@@ -78,5 +78,9 @@ describe('mechkg hypotheses', () => {
     expect(text.stdout).toMatch(/↑ liver damage/);
     expect(text.stdout).toMatch(/✓ serum vitamin B12 +observed ↑ +predicted ↑/);
     expect(text.stdout).toMatch(/p concordance/);
+    // the backward screen and dominantEffects agree on every hypothesis shown (conversions included)
+    const wide = JSON.parse(mechkg(['hypotheses', 'docs/examples/patient-panel.csv', '--json', '--limit', '40']).stdout);
+    expect(wide.stats.screenMismatches).toBe(0);
+    expect(wide.hypotheses).toHaveLength(40);
   });
 });
