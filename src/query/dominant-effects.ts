@@ -179,11 +179,13 @@ function judge(reach: DominantReach, n: number, flip: 1 | -1): Omit<Reached, 'n'
   if (d >= FAR) return { effect: 'unknown', distance: reach.dist(signedState(n, 0)), up: 0, down: 0, confidence: 0 };
   const nUp = dUp === d ? reach.count[up]! : 0;
   const nDown = dDown === d ? reach.count[down]! : 0;
-  const bUp = nUp > 0 ? reach.weakest[up]! : 0;
-  const bDown = nDown > 0 ? reach.weakest[down]! : 0;
+  // A sign without shortest routes votes -1, below any route: an edge without evidence (strength 0, as in
+  // imported files that state none) still outvotes no route at all.
+  const bUp = nUp > 0 ? reach.weakest[up]! : -1;
+  const bDown = nDown > 0 ? reach.weakest[down]! : -1;
   const effect: EffectKind = bUp > bDown ? 'up' : bDown > bUp ? 'down' : 'mixed';
   const win = Math.max(bUp, bDown);
-  const lose = Math.min(bUp, bDown);
+  const lose = Math.max(0, Math.min(bUp, bDown));
   const confidence = effect === 'mixed' || win === 0 ? 0 : Math.round((win / STRONGEST) * (1 - lose / win) * 100) / 100;
   return { effect, distance: d, up: nUp, down: nDown, confidence };
 }

@@ -86,6 +86,11 @@ export interface HypothesisPrediction {
   agrees: boolean | null;
   /** Steps of the route behind the prediction, null when not reached. */
   distance: number | null;
+  /**
+   * dominantEffects' confidence, 0 to 1: how strongly the evidence of the shortest routes backs the
+   * prediction (0 for mixed or unknown); null when not reached.
+   */
+  confidence: number | null;
   /** The route behind the prediction (its sign is the route's own net sign: raising the hypothesis node). */
   path: Path | null;
   /** For `mixed`: the equally short route of the other sign. */
@@ -180,6 +185,8 @@ export function explainObservations(input: QueryInput, observations: readonly Ob
   const trav = makeTraversal({ ...ctx, index: flow }, { includeAssociations: false, minStrength, avoid: { nodes: new Set(), categories: new Set() } });
   const maxExpansions = options.maxExpansions ?? DEFAULT_EXPANSIONS;
   const budget = new Budget(WHERE, { maxExpansions, maxMillis: DEFAULT_MILLIS, ...options });
+  // The shown hypotheses' dominantEffects searches get what is left of both limits.
+  const deadline = now() + (options.maxMillis ?? DEFAULT_MILLIS);
 
   const changed = observed.filter((o) => o.sign !== 0);
   const observedAt = new Map(observed.map((o) => [o.n, o]));
@@ -216,7 +223,7 @@ export function explainObservations(input: QueryInput, observations: readonly Ob
   const random = seededRandom(seed);
   const mismatches = { count: 0 };
   const hypotheses = top.map((h) =>
-    describeHypothesis(input, ctx, h, resolved, observed, { depth, minEvidence: options.minEvidence, maxExpansions }, budget, permutations, random, population.kind, changedExcept(h.n), mismatches),
+    describeHypothesis(input, ctx, h, resolved, observed, { depth, minEvidence: options.minEvidence, maxExpansions, deadline }, budget, permutations, random, population.kind, changedExcept(h.n), mismatches),
   );
   // The forward rule decides: should it ever disagree with the screen (it may not), its counts stand.
   hypotheses.sort((a, b) => compareHypotheses(a, b));
@@ -405,7 +412,7 @@ function describeHypothesis(
   h: Ranked,
   resolved: ResolvedObservation[],
   observed: ObservedNode[],
-  o: { depth: number; minEvidence: EvidenceKind | undefined; maxExpansions: number },
+  o: { depth: number; minEvidence: EvidenceKind | undefined; maxExpansions: number; deadline: number },
   budget: Budget,
   permutations: number,
   random: () => number,
@@ -418,7 +425,14 @@ function describeHypothesis(
     input,
     ctx,
     h.n,
-    { depth: o.depth, ...(o.minEvidence ? { minEvidence: o.minEvidence } : {}), targets: observed.map((x) => x.n), maxExpansions: o.maxExpansions - budget.expansions },
+    {
+      depth: o.depth,
+      ...(o.minEvidence ? { minEvidence: o.minEvidence } : {}),
+      targets: observed.map((x) => x.n),
+      everywhere: permutations > 0 && populationKind === 'graph',
+      maxExpansions: o.maxExpansions - budget.expansions,
+      maxMillis: o.deadline - now(),
+    },
     budget,
   );
   if (!pred.complete) budget.spend(Number.MAX_SAFE_INTEGER); // a search of its own ran out: the answer is not complete
@@ -446,14 +460,23 @@ function describeHypothesis(
         wi += o.weight;
       } else ambiguous++;
     }
-    const entry: HypothesisPrediction = { node: r.node, observed: r.direction, predicted: kind, agrees, distance: kind === null ? null : pred.distance(o.n), path: routes[0] ?? null };
+    const entry: HypothesisPrediction = {
+      node: r.node,
+      observed: r.direction,
+      predicted: kind,
+      agrees,
+      distance: kind === null ? null : pred.distance(o.n),
+      confidence: kind === null ? null : pred.confidence(o.n),
+      path: routes[0] ?? null,
+    };
     if (routes[1]) entry.otherPath = routes[1];
     predictions.push(entry);
   });
   const score = roundScore(wc - wi);
   const pC = pConcordance(correct, incorrect);
-  // The forward rule and the screen agree (hypothesis-screen.ts); if a count ever differs, the forward one stands.
-  const reached = populationKind === 'graph' ? pred.reachedCount : observedReached;
+  // The forward rule and the screen agree (hypothesis-screen.ts); if a count ever differs, the forward one
+  // stands. Richness draws from the same breadth-first ball the screen counted (reachCount).
+  const reached = populationKind === 'graph' ? h.reached : observedReached;
   const agreesWithScreen = correct === h.correct && incorrect === h.incorrect && ambiguous === h.ambiguous && reached === h.reached;
   if (!agreesWithScreen) mismatches.count++;
   const pR = agreesWithScreen
@@ -473,6 +496,10 @@ function describeHypothesis(
     reached,
     predictions,
   };
+}
+
+function now(): number {
+  return globalThis.performance ? globalThis.performance.now() : Date.now();
 }
 
 function richnessPopulation(index: PathIndex, kind: 'graph' | 'observations', observed: ObservedNode[], n: number): number {

@@ -35,55 +35,66 @@ export function dominantVerdict(dUp: number, dDown: number, bUp: number, bDown: 
 }
 
 export interface Predictions {
-  /** What raising start does to node n, or null when n is not reached within the depth. */
+  /** What raising start does to node n, or null when n is not reached within the depth (every node when `everywhere`, else the targets). */
   effect(n: number): EffectKind | null;
-  /** Steps of the route behind the prediction for n (FAR when not reached). */
+  /** Steps of the route behind the prediction for a target (FAR when not reached). */
   distance(n: number): number;
-  /** Routes behind the prediction for a target: the winning sign's best route first (both for mixed); none for unknown. */
+  /** dominantEffects' confidence in the prediction for a target (0 for mixed or unknown), null when not reached. */
+  confidence(n: number): number | null;
+  /** Routes behind the prediction for a target: the winning sign's best route (for mixed the '+' then the '-' one); none for unknown. */
   routes(n: number): Path[];
-  /** Real nodes reached, start excluded. */
-  readonly reachedCount: number;
-  /** False when the dominantEffects budget cut a search. */
+  /** False when the budget cut a search: predictions farther out are missing. */
   readonly complete: boolean;
 }
 
 export interface PredictionOptions {
   depth: number;
   minEvidence?: EvidenceKind;
-  /** Nodes whose routes are built. */
+  /** Nodes whose predictions, confidence and routes are wanted. */
   targets: number[];
-  /** Most edge expansions left for the two searches. */
+  /** Also know the direction of every reached node (the permutation test deals observations anywhere). */
+  everywhere: boolean;
+  /** What is left of the caller's work budget. */
   maxExpansions: number;
+  maxMillis: number;
 }
 
-/** Predictions of raising `start`: every reached node's direction, and the routes to the targets. */
-export function predictionsFrom(input: QueryInput, ctx: QueryContext, start: number, o: PredictionOptions, budget: Budget | null): Predictions {
+/**
+ * Predictions of raising `start` by dominantEffects: one search reporting the targets with their routes,
+ * and, when `everywhere`, one reporting every reached node without routes. Edges scanned are spent on `budget`.
+ */
+export function predictionsFrom(input: QueryInput, ctx: QueryContext, start: number, o: PredictionOptions, budget: Budget): Predictions {
   const id = ctx.index.nodeId(start);
-  const common = { depth: o.depth, ...(o.minEvidence ? { minEvidence: o.minEvidence } : {}), maxExpansions: Math.max(1, o.maxExpansions), maxMillis: 60_000 };
-  const all = dominantEffects(input, id, { ...common, routes: false });
-  budget?.spend(all.stats.expansions);
+  const common = { depth: o.depth, ...(o.minEvidence ? { minEvidence: o.minEvidence } : {}), maxExpansions: Math.max(1, o.maxExpansions), maxMillis: Math.max(1, o.maxMillis) };
   const byNode = new Map<number, DominantEffect>();
-  for (const e of all.effects) byNode.set(ctx.index.indexOf(e.node.id), e);
-  const shown = new Map<number, DominantEffect>();
-  let complete = all.complete;
-  const targets = o.targets.filter((n) => n !== start && byNode.has(n));
+  const targets = o.targets.filter((n) => n !== start);
+  let complete = true;
   if (targets.length > 0) {
     const r = dominantEffects(input, id, { ...common, targets: targets.map((n) => ctx.index.nodeId(n)) });
-    budget?.spend(r.stats.expansions);
-    complete &&= r.complete;
-    for (const e of r.effects) shown.set(ctx.index.indexOf(e.node.id), e);
+    budget.spend(r.stats.expansions);
+    complete = r.complete;
+    for (const e of r.effects) byNode.set(ctx.index.indexOf(e.node.id), e);
+  }
+  let everywhere: Map<number, EffectKind> | null = null;
+  if (o.everywhere && complete) {
+    const all = dominantEffects(input, id, { ...common, maxExpansions: Math.max(1, o.maxExpansions - budget.expansions), routes: false });
+    budget.spend(all.stats.expansions);
+    complete = all.complete;
+    everywhere = new Map(all.effects.map((e) => [ctx.index.indexOf(e.node.id), e.effect]));
   }
   const routes = (n: number): Path[] => {
-    const e = shown.get(n);
+    const e = byNode.get(n);
     if (!e) return [];
-    const sides = e.effect === 'up' ? [e.up] : e.effect === 'down' ? [e.down] : e.effect === 'mixed' ? [e.up, e.down] : [];
-    return sides.flatMap((side) => (side?.path ? [side.path] : []));
+    // paths holds each sign's best route (the winner first) when it visits no node twice; dominantEffects
+    // ran for raising start, so a '+' route raises n.
+    const want: ('+' | '-')[] = e.effect === 'up' ? ['+'] : e.effect === 'down' ? ['-'] : e.effect === 'mixed' ? ['+', '-'] : [];
+    return want.flatMap((sign) => e.paths.filter((p) => p.sign === sign).slice(0, 1));
   };
   return {
-    effect: (n) => byNode.get(n)?.effect ?? null,
+    effect: (n) => (everywhere ? everywhere.get(n) : byNode.get(n)?.effect) ?? null,
     distance: (n) => byNode.get(n)?.distance ?? FAR,
+    confidence: (n) => byNode.get(n)?.confidence ?? null,
     routes,
-    reachedCount: all.total,
     complete,
   };
 }

@@ -130,6 +130,14 @@ describe('perturbation rules (docs/semantics.md)', () => {
     ]);
   });
 
+  it('a route whose edges state no evidence (an imported file) still gives its sign, with confidence 0', () => {
+    const g = graphOf(['a increases b']);
+    g.addNode('c', { ...g.getNodeAttributes('b'), id: 'c', label: 'c' });
+    g.addDirectedEdgeWithKey('b-c', 'b', 'c', edgeRecord({ id: 'b-c', source: 'b', target: 'c', predicate: 'decreases', module: 'm', origin: { file: 't', line: 0 }, evidence: [] }));
+    const c = dominantEffects(g, 'a').effects.find((e) => e.node.id === 'c')!;
+    expect([c.effect, c.confidence, c.routes]).toEqual(['down', 0, { up: 0, down: 1 }]);
+  });
+
   it('lowering the node flips every direction', () => {
     const g = graphOf(['a increases b', 'b decreases c']);
     expect(directions(g, 'a', 'down')).toEqual({ b: 'down', c: 'up' });
@@ -174,10 +182,10 @@ function bruteForceDominant(spec: GraphSpec, start: number, depth: number, flip:
     const at = mine.filter((w) => w.length === d);
     const up = at.filter((w) => w.sign * flip > 0);
     const down = at.filter((w) => w.sign * flip < 0);
-    const bUp = Math.max(0, ...up.map((w) => w.weakest));
-    const bDown = Math.max(0, ...down.map((w) => w.weakest));
+    const bUp = Math.max(-1, ...up.map((w) => w.weakest));
+    const bDown = Math.max(-1, ...down.map((w) => w.weakest));
     const effect = bUp > bDown ? 'up' : bDown > bUp ? 'down' : 'mixed';
-    const [win, lose] = [Math.max(bUp, bDown), Math.min(bUp, bDown)];
+    const [win, lose] = [Math.max(bUp, bDown), Math.max(0, Math.min(bUp, bDown))];
     const confidence = effect === 'mixed' ? 0 : Math.round((win / EVIDENCE_KINDS.established_biochemistry.strength) * (1 - lose / win) * 100) / 100;
     out.set(`n${v}`, { effect, distance: d, routes: { up: up.length, down: down.length }, confidence });
   }

@@ -294,3 +294,41 @@ describe('explainObservations', () => {
     expect(r.stats.observationsScreened).toBeLessThan(2);
   });
 });
+
+describe('explainObservations predicts by dominantEffects', () => {
+  it('every prediction shown is dominantEffects from the hypothesis node: direction, distance, confidence and the route of the winning sign', async () => {
+    const { curatedGraph } = await import('./curated.js');
+    const { dominantEffects } = await import('../../src/index.js');
+    const graph = curatedGraph();
+    const panel: ObservationInput[] = [
+      { node: 'serum vitamin B12', direction: 'up' },
+      { node: 'methylmalonic acid', direction: 'up' },
+      { node: 'homocysteine', direction: 'up' },
+      { node: 'ALT', direction: 'up' },
+      { node: 'AST', direction: 'up' },
+    ];
+    const r = explainObservations(graph, panel, { limit: 12 });
+    expect(r.complete).toBe(true);
+    expect(r.stats.screenMismatches).toBe(0);
+    let mixedOrSigned = 0;
+    for (const h of r.hypotheses) {
+      const fx = dominantEffects(graph, h.node.id, { direction: h.direction, depth: r.depth, targets: h.predictions.map((p) => p.node.id) });
+      for (const p of h.predictions) {
+        const e = fx.effects.find((x) => x.node.id === p.node.id);
+        expect([p.predicted, p.distance, p.confidence]).toEqual(e ? [e.effect, e.distance, e.confidence] : [null, null, null]);
+        if (e && (e.effect === 'up' || e.effect === 'down')) {
+          mixedOrSigned++;
+          // the route shown carries the predicted change: its own sign, for raising the node, times the hypothesis' direction
+          expect(p.path).not.toBeNull();
+          expect((p.path!.sign === '+') === (h.direction === 'up')).toBe(e.effect === 'up');
+          expect(p.path!.length).toBe(e.distance);
+        }
+        if (p.agrees !== null) expect(p.agrees).toBe(p.predicted === p.observed);
+      }
+      const counted = h.predictions.filter((p) => p.observed !== 'unchanged' && p.predicted !== null);
+      expect(h.correct + h.incorrect + h.ambiguous).toBe(counted.length);
+      expect(h.ambiguous).toBe(counted.filter((p) => p.predicted === 'mixed' || p.predicted === 'unknown').length);
+    }
+    expect(mixedOrSigned).toBeGreaterThan(20);
+  });
+});

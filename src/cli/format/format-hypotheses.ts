@@ -78,7 +78,7 @@ function observedText(d: ObservedDirection): string {
 
 function predictionLines(p: HypothesisPrediction, width: number): string[] {
   const predicted = p.predicted === null ? 'not reached' : `predicted ${ARROW[p.predicted]}${p.predicted === 'mixed' ? ' (routes disagree)' : p.predicted === 'unknown' ? ' (no signed route)' : ''}`;
-  const steps = p.distance === null ? '' : `  ${p.distance} step${p.distance === 1 ? '' : 's'}`;
+  const steps = p.distance === null ? '' : `  ${p.distance} step${p.distance === 1 ? '' : 's'}${p.predicted === 'up' || p.predicted === 'down' ? `, confidence ${p.confidence!.toFixed(2)}` : ''}`;
   const lines = [`  ${mark(p)} ${pad(fit(p.node.label, width), width)}  ${observedText(p.observed)}  ${predicted}${steps}`];
   if (p.path) lines.push(route(p.path));
   if (p.otherPath) lines.push(route(p.otherPath));
