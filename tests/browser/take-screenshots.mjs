@@ -2,7 +2,7 @@
 /**
  * Screenshots of the explorer for docs/web.md and the README: builds the production site, serves it on
  * 127.0.0.1 and captures a few views in headless Chromium into docs/screenshots/.
- *   node tests/browser/take-screenshots.mjs [outDir]
+ *   node tests/browser/take-screenshots.mjs [outDir] [--only name,name]
  */
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -13,7 +13,10 @@ import { launchChromium } from './launch-chromium.mjs';
 import { toPng8 } from './png8.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const OUT = resolve(process.argv[2] ?? join(ROOT, 'docs/screenshots'));
+const args = process.argv.slice(2);
+const onlyAt = args.indexOf('--only');
+const ONLY = onlyAt >= 0 ? new Set(args.splice(onlyAt, 2)[1].split(',')) : null;
+const OUT = resolve(args[0] ?? join(ROOT, 'docs/screenshots'));
 const LAPTOP = { width: 1440, height: 900 };
 const PROJECTOR = { width: 1920, height: 1080 };
 const PHONE = { width: 390, height: 844 };
@@ -47,6 +50,29 @@ const SHOTS = [
       await page.waitForTimeout(500);
     },
   },
+  ...[
+    ['hypotheses', LAPTOP],
+    ['hypotheses-projector', PROJECTOR],
+    ['hypotheses-phone', PHONE],
+  ].map(([name, viewport]) => ({
+    name,
+    query: '',
+    viewport,
+    // The patient panel of issue 15, its ranked explanations, liver damage chosen: routes on the diagram.
+    before: async (page) => {
+      if (viewport !== PHONE) {
+        await page.locator('#panel-paths > summary').click();
+        await page.locator('#panel-perturb > summary').click();
+      }
+      await page.locator('#panel-observations > summary').click();
+      await page.locator('#obs-text').fill('node,direction\nserum vitamin B12,high\nmethylmalonic acid,high\nhomocysteine,high\nALT,raised\nAST,raised');
+      await page.locator('#obs-show').click();
+      await page.locator('#panel-observations > summary').click();
+      await page.locator('#hyp-list button[data-hypothesis="hepatocyte-injury:up"]').click();
+      await page.waitForTimeout(700);
+      if (viewport === PHONE) await page.locator('#hyp-chosen-title').scrollIntoViewIfNeeded();
+    },
+  })),
   { name: 'phone', query: '?focus=homocysteine', viewport: PHONE },
   { name: 'phone-step-through', query: '?from=B12&to=autophagy&step=2&presenter=1', viewport: PHONE },
 ];
@@ -70,7 +96,7 @@ const url = `http://127.0.0.1:${server.address().port}/`;
 const browser = await launchChromium();
 await mkdir(OUT, { recursive: true });
 try {
-  for (const shot of SHOTS) {
+  for (const shot of SHOTS.filter((s) => !ONLY || ONLY.has(s.name))) {
     const page = await browser.newPage({ viewport: shot.viewport });
     await page.goto(url + shot.query);
     await page.waitForFunction(() => Number(document.documentElement.dataset.renders) >= 1, null, { timeout: 20000 });

@@ -26,6 +26,8 @@ import { deriveView, type Message, type View } from '../state/view.js';
 import { findLesson, lessonStepState } from '../state/lesson-state.js';
 import { renderLessonList, renderLessonStrip } from '../lessons/lesson-panel.js';
 import { createObservationPanel, observationLevel, type ObservationTable } from '../panels/observations.js';
+import { createHypothesisPanel } from '../panels/hypotheses.js';
+import type { HypothesisOverlay } from '../state/view.js';
 
 const DEFAULT_LIMIT = 3000;
 
@@ -77,6 +79,8 @@ async function start(): Promise<void> {
   const renderWaiters: (() => void)[] = [];
   const nextRender = () => new Promise<void>((resolve) => renderWaiters.push(resolve));
   let observations: ObservationTable | null = null;
+  /** The hypothesis chosen in the hypotheses panel (local, like the observations: not in the link). */
+  let hypothesis: HypothesisOverlay | null = null;
   const observationMap = () => {
     if (!observations?.observations.length) return undefined;
     const maxAbs = Math.max(0, ...observations.observations.map((o) => Math.abs(o.value ?? 0)));
@@ -84,7 +88,7 @@ async function start(): Promise<void> {
   };
   const renderer = new Renderer(byId('cy'), graph, limit, dataName && fixturesAvailable ? null : BUNDLED_POSITIONS);
   const cy = renderer.cy;
-  let view: View = deriveView({ graph, limit, effects: runEffects, observations: observationMap() }, store.get());
+  let view: View = deriveView({ graph, limit, effects: runEffects, observations: observationMap(), hypothesis }, store.get());
   const hook = installTestHook({ renderer, graph: () => graph, view: () => view, state: () => store.get() });
 
   // Panels
@@ -260,7 +264,12 @@ async function start(): Promise<void> {
         else window.history.replaceState(null, '', search || location.pathname);
       }
     }
-    view = deriveView({ graph, limit, effects: runEffects, observations: observationMap() }, state);
+    // A path, perturbation or lesson chosen since the hypothesis takes the diagram back.
+    if (hypothesis && (state.query || state.perturb || state.lesson)) {
+      hypothesis = null;
+      hypothesisPanel.release();
+    }
+    view = deriveView({ graph, limit, effects: runEffects, observations: observationMap(), hypothesis }, state);
     document.body.classList.toggle('presenter', state.presenter);
     document.body.classList.toggle('stepping', state.step !== null && view.activePath !== null);
     const scale = state.presenter ? 1.6 : 1;
@@ -375,10 +384,24 @@ async function start(): Promise<void> {
       schedule('none');
     }
   };
+  const hypothesisPanel = createHypothesisPanel(byId('hypotheses'), () => graph, {
+    choose: (overlay) => {
+      hypothesis = overlay;
+      const s = store.get();
+      // The hypothesis replaces a path or perturbation on the diagram (they would hide it).
+      if (overlay && (s.query || s.perturb || s.lesson)) store.update({ query: null, perturb: null, step: null, lesson: null, highlight: [], compartment: null }, 'push');
+      else schedule('none');
+    },
+    select: (id) => {
+      focusAfterRender('#details h2');
+      store.update({ selected: id }, 'replace');
+    },
+  });
   const observationPanel = createObservationPanel(byId('observations'), () => graph, (table) => {
     observations = table;
     schedule('none');
   });
+  observationPanel.onChange((table) => hypothesisPanel.update(table));
   if (store.get().lesson) playLesson(store.get().lesson!.id, store.get().lesson!.step, 'replace');
   window.addEventListener('popstate', () => store.update(stateFromSearch(location.search), 'none'));
   schedule('none');

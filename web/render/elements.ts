@@ -4,11 +4,28 @@ import { predicateLabel as predicateOf, type KnowledgeGraph } from '../../src/in
 
 export const SIGN_GLYPH: Record<string, string> = { '+': '+', '-': '−', none: '·' };
 
+/** A chosen hypothesis marks each observation: ▲ / ▼ as observed, then ✓ agrees, ✗ disagrees, ? ambiguous, · not reached. */
+export const VERDICT_GLYPH = { agree: '✓', disagree: '✗', ambiguous: '?', unreached: '·' } as const;
+
+/** The data field of that label (Cytoscape's data() mapper takes letters and digits only). */
+export function verdictLabelKey(dir: 'up' | 'down', verdict: string): string {
+  return `label${dir === 'up' ? 'Up' : 'Down'}${verdict[0]!.toUpperCase()}${verdict.slice(1)}`;
+}
+
+function verdictLabels(label: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [verdict, glyph] of Object.entries(VERDICT_GLYPH)) {
+    out[verdictLabelKey('up', verdict)] = `▲\u00a0${label}\u00a0${glyph}`;
+    out[verdictLabelKey('down', verdict)] = `▼\u00a0${label}\u00a0${glyph}`;
+  }
+  return out;
+}
+
 export function nodeElement(graph: KnowledgeGraph, id: string): cytoscape.ElementDefinition {
   const a = graph.getNodeAttributes(id);
   return {
     group: 'nodes',
-    data: { id, label: a.label, category: a.category, degree: graph.degree(id), labelUp: `▲\u00a0${a.label}`, labelDown: `▼\u00a0${a.label}`, labelMixed: `◆\u00a0${a.label}` },
+    data: { id, label: a.label, category: a.category, degree: graph.degree(id), labelUp: `▲\u00a0${a.label}`, labelDown: `▼\u00a0${a.label}`, labelMixed: `◆\u00a0${a.label}`, ...verdictLabels(a.label) },
   };
 }
 

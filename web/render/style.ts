@@ -11,6 +11,7 @@
  */
 import type cytoscape from 'cytoscape';
 import { CATEGORIES, type Category } from '../../src/index.js';
+import { verdictLabelKey } from './elements.js';
 
 export const COLORS = {
   /** Okabe-Ito blue: raises (+). */
@@ -30,6 +31,14 @@ export const COLORS = {
 
 /** The observation overlay's diverging scale (ColorBrewer PuOr, colour-blind safe): level 1 to 3 each way. */
 export const OBSERVATION_SCALE = { up: ['#fdb863', '#e08214', '#b35806'], down: ['#b2abd2', '#8073ac', '#542788'] } as const;
+
+/** The ring of an observed node when a hypothesis is chosen, by verdict. */
+export const PREDICTION_RING = {
+  agree: { 'border-width': 6, 'border-style': 'solid' },
+  disagree: { 'border-width': 6, 'border-style': 'dashed' },
+  ambiguous: { 'border-width': 9, 'border-style': 'double' },
+  unreached: { 'border-width': 4, 'border-style': 'dotted' },
+} as const;
 
 /** Fills of the diagram's boxes. */
 export const BOX_COLORS = { compartment: '#eaf3fa', lane: '#f4f4f1', module: '#ffffff', border: '#7d8fa3', new: '#e69f00' } as const;
@@ -175,6 +184,15 @@ export function buildStylesheet({ fontScale, flatBoxes = false }: StyleOptions):
         style: { 'background-color': color, 'background-opacity': 1, 'border-width': 3, 'border-color': '#1f2328', width: 46, height: 46, 'font-size': 16, 'z-index': 30, label: `data(${dir === 'up' ? 'labelUp' : 'labelDown'})`, 'font-weight': 'bold' } as cytoscape.Css.Node,
       })),
     ),
+    // A chosen hypothesis: the ring's line says the verdict (solid agrees, dashed disagrees, double ambiguous,
+    // dotted not reached) and the label ends in ✓ ✗ ? ·, so no colour is needed to read it.
+    ...(Object.keys(PREDICTION_RING) as (keyof typeof PREDICTION_RING)[]).flatMap((verdict) => [
+      { selector: `node.pred-${verdict}`, style: { ...PREDICTION_RING[verdict], 'border-color': '#000000', 'z-index': 31 } as cytoscape.Css.Node },
+      ...(['up', 'down'] as const).map((dir) => ({
+        selector: [1, 2, 3].map((level) => `node.obs-${dir}-${level}.pred-${verdict}`).join(', '),
+        style: { label: `data(${verdictLabelKey(dir, verdict)})` },
+      })),
+    ]),
     { selector: 'node.selected', style: { 'overlay-color': COLORS.selected, 'overlay-opacity': 0.2, 'overlay-padding': 6 } },
     ...(flatBoxes ? flatBoxRules() : []),
     { selector: 'edge.selected', style: { 'overlay-color': COLORS.selected, 'overlay-opacity': 0.25, 'overlay-padding': 5, label: 'data(signLabel)' } },

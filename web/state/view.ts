@@ -40,6 +40,17 @@ export interface View {
   truncated: boolean;
 }
 
+/** A chosen hypothesis (panels/hypotheses.ts): drawn when no path or perturbation is shown. */
+export interface HypothesisOverlay {
+  node: string;
+  direction: 'up' | 'down';
+  /** Nodes and edges of the routes behind its predictions. */
+  nodes: string[];
+  edges: string[];
+  /** Each changed observation: what the hypothesis predicted against what was observed. */
+  verdicts: ReadonlyMap<string, 'agree' | 'disagree' | 'ambiguous' | 'unreached'>;
+}
+
 /** Graphs without diagram data and more nodes than this are drawn in module lanes (no layout pause), smaller ones with fcose. */
 export const LANES_ABOVE = 800;
 
@@ -50,6 +61,7 @@ export interface ViewContext {
   /** Most elements handed to Cytoscape at once. */
   limit: number;
   effects?: (graph: KnowledgeGraph, node: string, direction: 'up' | 'down', depth: number | null) => Outcome<EffectsView>;
+  hypothesis?: HypothesisOverlay | null;
 }
 
 function add(classes: Map<string, string[]>, id: string, cls: string): void {
@@ -119,6 +131,9 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
     }
   }
 
+  // A chosen hypothesis is drawn only when no path or perturbation is (those are newer choices of the user).
+  const hypothesis = !activePath && !effects?.ok && ctx.hypothesis && graph.hasNode(ctx.hypothesis.node) ? ctx.hypothesis : null;
+
   // Which elements are drawn.
   let mode: View['mode'];
   let nodes: string[] | null = null;
@@ -128,6 +143,11 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
     mode = 'path';
     nodes = [...pathNodes];
     edges = [...pathEdges];
+  } else if (hypothesis) {
+    // Like a path view: only the routes behind the predictions (and the observations), laid out left to right.
+    mode = 'path';
+    nodes = [...new Set([hypothesis.node, ...hypothesis.nodes, ...hypothesis.verdicts.keys()])].filter((id) => graph.hasNode(id));
+    edges = hypothesis.edges;
   } else if (state.scope === 'local' || tooBig) {
     const seeds = [...state.expanded.filter((id) => graph.hasNode(id))];
     if (focusId && !seeds.includes(focusId)) seeds.unshift(focusId);
@@ -222,9 +242,23 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
     }
   }
 
+  if (hypothesis) {
+    const onRoute = new Set([hypothesis.node, ...hypothesis.nodes, ...hypothesis.edges]);
+    add(classes, hypothesis.node, 'perturbed');
+    add(classes, hypothesis.node, hypothesis.direction);
+    for (const id of drawnNodes) {
+      const verdict = hypothesis.verdicts.get(id);
+      if (verdict) add(classes, id, `pred-${verdict}`);
+      else if (onRoute.has(id)) {
+        if (id !== hypothesis.node) add(classes, id, 'on-path');
+      } else add(classes, id, 'faded');
+    }
+    for (const key of drawnEdges) add(classes, key, onRoute.has(key) ? 'on-path' : 'faded');
+  }
+
   if (focusId && drawnSet.has(focusId)) {
     add(classes, focusId, 'focus');
-    if (!activePath && !effects?.ok && mode === 'overview') {
+    if (!activePath && !effects?.ok && !hypothesis && mode === 'overview') {
       const near = new Set<string>([focusId]);
       graph.forEachEdge(focusId, (key, _a, s, t) => {
         near.add(s);
@@ -241,7 +275,9 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
   if (ctx.observations) {
     for (const id of drawnNodes) {
       const o = ctx.observations.get(id);
-      add(classes, id, o ? `obs-${o.direction}-${o.level}` : 'obs-none');
+      // A node on a chosen hypothesis's routes is not dimmed as unmeasured: the route is what is shown.
+      if (o) add(classes, id, `obs-${o.direction}-${o.level}`);
+      else if (!hypothesis || !(hypothesis.node === id || hypothesis.nodes.includes(id))) add(classes, id, 'obs-none');
     }
   }
 
@@ -259,6 +295,8 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
     fitTo = [focusId, ...graph.neighbors(focusId)];
   } else if (!activePath && effects?.ok && effects.value.moves.size > 0) {
     fitTo = [effects.value.source, ...effects.value.moves.keys()].filter((id) => drawnSet.has(id));
+  } else if (hypothesis) {
+    fitTo = [hypothesis.node, ...hypothesis.nodes, ...hypothesis.verdicts.keys()].filter((id) => drawnSet.has(id));
   }
   return { mode, nodes, edges, layout, collapsed, layoutKey, classes, fitTo, messages, focusId, paths, activePath, effects, truncated };
 }
