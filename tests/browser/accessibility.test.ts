@@ -53,6 +53,24 @@ describe.skipIf(!hasChromium)('accessibility (Chromium, axe-core)', () => {
     });
   }
 
+  for (const [size, viewport] of [
+    ['laptop', { width: 1440, height: 900 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
+    it(`hypotheses for the observation overlay, one chosen (${size}): no serious or critical axe violation, nothing scrolls sideways`, async () => {
+      const { page } = await app.open();
+      await page.setViewportSize(viewport);
+      await page.locator('#panel-observations > summary').click();
+      await page.locator('#obs-text').fill('node,direction\nserum vitamin B12,high\nmethylmalonic acid,high\nhomocysteine,high\nALT,raised\nAST,raised');
+      await afterRender(page, () => page.locator('#obs-show').click());
+      await afterRender(page, () => page.locator('#hyp-list button.hyp-choose').first().click());
+      await expect.poll(() => focused(page)).toBe('h3#hyp-chosen-title');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      expect(await axe(page)).toEqual([]);
+      await page.context().close();
+    }, 60_000);
+  }
+
   it('focus follows actions: path results, step-through, a details link, and back', async () => {
     const { page } = await app.open();
     await page.locator('#path-from').fill('B12');

@@ -48,6 +48,62 @@ describe.skipIf(!hasChromium)('overlay, view export and messages (Chromium)', ()
     await page.context().close();
   });
 
+  it('ranks the hypotheses for the observations with the library, and draws a chosen one as its routes, predicted against observed', async () => {
+    const { page, problems } = await app.open('?perturb=B12&dir=down');
+    await page.locator('#panel-observations > summary').click();
+    // issue 15's patient panel: serum B12, MMA and homocysteine high, ALT and AST raised
+    await page.locator('#obs-text').fill('node,direction\nserum vitamin B12,high\nmethylmalonic acid,high\nhomocysteine,high\nALT,raised\nAST,raised');
+    await afterRender(page, () => page.locator('#obs-show').click());
+    expect(await page.locator('#panel-hypotheses').getAttribute('open')).not.toBeNull();
+    // The same answer as the CLI's library call.
+    const { explainObservations } = await import('../../src/index.js');
+    const expected = explainObservations(graph, ['serum-vitamin-b12', 'methylmalonic-acid', 'homocysteine', 'serum-alt', 'serum-ast'].map((node) => ({ node, direction: 'up' as const })), { limit: 10 });
+    const rows = await page.locator('#hyp-list tbody button.hyp-choose').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-hypothesis')));
+    expect(rows).toEqual(expected.hypotheses.map((h) => `${h.node.id}:${h.direction}`));
+    expect(rows.indexOf('hepatocyte-injury:up')).toBeLessThan(5);
+    expect(await page.locator('#hyp-summary').textContent()).toMatch(new RegExp(`^${expected.stats.hypothesesTested} hypotheses tested for 5 changed observations`));
+
+    // Choosing liver damage (by keyboard) replaces the perturbation with its routes, and focus moves to what it opened.
+    await page.locator('#hyp-list button[data-hypothesis="hepatocyte-injury:up"]').focus();
+    await afterRender(page, () => page.keyboard.press('Enter'));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('hyp-chosen-title');
+    expect(await page.evaluate(() => window.__mechkg!.state().perturb)).toBeNull();
+    expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('path');
+    const liver = expected.hypotheses.find((h) => h.node.id === 'hepatocyte-injury' && h.direction === 'up')!;
+    const routeNodes = new Set(liver.predictions.flatMap((p) => p.path?.nodes.map((n) => n.id) ?? []));
+    const routeEdges = new Set(liver.predictions.flatMap((p) => p.path?.edges.map((e) => e.id) ?? []));
+    expect(new Set(await page.evaluate(() => window.__mechkg!.visibleNodeIds()))).toEqual(routeNodes);
+    expect(new Set(await page.evaluate(() => window.__mechkg!.visibleEdgeIds()))).toEqual(routeEdges);
+    const hyp = await page.evaluate(() => window.__mechkg!.classesOf('hepatocyte-injury'));
+    expect(hyp).toEqual(expect.arrayContaining(['perturbed', 'up']));
+    for (const p of liver.predictions) {
+      expect(await page.evaluate((id) => window.__mechkg!.classesOf(id), p.node.id)).toContain(`pred-${p.agrees ? 'agree' : 'disagree'}`);
+      // observed and verdict read without colour: ▲ and ✓ in the label
+      expect(await page.evaluate((id) => window.__mechkg!.cy!.getElementById(id).style('label'), p.node.id)).toMatch(p.agrees ? /^▲.*✓$/ : /^▲.*✗$/);
+    }
+    // Each prediction lists its route; a step opens that edge's evidence in the details panel.
+    expect(await page.locator('.hyp-chosen .predictions > li').count()).toBe(5);
+    const b12 = page.locator('.hyp-chosen .predictions > li[data-node="serum-vitamin-b12"]');
+    expect(await b12.textContent()).toMatch(/observed ▲ up, predicted ▲ up, 2 steps, confidence \d\.\d\d/);
+    const step = liver.predictions.find((p) => p.node.id === 'serum-vitamin-b12')!.path!.edges[0]!;
+    await afterRender(page, () => b12.locator('.route-steps button').first().click());
+    expect(await page.evaluate(() => window.__mechkg!.state().selected)).toBe(step.id);
+    expect(await page.locator('#details .evidence').count()).toBeGreaterThan(0);
+
+    // A perturbation chosen afterwards takes the diagram back; the panel shows nothing chosen.
+    await page.locator('#perturb-node').fill('folate');
+    await page.locator('#perturb-node').press('Escape'); // close the suggestions over the buttons
+    await afterRender(page, () => page.locator('#perturb-up').click());
+    expect(await page.evaluate(() => window.__mechkg!.mode())).not.toBe('path');
+    expect(await page.locator('#hyp-list button[aria-pressed="true"]').count()).toBe(0);
+    expect(await page.evaluate(() => window.__mechkg!.classesOf('serum-vitamin-b12'))).not.toContain('pred-agree');
+    // Clearing the observations clears the hypotheses.
+    await afterRender(page, () => page.locator('#obs-clear').click());
+    expect(await page.locator('#hyp-list').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
   it('the view export is Cytoscape JSON with positions that networkx loads, named apart from the subgraph export', async () => {
     const { page } = await app.open('?from=B12&to=autophagy');
     await page.locator('#export-menu > summary').click();
