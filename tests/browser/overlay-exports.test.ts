@@ -139,7 +139,11 @@ describe.skipIf(!hasChromium)('overlay, view export and messages (Chromium)', ()
     // through lower B12 raises it, and "why?" says the routes disagree and which way the best ones go.
     await expect.poll(() => row.locator('.move-down').first().textContent()).toMatch(/down|fall|lower|▼/i);
     await row.locator('details.why > summary').click();
-    expect(await row.locator('.why-words').textContent()).toMatch(/Routes disagree.*goes down/);
+    expect(await row.locator('.why-words').textContent()).toMatch(/Routes disagree.*longer routes \(\d steps\) push insulin resistance up.*only the shortest routes \(1 step\) vote, so it goes down \(confidence \d\.\d\d\)/);
+    // dominantEffects' confidence on the row, and each sign's route count, length and best evidence
+    expect(await row.textContent()).toMatch(/▼ down insulin resistance \(1 step, confidence \d\.\d\d\)/);
+    expect(await row.locator('.why-head.move-up').textContent()).toMatch(/▲ Routes pushing it up: \d+ routes? of \d steps \(longer than the 1 step that decide\), best weakest link /);
+    expect(await row.locator('.why-head.move-down').textContent()).toMatch(/▼ Routes pushing it down: 1 route of 1 step, best weakest link /);
     expect(await row.locator('ul.routes-up li').count()).toBeGreaterThan(0);
     expect(await row.locator('ul.routes-down li').count()).toBeGreaterThan(0);
     // Raising metformin: the direct route lowers insulin resistance; the B12 route raises it.

@@ -3,7 +3,7 @@
  * row's "why?" lists the routes that push the node up apart from those that push it down, and says in
  * words when they disagree.
  */
-import { EVIDENCE_KINDS, type KnowledgeGraph, type Path } from '../../src/index.js';
+import { EVIDENCE_KINDS, type DominantEffect, type EffectEntry, type KnowledgeGraph, type Path, type SignedRoutes } from '../../src/index.js';
 import { h, replaceChildren } from '../ui/dom.js';
 import { nameFor } from '../state/engine.js';
 import { combobox } from './search-box.js';
@@ -17,6 +17,29 @@ export interface PerturbActions {
 }
 
 const MOVE_TEXT = { up: '▲ up', down: '▼ down', mixed: '◆ mixed', unknown: '? unknown' } as const;
+
+const steps = (n: number) => `${n} step${n === 1 ? '' : 's'}`;
+const routeCount = (n: number) => (n === 1 ? '1 route' : `${n > 1e6 ? n.toExponential(1) : n} routes`);
+
+/** The verdict in words: which routes decide, and whether routes of the other sign exist. */
+function whyWords(e: EffectEntry | DominantEffect, dom: DominantEffect | null, label: string, anyUp: boolean, anyDown: boolean): string {
+  if (e.effect === 'unknown') return `${label} is reached only through steps without a direction, so the graph cannot say whether it rises or falls.`;
+  if (!dom) {
+    if (e.effect === 'mixed') return `Routes disagree: at least one route pushes ${label} up and another pushes it down.`;
+    return `Every signed route found pushes ${label} ${e.effect}.`;
+  }
+  const { up, down } = dom;
+  if (e.effect === 'mixed') {
+    return `Routes disagree, and neither wins: the shortest routes (${steps(e.distance)}) push ${label} up (${routeCount(dom.routes.up)}) and down (${routeCount(dom.routes.down)}) with equally strong best evidence, so the graph does not say which way it goes.`;
+  }
+  const other = e.effect === 'up' ? down : up;
+  const otherWay = e.effect === 'up' ? 'down' : 'up';
+  if (!other && !(e.effect === 'up' ? anyDown : anyUp)) return `Every route within the reach pushes ${label} ${e.effect} (confidence ${dom.confidence.toFixed(2)}).`;
+  if (other && other.distance > e.distance) {
+    return `Routes disagree: longer routes (${steps(other.distance)}) push ${label} ${otherWay}, but only the shortest routes (${steps(e.distance)}) vote, so it goes ${e.effect} (confidence ${dom.confidence.toFixed(2)}).`;
+  }
+  return `Routes disagree: equally short routes push ${label} both ways; the ${e.effect === 'up' ? 'up' : 'down'} routes have the stronger best evidence, so it goes ${e.effect} (confidence ${dom.confidence.toFixed(2)}, lowered by the disagreement).`;
+}
 
 export function createPerturbPanel(el: HTMLElement, graph: () => KnowledgeGraph, actions: PerturbActions) {
   const node = combobox({ id: 'perturb-node', label: 'Node', placeholder: 'e.g. vitamin B12', graph, onPick: (hit) => node.setValue(nameFor(graph(), hit)) });
@@ -76,31 +99,31 @@ export function createPerturbPanel(el: HTMLElement, graph: () => KnowledgeGraph,
         const pushesUp = e.paths.filter((p) => (p.sign === '+') === (dir === 'up') && p.sign !== '?');
         const pushesDown = e.paths.filter((p) => (p.sign === '-') === (dir === 'up') && p.sign !== '?');
         const label = e.node.label;
-        const words =
-          e.effect === 'mixed'
-            ? `Routes disagree: at least one route pushes ${label} up and another pushes it down; the graph does not say which wins.`
-            : e.effect === 'unknown'
-              ? `${label} is reached only through steps without a direction, so the graph cannot say whether it rises or falls.`
-              : pushesUp.length > 0 && pushesDown.length > 0
-                ? `Routes disagree: some push ${label} up and some push it down; the shortest, best-supported routes say it goes ${e.effect}.`
-                : `Every signed route found pushes ${label} ${e.effect}.`;
+        const dom = 'confidence' in e ? e : null;
+        const side = (s: SignedRoutes | null | undefined, list: Path[], arrow: string, way: string) => [
+          h(
+            'p',
+            { class: `why-head move-${way}` },
+            `${arrow} Routes pushing it ${way}: `,
+            s ? `${routeCount(s.routes)} of ${steps(s.distance)}${s.distance > e.distance ? ` (longer than the ${steps(e.distance)} that decide)` : ''}, best weakest link ${s.weakestEvidence ? EVIDENCE_KINDS[s.weakestEvidence].label : 'none'}` : dom ? `none within the reach` : `${list.length} shown`,
+          ),
+          list.length ? h('ul', { class: `routes routes-${way}` }, list.map(routeLine)) : s ? h('p', { class: 'hint' }, 'Its best route passes a node twice, so it is not drawn.') : null,
+        ];
         return h(
           'li',
           { attrs: { 'data-node': e.node.id } },
           h('span', { class: `move-${e.effect}` }, MOVE_TEXT[e.effect]),
           ' ',
           h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => actions.select(e.node.id) } }, label),
-          ` (${e.distance} step${e.distance === 1 ? '' : 's'}) `,
+          ` (${steps(e.distance)}${dom && (e.effect === 'up' || e.effect === 'down') ? `, confidence ${dom.confidence.toFixed(2)}` : ''}) `,
           h(
             'details',
             { class: 'why' },
             h('summary', { attrs: { title: `Why ${label} moves this way` } }, 'why?'),
-            h('p', { class: 'why-words' }, words),
-            h('p', { class: 'why-head move-up' }, `▲ Routes pushing it up (${pushesUp.length})`),
-            pushesUp.length ? h('ul', { class: 'routes routes-up' }, pushesUp.map(routeLine)) : h('p', { class: 'hint' }, 'none found'),
-            h('p', { class: 'why-head move-down' }, `▼ Routes pushing it down (${pushesDown.length})`),
-            pushesDown.length ? h('ul', { class: 'routes routes-down' }, pushesDown.map(routeLine)) : h('p', { class: 'hint' }, 'none found'),
-            h('p', { class: 'hint' }, 'The shortest route of each sign is shown.'),
+            h('p', { class: 'why-words' }, whyWords(e, dom, label, pushesUp.length > 0, pushesDown.length > 0)),
+            ...side(dom?.up, pushesUp, '▲', 'up'),
+            ...side(dom?.down, pushesDown, '▼', 'down'),
+            h('p', { class: 'hint' }, 'Only the shortest routes vote; each sign votes with its best route (the strongest weakest link). The best route of each sign is shown.'),
             h('button', { class: 'link', attrs: { type: 'button', title: `Paths from ${g.getNodeAttribute(source, 'label')} to ${label}` }, on: { click: () => actions.explain(source, e.node.id) } }, 'All paths, ranked'),
           ),
         );
@@ -119,6 +142,7 @@ export function createPerturbPanel(el: HTMLElement, graph: () => KnowledgeGraph,
           counts.unknown ? `, ${counts.unknown} unknown` : '',
           '.',
         ),
+        h('p', { class: 'hint' }, 'Each node goes the way its shortest routes push it, the better-supported sign winning a tie. Confidence: 1 for established biochemistry without disagreement, lower for weaker evidence or close rival routes.'),
         h('ul', { attrs: { 'aria-label': 'Affected nodes, nearest first' } }, rows),
       );
     },

@@ -2,7 +2,7 @@
  * The web app's door to the query engine (src/query): it calls the library and turns errors into
  * messages; it never re-implements a query. Results are memoized per graph and query.
  */
-import { effects, explainObservations, findPaths, MechkgError, type EffectEntry, NameResolutionError, resolveNode, type EvidenceKind, type ExplainObservationsResult, type KnowledgeGraph, type Observation, type PathsResult, type SearchHit } from '../../src/index.js';
+import { effects, explainObservations, findPaths, MechkgError, type DominantEffect, type EffectEntry, NameResolutionError, resolveNode, type EvidenceKind, type ExplainObservationsResult, type KnowledgeGraph, type Observation, type PathsResult, type SearchHit } from '../../src/index.js';
 import type { PathQuery } from './ui-state.js';
 
 export interface EffectsView {
@@ -10,8 +10,8 @@ export interface EffectsView {
   direction: 'up' | 'down';
   /** Node id -> how it moves ('unknown': reached only through steps without a sign). */
   moves: Map<string, 'up' | 'down' | 'mixed' | 'unknown'>;
-  /** Node id -> the library's entry (distance, supporting paths). */
-  entries: Map<string, EffectEntry>;
+  /** Node id -> the library's entry (distance, supporting paths; dominantEffects' confidence and routes of each sign). */
+  entries: Map<string, EffectEntry | DominantEffect>;
 }
 
 /** Nodes plus edges: what the drawing limit counts. */
@@ -89,7 +89,7 @@ export function runEffects(graph: KnowledgeGraph, node: string, direction: 'up' 
   return cached(graph, `effects\u0000${node}\u0000${direction}\u0000${depth}`, () => {
     const r = effects(graph, node, { direction, ...(depth !== null ? { depth } : {}) });
     const moves = new Map<string, 'up' | 'down' | 'mixed' | 'unknown'>();
-    const entries = new Map<string, EffectEntry>();
+    const entries = new Map<string, EffectEntry | DominantEffect>();
     for (const e of r.effects) {
       moves.set(e.node.id, e.effect);
       entries.set(e.node.id, e);
