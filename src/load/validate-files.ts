@@ -142,6 +142,13 @@ function readLessonFile(doc: ParsedYaml, out: ValidatedData): void {
     if (s.perturb) ref('node', s.perturb.node, `${owner} perturb.node`, [...p, 'perturb', 'node']);
     s.highlight.forEach((n, j) => ref('node', n, `${owner} highlight`, [...p, 'highlight', j]));
     if (s.compartment) ref('compartment', s.compartment, `${owner} compartment`, [...p, 'compartment']);
+    s.observations.forEach((o, j) => ref('node', o.node, `${owner} observations`, [...p, 'observations', j, 'node']));
+    if (s.hypothesis) {
+      ref('node', s.hypothesis.node, `${owner} hypothesis.node`, [...p, 'hypothesis', 'node']);
+      if (!s.observations.some((o) => o.direction !== 'unchanged')) {
+        out.problems.push({ ...at(doc, [...p, 'hypothesis']), level: 'error', code: 'invalid_field', message: `${owner} hypothesis: a hypothesis explains observations; give the step observations that went up or down` });
+      }
+    }
     s.citations.forEach((c, j) => ref('source', c, `${owner} citations`, [...p, 'citations', j]));
   });
 }

@@ -51,6 +51,10 @@ export const lessonStepSchema = z.strictObject({
   perturb: z.optional(z.strictObject({ node: slug(), direction: z.enum(['up', 'down']), depth: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(12))) })),
   highlight: z._default(z.array(slug()), []),
   compartment: z.optional(slug()),
+  /** An observation overlay (node ids and directions), ranked by the explorer's hypotheses panel. */
+  observations: z._default(z.array(z.strictObject({ node: slug(), direction: z.enum(['up', 'down', 'unchanged']) })), []),
+  /** One of those hypotheses to draw (its routes, predicted against observed); needs `observations`. */
+  hypothesis: z.optional(z.strictObject({ node: slug(), direction: z.enum(['up', 'down']) })),
   /** The lecturer's note: speaker notes on the slide, a paragraph in the handout. */
   note: z.optional(text()),
   /** Ids of graph/sources.yaml entries, numbered in the order given. */

@@ -37,6 +37,7 @@ const SHOTS = [
   { name: 'step-through', query: '?from=B12&to=autophagy&step=3&presenter=1', viewport: PROJECTOR },
   { name: 'perturbation', query: '?perturb=B12&dir=down&depth=3', viewport: LAPTOP, before: async (page) => page.locator('#perturb-summary li[data-node="homocysteine"] details.why > summary').click() },
   { name: 'lesson', query: '?lesson=metformin-b12-insulin-resistance&slide=3', viewport: PROJECTOR },
+  { name: 'lesson-hypotheses', query: '?lesson=patient-panel-functional-b12-deficiency&slide=2', viewport: PROJECTOR },
   {
     name: 'overlay',
     query: '',

@@ -27,6 +27,14 @@ function material() {
     });
   });
   for (const m of Object.values(graph.getAttribute('modules'))) texts.push({ where: `module ${m.id} summary`, text: m.summary });
+  // Lessons are curated text too: summaries, sentences (the slides) and notes.
+  for (const l of graph.getAttribute('lessons') ?? []) {
+    if (l.lesson.summary) texts.push({ where: `lesson ${l.lesson.id} summary`, text: l.lesson.summary });
+    l.steps.forEach((s, i) => {
+      texts.push({ where: `lesson ${l.lesson.id} step ${i + 1} sentence`, text: s.sentence });
+      if (s.note) texts.push({ where: `lesson ${l.lesson.id} step ${i + 1} note`, text: s.note });
+    });
+  }
   return { seedRuns, texts };
 }
 

@@ -102,6 +102,30 @@ describe('layout and lesson files', () => {
     ]);
   });
 
+  it('lesson steps with observations and a hypothesis: unknown nodes are located, and a hypothesis needs changed observations', () => {
+    const steps = `
+  - title: Three
+    sentence: What explains beta?
+    observations:
+      - { node: beta, direction: up }
+      - { node: gama, direction: down }
+    hypothesis: { node: alfa, direction: up }
+  - title: Four
+    sentence: Nothing changed.
+    observations: [{ node: beta, direction: unchanged }]
+    hypothesis: { node: alpha, direction: down }
+`;
+    const r = load([{ path: 'layout/compartments.yaml', text: LAYOUT }, { path: 'lessons/mini.yaml', text: LESSON + steps.slice(1) }]);
+    expect(errors(r.problems)).toEqual([
+      expect.stringMatching(/^lessons\/mini\.yaml:18 dangling_endpoint lesson mini-lesson step 3 observations: "gama" is not a node/),
+      expect.stringMatching(/^lessons\/mini\.yaml:19 dangling_endpoint lesson mini-lesson step 3 hypothesis\.node: "alfa" is not a node.*did you mean "alpha"/),
+      expect.stringMatching(/^lessons\/mini\.yaml:23 invalid_field .*step 4 hypothesis: a hypothesis explains observations; give the step observations that went up or down/),
+    ]);
+    const ok = load([{ path: 'layout/compartments.yaml', text: LAYOUT }, { path: 'lessons/mini.yaml', text: LESSON + steps.slice(1).replace('gama', 'alpha').replace('alfa', 'alpha').replace('unchanged', 'down') }]);
+    expect(ok.ok && errors(ok.problems)).toEqual([]);
+    if (ok.ok) expect(ok.graph.getAttribute('lessons')![0]!.steps[2]!.observations).toEqual([{ node: 'beta', direction: 'up' }, { node: 'alpha', direction: 'down' }]);
+  });
+
   it('a lesson naming a compartment in a graph without a layout file says there is none', () => {
     const r = load([{ path: 'lessons/mini.yaml', text: LESSON }]);
     expect(errors(r.problems)).toEqual([expect.stringMatching(/"cell" is not a compartment \(there is no graph\/layout file\)/)]);

@@ -332,3 +332,25 @@ describe('explainObservations predicts by dominantEffects', () => {
     expect(mixedOrSigned).toBeGreaterThan(20);
   });
 });
+
+describe('lessons that rank hypotheses', () => {
+  it("every lesson step's hypothesis is among those the explorer's panel shows for the step's observations", async () => {
+    const { curatedGraph } = await import('./curated.js');
+    const { runHypotheses } = await import('../../web/state/engine.js');
+    const graph = curatedGraph();
+    let checked = 0;
+    for (const l of graph.getAttribute('lessons') ?? []) {
+      l.steps.forEach((s, i) => {
+        if (!s.hypothesis) return;
+        const rows = s.observations.map((o, j) => ({ node: o.node, id: o.node, direction: o.direction, weight: 1, where: `lesson ${l.lesson.id} step ${i + 1}: ${j + 1}` }));
+        const r = runHypotheses(graph, rows, 10);
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        const shown = r.value.hypotheses.map((h) => `${h.node.id}:${h.direction}`);
+        expect(shown, `lesson ${l.lesson.id} step ${i + 1}`).toContain(`${s.hypothesis.node}:${s.hypothesis.direction}`);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThanOrEqual(2);
+  });
+});

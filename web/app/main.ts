@@ -69,7 +69,27 @@ async function start(): Promise<void> {
       return;
     }
     const s = store.get();
-    store.update(lessonStepState(lesson, step, { filters: s.filters, collapsed: s.collapsed }), history);
+    const next = lessonStepState(lesson, step, { filters: s.filters, collapsed: s.collapsed });
+    store.update(next, history);
+    showLessonObservations(lesson, next.lesson!.step);
+  };
+  /** A lesson step's observation overlay and chosen hypothesis (they live beside the UI state, like a pasted table). */
+  const showLessonObservations = (lesson: NonNullable<ReturnType<typeof findLesson>>, i: number) => {
+    const step = lesson.steps[i]!;
+    if (step.observations.length === 0) {
+      if (lessonOverlay) {
+        lessonOverlay = null;
+        observationPanel.reset();
+      }
+      return;
+    }
+    lessonOverlay = { id: lesson.lesson.id, step: i };
+    observationPanel.load(`lesson ${lesson.lesson.id} step ${i + 1}`, ['node,direction', ...step.observations.map((o) => `${o.node},${o.direction}`)].join('\n'));
+    if (step.hypothesis && !hypothesisPanel.chooseBy(step.hypothesis.node, step.hypothesis.direction)) {
+      const label = graph.hasNode(step.hypothesis.node) ? graph.getNodeAttribute(step.hypothesis.node, 'label') : step.hypothesis.node;
+      extraMessages.push({ level: 'error', text: `Lesson step ${i + 1}: "${label}" ${step.hypothesis.direction === 'up' ? 'raised' : 'lowered'} is not among the hypotheses ranked for its observations.` });
+      schedule('none');
+    }
   };
   // Focus to move once the next render is done (what an action opened), as a CSS selector.
   let pendingFocus: string | null = null;
@@ -81,6 +101,9 @@ async function start(): Promise<void> {
   let observations: ObservationTable | null = null;
   /** The hypothesis chosen in the hypotheses panel (local, like the observations: not in the link). */
   let hypothesis: HypothesisOverlay | null = null;
+  /** The lesson step whose observations (and hypothesis) are shown, if they came from a lesson. */
+  let lessonOverlay: { id: string; step: number } | null = null;
+  const lessonOwnsOverlay = (s: UiState) => lessonOverlay !== null && s.lesson?.id === lessonOverlay.id && s.lesson.step === lessonOverlay.step;
   const observationMap = () => {
     if (!observations?.observations.length) return undefined;
     const maxAbs = Math.max(0, ...observations.observations.map((o) => Math.abs(o.value ?? 0)));
@@ -265,9 +288,15 @@ async function start(): Promise<void> {
       }
     }
     // A path, perturbation or lesson chosen since the hypothesis takes the diagram back.
-    if (hypothesis && (state.query || state.perturb || state.lesson)) {
+    if (hypothesis && (state.query || state.perturb || (state.lesson && !lessonOwnsOverlay(state)))) {
       hypothesis = null;
       hypothesisPanel.release();
+    }
+    // Leaving the lesson leaves its observations too.
+    if (lessonOverlay && state.lesson?.id !== lessonOverlay.id) {
+      lessonOverlay = null;
+      hypothesis = null;
+      observationPanel.reset();
     }
     view = deriveView({ graph, limit, effects: runEffects, observations: observationMap(), hypothesis }, state);
     document.body.classList.toggle('presenter', state.presenter);
@@ -312,7 +341,6 @@ async function start(): Promise<void> {
         target.focus();
       }
     }
-    for (const resolve of renderWaiters.splice(0)) resolve();
   };
   const schedule = (history: HistoryMode) => {
     if (running) {
@@ -329,6 +357,8 @@ async function start(): Promise<void> {
         pending = null;
       }
       running = false;
+      // Waiters (lesson figure capture) want the view once every change so far is drawn.
+      for (const resolve of renderWaiters.splice(0)) resolve();
     })();
   };
   store.subscribe((_s, history) => schedule(history));
@@ -388,8 +418,8 @@ async function start(): Promise<void> {
     choose: (overlay) => {
       hypothesis = overlay;
       const s = store.get();
-      // The hypothesis replaces a path or perturbation on the diagram (they would hide it).
-      if (overlay && (s.query || s.perturb || s.lesson)) store.update({ query: null, perturb: null, step: null, lesson: null, highlight: [], compartment: null }, 'push');
+      // The hypothesis replaces a path or perturbation on the diagram (they would hide it), unless a lesson step chose it.
+      if (overlay && !lessonOwnsOverlay(s) && (s.query || s.perturb || s.lesson)) store.update({ query: null, perturb: null, step: null, lesson: null, highlight: [], compartment: null }, 'push');
       else schedule('none');
     },
     select: (id) => {

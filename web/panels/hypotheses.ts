@@ -170,6 +170,13 @@ export function createHypothesisPanel(el: HTMLElement, graph: () => KnowledgeGra
       if (panel) panel.open = true;
       render();
     },
+    /** Choose the hypothesis (node id, direction) among those shown, without moving focus (a lesson step); false when it is not shown. */
+    chooseBy(node: string, direction: 'up' | 'down'): boolean {
+      const i = result?.hypotheses.findIndex((x) => x.node.id === node && x.direction === direction) ?? -1;
+      if (i < 0) return false;
+      choose(i, false);
+      return true;
+    },
     /** The hypothesis on the diagram was dropped elsewhere (a path or perturbation was chosen). */
     release() {
       if (chosen === null) return;

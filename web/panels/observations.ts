@@ -51,6 +51,8 @@ export interface ObservationPanel {
   onChange(listener: (table: ObservationTable | null) => void): void;
   /** Forget the table (a different graph was opened). */
   reset(): void;
+  /** Show a table given as text (a lesson step's observations), as if pasted; `name` locates its rows. */
+  load(name: string, text: string): void;
 }
 
 /** The overlay level of an observation: 1 to 3 by the size of its value relative to the largest, 3 for a word. */
@@ -124,6 +126,11 @@ export function createObservationPanel(el: HTMLElement, graph: () => KnowledgeGr
     reset: () => {
       text.value = '';
       set(null);
+    },
+    load: (name, body) => {
+      text.value = body;
+      source = name;
+      show();
     },
   };
 }
