@@ -435,7 +435,8 @@ function describeHypothesis(
     },
     budget,
   );
-  if (!pred.complete) budget.spend(Number.MAX_SAFE_INTEGER); // a search of its own ran out: the answer is not complete
+  // A search of its own ran out: the answer is not complete, cut by the same limit.
+  if (!pred.complete && !budget.stoppedBy) budget.stoppedBy = pred.stoppedBy;
   const predicted = (n: number): EffectKind | null => flip(pred.effect(n), h.dir);
   let correct = 0;
   let incorrect = 0;

@@ -9,7 +9,7 @@
  * dominantVerdict states that rule on a state's numbers, for hypothesis-screen.ts, which applies it
  * backwards from each observation to rank every candidate at once.
  */
-import type { Budget } from './budget.js';
+import type { Budget, StopReason } from './budget.js';
 import { FAR } from './distances.js';
 import { dominantEffects, type DominantEffect } from './dominant-effects.js';
 import type { EffectKind } from './effect-entries.js';
@@ -45,6 +45,8 @@ export interface Predictions {
   routes(n: number): Path[];
   /** False when the budget cut a search: predictions farther out are missing. */
   readonly complete: boolean;
+  /** Which limit cut it (null when complete). */
+  readonly stoppedBy: StopReason | null;
 }
 
 export interface PredictionOptions {
@@ -69,10 +71,12 @@ export function predictionsFrom(input: QueryInput, ctx: QueryContext, start: num
   const byNode = new Map<number, DominantEffect>();
   const targets = o.targets.filter((n) => n !== start);
   let complete = true;
+  let stoppedBy: StopReason | null = null;
   if (targets.length > 0) {
     const r = dominantEffects(input, id, { ...common, targets: targets.map((n) => ctx.index.nodeId(n)) });
     budget.spend(r.stats.expansions);
     complete = r.complete;
+    stoppedBy = r.stats.stoppedBy;
     for (const e of r.effects) byNode.set(ctx.index.indexOf(e.node.id), e);
   }
   let everywhere: Map<number, EffectKind> | null = null;
@@ -80,6 +84,7 @@ export function predictionsFrom(input: QueryInput, ctx: QueryContext, start: num
     const all = dominantEffects(input, id, { ...common, maxExpansions: Math.max(1, o.maxExpansions - budget.expansions), routes: false });
     budget.spend(all.stats.expansions);
     complete = all.complete;
+    stoppedBy = all.stats.stoppedBy;
     everywhere = new Map(all.effects.map((e) => [ctx.index.indexOf(e.node.id), e.effect]));
   }
   const routes = (n: number): Path[] => {
@@ -96,5 +101,6 @@ export function predictionsFrom(input: QueryInput, ctx: QueryContext, start: num
     confidence: (n) => byNode.get(n)?.confidence ?? null,
     routes,
     complete,
+    stoppedBy: complete ? null : (stoppedBy ?? 'expansions'),
   };
 }

@@ -330,6 +330,12 @@ describe('explainObservations predicts by dominantEffects', () => {
       expect(h.ambiguous).toBe(counted.filter((p) => p.predicted === 'mixed' || p.predicted === 'unknown').length);
     }
     expect(mixedOrSigned).toBeGreaterThan(20);
+    // Any budget below what the whole answer needs says so, with the limit that cut it (the screen or a shown hypothesis's search).
+    const need = r.stats.expansions;
+    for (const f of [0.1, 0.5, 0.9, 0.99]) {
+      const cut = explainObservations(graph, panel, { limit: 12, maxExpansions: Math.floor(need * f) });
+      expect([cut.complete, cut.stats.stoppedBy]).toEqual([false, 'expansions']);
+    }
   });
 });
 
