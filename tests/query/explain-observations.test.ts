@@ -340,7 +340,7 @@ describe('explainObservations predicts by dominantEffects', () => {
 });
 
 describe('lessons that rank hypotheses', () => {
-  it("every lesson step's hypothesis is among those the explorer's panel shows for the step's observations", async () => {
+  it("every lesson step's hypothesis is among the 25 the explorer's panel shows for the step's observations", async () => {
     const { curatedGraph } = await import('./curated.js');
     const { runHypotheses } = await import('../../web/state/engine.js');
     const graph = curatedGraph();
@@ -349,7 +349,7 @@ describe('lessons that rank hypotheses', () => {
       l.steps.forEach((s, i) => {
         if (!s.hypothesis) return;
         const rows = s.observations.map((o, j) => ({ node: o.node, id: o.node, direction: o.direction, weight: 1, where: `lesson ${l.lesson.id} step ${i + 1}: ${j + 1}` }));
-        const r = runHypotheses(graph, rows, 10);
+        const r = runHypotheses(graph, rows, 25); // as many as the panel shows (web/panels/hypotheses.ts)
         expect(r.ok).toBe(true);
         if (!r.ok) return;
         const shown = r.value.hypotheses.map((h) => `${h.node.id}:${h.direction}`);

@@ -21,7 +21,7 @@ export interface HypothesisActions {
 
 const ARROW = { up: '▲', down: '▼', mixed: '◆', unknown: '?', unchanged: '=' } as const;
 const VERB = { up: 'raised', down: 'lowered' } as const;
-const SHOWN = 10;
+const SHOWN = 25;
 const COLUMNS: [string, string][] = [
   ['#', 'rank'],
   ['Hypothesis', 'node raised ▲ or lowered ▼'],
