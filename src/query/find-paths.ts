@@ -1,5 +1,6 @@
 /**
- * findPaths: simple causal paths FROM -> TO, shortest first. Enumeration is a depth-first search run
+ * findPaths: simple causal paths FROM -> TO, best-supported first (or shortest first), with whether they
+ * agree in net sign and the confounders of each. Enumeration is a depth-first search run
  * once per exact length L (iterative deepening), pruned by reverse-BFS lower bounds (signed when a net
  * sign is asked for, plus one bound per --via node), and bounded by a work budget. Ranking by evidence
  * (the default) runs the same search on the subgraphs of edges at least as good as each quality
@@ -133,7 +134,8 @@ export function findPaths(input: QueryInput, from: string, to: string, options: 
     return path;
   });
   const stats = budget.stats();
-  let probe: Unlisted = { routes: [], checked: !found.truncated };
+  // Nothing to look for when the list is whole or one sign was asked for; nothing was looked at when the budget ran out.
+  let probe: Unlisted = { routes: [], checked: !budget.exhausted };
   if (found.truncated && !budget.exhausted && opts.sign === null) {
     // The limit cut the list: look for the best-supported route of each net sign it lacks, within what
     // is left of the budget (its own Budget, so running out here does not mark the listed paths incomplete).
