@@ -56,8 +56,14 @@ describe.skipIf(!hasChromium)('web explorer (Chromium)', () => {
     const expected = findPaths(graph, 'metformin', 'insulin resistance', { limit: 12 }).agreement!;
     expect(agreement).toContain(expected.text);
     if (expected.disagree) expect(agreement).toMatch(/^Routes disagree\. /);
+    // Select the first route the library says is confounded (the best-supported one may be metformin's direct effect, which is not).
+    const routes = findPaths(graph, 'metformin', 'insulin resistance', { limit: 12 }).paths;
+    const k = routes.findIndex((p) => p.confounders!.some((c) => c.edge === 'metformin--confounds--insulin-resistance'));
+    expect(k).toBeGreaterThanOrEqual(0);
+    await page.locator(`.path-item[data-path-index="${k}"]`).click();
     await expect.poll(() => page.locator('#path-confounders').textContent()).toContain('metformin confounds the B12 – insulin resistance association');
     expect(await page.locator('#path-confounders li[data-edge="metformin--confounds--insulin-resistance"]').count()).toBe(1);
+    expect(await page.locator('#path-confounders h3').textContent()).toBe(`⚠ Confounding on route #${k + 1}`);
     expect(problems).toEqual([]);
     await page.context().close();
   });
