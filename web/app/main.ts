@@ -176,7 +176,7 @@ async function start(): Promise<void> {
   const drawLegend = () => renderLegend(byId('legend'), graph, store.get().filters, (filters) => store.update({ filters }, 'replace'));
   drawLegend();
   renderHelp(byId('help'), byId('btn-help'));
-  const exportContext = (): ExportContext => ({ cy, graph, title: viewTitle(graph, store.get(), view), paths: view.activePath ? [{ nodes: view.activePath.nodes.map((n) => n.id), edges: view.activePath.edges.map((e) => e.id), sign: view.activePath.sign }] : undefined });
+  const exportContext = (): ExportContext => ({ cy, graph, positions: renderer.storedPositions(), title: viewTitle(graph, store.get(), view), paths: view.activePath ? [{ nodes: view.activePath.nodes.map((n) => n.id), edges: view.activePath.edges.map((e) => e.id), sign: view.activePath.sign }] : undefined });
   setUpExportMenu(byId<HTMLDetailsElement>('export-menu'), byId('export-body'), exportContext, (message) => {
     extraMessages.push({ level: 'error', text: `Export failed: ${message}` });
     schedule('none');

@@ -9,6 +9,8 @@ export interface ExportContext {
   title: string;
   /** The selected path, when one is shown (for exporters that emphasise paths). */
   paths: ExportOptions['paths'];
+  /** The diagram's stored positions for the graph shown (null for an opened file): CX2 and SBGN-ML use them as the CLI does. */
+  positions: ExportOptions['positions'];
 }
 
 

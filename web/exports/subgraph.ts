@@ -20,7 +20,7 @@ export async function exportSubgraph(ctx: ExportContext, format: string): Promis
   );
   const f = ownValue(EXPORT_FORMATS, format);
   if (!f) throw new Error(`exportSubgraph: unknown format "${format}"`);
-  const out = await exportGraph(sub, format, { title: ctx.title, ...(ctx.paths ? { paths: ctx.paths } : {}) }, {});
+  const out = await exportGraph(sub, format, { title: ctx.title, positions: ctx.positions, ...(ctx.paths ? { paths: ctx.paths } : {}) }, {});
   const stem = fileStem(ctx.title);
   if (typeof out === 'string') download(new Blob([out], { type: 'text/plain' }), `${stem}${f.extensions[0]}`);
   else if (out instanceof Uint8Array) download(new Blob([out as BlobPart]), `${stem}${f.extensions[0]}`);

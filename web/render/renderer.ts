@@ -62,6 +62,11 @@ export class Renderer {
     });
   }
 
+  /** The stored diagram positions of the graph shown (null for an opened file or a fixture). */
+  storedPositions(): PositionsFile | null {
+    return this.positions;
+  }
+
   setGraph(graph: KnowledgeGraph, positions: PositionsFile | null): void {
     this.graph = graph;
     this.positions = positions;
