@@ -227,10 +227,15 @@ interface ReachFlags extends CommonFlags {
   avoid?: string[];
 }
 
+/** Default --limit of effects and regulators. */
+const DEFAULT_REACH_LIMIT = 1000;
+
 function reachOptions(cmd: Command): Command {
   return cmd
     .option('--depth <n>', 'most steps', '6')
-    .option('--limit <k>', 'most nodes to list')
+    // A hub of a million-edge graph reaches ~100k nodes: listing them all, each with its routes and their
+    // evidence, is hundreds of MB of JSON. The answer says how many there are (total, truncated).
+    .option('--limit <k>', 'most nodes to list (the answer gives the total and says when it was cut)', String(DEFAULT_REACH_LIMIT))
     .option('--min-evidence <kind>', 'skip edges whose best evidence is weaker than this kind')
     .option('--include-associations', 'also follow non-causal edges (their effects are unknown when unsigned)')
     .option('--avoid <node|category>', 'do not pass through this node or category (repeatable)', collect)
