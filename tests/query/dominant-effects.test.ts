@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dominantEffects, edgeRecord, effects, EVIDENCE_KINDS, tryLoadGraphFromFiles, type DominantEffect, type KnowledgeGraph } from '../../src/index.js';
-import { buildTestGraph, graphSpec, refEdges, type GraphSpec } from './random-graph.js';
+import { buildTestGraph, dominantVerdicts, graphSpec, refEdges, type GraphSpec, type RefWalk } from './random-graph.js';
 
 const SOURCES = 'sources:\n  - id: t\n    kind: textbook\n    title: T\n  - id: mouse\n    kind: primary_paper\n    title: M\n    pmid: "1"\n';
 
@@ -166,30 +166,14 @@ describe('dominantEffects: budget, targets and routes', () => {
 /** The reference: every walk from start (never back through it) of at most `depth` edges, enumerated. */
 function bruteForceDominant(spec: GraphSpec, start: number, depth: number, flip: 1 | -1) {
   const edges = refEdges(spec).filter((e) => e.causal);
-  // per node: shortest length, and per sign at that length the walk count and best weakest link
-  const walks: { v: number; sign: number; length: number; weakest: number }[] = [];
+  const walks: RefWalk[] = [];
   const walk = (u: number, sign: number, length: number, weakest: number) => {
     if (length > 0) walks.push({ v: u, sign, length, weakest });
     if (length === depth) return;
     for (const e of edges) if (e.s === u && e.t !== start) walk(e.t, sign * e.sign, length + 1, Math.min(weakest, e.strength));
   };
   walk(start, 1, 0, Infinity);
-  const out = new Map<string, { effect: string; distance: number; routes: { up: number; down: number }; confidence: number }>();
-  for (let v = 0; v < spec.n; v++) {
-    const mine = walks.filter((w) => w.v === v && w.sign !== 0);
-    if (mine.length === 0) continue;
-    const d = Math.min(...mine.map((w) => w.length));
-    const at = mine.filter((w) => w.length === d);
-    const up = at.filter((w) => w.sign * flip > 0);
-    const down = at.filter((w) => w.sign * flip < 0);
-    const bUp = Math.max(-1, ...up.map((w) => w.weakest));
-    const bDown = Math.max(-1, ...down.map((w) => w.weakest));
-    const effect = bUp > bDown ? 'up' : bDown > bUp ? 'down' : 'mixed';
-    const [win, lose] = [Math.max(bUp, bDown), Math.max(0, Math.min(bUp, bDown))];
-    const confidence = effect === 'mixed' ? 0 : Math.round((win / EVIDENCE_KINDS.established_biochemistry.strength) * (1 - lose / win) * 100) / 100;
-    out.set(`n${v}`, { effect, distance: d, routes: { up: up.length, down: down.length }, confidence });
-  }
-  return out;
+  return dominantVerdicts(walks, spec.n, flip);
 }
 
 const caseArb = graphSpec(6, 14).chain((spec) =>

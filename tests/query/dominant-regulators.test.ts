@@ -5,35 +5,21 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dominantEffects, EVIDENCE_KINDS, regulators, type DominantEffect } from '../../src/index.js';
+import { dominantEffects, regulators, type DominantEffect } from '../../src/index.js';
 import { curatedGraph } from './curated.js';
-import { buildTestGraph, graphSpec, refEdges, type GraphSpec } from './random-graph.js';
+import { buildTestGraph, dominantVerdicts, graphSpec, refEdges, type GraphSpec, type RefWalk } from './random-graph.js';
 
 /** Every walk into `target` (never through it before the end) of at most `depth` edges, by regulator. */
 function bruteForceRegulators(spec: GraphSpec, target: number, depth: number) {
   const edges = refEdges(spec).filter((e) => e.causal);
-  const walks: { u: number; sign: number; length: number; weakest: number }[] = [];
+  const walks: RefWalk[] = [];
   const back = (v: number, sign: number, length: number, weakest: number) => {
-    if (length > 0) walks.push({ u: v, sign, length, weakest });
+    if (length > 0) walks.push({ v, sign, length, weakest });
     if (length === depth) return;
     for (const e of edges) if (e.t === v && e.s !== target) back(e.s, sign * e.sign, length + 1, Math.min(weakest, e.strength));
   };
   back(target, 1, 0, Infinity);
-  const out = new Map<string, { effect: string; distance: number; routes: { up: number; down: number }; confidence: number }>();
-  for (let u = 0; u < spec.n; u++) {
-    const mine = walks.filter((w) => w.u === u && w.sign !== 0);
-    if (mine.length === 0) continue;
-    const d = Math.min(...mine.map((w) => w.length));
-    const up = mine.filter((w) => w.length === d && w.sign > 0);
-    const down = mine.filter((w) => w.length === d && w.sign < 0);
-    const bUp = Math.max(0, ...up.map((w) => w.weakest));
-    const bDown = Math.max(0, ...down.map((w) => w.weakest));
-    const effect = bUp > bDown ? 'up' : bDown > bUp ? 'down' : 'mixed';
-    const [win, lose] = [Math.max(bUp, bDown), Math.min(bUp, bDown)];
-    const confidence = effect === 'mixed' ? 0 : Math.round((win / EVIDENCE_KINDS.established_biochemistry.strength) * (1 - lose / win) * 100) / 100;
-    out.set(`n${u}`, { effect, distance: d, routes: { up: up.length, down: down.length }, confidence });
-  }
-  return out;
+  return dominantVerdicts(walks, spec.n);
 }
 
 const summary = (e: DominantEffect) => ({ effect: e.effect, distance: e.distance, routes: e.routes, confidence: e.confidence });

@@ -200,3 +200,35 @@ export function bruteForceCycles(spec: GraphSpec, maxLength: number, f: RefFilte
   }
   return [...found.values()];
 }
+
+/** One enumerated walk of a brute-force reference: the node it ends at, its net sign, length and weakest link. */
+export interface RefWalk {
+  v: number;
+  sign: number;
+  length: number;
+  weakest: number;
+}
+
+/**
+ * The dominant-direction rule (docs/semantics.md) applied to enumerated walks: per node, the shortest signed
+ * walks vote, each sign with its best weakest link; `flip` -1 reads the signs of lowering the start.
+ */
+export function dominantVerdicts(walks: readonly RefWalk[], n: number, flip: 1 | -1 = 1) {
+  const strongest = EVIDENCE_KINDS.established_biochemistry.strength;
+  const out = new Map<string, { effect: string; distance: number; routes: { up: number; down: number }; confidence: number }>();
+  for (let v = 0; v < n; v++) {
+    const mine = walks.filter((w) => w.v === v && w.sign !== 0);
+    if (mine.length === 0) continue;
+    const d = Math.min(...mine.map((w) => w.length));
+    const at = mine.filter((w) => w.length === d);
+    const up = at.filter((w) => w.sign * flip > 0);
+    const down = at.filter((w) => w.sign * flip < 0);
+    const bUp = Math.max(-1, ...up.map((w) => w.weakest));
+    const bDown = Math.max(-1, ...down.map((w) => w.weakest));
+    const effect = bUp > bDown ? 'up' : bDown > bUp ? 'down' : 'mixed';
+    const [win, lose] = [Math.max(bUp, bDown), Math.max(0, Math.min(bUp, bDown))];
+    const confidence = effect === 'mixed' || win <= 0 ? 0 : Math.round((win / strongest) * (1 - lose / win) * 100) / 100;
+    out.set(`n${v}`, { effect, distance: d, routes: { up: up.length, down: down.length }, confidence });
+  }
+  return out;
+}
