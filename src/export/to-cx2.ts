@@ -61,15 +61,22 @@ function importedNode(id: string, n: NodeRecord): Row {
   return withAttributes(row, n.attributes, ['mechkg_id']);
 }
 
-function curatedEdge(key: string, e: EdgeRecord, sources: GraphMeta['sources']): Row {
-  const b = biolinkEdge(e);
-  const row = new Map<string, Value>([
+/** The columns every CX2 edge starts with, curated or imported. */
+function edgeHead(key: string, e: EdgeRecord): [string, Value][] {
+  return [
     ['interaction', e.predicate],
     ['predicate', e.predicate],
     ['predicate_label', predicateLabel(e.predicate)],
     ['mechkg_id', key],
     ['sign', e.sign ?? undefined],
     ['causal', e.causal],
+  ];
+}
+
+function curatedEdge(key: string, e: EdgeRecord, sources: GraphMeta['sources']): Row {
+  const b = biolinkEdge(e);
+  const row = new Map<string, Value>([
+    ...edgeHead(key, e),
     ['strength', e.strength],
     ['contested', e.contested],
     ['preclinical_only', e.preclinicalOnly],
@@ -89,14 +96,7 @@ function curatedEdge(key: string, e: EdgeRecord, sources: GraphMeta['sources']):
 }
 
 function importedEdge(key: string, e: EdgeRecord): Row {
-  const row = new Map<string, Value>([
-    ['interaction', e.predicate],
-    ['predicate', e.predicate],
-    ['predicate_label', predicateLabel(e.predicate)],
-    ['mechkg_id', key],
-    ['sign', e.sign ?? undefined],
-    ['causal', e.causal],
-  ]);
+  const row = new Map<string, Value>(edgeHead(key, e));
   for (const [k, v] of givenEdgeFields(e)) row.set(k, v);
   return withAttributes(row, e.attributes, ['mechkg_id', 'predicate']);
 }
