@@ -303,7 +303,7 @@ class LevelEnumerator {
     const { ctx, s, t, via, opts, budget, lease } = search;
     const index = (this.index = ctx.index);
     this.bidi = new Bidirectional(index, trav, s, t, lease, budget);
-    this.signed = opts.sign === null ? null : new LayeredBfs(index, trav, t, 'in', true, lease, budget);
+    this.signed = opts.sign === null ? null : new LayeredBfs(index, trav, t, 'in', true, lease, budget, opts.sign !== 0);
     this.viaBfs = via.map((v) => new LayeredBfs(index, trav, v, 'in', false, lease, budget));
     this.viaBit = lease.stamped(index.nodeCount);
     via.forEach((v, k) => this.viaBit.set(v, 1 << k));
@@ -333,6 +333,12 @@ class LevelEnumerator {
   /** The shortest length worth trying: d(s, t) from the bidirectional BFS (FAR when unreachable), or more. */
   minLength(): number {
     const { s, opts } = this.search;
+    if (this.signed) {
+      // One layer of the signed search can show that no route of the wanted sign exists at all (t has no
+      // signed in-edge), before the unsigned searches grow their balls.
+      this.signed.ensure(1);
+      if (this.signed.done && this.bound(s, 1, this.viaBit.get(s, 0)) >= FAR) return FAR;
+    }
     const d = this.bidi.meet(opts.maxLength);
     if (d >= FAR) return FAR;
     return Math.max(1, d, this.bound(s, 1, this.viaBit.get(s, 0)));

@@ -213,6 +213,12 @@ class Flow implements FlowIndex {
   inEdges(n: number): ArrayLike<number> {
     return this.ins.get(n) ?? (n < this.realNodeCount ? this.real.inEdges(n) : EMPTY);
   }
+  outDegree(n: number): number {
+    return this.outs.get(n)?.length ?? (n < this.realNodeCount ? this.real.outDegree(n) : 0);
+  }
+  inDegree(n: number): number {
+    return this.ins.get(n)?.length ?? (n < this.realNodeCount ? this.real.inDegree(n) : 0);
+  }
 }
 
 const EMPTY = new Int32Array(0);

@@ -6,7 +6,10 @@
  *
  * Direction 'in' follows edges backwards (distance TO the root), 'out' forwards (distance FROM it).
  * Signed searches run over (node, sign) states (signedState in distances.ts): the sign of a state is the
- * product of the edge signs walked. Every edge scanned is spent on the budget, if one is given.
+ * product of the edge signs walked. Every edge scanned is spent on the budget, if one is given. A search
+ * for a known net sign (+ or -) may skip unsigned edges (`knownSigns`): a walk through one has net sign
+ * unknown, so the + and - states' distances stay exact, and on a graph of unsigned edges (a plain KGX
+ * file of related_to) the search is over after one layer instead of exploring the whole ball.
  *
  * Two searches toward each other (forward from s, backward from t) make a bidirectional BFS: grow the
  * side whose next layer is cheaper (nextCost, the edges it will scan); the first layer in which a node
@@ -40,6 +43,7 @@ export class LayeredBfs {
     private readonly signed: boolean,
     lease: Lease,
     private readonly budget: Budget | null,
+    private readonly knownSigns = false,
   ) {
     const size = signed ? index.nodeCount * 3 : index.nodeCount;
     this.dist = lease.stamped(size);
@@ -95,6 +99,7 @@ export class LayeredBfs {
         const e = edges[i]!;
         const u = out ? index.edgeTarget(e) : index.edgeSource(e);
         if (trav.blocked[u] || !trav.edgeAllowed(e)) continue;
+        if (this.knownSigns && index.edgeSign(e) === 0) continue;
         const next = signed ? u * 3 + index.edgeSign(e) * sign + 1 : u;
         if (dist.stamp[next] === dist.epoch) continue;
         dist.set(next, d);
@@ -119,7 +124,7 @@ export class LayeredBfs {
   }
 
   private degree(n: number): number {
-    return (this.direction === 'out' ? this.index.outEdges(n) : this.index.inEdges(n)).length;
+    return this.direction === 'out' ? this.index.outDegree(n) : this.index.inDegree(n);
   }
 }
 

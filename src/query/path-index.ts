@@ -112,6 +112,9 @@ export interface PathIndex {
   /** Edge numbers leaving / entering node n, in a stable order. */
   outEdges(n: number): ArrayLike<number>;
   inEdges(n: number): ArrayLike<number>;
+  /** outEdges(n).length and inEdges(n).length without building the list (searches ask per node found). */
+  outDegree(n: number): number;
+  inDegree(n: number): number;
 }
 
 const cache = new WeakMap<KnowledgeGraph, PathIndex>();
@@ -232,5 +235,11 @@ class GraphologyIndex implements PathIndex {
   }
   inEdges(n: number): ArrayLike<number> {
     return this.ins[n]!;
+  }
+  outDegree(n: number): number {
+    return this.outs[n]!.length;
+  }
+  inDegree(n: number): number {
+    return this.ins[n]!.length;
   }
 }

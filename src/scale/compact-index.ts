@@ -164,6 +164,12 @@ export class CompactIndex implements PathIndex, NameSource {
   inEdges(n: number): ArrayLike<number> {
     return this.inList.subarray(this.inOffsets[n]!, this.inOffsets[n + 1]!);
   }
+  outDegree(n: number): number {
+    return this.outOffsets[n + 1]! - this.outOffsets[n]!;
+  }
+  inDegree(n: number): number {
+    return this.inOffsets[n + 1]! - this.inOffsets[n]!;
+  }
 
   // NameSource (name resolution and search work on the compact index as on a graphology graph)
 

@@ -82,6 +82,12 @@ export class ArrayIndex implements QueryIndex {
   inEdges(n: number): ArrayLike<number> {
     return this.ins[n]!;
   }
+  outDegree(n: number): number {
+    return this.outs[n]!.length;
+  }
+  inDegree(n: number): number {
+    return this.ins[n]!.length;
+  }
   hasNode(id: string): boolean {
     return this.ids.has(id);
   }
