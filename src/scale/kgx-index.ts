@@ -16,6 +16,7 @@ import { displayName } from '../import/display-name.js';
 import { MAX_EXAMPLES, WARN, WarningLog } from '../import/warning-log.js';
 import { categoryOfCell, graphId } from './kgx-edge-kind.js';
 import { ByteInterner, fnv1a } from './byte-interner.js';
+import { repeatedUses } from './repeated-ids.js';
 import { EdgeTable, badLine, expectedRows, fit, parseEdgeRange, type EndpointSink, type RangeRows } from './kgx-edge-rows.js';
 import type { EdgeRangeJob } from './kgx-edges-worker.js';
 import { StringPool } from './string-pool.js';
@@ -195,13 +196,21 @@ class NodeTable implements EndpointSink {
     if (this.merged.size > 0) this.applyMerges();
     const unknown = this.categoryNames.indexOf('unknown');
     if (unknown < 0) return;
+    // One warning text per category cell: a file of a million biolink:NamedThing nodes has one cell.
+    const byCell = new Map<number, ReturnType<typeof WARN.unknownCategory> | null>();
+    const warning = (terms: string[]) => (terms.length === 0 ? null : WARN.unknownCategory(terms));
     for (let n = 0; n < this.ids.length; n++) {
       if (this.category[n] !== unknown) continue;
       const m = this.merged.get(n);
-      const terms = m ? m.categories : this.cells[this.cell[n]!]!.split('|').filter((x) => x !== '');
-      if (terms.length === 0) continue;
-      const [kind, code, message] = WARN.unknownCategory(terms);
-      log.warn(kind, code, file, this.line[n], this.ids[n], message);
+      let w: ReturnType<typeof WARN.unknownCategory> | null | undefined;
+      if (m) w = warning(m.categories);
+      else {
+        const cell = this.cell[n]!;
+        w = byCell.get(cell);
+        if (w === undefined) byCell.set(cell, (w = warning(this.cells[cell]!.split('|').filter((x) => x !== ''))));
+      }
+      if (w === null) continue;
+      log.warn(w[0], w[1], file, this.line[n], this.ids[n], w[2]);
     }
   }
 
@@ -493,38 +502,13 @@ function finishEdges(path: string, table: EdgeTable, columns: readonly string[],
 /** Edge ids given twice or more: the k-th use is kept as "<id>--k", with the importer's warning. */
 function renamedDuplicates(ids: StringPool, count: number, file: string, log: WarningLog, offsetOf: (e: number) => number): Map<number, string> {
   const renamed = new Map<number, string>();
-  let size = 1024;
-  while (size < count * 2) size *= 2;
-  // Per slot the id's hash beside its edge number + 1, so a probe compares bytes only when the hashes agree.
-  const slots = new Int32Array(2 * size);
-  const uses = new Map<number, number>();
-  const dups: { e: number; given: string; name: string }[] = [];
   const { bytes, ends } = ids.export();
-  for (let e = 0; e < count; e++) {
-    const start = e === 0 ? 0 : ends[e - 1]!;
-    const end = ends[e]!;
-    if (start === end) continue;
-    const hash = fnv1a(bytes, start, end);
-    let slot = hash & (size - 1);
-    for (;;) {
-      const f = slots[2 * slot + 1]!;
-      if (f === 0) {
-        slots[2 * slot] = hash;
-        slots[2 * slot + 1] = e + 1;
-        break;
-      }
-      if (slots[2 * slot] === hash && ids.equalsBytes(f - 1, bytes, start, end)) {
-        const k = (uses.get(f - 1) ?? 1) + 1;
-        uses.set(f - 1, k);
-        const given = graphId(ids.get(e));
-        const name = `${given}--${k}`;
-        renamed.set(e, name);
-        dups.push({ e, given, name });
-        break;
-      }
-      slot = (slot + 1) & (size - 1);
-    }
-  }
+  const dups = repeatedUses(bytes, ends, count).map(({ at: e, use }) => {
+    const given = graphId(ids.get(e));
+    const name = `${given}--${use}`;
+    renamed.set(e, name);
+    return { e, given, name };
+  });
   // the warnings name the line, as the importer's do: found for the first few in one pass over the file
   const lines = linesOf(file, dups.slice(0, MAX_EXAMPLES).map((d) => offsetOf(d.e)));
   dups.forEach((d, i) => {

@@ -1,0 +1,97 @@
+/**
+ * Ids given more than once in a list of byte strings (the edge ids of a KGX file), each later use with its
+ * use number (2 for the second use, ...), in list order. The ids are sorted by hash with an LSD radix sort
+ * and equal hashes compared byte for byte: a million ids cost three sequential passes instead of a million
+ * random probes into a table several times the size of the cache.
+ */
+import { fnv1a } from './byte-interner.js';
+
+export interface RepeatedUse {
+  /** Position of this use in the list. */
+  at: number;
+  /** Which use of the id it is: 2, 3, ... */
+  use: number;
+}
+
+const DIGIT_BITS = 11;
+const MAX_COMPARED_RUN = 32;
+const BUCKETS = 1 << DIGIT_BITS;
+
+/** Entries are bytes[ends[i - 1], ends[i]) (from 0 for the first); empty entries are no id and never repeat. */
+export function repeatedUses(bytes: Uint8Array, ends: ArrayLike<number>, count: number): RepeatedUse[] {
+  count = Math.min(count, ends.length);
+  let keys = new Uint32Array(count);
+  let items = new Int32Array(count);
+  let m = 0;
+  for (let i = 0; i < count; i++) {
+    const start = i === 0 ? 0 : ends[i - 1]!;
+    if (start === ends[i]!) continue;
+    keys[m] = fnv1a(bytes, start, ends[i]!) >>> 0;
+    items[m++] = i;
+  }
+  // Stable LSD passes keep equal hashes in list order, so the first use of an id comes first in its run.
+  let keysTo = new Uint32Array(m);
+  let itemsTo = new Int32Array(m);
+  const counts = new Int32Array(BUCKETS);
+  for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
+    counts.fill(0);
+    for (let i = 0; i < m; i++) counts[(keys[i]! >>> shift) & (BUCKETS - 1)]!++;
+    for (let b = 0, sum = 0; b < BUCKETS; b++) {
+      const c = counts[b]!;
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < m; i++) {
+      const at = counts[(keys[i]! >>> shift) & (BUCKETS - 1)]!++;
+      keysTo[at] = keys[i]!;
+      itemsTo[at] = items[i]!;
+    }
+    [keys, keysTo] = [keysTo, keys];
+    [items, itemsTo] = [itemsTo, items];
+  }
+  const same = (a: number, b: number): boolean => {
+    const sa = a === 0 ? 0 : ends[a - 1]!;
+    const sb = b === 0 ? 0 : ends[b - 1]!;
+    const n = ends[a]! - sa;
+    if (ends[b]! - sb !== n) return false;
+    for (let j = 0; j < n; j++) if (bytes[sa + j] !== bytes[sb + j]) return false;
+    return true;
+  };
+  const repeated: RepeatedUse[] = [];
+  for (let i = 0; i < m; ) {
+    let end = i + 1;
+    while (end < m && keys[end] === keys[i]) end++;
+    if (end - i > 1) {
+      // A run of one hash: usually one id used again, rarely ids whose hashes collide. A long run (a file
+      // crafted to collide) is grouped by its text instead, so it costs linear time, not quadratic.
+      if (end - i > MAX_COMPARED_RUN) groupByText(bytes, ends, items, i, end, repeated);
+      else {
+        const firsts: number[] = [];
+        const uses: number[] = [];
+        for (let j = i; j < end; j++) {
+          const item = items[j]!;
+          const k = firsts.findIndex((f) => same(f, item));
+          if (k < 0) {
+            firsts.push(item);
+            uses.push(1);
+          } else repeated.push({ at: item, use: ++uses[k]! });
+        }
+      }
+    }
+    i = end;
+  }
+  return repeated.sort((a, b) => a.at - b.at);
+}
+
+function groupByText(bytes: Uint8Array, ends: ArrayLike<number>, items: Int32Array, from: number, to: number, repeated: RepeatedUse[]): void {
+  const uses = new Map<string, number>();
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let j = from; j < to; j++) {
+    const item = items[j]!;
+    // latin1 maps each byte to one character, so equal texts are equal bytes
+    const key = text.toString('latin1', item === 0 ? 0 : ends[item - 1]!, ends[item]!);
+    const use = (uses.get(key) ?? 0) + 1;
+    uses.set(key, use);
+    if (use > 1) repeated.push({ at: item, use });
+  }
+}
