@@ -502,7 +502,7 @@ function finishEdges(path: string, table: EdgeTable, columns: readonly string[],
 /** Edge ids given twice or more: the k-th use is kept as "<id>--k", with the importer's warning. */
 function renamedDuplicates(ids: StringPool, count: number, file: string, log: WarningLog, offsetOf: (e: number) => number): Map<number, string> {
   const renamed = new Map<number, string>();
-  const { bytes, ends } = ids.export();
+  const { bytes, ends } = ids.contents();
   const dups = repeatedUses(bytes, ends, count).map(({ at: e, use }) => {
     const given = graphId(ids.get(e));
     const name = `${given}--${use}`;

@@ -16,7 +16,10 @@ export class StringPool {
   private view: DataView = new DataView(new ArrayBuffer(0));
   private viewOf: Uint8Array | null = null;
 
-  constructor(expectedStrings = 1024, expectedBytes = expectedStrings * 16) {
+  constructor(
+    private readonly expectedStrings = 1024,
+    expectedBytes = expectedStrings * 16,
+  ) {
     this.bytes = new Uint8Array(Math.max(64, expectedBytes));
     this.ownView = new DataView(this.bytes.buffer);
     this.ends = new Uint32Array(Math.max(16, expectedStrings));
@@ -90,6 +93,11 @@ export class StringPool {
     return { bytes: this.bytes.slice(0, this.byteLength), ends: this.ends.slice(0, this.count) };
   }
 
+  /** The bytes and end offsets of the strings so far, without copying: read them before the next append. */
+  contents(): { bytes: Uint8Array; ends: Uint32Array } {
+    return { bytes: this.bytes.subarray(0, this.byteLength), ends: this.ends.subarray(0, this.count) };
+  }
+
   /** Bytes held (for memory reports). */
   get memoryBytes(): number {
     return this.bytes.byteLength + this.ends.byteLength;
@@ -97,7 +105,10 @@ export class StringPool {
 
   private reserve(n: number): void {
     if (this.byteLength + n > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.byteLength + n));
+      // Grow to what the strings seen so far project for all expected ones (a file of 40-byte ids would
+      // otherwise be copied through several doublings), and at least double.
+      const projected = this.count > 0 && this.count < this.expectedStrings ? Math.ceil((this.byteLength / this.count) * this.expectedStrings * 1.1) : 0;
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.byteLength + n, projected));
       grown.set(this.bytes.subarray(0, this.byteLength));
       this.bytes = grown;
       this.ownView = new DataView(grown.buffer);
