@@ -1,7 +1,8 @@
 /**
  * Cytoscape.js JSON (.cyjs) as Cytoscape desktop and networkx.cytoscape_graph read it: top-level data,
  * directed, multigraph, elements {nodes, edges}; node data.value is the id and edge data.key the edge id.
- * The sources registry and module records ride in data.mechkg, so the file re-imports losslessly.
+ * The sources registry and module records ride in data.mechkg, so the file re-imports losslessly; a node an
+ * opened file placed keeps its `position`.
  */
 import type { AttributeValue, EdgeRecord, KnowledgeGraph, NodeRecord } from '../model/types.js';
 import { CATEGORIES, predicateLabel } from '../model/vocabulary.js';
@@ -15,7 +16,7 @@ export interface CytoscapeJson {
   data: Record<string, unknown>;
   directed: boolean;
   multigraph: true;
-  elements: { nodes: { data: Record<string, unknown> }[]; edges: { data: Record<string, unknown> }[] };
+  elements: { nodes: { data: Record<string, unknown>; position?: { x: number; y: number } }[]; edges: { data: Record<string, unknown> }[] };
 }
 
 export function toCytoscapeJson(graph: KnowledgeGraph, options: ExportOptions = {}): CytoscapeJson {
@@ -38,6 +39,8 @@ export function toCytoscapeJson(graph: KnowledgeGraph, options: ExportOptions = 
       color: CATEGORIES[n.category].color,
       shape: CATEGORIES[n.category].shape,
     },
+    // where the opened file drew the node, as cytoscape.js and Cytoscape desktop write it
+    ...(n.position ? { position: { x: n.position.x, y: n.position.y } } : {}),
   }));
   const edges = graph.filterEdges((_k, e) => !(undirected && e.reverseOf !== undefined)).map((key) => {
     const e = graph.getEdgeAttributes(key);

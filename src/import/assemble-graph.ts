@@ -152,6 +152,7 @@ function mergeNode(into: NodeIn, n: NodeIn): void {
     else into.attributes[k] = b;
   }
   if (n.own && !into.own) into.own = n.own;
+  if (n.position) into.position = n.position;
 }
 
 function nodeRecord(n: NodeIn, gid: string, defaultModule: string, problems: Problem[], warnings: WarningLog): NodeRecord | undefined {
@@ -186,6 +187,7 @@ function nodeRecord(n: NodeIn, gid: string, defaultModule: string, problems: Pro
   };
   if (!n.own) record.categories = n.categories;
   if (hasKeys(n.attributes)) record.attributes = n.attributes;
+  if (n.position) record.position = { ...n.position };
   return record;
 }
 

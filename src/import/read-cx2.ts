@@ -4,10 +4,10 @@
  * id is its CX2 id as text (what the file gives; `represents`, `name` and the rest are its fields), an edge's
  * `s` / `t` name nodes by that id. A file whose status says it failed, or that has no status (cut off), is
  * refused, as the spec asks. mechkg's own CX2 (networkAttributes `mechkg_format`) carries each record's mechkg id
- * and its registry, and comes back as it went out. Coordinates and visual properties are not read.
+ * and its registry, and comes back as it went out. Node coordinates (x, y) are kept; visual properties are not read.
  */
 import { CX2_DERIVED_ON_IMPORTED_EDGE, CX2_DERIVED_ON_IMPORTED_NODE, flatEdge, flatNode } from './flat-record.js';
-import { emptyRecords, isRecord, jsonField, problemAt, type RecordsIn, type Where } from './records.js';
+import { emptyRecords, isRecord, jsonField, positionOf, problemAt, type RecordsIn, type Where } from './records.js';
 
 /** Whether a parsed JSON document is CX2 (an array whose first object is the CX descriptor). */
 export function isCx2(doc: unknown): boolean {
@@ -98,6 +98,8 @@ export function readCx2(path: string, doc: unknown[]): RecordsIn {
     idOf.set(String(el.id), id);
     const n = flatNode(where, id, d, fromMechkg ? CX2_DERIVED_ON_IMPORTED_NODE : undefined);
     for (const k of Object.keys(own.reserved)) n.attributes[k] = own.reserved[k] as never;
+    const position = positionOf(el.x, el.y);
+    if (position) n.position = position;
     r.nodes.push(n);
   });
 

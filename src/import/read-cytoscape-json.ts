@@ -2,10 +2,11 @@
  * Cytoscape JSON to common records, in every shape cytoscape.js (`cy.add(...)`, `cy.json()`) and Cytoscape
  * desktop write: an element array (edges told by `group: "edges"` or by `data.source` / `data.target`), a bare
  * `{nodes, edges}`, or `{elements: [...] | {nodes, edges}}` with graph `data`. Compound parents
- * (`data.parent`) are node attributes, not edges. mechkg's own .cyjs carries its registry in `data.mechkg`.
+ * (`data.parent`) are node attributes, not edges; a node's `position` is where the file draws it. mechkg's own
+ * .cyjs carries its registry in `data.mechkg`.
  */
 import { DERIVED_ON_IMPORTED_EDGE, DERIVED_ON_IMPORTED_NODE, flatEdge, flatNode } from './flat-record.js';
-import { emptyRecords, isRecord, jsonField, problemAt, type RecordsIn, type Where } from './records.js';
+import { emptyRecords, isRecord, jsonField, positionOf, problemAt, type RecordsIn, type Where } from './records.js';
 
 export type CytoscapeShape = 'element array' | '{nodes, edges}' | '{elements}';
 
@@ -72,7 +73,10 @@ export function readCytoscapeJson(path: string, doc: unknown, shape: CytoscapeSh
       // cytoscape.js gives an element without an id a generated one
       id = `${path.replace(/^.*[\\/]/, '')}#node${++generated}`;
     }
-    r.nodes.push(flatNode(where, id, d, fromMechkg ? DERIVED_ON_IMPORTED_NODE : undefined));
+    const n = flatNode(where, id, d, fromMechkg ? DERIVED_ON_IMPORTED_NODE : undefined);
+    const position = isRecord(el.position) ? positionOf(el.position.x, el.position.y) : undefined;
+    if (position) n.position = position;
+    r.nodes.push(n);
   }
   for (const { el, element } of edges) {
     const where: Where = { file: path, element: element || 'element' };

@@ -9,7 +9,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { AttributeValue } from '../model/types.js';
 import { DERIVED_ON_IMPORTED_EDGE, DERIVED_ON_IMPORTED_NODE, flatEdge, flatNode, splitEscapedList } from './flat-record.js';
-import { emptyRecords, isRecord, jsonField, lineAt, problemAt, type RecordsIn, type Where } from './records.js';
+import { emptyRecords, isRecord, jsonField, lineAt, positionOf, problemAt, type NodePosition, type RecordsIn, type Where } from './records.js';
 
 type El = Record<string, unknown>;
 const META = XMLParser.getMetaDataSymbol() as unknown as string;
@@ -173,7 +173,10 @@ export function readGraphml(path: string, text: string): RecordsIn {
         r.problems.push(problemAt(where, 'invalid_field', 'a <node> needs an id'));
         continue;
       }
-      r.nodes.push(flatNode(where, id, decode(fieldsOf(el, 'node', where), 'node', where), fromMechkg ? DERIVED_ON_IMPORTED_NODE : undefined));
+      const n = flatNode(where, id, decode(fieldsOf(el, 'node', where), 'node', where), fromMechkg ? DERIVED_ON_IMPORTED_NODE : undefined);
+      const position = yfilesPosition(el, keys);
+      if (position) n.position = position;
+      r.nodes.push(n);
       for (const inner of asArray(el.graph)) stack.push(inner);
     }
     for (const el of asArray(gr.edge)) {
@@ -207,6 +210,26 @@ function yfilesLabel(d: El): string | undefined {
       for (const l of asArray(s.NodeLabel ?? s.EdgeLabel)) {
         const t = typeof l === 'string' ? l : isRecord(l) && typeof l['#text'] === 'string' ? l['#text'] : undefined;
         if (t !== undefined && t.trim() !== '') return t.trim();
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The centre of a node's yEd geometry (`<y:Geometry x y width height>`: x and y are its top-left corner). */
+function yfilesPosition(el: El, keys: Map<string, Key>): NodePosition | undefined {
+  for (const d of asArray(el.data)) {
+    if (keys.get(String(d['@_key'] ?? ''))?.yfiles !== 'nodegraphics') continue;
+    for (const shape of Object.keys(d)) {
+      if (shape.startsWith('@_') || shape === '#text') continue;
+      for (const s of asArray(d[shape])) {
+        if (!isRecord(s)) continue;
+        for (const g of asArray(s.Geometry)) {
+          if (!isRecord(g)) continue;
+          const [x, y, w, h] = ['@_x', '@_y', '@_width', '@_height'].map((k) => Number(g[k] ?? NaN));
+          const position = positionOf(x! + (Number.isFinite(w) ? w! / 2 : 0), y! + (Number.isFinite(h) ? h! / 2 : 0));
+          if (position) return position;
+        }
       }
     }
   }

@@ -29,6 +29,18 @@ export interface NodeIn {
   xrefs: string[];
   attributes: Attributes;
   own?: OwnNodeFields;
+  /** Where the file draws the node (Cytoscape position, CX2 x/y, the centre of a yEd geometry). */
+  position?: NodePosition;
+}
+
+export interface NodePosition {
+  x: number;
+  y: number;
+}
+
+/** A position from two coordinates, when both are finite numbers (anything else: none, never 0,0). */
+export function positionOf(x: unknown, y: unknown): NodePosition | undefined {
+  return typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y) ? { x, y } : undefined;
 }
 
 export interface OwnEdgeFields {

@@ -38,6 +38,8 @@ export interface NodeRecord extends Omit<NodeData, 'category'> {
   /** Module tags: the defining module first, then any extra tags. */
   modules: string[];
   origin: Origin;
+  /** Opened files: where the file draws the node; exports with coordinates write it back, and the explorer draws it there. */
+  position?: { x: number; y: number };
 }
 
 export interface EdgeRecord extends Omit<EdgeData, 'id' | 'predicate'> {
