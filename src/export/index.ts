@@ -14,4 +14,5 @@ export { writeMermaid, mermaidText } from './to-mermaid.js';
 export { writeKgxTsv, writeKgxJsonl, KGX_NODE_COLUMNS, KGX_EDGE_COLUMNS } from './to-kgx.js';
 export { writeCsv, writeSif } from './to-tables.js';
 export { writeHtml, htmlPageData } from './to-html.js';
-export { knowledgeLevel, biolinkEdge, publications, citation, MECHKG_INFORES } from './provenance.js';
+export { knowledgeLevel, biolinkEdge, publications, MECHKG_INFORES } from './provenance.js';
+export { citationParts, citationText } from '../model/citation.js';

@@ -85,18 +85,6 @@ export function edgeSources(edge: EdgeRecord, sources: GraphMeta['sources']): So
   });
 }
 
-/**
- * One-line citation for a source: authors (year). title. journal. PMID / doi. Without authors the year follows
- * the journal (title. journal, year.), so a line never opens on a bare "(2022)".
- */
-export function citation(s: SourceData): string {
-  const year = s.year !== undefined ? String(s.year) : undefined;
-  const head = s.authors ? [s.authors, year ? `(${year})` : undefined].filter(Boolean).join(' ') : undefined;
-  const where = s.authors ? s.journal : [s.journal, year].filter(Boolean).join(', ');
-  const ids = [s.pmid ? `PMID:${s.pmid}` : undefined, s.doi ? `doi:${s.doi}` : undefined, !s.pmid && !s.doi && s.url ? s.url : undefined].filter(Boolean);
-  return [head, s.title, where, ids.join(' ')].filter((x) => x && String(x).length > 0).join('. ');
-}
-
 /** Sources cited by the edges of a graph, numbered in the order edges are visited (for figure citations). */
 export function numberSources(graph: KnowledgeGraph): { order: SourceData[]; numberOf: Map<string, number> } {
   const numberOf = new Map<string, number>();

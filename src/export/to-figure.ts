@@ -10,7 +10,8 @@ import { CATEGORIES, predicateLabel, type Category } from '../model/vocabulary.j
 import { attrList, dotHtml, dotString, edgeStyle, nodeStyle, SIGN_COLORS } from './dot-style.js';
 import type { ExportEnv, ExportOptions } from './export-types.js';
 import { runGraphviz } from './graphviz-wasm.js';
-import { citation, edgeSourceIds, numberSources } from './provenance.js';
+import { edgeSourceIds, numberSources } from './provenance.js';
+import { citationText } from '../model/citation.js';
 
 /** The DOT source of a figure (what `renderFigure` hands to Graphviz). */
 export function figureDot(graph: KnowledgeGraph, options: ExportOptions = {}): string {
@@ -43,7 +44,7 @@ export function figureDot(graph: KnowledgeGraph, options: ExportOptions = {}): s
       })}];`,
     );
   });
-  lines.push(`  label=<${captionTable(title, categories, order.map(citation))}>;`, '}', '');
+  lines.push(`  label=<${captionTable(title, categories, order.map(citationText))}>;`, '}', '');
   return lines.join('\n');
 }
 

@@ -10,7 +10,8 @@ import type { KnowledgeGraph } from '../model/types.js';
 import { CATEGORIES, curieUrl, EVIDENCE_KINDS, predicateLabel, type Category } from '../model/vocabulary.js';
 import type { ExportEnv, ExportOptions } from './export-types.js';
 import { mechkgHtmlApp, type HtmlPageData } from './html-app.js';
-import { citation, edgeSentence, edgeSourceIds, numberSources } from './provenance.js';
+import { edgeSentence, edgeSourceIds, numberSources } from './provenance.js';
+import { citationParts, citationText } from '../model/citation.js';
 import type { Context } from '../model/schema.js';
 
 function contextText(c: Context | undefined): string | undefined {
@@ -60,7 +61,7 @@ export function htmlPageData(graph: KnowledgeGraph, options: ExportOptions = {})
         ref: numberOf.get(ev.source) ?? null,
       })),
     })),
-    references: order.map((s, i) => ({ n: i + 1, text: citation(s), url: s.doi ? `https://doi.org/${s.doi}` : s.pmid ? `https://pubmed.ncbi.nlm.nih.gov/${s.pmid}/` : (s.url ?? null) })),
+    references: order.map((s, i) => ({ n: i + 1, text: citationText(s), url: citationParts(s).url ?? null })),
     categories: categories.map((c) => ({ name: c, label: CATEGORIES[c].label, color: CATEGORIES[c].color })),
     paths: options.paths ?? [],
   };

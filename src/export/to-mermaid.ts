@@ -8,7 +8,8 @@
 import type { KnowledgeGraph } from '../model/types.js';
 import { CATEGORIES, predicateLabel, type Category } from '../model/vocabulary.js';
 import type { ExportOptions } from './export-types.js';
-import { numberSources, edgeSourceIds, citation } from './provenance.js';
+import { numberSources, edgeSourceIds } from './provenance.js';
+import { citationText } from '../model/citation.js';
 
 /** Label text for a quoted Mermaid label: safe characters kept, the rest as #code; entities. */
 export function mermaidText(value: string): string {
@@ -53,6 +54,6 @@ export function writeMermaid(graph: KnowledgeGraph, options: ExportOptions = {})
     lines.push(`  ${ids.get(source)} ${arrow}|"${mermaidText(label)}"| ${ids.get(target)}`);
   });
   for (const c of used) lines.push(`  classDef ${className(c)} fill:${CATEGORIES[c].color}33,stroke:${CATEGORIES[c].color},stroke-width:2px,color:#222`);
-  order.forEach((s, i) => lines.push(`  %% [${i + 1}] ${mermaidComment(citation(s))}`));
+  order.forEach((s, i) => lines.push(`  %% [${i + 1}] ${mermaidComment(citationText(s))}`));
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 /** A readable citation for an entry of the source registry (or the bare id when the registry lacks it). */
 import type { SourceData } from '../model/schema.js';
 import { ownValue } from '../model/own-key.js';
+import { citationParts, citationText } from '../model/citation.js';
 
 export interface Reference {
   /** Number used in sentences: [1], [2], ... */
@@ -13,15 +14,8 @@ export interface Reference {
 export function citeSource(sources: Readonly<Record<string, SourceData>>, id: string): { citation: string; url?: string } {
   const s = ownValue(sources, id);
   if (!s) return { citation: id };
-  const title = `${s.title.replace(/[.]$/, '')}.`;
-  const parts = s.authors ? [`${s.authors}${s.year ? ` (${s.year})` : ''}.`, title] : [title];
-  if (s.journal) parts.push(`${s.journal}${s.authors || !s.year ? '' : `, ${s.year}`}.`);
-  else if (!s.authors && s.year) parts.push(`${s.year}.`);
-  if (s.kind === 'seed_article') parts.push('Seed article.');
-  if (s.doi) parts.push(`doi:${s.doi}`);
-  else if (s.pmid) parts.push(`PMID:${s.pmid}`);
-  const url = s.url ?? (s.doi ? `https://doi.org/${s.doi}` : s.pmid ? `https://pubmed.ncbi.nlm.nih.gov/${s.pmid}/` : undefined);
-  return url ? { citation: parts.filter(Boolean).join(' '), url } : { citation: parts.filter(Boolean).join(' ') };
+  const url = citationParts(s).url;
+  return url ? { citation: citationText(s), url } : { citation: citationText(s) };
 }
 
 /** Numbers sources in order of first use. */

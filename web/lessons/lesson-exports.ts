@@ -3,7 +3,7 @@
  * no script, nothing fetched) and a PowerPoint deck (pptxgenjs, loaded only here), one slide per step:
  * the figure, the step's sentence, numbered citations, and the lecturer's note as speaker notes.
  */
-import type { KnowledgeGraph, SourceData } from '../../src/index.js';
+import { citationText as sourceCitation, type KnowledgeGraph, type SourceData } from '../../src/index.js';
 import { download, fileStem } from '../exports/download.js';
 import type { Lesson } from '../state/lesson-state.js';
 import { h } from '../ui/dom.js';
@@ -15,11 +15,9 @@ export interface Figure {
   height: number;
 }
 
-/** "Title. Authors, Journal Year. doi:… PMID …" as plain text. */
+/** The one citation style (src/model/citation.ts) as plain text; the bare id when the registry lacks it. */
 export function citationText(id: string, s: SourceData | undefined): string {
-  if (!s) return id;
-  const meta = [s.authors, s.journal, s.year].filter(Boolean).join(', ');
-  return [s.title, meta ? `(${meta})` : '', s.doi ? `doi:${s.doi}` : '', s.pmid ? `PMID ${s.pmid}` : '', !s.doi && !s.pmid && s.url ? s.url : ''].filter(Boolean).join(' ');
+  return s ? sourceCitation(s) : id;
 }
 
 const HANDOUT_CSS = `body{font-family:system-ui,"DejaVu Sans",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1f2328;line-height:1.45}

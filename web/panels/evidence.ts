@@ -1,5 +1,5 @@
 /** Small widgets the panels share: the sign badge, one evidence entry, a citation line. */
-import { EVIDENCE_KINDS, type EvidenceData, type KnowledgeGraph, type SourceData } from '../../src/index.js';
+import { citationParts, EVIDENCE_KINDS, type EvidenceData, type KnowledgeGraph, type SourceData } from '../../src/index.js';
 import { h, link, type Child } from '../ui/dom.js';
 
 export function signBadge(sign: string | null): HTMLElement {
@@ -41,13 +41,11 @@ export function evidenceItem(ev: EvidenceData, source: SourceData | undefined): 
   );
 }
 
-/** "Title (Authors, Journal Year) DOI PubMed link", every part linked when known. */
+/** The one citation style (src/model/citation.ts), its identifiers linked to their records. */
 export function citation(id: string, s: SourceData | undefined): Child[] {
   if (!s) return [`Source: ${id}`];
-  const meta = [s.authors, s.journal, s.year].filter(Boolean).join(', ');
-  const links: Child[] = [];
-  if (s.doi) links.push(' ', link(`https://doi.org/${s.doi}`, `doi:${s.doi}`));
-  if (s.pmid) links.push(' ', link(`https://pubmed.ncbi.nlm.nih.gov/${s.pmid}/`, `PMID ${s.pmid}`));
-  if (s.url) links.push(' ', link(s.url, 'link'));
-  return ['Source: ', h('cite', {}, s.title), meta ? ` (${meta})` : '', s.kind === 'seed_article' ? ' [seed article]' : '', ...links];
+  const p = citationParts(s);
+  const links: Child[] = p.ids.flatMap((x) => [' ', link(x.url, x.label)]);
+  if (p.ids.length === 0 && s.url) links.push(' ', link(s.url, 'link'));
+  return ['Source: ', ...(p.lead ? [`${p.lead} `] : []), h('cite', {}, p.title), ...(p.where ? [` ${p.where}`] : []), ...(p.kind ? [` ${p.kind}`] : []), ...links];
 }
