@@ -17,7 +17,7 @@
 import { UsageError } from '../errors.js';
 import { Budget, DEFAULT_MAX_EXPANSIONS, DEFAULT_MAX_MILLIS, type BudgetOptions, type WorkStats } from './budget.js';
 import { FAR, signedState } from './distances.js';
-import { flowIndex, isFlowIndex } from './flow-index.js';
+import { flowIndex, isBounce, isFlowIndex } from './flow-index.js';
 import { Bidirectional, LayeredBfs } from './layered-bfs.js';
 import { buildPath, edgeQuality, evidenceKeys, nodeRef, STUDY_CAP, type EdgeMemo, type NodeRef, type Path } from './path-result.js';
 import type { PathIndex } from './path-index.js';
@@ -442,6 +442,7 @@ class LevelEnumerator {
         const v = index.edgeTarget(e);
         const real = origin === null ? v : origin(v);
         if (onPath.has(real) || trav.blocked[v] || !trav.edgeAllowed(e)) continue;
+        if (depth > 0 && isBounce(index, stack[depth - 1]!, e)) continue;
         const nextSign = sign * index.edgeSign(e);
         const nextMask = mask | viaBit.get(v, 0);
         if (v === t) {

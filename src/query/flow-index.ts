@@ -230,13 +230,31 @@ function push(map: Map<number, number[]>, key: number, value: number): void {
 }
 
 /**
- * True when the step pair (first, then second, in route order) leaves an enzyme to its substrate and
- * re-enters that enzyme's own reaction from it: "less enzyme, more substrate, so a faster reaction" is
- * not a route (the reaction is the one that slowed). Breadth-first searches check it against the step a
- * state was first reached by, so the walk they keep never does it.
+ * True when the step pair (first, then second, in route order) leaves an enzyme to its substrate and goes
+ * on through that enzyme's own reaction:
+ * - re-entering the reaction from the substrate: "less enzyme, more substrate, so a faster reaction" is not
+ *   a route (the reaction is the one that slowed);
+ * - following a conversion of the substrate into a product the enzyme itself makes (`E consumes S`,
+ *   `S converted_to P`, `E produces P`: one reaction written twice): "more enzyme, less substrate, so less
+ *   product" reads the reaction backwards, since the substrate falls because it is being made into that
+ *   product (the methyl-folate trap: methionine synthase turns 5-methyl-THF into THF, it does not lower THF).
+ * Breadth-first searches check it against the step a state was first reached by, and path enumeration
+ * against the step before, so no route they give does it.
  */
 export function isBounce(index: PathIndex, first: number, second: number): boolean {
-  if (first < 0 || !isFlowIndex(index) || !index.edgeReversed(second)) return false;
+  if (first < 0 || !isFlowIndex(index)) return false;
   if (edgeRelationOf(index, first) !== RELATION_CODES.consumption || index.edgeReversed(first)) return false;
-  return index.nodeOrigin(index.edgeSource(first)) === index.nodeOrigin(index.edgeTarget(second));
+  const enzyme = index.nodeOrigin(index.edgeSource(first));
+  if (index.edgeReversed(second)) return enzyme === index.nodeOrigin(index.edgeTarget(second));
+  return edgeRelationOf(index, second) === RELATION_CODES.conversion && produces(index, enzyme, index.nodeOrigin(index.edgeTarget(second)));
+}
+
+/** Whether the (real) enzyme has a production edge to the (real) product. */
+function produces(index: FlowIndex, enzyme: number, product: number): boolean {
+  const outs = index.outEdges(enzyme);
+  for (let i = 0; i < outs.length; i++) {
+    const e = outs[i]!;
+    if (e < index.realEdgeCount && edgeRelationOf(index, e) === RELATION_CODES.production && index.edgeTarget(e) === product) return true;
+  }
+  return false;
 }

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dominantEffects, edgeRecord, effects, EVIDENCE_KINDS, tryLoadGraphFromFiles, type DominantEffect, type KnowledgeGraph } from '../../src/index.js';
+import { dominantEffects, edgeRecord, effects, EVIDENCE_KINDS, findPaths, tryLoadGraphFromFiles, type DominantEffect, type KnowledgeGraph } from '../../src/index.js';
+import { loadGraph } from '../../src/node.js';
 import { buildTestGraph, dominantVerdicts, graphSpec, refEdges, type GraphSpec, type RefWalk } from './random-graph.js';
 
 const SOURCES = 'sources:\n  - id: t\n    kind: textbook\n    title: T\n  - id: mouse\n    kind: primary_paper\n    title: M\n    pmid: "1"\n';
@@ -90,6 +91,31 @@ describe('perturbation rules (docs/semantics.md)', () => {
     const g = graphOf(['e consumes s', 'e consumes co', 'e produces p'], { e: 'protein' });
     expect(directions(g, 'e', 'down')).toEqual({ s: 'up', co: 'up', p: 'down' });
     expect(directions(g, 'e', 'down', true)).toEqual({ s: 'up', co: 'up', p: 'down' });
+  });
+
+  it('an enzyme does not lower the product of its own reaction through the substrate it turns into it (one reaction written twice)', () => {
+    // e consumes s and makes p, and the same reaction is also written s converted_to p: raising e lowers s
+    // because s is being made into p, so "less s, so less p" is no route, and p has only the + route.
+    const g = graphOf(['e consumes s', 'e produces p', 's converted_to p', 'p increases q'], { e: 'protein' });
+    expect(directions(g, 'e', 'up', true)).toEqual({ s: 'down', p: 'up', q: 'up' });
+    const paths = findPaths(g, 'e', 'q', { limit: 100 }).paths;
+    expect(paths.map((p) => p.nodes.map((n) => n.id).join(' '))).toEqual(['e p q']);
+    // Another enzyme's conversion of s is a real competing route: less s, less of its product r.
+    const other = graphOf(['e consumes s', 'e produces p', 's converted_to r'], { e: 'protein' });
+    expect(directions(other, 'e')).toEqual({ s: 'down', p: 'up', r: 'down' });
+  });
+
+  it('the methyl-folate trap on the curated graph: no route from B12 to THF or DNA synthesis reads the reaction of methionine synthase backwards', () => {
+    const curated = loadGraph();
+    for (const target of ['tetrahydrofolate', 'dna-synthesis']) {
+      const r = findPaths(curated, 'vitamin-b12', target, { limit: 200, maxLength: 7 });
+      expect(r.paths.length).toBeGreaterThan(3);
+      // the pair "methionine synthase consumes 5-methyl-THF, 5-methyl-THF is converted to THF" is that enzyme's own reaction read backwards
+      const backwards = r.paths.filter((p) => p.edges.some((e, i) => e.predicate === 'consumes' && !e.reversed && e.target === '5-methyltetrahydrofolate' && p.edges[i + 1]?.predicate === 'converted_to'));
+      expect(backwards).toEqual([]);
+    }
+    const thf = dominantEffects(curated, 'vitamin-b12', { direction: 'down' }).effects.find((e) => e.node.id === 'tetrahydrofolate')!;
+    expect(thf.effect).toBe('down');
   });
 
   it('a conversion cycle does not make its nodes mixed: the shortest route decides', () => {
