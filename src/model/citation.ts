@@ -23,7 +23,9 @@ export interface CitationParts {
 
 export function citationParts(s: SourceData): CitationParts {
   const year = s.year !== undefined ? String(s.year) : undefined;
-  const parts: CitationParts = { title: `${s.title.trim().replace(/[.]+$/, '')}.`, ids: [] };
+  const title = s.title.trim().replace(/[.]+$/, '');
+  // a title that ends in a question or exclamation mark keeps it, without a full stop after it
+  const parts: CitationParts = { title: /[?!]$/.test(title) ? title : `${title}.`, ids: [] };
   if (s.authors) parts.lead = `${s.authors}${year ? ` (${year})` : ''}.`;
   const where = s.authors ? s.journal : [s.journal, year].filter(Boolean).join(', ');
   if (where) parts.where = `${where}.`;

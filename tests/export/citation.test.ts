@@ -16,6 +16,7 @@ describe('citations (one style for explain, exports, the explorer and lessons)',
   it('say "Seed article." for a popular article, so a reader never takes it for a study', () => {
     const seed = { id: 's', kind: 'seed_article', title: 'B12 and your liver', url: 'https://example.org/a' } as const;
     expect(citation(seed)).toBe('B12 and your liver. Seed article. https://example.org/a');
+    expect(citation({ ...seed, title: 'Does B12 protect the liver?' })).toBe('Does B12 protect the liver? Seed article. https://example.org/a');
   });
 
   it('are the same text in explain and describe as in the exports, for every source of the curated graph', () => {
