@@ -163,10 +163,11 @@ export function findPaths(input: QueryInput, from: string, to: string, options: 
  */
 function unlistedSigns(ctx: QueryContext, s: number, t: number, via: number[], avoid: ReturnType<typeof resolveAvoid>, opts: ResolvedOptions, budget: Budget, lease: Lease, listed: Path[]): Unlisted {
   const routes: UnlistedRoute[] = [];
+  const shared: Search['shared'] = new Map();
   for (const sign of [1, -1] as const) {
     const text = sign > 0 ? '+' : '-';
     if (listed.some((p) => p.sign === text)) continue;
-    const search: Search = { ctx, s, t, via, avoid, opts: { ...opts, sign, limit: 1, rank: 'evidence' }, budget, lease };
+    const search: Search = { ctx, s, t, via, avoid, opts: { ...opts, sign, limit: 1, rank: 'evidence' }, budget, lease, shared };
     const best = rankByEvidence(search).paths[0];
     if (!best) continue;
     const path = buildPath(ctx.index, s, best.edges);
@@ -185,6 +186,12 @@ interface Search {
   budget: Budget;
   /** Scratch arrays borrowed from the index's pool for this query. */
   lease: Lease;
+  /**
+   * Bound searches shared by searches that run one after the other on the same budget and lease, by
+   * evidence threshold: the searches for the best route of each net sign grow one unsigned and one signed
+   * ball (the signed one holds the + and the - states alike) instead of one each.
+   */
+  shared?: Map<number, { bidi: Bidirectional; signed: LayeredBfs | null }>;
 }
 
 interface Found {
@@ -225,7 +232,7 @@ function rankByEvidence(search: Search): { paths: Found[]; truncated: boolean } 
   const paths: Found[] = [];
   // Qualities below the --min-evidence kind belong to edges the traversal refuses anyway.
   for (const threshold of edgeQualities(ctx.index).distinct.filter((q) => q >= opts.minStrength * (STUDY_CAP + 1))) {
-    const enumerator = new LevelEnumerator(search, traversal(search, threshold));
+    const enumerator = new LevelEnumerator(search, traversal(search, threshold), threshold);
     for (let L = enumerator.minLength(); L <= opts.maxLength; L++) {
       const level: Found[] = [];
       const more = enumerator.level(L, opts.limit - paths.length, level, (f) => f.quality === threshold);
@@ -299,11 +306,16 @@ class LevelEnumerator {
   constructor(
     private readonly search: Search,
     private readonly trav: Traversal,
+    threshold = 0,
   ) {
     const { ctx, s, t, via, opts, budget, lease } = search;
     const index = (this.index = ctx.index);
-    this.bidi = new Bidirectional(index, trav, s, t, lease, budget);
-    this.signed = opts.sign === null ? null : new LayeredBfs(index, trav, t, 'in', true, lease, budget, opts.sign !== 0);
+    // Shared bounds are only for +/- searches (the signed ball skips unsigned edges), which is all unlistedSigns runs.
+    const shared = opts.sign !== null && opts.sign !== 0 ? search.shared : undefined;
+    const cached = shared?.get(threshold);
+    this.bidi = cached?.bidi ?? new Bidirectional(index, trav, s, t, lease, budget);
+    this.signed = cached?.signed ?? (opts.sign === null ? null : new LayeredBfs(index, trav, t, 'in', true, lease, budget, opts.sign !== 0));
+    if (shared && !cached) shared.set(threshold, { bidi: this.bidi, signed: this.signed });
     this.viaBfs = via.map((v) => new LayeredBfs(index, trav, v, 'in', false, lease, budget));
     this.viaBit = lease.stamped(index.nodeCount);
     via.forEach((v, k) => this.viaBit.set(v, 1 << k));

@@ -102,6 +102,25 @@ describe('findPaths', () => {
     );
   });
 
+  it('names, for each net sign the limit cut off, the best-supported route of that sign: the brute-force best of it', () => {
+    fc.assert(
+      fc.property(caseArb, ({ spec, ends: [s, t], maxLength, limit, includeAssociations }) => {
+        const graph = buildTestGraph(spec);
+        const r = findPaths(graph, `n${s}`, `n${t}`, { maxLength, limit, includeAssociations, rank: 'length' });
+        if (!r.truncated || !r.agreement) return;
+        expect(r.agreement.unlistedChecked).toBe(true);
+        const ref = bruteForcePaths(spec, s, t, maxLength, { includeAssociations }).sort(byEvidence);
+        for (const sign of ['+', '-'] as const) {
+          if (r.paths.some((p) => p.sign === sign)) continue;
+          const best = ref.find((p: RefPath) => p.sign === sign);
+          const named = r.agreement.unlisted.find((u) => u.sign === sign);
+          expect(named ? named.nodes.join(' ') : null).toBe(best ? [`n${s}`, ...best.edges.map((e) => `n${e.t}`)].join(' ') : null);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('filters by net sign, via and avoid exactly like the brute-force reference', () => {
     fc.assert(
       fc.property(caseArb, fc.constantFrom('+', '-'), fc.nat(), fc.nat(), ({ spec, ends: [s, t], maxLength, includeAssociations }, sign, viaSeed, avoidSeed) => {
