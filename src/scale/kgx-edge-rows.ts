@@ -52,6 +52,11 @@ export class EdgeTable {
   lineOffset: Float64Array;
   /** Edge ids as the file gives them, one per edge ('' when the row has none); null without an id column. */
   readonly ids: StringPool | null;
+  /**
+   * FNV-1a of each edge id, taken while the row is parsed, so the duplicate-id check after the
+   * merge only sorts (the parse runs in two threads, the check in one); null without an id column.
+   */
+  idHash: Int32Array | null;
   /** Rows without a predicate (read as biolink:related_to): how many, and the first few lines. */
   noPredicate = 0;
   readonly noPredicateLines: number[] = [];
@@ -103,6 +108,7 @@ export class EdgeTable {
     this.kind = new Uint16Array(expected);
     this.lineOffset = new Float64Array(expected);
     this.ids = this.colId >= 0 ? new StringPool(expected, expected * 8) : null;
+    this.idHash = this.colId >= 0 ? new Int32Array(expected) : null;
   }
   private readonly columnCount: number;
 
@@ -157,8 +163,10 @@ export class EdgeTable {
     const ids = this.ids;
     if (ids !== null) {
       const colId = this.colId;
-      if (colId < fields) ids.appendBytes(buf, starts[colId]!, ends[colId]!);
-      else ids.append('');
+      if (colId < fields) {
+        ids.appendBytes(buf, starts[colId]!, ends[colId]!);
+        this.idHash![e] = fnv1a(buf, starts[colId]!, ends[colId]!);
+      } else ids.append('');
     }
     this.count = e + 1;
   }
@@ -307,6 +315,11 @@ export class EdgeTable {
     this.target = resize(this.target, (n) => new Int32Array(n));
     this.kind = resize(this.kind, (n) => new Uint16Array(n));
     this.lineOffset = resize(this.lineOffset, (n) => new Float64Array(n));
+    if (this.idHash) {
+      const grown = new Int32Array(this.capacity);
+      grown.set(this.idHash);
+      this.idHash = grown;
+    }
   }
 
   /**
@@ -339,11 +352,13 @@ export class EdgeTable {
     }
     lineOffset.set(other.lineOffset.subarray(0, n), base);
     if (this.ids !== null && other.edgeIdBytes && other.edgeIdEnds) {
+      if (this.idHash && other.edgeIdHashes) this.idHash.set(other.edgeIdHashes.subarray(0, n), base);
       const bytes = other.edgeIdBytes;
       let from = 0;
       for (let e = 0; e < n; e++) {
         const to = other.edgeIdEnds[e]!;
         this.ids.appendBytes(bytes, from, to);
+        if (this.idHash && !other.edgeIdHashes) this.idHash[base + e] = fnv1a(bytes, from, to);
         from = to;
       }
     }
@@ -366,6 +381,7 @@ export interface RangeRows {
   /** The range's edge ids ('' when none), as pool bytes and end offsets; absent without an id column. */
   edgeIdBytes?: Uint8Array;
   edgeIdEnds?: Uint32Array;
+  edgeIdHashes?: Int32Array;
   noPredicate: number;
   noPredicateLines: number[];
   kinds: EdgeKind[];
@@ -429,7 +445,7 @@ export async function parseEdgeRange(path: string, columns: readonly string[], f
     target: fit(table.target, table.count),
     kind: fit(table.kind, table.count),
     lineOffset: fit(table.lineOffset, table.count),
-    ...(edgeIds ? { edgeIdBytes: edgeIds.bytes, edgeIdEnds: edgeIds.ends } : {}),
+    ...(edgeIds ? { edgeIdBytes: edgeIds.bytes, edgeIdEnds: edgeIds.ends, edgeIdHashes: fit(table.idHash!, table.count) } : {}),
     noPredicate: table.noPredicate,
     noPredicateLines: table.noPredicateLines,
     kinds: table.kinds,

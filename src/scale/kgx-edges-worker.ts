@@ -18,7 +18,7 @@ const job = workerData as EdgeRangeJob;
 const chunk = job.chunkSize === undefined ? {} : { chunkSize: job.chunkSize, carryRoom: Math.min(job.chunkSize, 1 << 16) };
 parseEdgeRange(job.path, job.columns, job.from, job.to, job.expectedRows, chunk).then(
   (rows) => {
-    const transfer = [rows.source, rows.target, rows.kind, rows.lineOffset, rows.idBytes, rows.idEnds, rows.idHashes, rows.idLines, ...(rows.edgeIdBytes && rows.edgeIdEnds ? [rows.edgeIdBytes, rows.edgeIdEnds] : [])].map((a) => a.buffer as ArrayBuffer);
+    const transfer = [rows.source, rows.target, rows.kind, rows.lineOffset, rows.idBytes, rows.idEnds, rows.idHashes, rows.idLines, ...(rows.edgeIdBytes && rows.edgeIdEnds ? [rows.edgeIdBytes, rows.edgeIdEnds] : []), ...(rows.edgeIdHashes ? [rows.edgeIdHashes] : [])].map((a) => a.buffer as ArrayBuffer);
     parentPort!.postMessage(rows, [...new Set(transfer)]);
   },
   (err: unknown) => parentPort!.postMessage({ failed: err instanceof Error ? err.message : String(err) }),

@@ -493,17 +493,17 @@ function finishEdges(path: string, table: EdgeTable, columns: readonly string[],
     predicates: kinds.map((d) => d.predicate),
     relations: Uint8Array.from(kinds, (d) => d.relation),
     ids,
-    renamed: ids ? renamedDuplicates(ids, count, file, log, (e) => offsets[e]!) : new Map(),
+    renamed: ids ? renamedDuplicates(ids, table.idHash, count, file, log, (e) => offsets[e]!) : new Map(),
     evidence: () => [],
     provenance: provenanceReader(path, columns, (e) => offsets[e]!),
   };
 }
 
 /** Edge ids given twice or more: the k-th use is kept as "<id>--k", with the importer's warning. */
-function renamedDuplicates(ids: StringPool, count: number, file: string, log: WarningLog, offsetOf: (e: number) => number): Map<number, string> {
+function renamedDuplicates(ids: StringPool, hashes: Int32Array | null, count: number, file: string, log: WarningLog, offsetOf: (e: number) => number): Map<number, string> {
   const renamed = new Map<number, string>();
   const { bytes, ends } = ids.contents();
-  const dups = repeatedUses(bytes, ends, count).map(({ at: e, use }) => {
+  const dups = repeatedUses(bytes, ends, count, hashes ?? undefined).map(({ at: e, use }) => {
     const given = graphId(ids.get(e));
     const name = `${given}--${use}`;
     renamed.set(e, name);

@@ -1,8 +1,9 @@
 /**
  * Ids given more than once in a list of byte strings (the edge ids of a KGX file), each later use with its
- * use number (2 for the second use, ...), in list order. The ids are sorted by hash with an LSD radix sort
- * and equal hashes compared byte for byte: a million ids cost three sequential passes instead of a million
- * random probes into a table several times the size of the cache.
+ * use number (2 for the second use, ...), in list order. Two passes over a bit table of hashes keep only the
+ * ids whose hash occurs twice; those are sorted by hash with an LSD radix sort and equal hashes compared
+ * byte for byte. A million distinct ids cost two passes over a few-megabyte table and a sort of the few
+ * percent that collide by chance, instead of a million random probes into a table larger than the cache.
  */
 import { fnv1a } from './byte-interner.js';
 
@@ -17,20 +18,27 @@ const DIGIT_BITS = 11;
 const MAX_COMPARED_RUN = 32;
 const BUCKETS = 1 << DIGIT_BITS;
 
-/** Entries are bytes[ends[i - 1], ends[i]) (from 0 for the first); empty entries are no id and never repeat. */
-export function repeatedUses(bytes: Uint8Array, ends: ArrayLike<number>, count: number): RepeatedUse[] {
-  count = Math.min(count, ends.length);
-  let keys = new Uint32Array(count);
+/**
+ * Entries are bytes[ends[i - 1], ends[i]) (from 0 for the first); empty entries are no id and never repeat.
+ * `hashes`, when given, is fnv1a(entry) for each entry, taken earlier (while the file was parsed).
+ */
+export function repeatedUses(bytes: Uint8Array, ends: ArrayLike<number>, count: number, hashes?: ArrayLike<number>): RepeatedUse[] {
+  count = Math.min(count, ends.length, hashes ? hashes.length : Infinity);
+  // Int32: a Uint32Array element above 2^31 reads as a heap number, several times slower in these loops
+  let keys = new Int32Array(count);
   let items = new Int32Array(count);
   let m = 0;
   for (let i = 0; i < count; i++) {
     const start = i === 0 ? 0 : ends[i - 1]!;
     if (start === ends[i]!) continue;
-    keys[m] = fnv1a(bytes, start, ends[i]!) >>> 0;
+    keys[m] = hashes ? hashes[i]! | 0 : fnv1a(bytes, start, ends[i]!);
     items[m++] = i;
   }
+  // Keep only entries whose hash another entry shares, in a bit table a few times the size of the list:
+  // every repeated id is among them, and a list of distinct ids leaves only chance collisions (a few %).
+  ({ keys, items, m } = sharedHashes(keys, items, m));
   // Stable LSD passes keep equal hashes in list order, so the first use of an id comes first in its run.
-  let keysTo = new Uint32Array(m);
+  let keysTo = new Int32Array(m);
   let itemsTo = new Int32Array(m);
   const counts = new Int32Array(BUCKETS);
   for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
@@ -94,4 +102,29 @@ function groupByText(bytes: Uint8Array, ends: ArrayLike<number>, items: Int32Arr
     uses.set(key, use);
     if (use > 1) repeated.push({ at: item, use });
   }
+}
+
+/** The entries (of the first m) whose hash occurs at least twice, in list order. */
+function sharedHashes(keys: Int32Array<ArrayBuffer>, items: Int32Array<ArrayBuffer>, m: number): { keys: Int32Array<ArrayBuffer>; items: Int32Array<ArrayBuffer>; m: number } {
+  let bits = 1 << 16;
+  while (bits < m * 32 && bits < 1 << 28) bits *= 2;
+  const mask = bits - 1;
+  const seen = new Int32Array(bits >>> 5);
+  const twice = new Int32Array(bits >>> 5);
+  for (let i = 0; i < m; i++) {
+    const h = keys[i]! & mask;
+    const w = h >>> 5;
+    const b = 1 << (h & 31);
+    if (seen[w]! & b) twice[w]! |= b;
+    else seen[w]! |= b;
+  }
+  let n = 0;
+  for (let i = 0; i < m; i++) {
+    const h = keys[i]! & mask;
+    if (twice[h >>> 5]! & (1 << (h & 31))) {
+      keys[n] = keys[i]!;
+      items[n++] = items[i]!;
+    }
+  }
+  return { keys, items, m: n };
 }

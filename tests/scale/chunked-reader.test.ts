@@ -176,6 +176,26 @@ describe('two readers (the end of the file parsed apart, then appended)', () => 
     }
   });
 
+  it('renames edge ids used again the same way at any split point: first use kept, later ones <id>--2, --3 in file order', async () => {
+    const path = join(dir, 'dupsplit_edges.tsv');
+    // ids reused within each part and across the split (e0 early and late), and an id that differs by one byte
+    const rows = ['id\tsubject\tpredicate\tobject', ...Array.from({ length: 300 }, (_, i) => `${i % 7 === 0 ? 'e0' : i % 5 === 0 ? `e${i % 3}` : `id-${i}`}\tA:${i % 40}\tbiolink:causes\tB:${i % 30}`)];
+    rows.push('e0 \tA:1\tbiolink:causes\tB:2');
+    writeFileSync(path, rows.join('\n') + '\n');
+    const whole = dump(await loadKgxIndex(path, { onProgress: () => {}, parallel: false, nodesPath: null }));
+    const ids = whole.edges.map(([e]: [{ id: string }]) => e.id);
+    expect(ids.filter((id: string) => id === 'e0')).toHaveLength(1);
+    expect(ids).toContain(`e0--${Math.ceil(300 / 7)}`);
+    expect(ids).toContain('e0 ');
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(whole.problems.some((p: { code: string }) => p.code === 'duplicate_id')).toBe(true);
+    for (const splitShare of [0.05, 0.5, 0.95]) {
+      expect(dump(await loadKgxIndex(path, { onProgress: () => {}, parallel: 'inline', splitShare, nodesPath: null }))).toEqual(whole);
+    }
+    const { loadKgxIndex: loadBuilt } = await built();
+    expect(dump((await loadBuilt(path, { onProgress: () => {}, parallel: true, splitShare: 0.5, nodesPath: null })) as unknown as CompactIndex)).toEqual(whole);
+  });
+
   it('names the same line for a bad row after the split, and the first bad row when both parts have one', async () => {
     const path = join(dir, 'badsplit_edges.tsv');
     const rows = ['subject\tpredicate\tobject', ...Array.from({ length: 200 }, (_, i) => `A:${i}\tbiolink:causes\tB:${i}`)];
