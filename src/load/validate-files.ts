@@ -19,7 +19,7 @@ import { CURIE_PREFIXES, PREDICATES } from '../model/vocabulary.js';
 import { editDistance } from './edit-distance.js';
 import { checkEvidenceRules } from './evidence-rules.js';
 import { describeIssue, isRecord, problemCodeFor } from './schema-issues.js';
-import { parseYamlFile, type ParsedYaml } from './yaml-document.js';
+import { parseYamlFile, type ParsedYaml, type YamlParser } from './yaml-document.js';
 
 /** Lines of an edge's fields, so cross-file problems point at the exact line (not only the edge). */
 export interface EdgeLines {
@@ -74,13 +74,14 @@ export function defaultEdgeId(e: { source: string; predicate: string; target: st
   return `${e.source}--${e.predicate}--${e.target}`;
 }
 
-export function validateFiles(files: readonly GraphFile[]): ValidatedData {
+/** `parse` is the YAML reader (tests compare the fast one with the `yaml` package's). */
+export function validateFiles(files: readonly GraphFile[], parse: YamlParser = parseYamlFile): ValidatedData {
   const out: ValidatedData = { modules: [], nodes: [], edges: [], sources: [], layout: null, lessons: [], references: [], rejectedNodeIds: new Set(), problems: [] };
   if (!files.some((f) => isSourcesFile(f.path))) {
     out.problems.push({ level: 'error', code: 'missing_file', file: '(graph)', message: 'no sources.yaml registry among the data files' });
   }
   for (const f of files) {
-    const { parsed, problems } = parseYamlFile(f.path, f.text);
+    const { parsed, problems } = parse(f.path, f.text);
     for (const p of problems) out.problems.push(p);
     if (!parsed) continue;
     if (isSourcesFile(f.path)) readSourcesFile(parsed, out);
