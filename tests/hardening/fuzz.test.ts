@@ -17,11 +17,11 @@ import { tryLoadGraphFromFiles } from '../../src/graph/load-graph.js';
 import { readGraphDir } from '../../src/node/read-graph-dir.js';
 import { loadKgxIndex } from '../../src/scale/kgx-index.js';
 import { tempDir } from './cli.js';
+import { mangle, mangleArb, TOKENS } from './mangle.js';
 
 // MECHKG_FUZZ_SEED explores other inputs locally; CI runs the fixed seed.
 const SEED = Number(process.env.MECHKG_FUZZ_SEED ?? 1313);
 const FIXTURES = 'tests/fixtures/fuzz';
-const TOKENS = ['\n', '\t', '"', "'", ':', '- ', '[', ']', '{', '}', '&a', '*a', '!!binary', '%YAML', '<', '>', '<!DOCTYPE x [<!ENTITY e "v">]>', '&e;', '|', ',', '\\', '\u0000', '\u001b[2J', '\u202e', '\ufffd', 'constructor', '__proto__', 'toString', '1e400', '-1', 'NaN', 'null', '[[[[[[[[', '{"a":', '\r\n', '<<: *a', '?', '#'];
 
 /** A reader's outcome: a result (problems or a graph) or a MechkgError; any other throw is a bug. */
 function mustNotCrash(read: () => unknown): void {
@@ -34,34 +34,6 @@ function mustNotCrash(read: () => unknown): void {
   } catch (err) {
     if (!(err instanceof MechkgError)) throw err;
   }
-}
-
-const mangleArb = fc.array(
-  fc.record({
-    op: fc.constantFrom('delete', 'insert', 'swap', 'repeat', 'truncate'),
-    at: fc.nat(),
-    len: fc.integer({ min: 1, max: 30 }),
-    token: fc.constantFrom(...TOKENS),
-  }),
-  { minLength: 1, maxLength: 4 },
-);
-
-function mangle(text: string, ops: { op: string; at: number; len: number; token: string }[]): string {
-  for (const { op, at, len, token } of ops) {
-    const pos = at % Math.max(1, text.length);
-    if (op === 'delete') text = text.slice(0, pos) + text.slice(pos + len);
-    else if (op === 'insert') text = text.slice(0, pos) + token.repeat(1 + (len % 3)) + text.slice(pos);
-    else if (op === 'truncate') text = text.slice(0, pos);
-    else {
-      const lines = text.split('\n');
-      const i = pos % lines.length;
-      const j = (i + len) % lines.length;
-      if (op === 'swap') [lines[i], lines[j]] = [lines[j]!, lines[i]!];
-      else lines.splice(i, 0, ...Array.from({ length: len % 5 }, () => lines[j]!));
-      text = lines.join('\n');
-    }
-  }
-  return text;
 }
 
 // A small real graph (the B12 -> autophagy neighbourhood) and its exports: realistic seeds for mangling.
