@@ -20,11 +20,12 @@ export function buildGraph(data: Pick<ValidatedData, 'modules' | 'nodes' | 'edge
   const graph: KnowledgeGraph = new MultiDirectedGraph<NodeRecord, EdgeRecord, GraphMeta>();
   graph.replaceAttributes(meta);
   for (const { module, ...n } of data.nodes) {
-    graph.addNode(n.id, { ...n, modules: [module, ...n.modules.filter((m) => m !== module)] });
+    n.modules = [module, ...n.modules.filter((m) => m !== module)]; // n is already a copy: no second one
+    graph.addNode(n.id, n);
   }
   const registry = new Map(data.sources.map((s) => [s.id, s]));
   for (const { lines: _lines, ...e } of data.edges) {
-    graph.addDirectedEdgeWithKey(e.id, e.source, e.target, edgeRecord(e, registry));
+    graph.addDirectedEdgeWithKey(e.id, e.source, e.target, addDerivedFields(e, registry)); // e is already a copy
   }
   return graph;
 }
@@ -34,8 +35,23 @@ export function edgeRecord(
   e: Omit<EdgeRecord, 'sign' | 'causal' | 'relation' | 'arc' | 'strength' | 'support' | 'contested' | 'preclinicalOnly' | 'predicate'> & { predicate: Predicate },
   sources?: StudyRegistry,
 ): EdgeRecord {
+  return addDerivedFields({ ...e }, sources);
+}
+
+/** edgeRecord on an object the caller owns: the same fields in the same order, without copying the edge again. */
+function addDerivedFields(e: Parameters<typeof edgeRecord>[0], sources?: StudyRegistry): EdgeRecord {
   const spec: { sign: EdgeRecord['sign']; causal: boolean; relation: EdgeRecord['relation']; arc?: EdgeRecord['arc'] } = PREDICATES[e.predicate];
-  return { ...e, sign: spec.sign, causal: spec.causal, relation: spec.relation, ...(spec.arc ? { arc: spec.arc } : {}), ...summarizeEvidence(e.evidence, sources) };
+  const record = e as EdgeRecord;
+  record.sign = spec.sign;
+  record.causal = spec.causal;
+  record.relation = spec.relation;
+  if (spec.arc) record.arc = spec.arc;
+  const summary = summarizeEvidence(e.evidence, sources);
+  record.strength = summary.strength;
+  record.support = summary.support;
+  record.contested = summary.contested;
+  record.preclinicalOnly = summary.preclinicalOnly;
+  return record;
 }
 
 /** Registry entries by id, for telling when two evidence entries rest on one study (same PMID or DOI). */

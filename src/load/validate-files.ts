@@ -165,7 +165,7 @@ function readModuleFile(doc: ParsedYaml, out: ValidatedData): void {
   const nodes = topLevelList(doc, 'nodes', out, ['module', 'nodes', 'edges', '$schema'], true);
   nodes?.forEach((raw, i) => {
     const data = check(nodeSchema, raw, doc, ['nodes', i], out);
-    if (data) out.nodes.push({ ...data, module: moduleId, origin: origin(doc, ['nodes', i]) });
+    if (data) out.nodes.push(Object.assign(data, { module: moduleId, origin: origin(doc, ['nodes', i]) })); // zod's output is a fresh object
     else if (isRecord(raw) && typeof raw.id === 'string') out.rejectedNodeIds.add(raw.id);
   });
   const edges = topLevelList(doc, 'edges', out, [], true);
@@ -177,7 +177,7 @@ function readModuleFile(doc: ParsedYaml, out: ValidatedData): void {
       target: doc.locate(['edges', i, 'target']).line,
       evidence: data.evidence.map((_, j) => doc.locate(['edges', i, 'evidence', j, 'source']).line),
     };
-    out.edges.push({ ...data, id: data.id ?? defaultEdgeId(data), module: moduleId, origin: origin(doc, ['edges', i]), lines });
+    out.edges.push(Object.assign(data, { id: data.id ?? defaultEdgeId(data), module: moduleId, origin: origin(doc, ['edges', i]), lines }));
   });
 }
 
