@@ -9,7 +9,7 @@
  * tests/load/plain-yaml.test.ts checks it against `yaml` on every data file, fixture and fuzzed variant.
  */
 
-/** Where each node starts: a collection's own offset and its children's (scalars as offsets, -1 if unknown). */
+/** Where each node starts: a collection's own offset and its children's (a scalar is its offset). */
 export type Position = number | PositionMap | PositionSeq;
 interface PositionMap {
   start: number;
@@ -23,7 +23,7 @@ interface PositionSeq {
 
 export interface PlainYaml {
   value: unknown;
-  /** Offset of the node at a path or of its nearest existing ancestor, as `yaml` finds it; -1 when unknown. */
+  /** Offset of the node at a path or of its nearest existing ancestor, as `yaml` finds it. */
   offsetOf(path: readonly PropertyKey[]): number;
   /** 1-based line and column of an offset, counted as `yaml`'s LineCounter does. */
   linePos(offset: number): { line: number; column: number };
@@ -180,7 +180,7 @@ class Reader {
         const j = this.nextContent(i + 1);
         if (j < this.indents.length && this.indents[j]! > col) [value, vpos, next] = this.blockNode(j, this.indents[j]!);
         else if (j < this.indents.length && this.indents[j] === col && this.isDashEntry(this.starts[j]! + col, this.ends[j]!)) [value, vpos, next] = this.blockSeq(j, col);
-        else [value, vpos, next] = [null, -1, j];
+        else [value, vpos, next] = [null, p, j]; // `yaml` puts an empty value after the colon and the spaces that follow it
       } else {
         [value, vpos, next] = this.inlineValue(p, end, i, col);
       }
@@ -214,7 +214,7 @@ class Reader {
       if (q === end || (t.charCodeAt(q) === HASH && q > dash + 1)) {
         const j = this.nextContent(i + 1);
         if (j < this.indents.length && this.indents[j]! > col) [item, ipos, next] = this.blockNode(j, this.indents[j]!);
-        else [item, ipos, next] = [null, -1, j];
+        else [item, ipos, next] = [null, q, j];
       } else if (this.isDashEntry(q, end)) {
         throw GIVE_UP; // a compact nested sequence
       } else if (this.key(q, end)) {

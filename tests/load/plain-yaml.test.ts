@@ -73,7 +73,7 @@ const SNIPPETS = [
   '? a\n: b\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a:\n\tb: 1\n', 'a: 1\r\nb: 2\r\n', '\ufeffa: 1\n', 'a: "x\n  y"\n', 'a: [x,\n  y]\n',
   'a:\n  b: 1\n   c: 2\n', 'a:\n   b: 1\n  c: 2\n', 'a:\n  - b: 1\n    c: 2\n  - d\n', 'a:\n  -   b: 1\n      c: 2\n', 'a:\n  -\n    b: 1\n  - # c\n    d: 2\n  -\n',
   'a: {b: [c, {d: e}], f: "g"}\n', 'a: {b: c}x\n', 'a: [b]#c\n', 'a: [b] #c\n', 'a: [http://x, y:z, -1, -x, - y]\n', 'a: {"b": c, \'d\': e}\n', 'a: {b:c}\n', 'a: {b}\n', 'a: -1\nb: -x\nc: - y\n',
-  'a: x:y\nb: http://example.org/a#b\nc: [a]b\nd: x [y] {z}\n', 'a:\nb:\n', '  a: 1\n  b: 2\n', 'a: 1\n b: 2\n', 'a: \u00e9\n\u00e9: 1\n', 'a: x\u2028y\n', 'a: "\\x41"\n', 'a: "\\ud83d\\ude00"\n',
+  'a:   \nb: # c\nc:\n  # x\nd: 1\ne:\n  -   \n  -\n  - # c\n  -\nf:    # c\n', 'a:', 'a:\n- \n-', 'a: x:y\nb: http://example.org/a#b\nc: [a]b\nd: x [y] {z}\n', 'a:\nb:\n', '  a: 1\n  b: 2\n', 'a: 1\n b: 2\n', 'a: \u00e9\n\u00e9: 1\n', 'a: x\u2028y\n', 'a: "\\x41"\n', 'a: "\\ud83d\\ude00"\n',
 ];
 
 describe('the fast YAML reader gives what the yaml package gives', () => {
