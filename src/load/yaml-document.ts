@@ -1,6 +1,6 @@
 /**
  * Parses one YAML data file, keeping enough of the syntax tree to point problems at lines and columns.
- * Files in the plain subset of YAML are read by the fast reader (plain-yaml.ts, about thirty times faster,
+ * Files in the plain subset of YAML are read by the fast reader (plain-yaml.ts, about 25 times faster,
  * with the same values and locations); everything else, and every file with a YAML error, by the `yaml` package.
  */
 import { isAlias, isMap, isPair, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
