@@ -301,7 +301,6 @@ class Reader {
     const strip = t.charCodeAt(p) === DASH;
     if (strip) p++;
     this.trailing(p, end);
-    if (p < end && t.charCodeAt(p) !== SPACE) throw GIVE_UP;
     const first = i + 1;
     if (first >= this.indents.length) throw GIVE_UP;
     const indent = this.rawIndent(first);
