@@ -23,6 +23,8 @@ import { resolveNode } from '../graph/resolve-name.js';
 import { Budget, type BudgetOptions, type WorkStats } from './budget.js';
 import type { EffectKind } from './effect-entries.js';
 import { predictionsFrom, type Predictions } from './hypothesis-predictions.js';
+import { findMediator, type MediationSearch } from './hypothesis-mediation.js';
+import { compareRanked, inScreenOrder, insertSorted, type Ranked } from './hypothesis-ranking.js';
 import { screenCandidates, type ObservedNode, type Screen } from './hypothesis-screen.js';
 import { flowIndex, isFlowIndex } from './flow-index.js';
 import { LayeredBfs } from './layered-bfs.js';
@@ -58,6 +60,12 @@ export interface ExplainObservationsOptions extends BudgetOptions {
   permutations?: number;
   /** Seed of the permutation test (default 1). */
   seed?: number;
+  /**
+   * The parsimony rule (default true): a hypothesis whose every correct prediction runs through another
+   * hypothesis's node, which does as well, is marked `actsThrough` it and ranked after it
+   * (hypothesis-mediation.ts). false ranks by the p-values alone.
+   */
+  mediation?: boolean;
 }
 
 export interface ResolvedObservation {
@@ -116,6 +124,11 @@ export interface Hypothesis {
   reached: number;
   /** One per resolved observation except the hypothesis node itself, in input order. */
   predictions: HypothesisPrediction[];
+  /**
+   * The hypothesis this one explains the observations through (every shortest route behind every
+   * correct prediction passes its node, and it does at least as well): ranked after it. null when none.
+   */
+  actsThrough: (PathNode & { direction: 'up' | 'down' }) | null;
 }
 
 export interface ExplainObservationsStats extends WorkStats {
@@ -127,6 +140,10 @@ export interface ExplainObservationsStats extends WorkStats {
   hypothesesTested: number;
   /** Hypotheses whose richness was computed to decide the top `limit`. */
   richnessComputed: number;
+  /** Hypotheses checked for a mediator (the parsimony rule). */
+  mediationChecks: number;
+  /** Shown hypotheses that act through another. */
+  actingThrough: number;
   /**
    * Shown hypotheses whose dominantEffects counts differ from the backward screen's (their own counts are
    * shown; the screen ranked the others). 0 unless a rare route shape defeats the mirrored rule.
@@ -155,20 +172,6 @@ const WHERE = 'hypotheses';
 const DEFAULT_EXPANSIONS = 200_000_000;
 const DEFAULT_MILLIS = 20_000;
 
-interface Ranked {
-  n: number;
-  id: string;
-  dir: 1 | -1;
-  correct: number;
-  incorrect: number;
-  ambiguous: number;
-  score: number;
-  distanceSum: number;
-  pConcordance: number;
-  /** NaN until computed. */
-  pRichness: number;
-  reached: number;
-}
 
 export function explainObservations(input: QueryInput, observations: readonly ObservationInput[], options: ExplainObservationsOptions = {}): ExplainObservationsResult {
   const depth = checkInteger(WHERE, 'maxDepth', options.maxDepth ?? 4, 1, 1000);
@@ -176,6 +179,8 @@ export function explainObservations(input: QueryInput, observations: readonly Ob
   const minStrength = checkEvidenceKind(WHERE, 'minEvidence', options.minEvidence);
   const permutations = checkInteger(WHERE, 'permutations', options.permutations ?? 0, 0, 1_000_000);
   const seed = checkInteger(WHERE, 'seed', options.seed ?? 1, 0, 2 ** 32 - 1);
+  const mediation = options.mediation ?? true;
+  if (typeof mediation !== 'boolean') throw new UsageError(`${WHERE}: option mediation must be true or false, got ${JSON.stringify(mediation)}`);
   if (!Array.isArray(observations)) throw new UsageError(`${WHERE}: observations must be a list`);
   const ctx = queryContext(input);
   const { index } = ctx;
@@ -200,33 +205,89 @@ export function explainObservations(input: QueryInput, observations: readonly Ob
   const richness = (h: Ranked, reached: number) =>
     roundP(hypergeometricUpperTail(h.correct + h.incorrect + h.ambiguous, richnessPopulation(index, population.kind, observed, h.n), changedExcept(h.n), reached));
 
-  // Take candidates in order of their lower bound until none left can enter the top `limit`.
-  const top: Ranked[] = [];
+  // Forward predictions (with routes) of the hypotheses settled, for the mediation rule and the answer.
+  const forward = new Map<Ranked, Predictions>();
+  const predictionsOf = (h: Ranked): Predictions => {
+    let p = forward.get(h);
+    if (!p) {
+      const targets = observed.map((x) => x.n);
+      p = predictionsFrom(input, ctx, h.n, { depth, ...(options.minEvidence ? { minEvidence: options.minEvidence } : {}), targets, everywhere: false, maxExpansions: maxExpansions - budget.expansions, maxMillis: deadline - now() }, budget);
+      if (!p.complete && !budget.stoppedBy) budget.stoppedBy = p.stoppedBy;
+      forward.set(h, p);
+    }
+    return p;
+  };
+  const byHypothesis = new Map(ranked.map((h) => [hypothesisKey(h.n, h.dir), h]));
+  const mediationSearch: MediationSearch = { flow, trav, depth, observed, budget, hypothesis: (n, dir) => byHypothesis.get(hypothesisKey(n, dir)) };
+
   let richnessComputed = 0;
-  for (const h of inScreenOrder(ranked)) {
-    if (budget.exhausted) break;
-    const kth = top.length === limit ? top[limit - 1]! : null;
-    if (kth && compareRanked(h, kth) > 0) break;
+  let mediationChecks = 0;
+  /** h's richness; false when h cannot make the top (below kth) or the budget ran out. */
+  const computeRichness = (h: Ranked, kth: Ranked | null): boolean => {
+    if (!Number.isNaN(h.pRichness)) return true;
     richnessComputed++;
     if (byObservation) {
-      h.reached = h.correct + h.incorrect + h.ambiguous + screen.reachedUnchanged[h.n]!;
+      h.reached = h.correct + h.incorrect + h.ambiguous + (screen.unchangedAt.get(h.n) ?? []).filter((d) => d <= h.horizon).length;
       h.pRichness = richness(h, h.reached);
-    } else {
-      const reached = reachCount(flow, trav, h.n, depth, budget, (lowerBound) => (kth ? compareRanked({ ...h, pRichness: richness(h, lowerBound) }, kth) > 0 : false));
-      if (reached === null) continue; // cannot make the top (or the budget ran out)
-      h.reached = reached;
-      h.pRichness = richness(h, reached);
+      return true;
     }
+    const reached = reachCount(flow, trav, h.n, h.horizon, budget, (lowerBound) => (kth ? compareRanked({ ...h, pRichness: richness(h, lowerBound) }, kth) > 0 : false));
+    if (reached === null) return false;
+    h.reached = reached;
+    h.pRichness = richness(h, reached);
+    return true;
+  };
+  // Richness, then the hypothesis h acts through (settled first, its key bounds h's); false when h cannot
+  // make the top or the budget ran out.
+  const settled = new Set<Ranked>();
+  const settling = new Set<Ranked>();
+  const settle = (h: Ranked, kth: Ranked | null): boolean => {
+    if (settled.has(h)) return true;
+    if (!computeRichness(h, kth)) return false;
+    if (kth && compareRanked(h, kth) > 0) return false;
+    if (mediation) {
+      settling.add(h);
+      mediationChecks++;
+      const m = findMediator(h, predictionsOf(h), mediationSearch);
+      if (m && !settling.has(m) && settle(m, null)) h.via = m;
+      settling.delete(h);
+    }
+    if (budget.exhausted) return false;
+    settled.add(h);
+    return true;
+  };
+
+  // Take candidates in order of their lower bound until none left can enter the top `limit`; a mediator
+  // enters with (before) the hypotheses that act through it.
+  const top: Ranked[] = [];
+  const inserted = new Set<Ranked>();
+  const insert = (h: Ranked) => {
+    if (inserted.has(h)) return;
+    if (h.via) insert(h.via);
+    inserted.add(h);
     insertSorted(top, h, limit);
+  };
+  for (const h of inScreenOrder(ranked)) {
+    if (budget.exhausted) break;
+    if (inserted.has(h)) continue;
+    const kth = top.length === limit ? top[limit - 1]! : null;
+    if (kth && compareRanked(lowerBound(h), kth) > 0) break;
+    if (settle(h, kth)) insert(h);
   }
 
   const random = seededRandom(seed);
   const mismatches = { count: 0 };
-  const hypotheses = top.map((h) =>
-    describeHypothesis(input, ctx, h, resolved, observed, { depth, minEvidence: options.minEvidence, maxExpansions, deadline }, budget, permutations, random, population.kind, changedExcept(h.n), mismatches),
-  );
+  const described = top.map((h) => ({
+    h,
+    hyp: describeHypothesis(input, ctx, h, resolved, observed, { depth, minEvidence: options.minEvidence, maxExpansions, deadline }, budget, permutations, random, population.kind, changedExcept(h.n), mismatches, forward.get(h)),
+  }));
   // The forward rule decides: should it ever disagree with the screen (it may not), its counts stand.
-  hypotheses.sort((a, b) => compareHypotheses(a, b));
+  for (const { h, hyp } of described) {
+    Object.assign(h, { correct: hyp.correct, incorrect: hyp.incorrect, ambiguous: hyp.ambiguous, score: hyp.score, pConcordance: hyp.pConcordance, pRichness: hyp.pRichness, reached: hyp.reached });
+    h.distanceSum = hyp.predictions.reduce((s, p) => s + (p.observed !== 'unchanged' && p.distance !== null ? p.distance : 0), 0);
+    hyp.actsThrough = h.via ? { ...pathNode(index, h.via.n), direction: h.via.dir === 1 ? 'up' : 'down' } : null;
+  }
+  const hypotheses = described.sort((a, b) => compareRanked(a.h, b.h)).map((x) => x.hyp);
 
   const work = budget.stats();
   return {
@@ -242,6 +303,8 @@ export function explainObservations(input: QueryInput, observations: readonly Ob
       candidates: screen.candidates.length,
       hypothesesTested: tested,
       richnessComputed,
+      mediationChecks,
+      actingThrough: hypotheses.filter((h) => h.actsThrough).length,
       screenMismatches: mismatches.count,
       population,
       permutations,
@@ -322,63 +385,27 @@ function rankByScreen(index: PathIndex, s: Screen): Ranked[] {
         distanceSum: s.distanceSum[n]!,
         pConcordance: pConcordance(correct, incorrect),
         pRichness: NaN,
+        horizon: s.horizon[n]!,
         reached: 0,
+        via: null,
       });
     }
   }
   return out;
 }
 
-/**
- * The hypotheses in screen order (compareRanked on their lower bounds), sorted lazily: the order's first
- * key is pConcordance, which takes few distinct values, so the hypotheses are grouped by it and a group is
- * sorted only when the walk reaches it (the walk usually stops within the first groups).
- */
-function* inScreenOrder(hypotheses: Ranked[]): Generator<Ranked> {
-  const groups = new Map<number, Ranked[]>();
-  for (const h of hypotheses) {
-    const g = groups.get(h.pConcordance);
-    if (g) g.push(h);
-    else groups.set(h.pConcordance, [h]);
-  }
-  for (const key of [...groups.keys()].sort((a, b) => a - b)) yield* groups.get(key)!.sort(compareRanked);
+/** A number per (node, direction). */
+function hypothesisKey(n: number, dir: 1 | -1): number {
+  return n * 2 + (dir === 1 ? 0 : 1);
+}
+
+/** What h's key is at least before its richness and mediator are known. */
+function lowerBound(h: Ranked): Ranked {
+  return { ...h, pRichness: NaN, via: null };
 }
 
 function roundScore(x: number): number {
   return Math.round(x * 1e9) / 1e9;
-}
-
-/**
- * The ranking: significance, max(pConcordance, pRichness) then min(pConcordance, pRichness); then
- * concordance, the score (descending); then the summed route lengths (closer explanations first); then id
- * and direction. A hypothesis whose richness is not yet known (NaN) is compared by its lower bound: 0.
- */
-function compareRanked(a: Ranked, b: Ranked): number {
-  const ra = Number.isNaN(a.pRichness) ? 0 : a.pRichness;
-  const rb = Number.isNaN(b.pRichness) ? 0 : b.pRichness;
-  return (
-    Math.max(a.pConcordance, ra) - Math.max(b.pConcordance, rb) ||
-    Math.min(a.pConcordance, ra) - Math.min(b.pConcordance, rb) ||
-    b.score - a.score ||
-    a.distanceSum - b.distanceSum ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
-    b.dir - a.dir
-  );
-}
-
-function compareHypotheses(a: Hypothesis, b: Hypothesis): number {
-  const sum = (h: Hypothesis) => h.predictions.reduce((s, p) => s + (p.observed !== 'unchanged' && p.distance !== null ? p.distance : 0), 0);
-  return compareRanked(
-    { n: 0, id: a.node.id, dir: a.direction === 'up' ? 1 : -1, correct: a.correct, incorrect: a.incorrect, ambiguous: a.ambiguous, score: a.score, distanceSum: sum(a), pConcordance: a.pConcordance, pRichness: a.pRichness, reached: a.reached },
-    { n: 0, id: b.node.id, dir: b.direction === 'up' ? 1 : -1, correct: b.correct, incorrect: b.incorrect, ambiguous: b.ambiguous, score: b.score, distanceSum: sum(b), pConcordance: b.pConcordance, pRichness: b.pRichness, reached: b.reached },
-  );
-}
-
-function insertSorted(top: Ranked[], h: Ranked, limit: number): void {
-  let i = top.length;
-  while (i > 0 && compareRanked(top[i - 1]!, h) > 0) i--;
-  top.splice(i, 0, h);
-  if (top.length > limit) top.pop();
 }
 
 /**
@@ -419,9 +446,14 @@ function describeHypothesis(
   populationKind: 'graph' | 'observations',
   changedCount: number,
   mismatches: { count: number },
+  cached: Predictions | undefined,
 ): Hypothesis {
   const { index } = ctx;
-  const pred = predictionsFrom(
+  const everywhere = permutations > 0 && populationKind === 'graph';
+  const pred =
+    cached && !everywhere
+      ? cached
+      : predictionsFrom(
     input,
     ctx,
     h.n,
@@ -429,7 +461,7 @@ function describeHypothesis(
       depth: o.depth,
       ...(o.minEvidence ? { minEvidence: o.minEvidence } : {}),
       targets: observed.map((x) => x.n),
-      everywhere: permutations > 0 && populationKind === 'graph',
+      everywhere,
       maxExpansions: o.maxExpansions - budget.expansions,
       maxMillis: o.deadline - now(),
     },
@@ -449,7 +481,7 @@ function describeHypothesis(
     const o = observed[i]!;
     if (o.n === h.n) return;
     const kind = predicted(o.n);
-    if (kind !== null) observedReached++;
+    if (kind !== null && (o.sign !== 0 || pred.distance(o.n) <= h.horizon)) observedReached++;
     const routes = pred.routes(o.n);
     const agrees = o.sign === 0 || (kind !== 'up' && kind !== 'down') ? null : (kind === 'up') === (o.sign === 1);
     if (o.sign !== 0 && kind !== null) {
@@ -496,6 +528,7 @@ function describeHypothesis(
     pPermutation: permutations > 0 ? permutationP(index, pred, h, observed, populationKind, score, permutations, random) : null,
     reached,
     predictions,
+    actsThrough: null,
   };
 }
 

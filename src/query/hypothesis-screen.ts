@@ -32,8 +32,10 @@ export interface Screen {
   correct: Int32Array;
   incorrect: Int32Array;
   ambiguous: Int32Array;
-  /** Unchanged observations reached. */
-  reachedUnchanged: Int32Array;
+  /** Distances to the unchanged observations each candidate reaches (richness against the measured nodes). */
+  unchangedAt: Map<number, number[]>;
+  /** Farthest changed observation reached: the radius of the richness test's draws. */
+  horizon: Int32Array;
   weightCorrect: Float64Array;
   weightIncorrect: Float64Array;
   /** Sum of the distances of the routes behind the predictions on changed observations. */
@@ -51,7 +53,8 @@ export function screenCandidates(index: PathIndex, trav: Traversal, observed: re
     correct: new Int32Array(size),
     incorrect: new Int32Array(size),
     ambiguous: new Int32Array(size),
-    reachedUnchanged: new Int32Array(size),
+    unchangedAt: new Map(),
+    horizon: new Int32Array(size),
     weightCorrect: new Float64Array(size),
     weightIncorrect: new Float64Array(size),
     distanceSum: new Int32Array(size),
@@ -69,16 +72,19 @@ export function screenCandidates(index: PathIndex, trav: Traversal, observed: re
         const u = (state / 3) | 0;
         if (u === o.n || u >= real || done.has(u)) continue;
         done.set(u, 1);
+        const { effect, distance } = dominantVerdict(at(u, 1), at(u, -1), weakest[signedState(u, 1)]!, weakest[signedState(u, -1)]!, at(u, 0), depth);
         if (o.sign === 0) {
-          s.reachedUnchanged[u]!++;
+          const list = s.unchangedAt.get(u);
+          if (list) list.push(distance);
+          else s.unchangedAt.set(u, [distance]);
           continue;
         }
         if (!isCandidate[u]) {
           isCandidate[u] = 1;
           s.candidates.push(u);
         }
-        const { effect, distance } = dominantVerdict(at(u, 1), at(u, -1), weakest[signedState(u, 1)]!, weakest[signedState(u, -1)]!, at(u, 0), depth);
         s.distanceSum[u]! += distance;
+        if (distance > s.horizon[u]!) s.horizon[u] = distance;
         if (effect === 'up' || effect === 'down') tally(s, u, (effect === 'up') === (o.sign === 1), o.weight);
         else s.ambiguous[u]!++;
       }
