@@ -120,7 +120,12 @@ export interface Hypothesis {
   pConcordance: number;
   pRichness: number;
   pPermutation: number | null;
-  /** Nodes the hypothesis reaches within the depth (the richness test's draws). */
+  /**
+   * Steps to the farthest changed observation the hypothesis reaches: the richness test draws from this
+   * radius, not from the depth cap, so where the cap falls does not change it.
+   */
+  horizon: number;
+  /** Nodes the hypothesis reaches within its horizon (the richness test's draws): graph nodes, or measured nodes when unchanged ones are given. */
   reached: number;
   /** One per resolved observation except the hypothesis node itself, in input order. */
   predictions: HypothesisPrediction[];
@@ -526,6 +531,7 @@ function describeHypothesis(
     pConcordance: pC,
     pRichness: pR,
     pPermutation: permutations > 0 ? permutationP(index, pred, h, observed, populationKind, score, permutations, random) : null,
+    horizon: h.horizon,
     reached,
     predictions,
     actsThrough: null,

@@ -55,29 +55,40 @@ describe('mechkg hypotheses', () => {
     expect(j.complete).toBe(true);
     expect(j.hypotheses).toHaveLength(3);
     const h = j.hypotheses[0];
-    expect(Object.keys(h)).toEqual(expect.arrayContaining(['node', 'direction', 'correct', 'incorrect', 'ambiguous', 'unreached', 'score', 'pConcordance', 'pRichness', 'pPermutation', 'predictions']));
+    expect(Object.keys(h)).toEqual(expect.arrayContaining(['node', 'direction', 'correct', 'incorrect', 'ambiguous', 'unreached', 'score', 'pConcordance', 'pRichness', 'pPermutation', 'horizon', 'reached', 'predictions', 'actsThrough']));
+    expect(h.actsThrough).toBeNull();
+    expect(j.hypotheses[1].actsThrough).toEqual({ id: 'hepatocyte-injury', label: 'liver damage', category: expect.any(String), direction: 'up' });
     expect(Object.keys(h.node)).toEqual(['id', 'label', 'category']);
     expect(h.predictions).toHaveLength(5);
     expect(Object.keys(h.predictions[0])).toEqual(expect.arrayContaining(['node', 'predicted', 'observed', 'path']));
     expect(j.stats).toMatchObject({ permutations: 99, seed: 1, population: { kind: 'graph' } });
   });
 
-  it('puts liver damage (raised) among the answers that predict the whole patient panel, with its routes', () => {
+  it('ranks liver damage (raised) first for the patient panel, its causes after it marked as acting through it', () => {
     // serum B12 high, MMA high, homocysteine high, ALT and AST raised: liver damage releases stored B12
     // while the usable B12 falls (a functional deficiency, which raises MMA and homocysteine). Its own causes
-    // (oxidative damage, fibrosis, hepatitis) predict the same five and reach fewer nodes within the depth, so
-    // the richness test ranks some of them first; no answer with a wrong prediction may rank above it.
-    type H = { node: { id: string }; direction: string; correct: number; incorrect: number };
+    // (alcohol, fibrosis, hepatitis) predict the same five only through it: they follow it, marked.
+    type H = { node: { id: string }; direction: string; correct: number; incorrect: number; actsThrough: { id: string } | null };
     const j = JSON.parse(mechkg(['hypotheses', 'docs/examples/patient-panel.csv', '--json', '--limit', '25']).stdout);
     const rank = j.hypotheses.findIndex((h: H) => h.node.id === 'hepatocyte-injury' && h.direction === 'up');
     expect(rank).toBeGreaterThanOrEqual(0);
-    expect(j.hypotheses[rank]).toMatchObject({ correct: 5, incorrect: 0 });
-    for (const h of j.hypotheses.slice(0, rank) as H[]) expect(h, h.node.id).toMatchObject({ correct: 5, incorrect: 0 });
+    expect(rank).toBeLessThan(3);
+    expect(j.hypotheses[rank]).toMatchObject({ correct: 5, incorrect: 0, actsThrough: null });
+    for (const h of j.hypotheses.slice(0, rank) as H[]) expect(h, h.node.id).toMatchObject({ correct: 5, incorrect: 0, actsThrough: null });
+    const alcohol = j.hypotheses.findIndex((h: H) => h.node.id === 'alcohol');
+    expect(alcohol).toBeGreaterThan(rank);
+    expect(j.hypotheses[alcohol].actsThrough).toMatchObject({ id: 'hepatocyte-injury', direction: 'up' });
+    // --no-mediation: the p-values alone, nothing marked
+    const plain = JSON.parse(mechkg(['hypotheses', 'docs/examples/patient-panel.csv', '--json', '--limit', '25', '--no-mediation']).stdout);
+    expect(plain.hypotheses.filter((h: H) => h.actsThrough)).toEqual([]);
+    expect(plain.stats.mediationChecks).toBe(0);
     const text = mechkg(['hypotheses', 'docs/examples/patient-panel.csv', '--limit', '25']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/↑ liver damage/);
     expect(text.stdout).toMatch(/✓ serum vitamin B12 +observed ↑ +predicted ↑/);
     expect(text.stdout).toMatch(/p concordance/);
+    expect(text.stdout).toMatch(/↑ alcohol use .*→ ↑ liver damage/);
+    expect(text.stdout).toMatch(/→ acts through: every shortest route/);
     // the backward screen and dominantEffects agree on every hypothesis shown (conversions included)
     const wide = JSON.parse(mechkg(['hypotheses', 'docs/examples/patient-panel.csv', '--json', '--limit', '40']).stdout);
     expect(wide.stats.screenMismatches).toBe(0);

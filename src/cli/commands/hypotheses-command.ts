@@ -23,6 +23,7 @@ interface HypothesesFlags {
   format?: string;
   maxExpansions?: string;
   timeout?: string;
+  mediation?: boolean;
 }
 
 export function registerHypothesesCommand(program: Command, state: State): void {
@@ -35,6 +36,7 @@ export function registerHypothesesCommand(program: Command, state: State): void 
     .option('--min-evidence <kind>', 'skip edges whose best evidence is weaker than this kind')
     .option('--permutations <n>', 'also a permutation p-value from N random placements of the observations', '0')
     .option('--seed <n>', 'seed of the permutation test', '1')
+    .option('--no-mediation', 'rank by the p-values alone: do not mark and rank hypotheses acting through another after it')
     .option('--format <csv|tsv|json>', 'format of the observations (default: from the extension, else sniffed)')
     .option('--max-expansions <n>', 'work budget: most edge expansions (default 200000000)')
     .option('--timeout <ms>', 'work budget: most milliseconds (default 20000)')
@@ -57,6 +59,7 @@ export function registerHypothesesCommand(program: Command, state: State): void 
           minEvidence: flags.minEvidence as EvidenceKind | undefined,
           permutations: intOption('--permutations', flags.permutations),
           seed: intOption('--seed', flags.seed),
+          mediation: flags.mediation !== false,
           ...budgetValues(flags),
           ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
         });

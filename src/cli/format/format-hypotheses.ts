@@ -41,25 +41,29 @@ export function formatHypotheses(r: ExplainObservationsResult): string {
     return lines.map((l) => l.trimEnd()).join('\n') + '\n';
   }
   const perm = r.stats.permutations > 0;
+  const through = r.hypotheses.some((h) => h.actsThrough);
   const width = Math.min(44, r.hypotheses.reduce((w, h) => Math.max(w, [...h.node.label].length + 2), 10));
   const names = r.hypotheses.map((h) => fit(`${ARROW[h.direction]} ${h.node.label}`, width));
-  lines.push('', `  #   ${pad('hypothesis', width)}  correct  wrong  ambiguous  unreached  score  p concordance  p richness${perm ? '  p permutation' : ''}`);
+  lines.push('', `  #   ${pad('hypothesis', width)}  correct  wrong  ambiguous  unreached  score  p concordance  p richness${perm ? '  p permutation' : ''}${through ? '  acts through' : ''}`);
   r.hypotheses.forEach((h, i) => {
     lines.push(
       `  ${pad(String(i + 1), 3)} ${pad(names[i]!, width)}  ${pad(`${h.correct}`, 7)}  ${pad(`${h.incorrect}`, 5)}  ${pad(`${h.ambiguous}`, 9)}  ${pad(`${h.unreached}`, 9)}  ` +
-        `${pad(`${h.score}`, 5)}  ${pad(formatP(h.pConcordance), 13)}  ${pad(formatP(h.pRichness), 10)}${perm ? `  ${formatP(h.pPermutation)}` : ''}`,
+        `${pad(`${h.score}`, 5)}  ${pad(formatP(h.pConcordance), 13)}  ${pad(formatP(h.pRichness), 10)}${perm ? `  ${pad(formatP(h.pPermutation), 13)}` : ''}` +
+        `${h.actsThrough ? `  → ${ARROW[h.actsThrough.direction]} ${h.actsThrough.label}` : ''}`,
     );
   });
   if (r.truncated) lines.push(`  ... more hypotheses ranked below (raise --limit)`);
-  lines.push('', '↑ raised, ↓ lowered. p concordance: chance of this many correct directions by coin toss; p richness: chance that a random set of as many nodes would hold this many observations.');
-  r.hypotheses.slice(0, DETAILED).forEach((h, i) => lines.push('', ...detail(h, i + 1)));
+  lines.push('', '↑ raised, ↓ lowered. p concordance: chance of this many correct directions by coin toss; p richness: chance that a random set of as many nodes as it reaches within its farthest observation would hold this many observations.');
+  if (through) lines.push('→ acts through: every shortest route behind its correct predictions passes that hypothesis, which does at least as well; ranked after it.');
+  r.hypotheses.slice(0, DETAILED).forEach((h, i) => lines.push('', ...detail(r, h, i + 1)));
   return lines.map((l) => l.trimEnd()).join('\n') + '\n';
 }
 
-function detail(h: Hypothesis, rank: number): string[] {
+function detail(r: ExplainObservationsResult, h: Hypothesis, rank: number): string[] {
   const verb = h.direction === 'up' ? 'raised' : 'lowered';
   const changed = h.correct + h.incorrect + h.ambiguous + h.unreached;
-  const out = [`#${rank} ${h.node.label} ${verb} (${h.node.id}): ${h.correct} of ${changed} changed observations predicted correctly, ${h.incorrect} wrongly; reaches ${h.reached} nodes`];
+  const out = [`#${rank} ${h.node.label} ${verb} (${h.node.id}): ${h.correct} of ${changed} changed observations predicted correctly, ${h.incorrect} wrongly; reaches ${h.reached} ${r.stats.population.kind === 'graph' ? '' : 'measured '}nodes within ${h.horizon} step${h.horizon === 1 ? '' : 's'} (its farthest observation)`];
+  if (h.actsThrough) out.push(`  acts through ${h.actsThrough.label} ${h.actsThrough.direction === 'up' ? 'raised' : 'lowered'} (${h.actsThrough.id}): every shortest route behind its correct predictions passes it`);
   const width = Math.min(36, h.predictions.reduce((w, p) => Math.max(w, [...p.node.label].length), 0));
   for (const p of h.predictions) out.push(...predictionLines(p, width));
   return out;
