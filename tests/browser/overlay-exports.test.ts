@@ -60,7 +60,17 @@ describe.skipIf(!hasChromium)('overlay, view export and messages (Chromium)', ()
     const expected = explainObservations(graph, ['serum-vitamin-b12', 'methylmalonic-acid', 'homocysteine', 'serum-alt', 'serum-ast'].map((node) => ({ node, direction: 'up' as const })), { limit: 25 }); // as many as the panel shows
     const rows = await page.locator('#hyp-list tbody button.hyp-choose').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-hypothesis')));
     expect(rows).toEqual(expected.hypotheses.map((h) => `${h.node.id}:${h.direction}`));
-    expect(rows).toContain('hepatocyte-injury:up');
+    expect(rows[0]).toBe('hepatocyte-injury:up');
+    // Liver damage's causes follow it, each row saying it acts through liver damage (in words, not only an arrow).
+    const through = await page.locator('#hyp-list tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('.hyp-through')?.textContent ?? null));
+    expect(through).toEqual(expected.hypotheses.map((h) => (h.actsThrough ? `acts through ${h.actsThrough.direction === 'up' ? '▲' : '▼'} ${h.actsThrough.label} ${h.actsThrough.direction === 'up' ? 'raised' : 'lowered'}` : null)));
+    expect(through.filter((t) => t === 'acts through ▲ liver damage raised').length).toBeGreaterThanOrEqual(5);
+    await afterRender(page, () => page.locator('#hyp-list button[data-hypothesis="alcohol:up"]').click());
+    expect(await page.locator('.hyp-through-detail').textContent()).toMatch(/^Acts through liver damage raised: every shortest route/);
+    await afterRender(page, () => page.locator('.hyp-through-detail button').click());
+    expect(await page.locator('#hyp-list button[aria-pressed="true"]').getAttribute('data-hypothesis')).toBe('hepatocyte-injury:up');
+    expect(await page.locator('.hyp-through-detail').count()).toBe(0);
+    await afterRender(page, () => page.locator('#hyp-clear').click());
     expect(await page.locator('#hyp-summary').textContent()).toMatch(new RegExp(`^${expected.stats.hypothesesTested} hypotheses tested for 5 changed observations`));
 
     // Choosing liver damage (by keyboard) replaces the perturbation with its routes, and focus moves to what it opened.

@@ -117,6 +117,7 @@ export function createHypothesisPanel(el: HTMLElement, graph: () => KnowledgeGra
             h('span', { class: `move-${hyp.direction}` }, ARROW[hyp.direction]),
             ` ${hyp.node.label}`,
           ),
+          hyp.actsThrough ? throughNote(hyp.actsThrough) : null,
         ),
         h('td', { attrs: { 'aria-label': `${hyp.correct} correct, ${hyp.incorrect} incorrect, ${hyp.ambiguous} ambiguous, ${hyp.unreached} not reached` } }, `${hyp.correct}/${hyp.incorrect}/${hyp.ambiguous}/${hyp.unreached}`),
         h('td', {}, pText(hyp.pConcordance)),
@@ -145,8 +146,18 @@ export function createHypothesisPanel(el: HTMLElement, graph: () => KnowledgeGra
           h('tbody', {}, rows),
         ),
       ),
-      h('p', { class: 'hint' }, 'Ranked by the larger p-value, then the smaller, then correct minus incorrect. p-values are per hypothesis, not corrected for the number tested: read them as a ranking.'),
-      chosen !== null ? chosenDetails(graph(), r.hypotheses[chosen]!, actions, () => choose(null, true)) : null,
+      h(
+        'p',
+        { class: 'hint' },
+        'Ranked by the larger p-value, then the smaller, then correct minus incorrect. p-values are per hypothesis, not corrected for the number tested: read them as a ranking.',
+        r.hypotheses.some((x) => x.actsThrough) ? ' “Acts through”: every shortest route behind its correct predictions passes that hypothesis, which explains as much, so it is ranked after it.' : '',
+      ),
+      chosen !== null
+        ? chosenDetails(graph(), r.hypotheses[chosen]!, actions, () => choose(null, true), (id, dir) => {
+            const i = r.hypotheses.findIndex((x) => x.node.id === id && x.direction === dir);
+            if (i >= 0) choose(i, true);
+          })
+        : null,
     );
   };
 
@@ -186,7 +197,12 @@ export function createHypothesisPanel(el: HTMLElement, graph: () => KnowledgeGra
   };
 }
 
-function chosenDetails(graph: KnowledgeGraph, hyp: Hypothesis, actions: HypothesisActions, close: () => void): HTMLElement {
+/** The row's marker: the hypothesis this one acts through (ranked above it). */
+function throughNote(via: NonNullable<Hypothesis['actsThrough']>): HTMLElement {
+  return h('span', { class: 'hyp-through', attrs: { 'data-acts-through': `${via.id}:${via.direction}` } }, 'acts through ', h('span', { class: `move-${via.direction}`, attrs: { 'aria-hidden': 'true' } }, ARROW[via.direction]), ` ${via.label} ${VERB[via.direction]}`);
+}
+
+function chosenDetails(graph: KnowledgeGraph, hyp: Hypothesis, actions: HypothesisActions, close: () => void, chooseOther: (id: string, direction: 'up' | 'down') => void): HTMLElement {
   const items = hyp.predictions.map((p) => {
     const v = verdictOf(p);
     const routes = [p.path, p.otherPath].filter((x): x is Path => x !== null && x !== undefined);
@@ -210,6 +226,14 @@ function chosenDetails(graph: KnowledgeGraph, hyp: Hypothesis, actions: Hypothes
     { class: 'hyp-chosen', attrs: { 'aria-labelledby': 'hyp-chosen-title' } },
     h('h3', { attrs: { id: 'hyp-chosen-title', tabindex: '-1' } }, `${hyp.node.label} ${VERB[hyp.direction]}: ${hyp.correct} of ${hyp.correct + hyp.incorrect + hyp.ambiguous + hyp.unreached} changed observations predicted correctly`),
     h('p', { class: 'hint' }, `Each prediction is the direction of the shortest signed routes from ${hyp.node.label}, the better-supported sign winning a tie (dominant direction). The diagram shows these routes; an observed node's ring says ✓ agrees, ✗ disagrees, ? ambiguous. Choose a step to see its evidence in the details panel.`),
+    hyp.actsThrough
+      ? h(
+          'p',
+          { class: 'hyp-through-detail' },
+          `Acts through ${hyp.actsThrough.label} ${VERB[hyp.actsThrough.direction]}: every shortest route behind its correct predictions passes it, and that hypothesis explains as much, so it adds no explanation of its own and ranks after it. `,
+          h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => chooseOther(hyp.actsThrough!.id, hyp.actsThrough!.direction) } }, `Show ${hyp.actsThrough.label} ${VERB[hyp.actsThrough.direction]}`),
+        )
+      : null,
     h('ul', { class: 'predictions', attrs: { 'aria-label': 'Predictions' } }, items),
     h('button', { attrs: { type: 'button', id: 'hyp-clear' }, on: { click: close } }, 'Hide this hypothesis'),
   );
