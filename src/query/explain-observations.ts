@@ -6,13 +6,15 @@
  *
  * - pConcordance: the RCR binomial test, P(X >= correct), X ~ Binomial(correct + incorrect, 1/2);
  * - pRichness: the RCR richness test, P(X >= observations reached), X hypergeometric: draws = nodes the
- *   hypothesis reaches, successes = changed observations, population = the graph's other nodes (or,
- *   when the file lists unchanged measurements, the measured nodes);
+ *   hypothesis reaches within its horizon (the steps to its farthest changed observation reached, so that
+ *   where the depth cap falls does not decide it), successes = changed observations, population = the
+ *   graph's other nodes (or, when the file lists unchanged measurements, the measured nodes);
  * - pPermutation (optional, seeded): the weighted score against the observations placed at random over
  *   the same population.
  *
  * Ranked by significance: max(pConcordance, pRichness) (both tests must pass), then the other p-value;
- * then by concordance (the score); then shorter routes. The exact top `limit` is found without a forward search per candidate: one backward
+ * then by concordance (the score); then shorter routes; a hypothesis acting only through another
+ * (hypothesis-mediation.ts) after it (hypothesis-ranking.ts). The exact top `limit` is found without a forward search per candidate: one backward
  * search per observation gives every candidate's counts (hypothesis-screen.ts); a candidate's
  * concordance key is a lower bound of its final key, so candidates are taken in that order and richness
  * (a forward reach count, stopped as soon as it cannot make the top) is computed only while a candidate
