@@ -14,8 +14,8 @@
  *
  * Ranked by significance: max(pConcordance, pRichness) (both tests must pass), then the other p-value;
  * then by concordance (the score); then shorter routes; a hypothesis acting only through another
- * (hypothesis-mediation.ts) after it (hypothesis-ranking.ts). The exact top `limit` is found without a forward search per candidate: one backward
- * search per observation gives every candidate's counts (hypothesis-screen.ts); a candidate's
+ * (hypothesis-mediation.ts) after it (hypothesis-ranking.ts). The exact top `limit` is found without a
+ * forward search per candidate: one backward search per observation gives every candidate's counts (hypothesis-screen.ts); a candidate's
  * concordance key is a lower bound of its final key, so candidates are taken in that order and richness
  * (a forward reach count, stopped as soon as it cannot make the top) is computed only while a candidate
  * can still enter. All searches spend one work budget; `complete` says whether it ran out.
@@ -178,7 +178,6 @@ const WHERE = 'hypotheses';
 /** Every observation costs a whole backward search: a larger default budget than path enumeration's. */
 const DEFAULT_EXPANSIONS = 200_000_000;
 const DEFAULT_MILLIS = 20_000;
-
 
 export function explainObservations(input: QueryInput, observations: readonly ObservationInput[], options: ExplainObservationsOptions = {}): ExplainObservationsResult {
   const depth = checkInteger(WHERE, 'maxDepth', options.maxDepth ?? 4, 1, 1000);
