@@ -1,10 +1,12 @@
 /**
  * What a curator needs to judge the evidence behind a graph: how many causal edges rest on citable literature
  * (a PMID or DOI), which rest only on popular articles or only on review statements, the evidence kinds in use,
- * identifiers still marked unverified, and registry entries nothing cites. Pure: graph in, plain data out.
+ * identifiers still marked unverified, registry entries nothing cites and registry entries whose citation is
+ * incomplete. Pure: graph in, plain data out.
  */
 import { isCitableStudy, underlyingStudy } from '../load/evidence-rules.js';
 import type { KnowledgeGraph } from '../model/types.js';
+import type { SourceData } from '../model/schema.js';
 import { EVIDENCE_KIND_NAMES, type EvidenceKind } from '../model/vocabulary.js';
 
 /** A CURIE the curation notes mark as not confirmed by any source, with the reason given there. */
@@ -31,6 +33,21 @@ export interface CurationReport {
   unverifiedIdentifiers: { node: string; identifier: string; reason: string }[];
   /** Registry entries that no evidence entry cites (as source or as study). */
   unusedSources: string[];
+  /**
+   * Papers, reviews and textbooks whose citation lacks authors, journal or year (a textbook has no journal),
+   * with the registry note that should say the field was not read.
+   */
+  incompleteSources: { id: string; missing: CitationField[]; note: string | null }[];
+}
+
+/** The citation fields a published document has; seed articles and database records are not cited this way. */
+export const CITATION_FIELDS = ['authors', 'journal', 'year'] as const;
+export type CitationField = (typeof CITATION_FIELDS)[number];
+
+/** The citation fields a registry entry lacks, for the kinds of document that have them. */
+export function missingCitationFields(source: SourceData): CitationField[] {
+  if (source.kind !== 'primary_paper' && source.kind !== 'review' && source.kind !== 'textbook') return [];
+  return CITATION_FIELDS.filter((f) => source[f] === undefined && !(f === 'journal' && source.kind === 'textbook'));
 }
 
 const share = (count: number, total: number) => (total === 0 ? 0 : count / total);
@@ -82,6 +99,9 @@ export function curationReport(graph: KnowledgeGraph, unverified: readonly Unver
     withoutCitableSupport,
     unverifiedIdentifiers,
     unusedSources: Object.keys(sources).filter((s) => !used.has(s)).sort(),
+    incompleteSources: Object.values(sources)
+      .map((s) => ({ id: s.id, missing: missingCitationFields(s), note: s.note ?? null }))
+      .filter((s) => s.missing.length > 0),
   };
 }
 
@@ -112,5 +132,9 @@ export function formatCurationReport(r: CurationReport): string {
     r.unverifiedIdentifiers.map((u) => `${u.node}: ${u.identifier} (${u.reason})`),
   );
   list('unused sources', r.unusedSources);
+  list(
+    'registry entries lacking authors, journal or year',
+    r.incompleteSources.map((s) => `${s.id}: no ${s.missing.join(', ')}${s.note ? '' : ' (no note says why)'}`),
+  );
   return lines.join('\n') + '\n';
 }

@@ -9,9 +9,9 @@ const PRIMARY_FLOOR = 0.55;
 const sources = `
 sources:
   - { id: seed, kind: seed_article, title: A popular article }
-  - { id: trial, kind: primary_paper, title: A trial, pmid: "123" }
+  - { id: trial, kind: primary_paper, title: A trial, pmid: "123", authors: Doe J, journal: A Journal, year: 2001 }
   - { id: review, kind: review, title: A review, doi: 10.1000/review }
-  - { id: book, kind: textbook, title: A textbook }
+  - { id: book, kind: textbook, title: A textbook, authors: Roe R, note: Year not read. }
   - { id: unused, kind: primary_paper, title: Nobody cites this, pmid: "456" }
 `;
 const module = `
@@ -93,12 +93,21 @@ describe('curationReport', () => {
     expect(s.onlySeedArticles).toEqual([]);
   });
 
+  it('names papers, reviews and textbooks lacking authors, journal or year, but not seed articles (a textbook needs no journal)', () => {
+    expect(r.incompleteSources).toEqual([
+      { id: 'review', missing: ['authors', 'journal', 'year'], note: null },
+      { id: 'book', missing: ['year'], note: 'Year not read.' },
+      { id: 'unused', missing: ['authors', 'journal', 'year'], note: null },
+    ]);
+  });
+
   it('prints each finding with its count', () => {
     const text = formatCurationReport(r);
     expect(text).toContain('with PMID/DOI-backed support: 2 (50.0%)');
     expect(text).toContain('causal edges supported only by seed articles: 1\n  a--increases--b');
     expect(text).toContain('a--increases--b (no note says why)');
     expect(text).toContain('unused sources: 1\n  unused');
+    expect(text).toContain('registry entries lacking authors, journal or year: 3\n  review: no authors, journal, year (no note says why)\n  book: no year\n');
   });
 });
 
@@ -116,5 +125,13 @@ describe('the curated graph keeps its literature', () => {
 
   it('cites every registered source', () => {
     expect(report.unusedSources).toEqual([]);
+  });
+
+  it('says in the note of every incomplete registry entry which citation field was not read', () => {
+    // A field is left out only when no stored source showed it; the note must name it so a reader sees the gap.
+    const unexplained = report.incompleteSources
+      .map((s) => ({ id: s.id, unexplained: s.missing.filter((f) => !(s.note ?? '').toLowerCase().includes(f === 'authors' ? 'author' : f)) }))
+      .filter((s) => s.unexplained.length > 0);
+    expect(unexplained).toEqual([]);
   });
 });

@@ -46,7 +46,7 @@ edges:
     predicate: increases
     target: homocysteine
     evidence:
-      - source: textbook-biochemistry
+      - source: lehninger-5e
         kind: established_biochemistry
         statement: Placeholder for a layout test.
 `;
