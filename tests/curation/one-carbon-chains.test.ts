@@ -65,7 +65,6 @@ const CHAINS: [string, string[], Sign][] = [
   ['haptocorrin deficiency lowers serum B12 without touching status', ['haptocorrin-deficiency', 'haptocorrin', 'serum-vitamin-b12'], '-'],
   ['the transcobalamin receptor defect lowers cellular B12 uptake', ['transcobalamin-receptor-defect', 'cd320', 'cellular-b12-uptake'], '-'],
   ['folate conjugase frees dietary folate for THF', ['folh1', 'folate', 'tetrahydrofolate'], '+'],
-  ['alcohol lowers folate through conjugase (WP241 record)', ['alcohol', 'folh1', 'folate'], '-'],
   ['riboflavin supports 5-methyl-THF formation through MTHFR', ['riboflavin', 'mthfr', '5-methyltetrahydrofolate'], '+'],
   ['formyl one-carbon units reach 5-methyl-THF through the methenyl and methylene forms', ['10-formyltetrahydrofolate', '5-10-methenyltetrahydrofolate', '5-10-methylenetetrahydrofolate', '5-methyltetrahydrofolate'], '+'],
   ['vitamin B6 supports thymidylate through SHMT', ['vitamin-b6', 'serine-hydroxymethyltransferase', '5-10-methylenetetrahydrofolate', 'thymidylate-synthase', 'dtmp'], '+'],
