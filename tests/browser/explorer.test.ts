@@ -1,10 +1,13 @@
 /** The explorer in real Chromium: rendering, search, path by URL, details, filters, export, history. */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { effects, findPaths, loadGraph } from '../../src/node.js';
 import { afterRender, hasChromium, startApp, waitForRender, type App } from './harness.js';
 
+const GENEMANIA = join(import.meta.dirname, '../../../shared/conformance/cytoscape/documentation_demos_genemania-export_data.json');
 const B12_TO_AUTOPHAGY = ['vitamin-b12', 'methionine-synthase', 'homocysteine', 'syntaxin-17', 'autophagy'];
 
 const hook = <T>(page: Page, fn: (h: NonNullable<Window['__mechkg']>) => T) => page.evaluate(fn as never, undefined) as Promise<T>;
@@ -189,6 +192,23 @@ describe.skipIf(!hasChromium)('web explorer (Chromium)', () => {
     await afterRender(page, () => page.locator('#open-files').setInputFiles({ name: 'paths.graphml', mimeType: 'application/xml', buffer: Buffer.from(graphml) }));
     expect(await page.evaluate(() => window.__mechkg!.graphNodeCount())).toBe(drawn);
     expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('overview');
+    await page.context().close();
+  });
+
+  it.skipIf(!existsSync(GENEMANIA))('an opened Cytoscape file is drawn where it drew its nodes, with no layout run', async () => {
+    const text = await readFile(GENEMANIA, 'utf8');
+    const doc = JSON.parse(text);
+    const drawn = (Array.isArray(doc) ? doc : doc.elements.nodes ?? doc.elements).filter((el: { position?: unknown; data: { source?: string } }) => el.position && el.data.source === undefined);
+    expect(drawn.length).toBeGreaterThan(20);
+    const { page, problems } = await app.open('');
+    await afterRender(page, () => page.locator('#open-files').setInputFiles({ name: 'genemania.json', mimeType: 'application/json', buffer: Buffer.from(text) }));
+    expect(problems).toEqual([]);
+    expect(await page.evaluate(() => window.__mechkg!.graphNodeCount())).toBe(drawn.length);
+    expect(await page.evaluate(() => window.__mechkg!.lastLayout())).toBe('fcose');
+    for (const el of drawn) {
+      const at = await page.evaluate((id) => window.__mechkg!.positionOf(id), String(el.data.id));
+      expect(at).toEqual({ x: el.position.x, y: el.position.y });
+    }
     await page.context().close();
   });
 

@@ -60,6 +60,17 @@ export class Renderer {
       maxZoom: 6,
       pixelRatio: 'auto',
     });
+    this.seedFilePositions();
+  }
+
+  /**
+   * An opened file that drew its nodes (Cytoscape JSON position, CX2 x/y, yEd geometry) is shown as drawn:
+   * its positions stand where fcose's would, and fcose runs only when some drawn node has none.
+   */
+  private seedFilePositions(): void {
+    this.graph.forEachNode((id, n) => {
+      if (n.position) this.fcosePositions.set(id, { x: n.position.x, y: n.position.y });
+    });
   }
 
   /** The stored diagram positions of the graph shown (null for an opened file or a fixture). */
@@ -74,6 +85,7 @@ export class Renderer {
     this.layoutKey = '';
     this.fitKey = '';
     this.fcosePositions.clear();
+    this.seedFilePositions();
     this.cy.elements().remove();
   }
 

@@ -283,7 +283,8 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
 
   if (state.selected && (drawnSet.has(state.selected) || graph.hasEdge(state.selected))) add(classes, state.selected, 'selected');
 
-  const layout: View['layout'] = mode === 'path' ? 'dagre' : graph.getAttribute('layout') || (mode === 'overview' && graph.order > LANES_ABOVE) ? 'diagram' : 'fcose';
+  // A big graph without a diagram is drawn in module lanes, unless its file drew every node (then as drawn).
+  const layout: View['layout'] = mode === 'path' ? 'dagre' : graph.getAttribute('layout') || (mode === 'overview' && graph.order > LANES_ABOVE && !drawnByFile(graph)) ? 'diagram' : 'fcose';
   const collapsed = layout === 'diagram' ? [...state.collapsed].sort() : [];
   const layoutKey = `${layout}:${nodes === null ? 'all' : [...nodes].sort().join(',')}|${collapsed.join(',')}`;
   // The whole path stays in view while stepping (the current hop is highlighted), so only a focus fits.
@@ -329,4 +330,13 @@ function neighbourhood(graph: KnowledgeGraph, seeds: string[], expanded: Set<str
     }
   }
   return { nodes: [...out], truncated: false };
+}
+
+const drawn = new WeakMap<KnowledgeGraph, boolean>();
+
+/** Whether every node of an opened file has the position the file drew it at (computed once per graph). */
+function drawnByFile(graph: KnowledgeGraph): boolean {
+  let d = drawn.get(graph);
+  if (d === undefined) drawn.set(graph, (d = graph.order > 0 && graph.everyNode((_id, n) => n.position !== undefined)));
+  return d;
 }
