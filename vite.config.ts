@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { curatedGraphPlugin } from './scripts/vite-plugin-curated-graph.js';
 
 // The explorer (web/) is built as a static site into dist-web/ with relative asset paths.
 // `vite build --mode fixtures` (used by tests/browser) also bundles tests/browser/fixtures, selectable
@@ -7,6 +9,8 @@ export default defineConfig(({ mode }) => ({
   root: 'web',
   base: './',
   publicDir: false,
+  // The curated graph ships as a snapshot the loader made at build time (no YAML parsing or validation in the page).
+  plugins: [curatedGraphPlugin(fileURLToPath(new URL('./graph', import.meta.url)))],
   server: { fs: { allow: ['..'] } },
   define: { __MECHKG_FIXTURES__: JSON.stringify(mode === 'fixtures') },
   build: {

@@ -7,6 +7,7 @@ export type * from './model/types.js';
 export * from './errors.js';
 export { tryLoadGraphFromFiles, loadGraphFromFiles, type LoadResult } from './graph/load-graph.js';
 export { buildGraph, edgeRecord, summarizeEvidence } from './graph/build-graph.js';
+export { graphSnapshot, graphFromSnapshot, type GraphSnapshot } from './graph/graph-snapshot.js';
 export { curationReport, formatCurationReport, type CurationReport, type UnverifiedIdentifier } from './graph/curation-report.js';
 export { resolveNode, tryResolveNode, searchNodes, normalizeName, type SearchHit, type NameSource } from './graph/resolve-name.js';
 export * from './query/index.js';

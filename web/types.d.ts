@@ -15,3 +15,8 @@ declare namespace cytoscape {
 }
 /** Replaced at build time (vite.config.ts): true only in the test build that bundles tests/browser/fixtures. */
 declare const __MECHKG_FIXTURES__: boolean;
+/** scripts/vite-plugin-curated-graph.ts: the URL of the curated graph's build-time snapshot (JSON). */
+declare module 'virtual:mechkg-curated-graph' {
+  const url: string;
+  export default url;
+}

@@ -16,9 +16,8 @@ import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdi
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MultiDirectedGraph } from 'graphology';
-import type { SerializedGraph } from 'graphology-types';
-import type { EdgeRecord, GraphFile, GraphMeta, KnowledgeGraph, NodeRecord } from '../model/types.js';
+import { graphFromSnapshot, graphSnapshot, type GraphSnapshot } from '../graph/graph-snapshot.js';
+import type { GraphFile, KnowledgeGraph } from '../model/types.js';
 
 const FORMAT = 2;
 /** Compiled folders whose change alters what a loaded graph holds (relative to this file). */
@@ -86,11 +85,9 @@ export function readCachedGraph(cacheDir: string, dir: string, fingerprint: stri
     const st = fstatSync(fd);
     const uid = process.getuid?.();
     if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) return null;
-    const snapshot = JSON.parse(readFileSync(fd, 'utf8')) as { format: number; fingerprint: string; graph: SerializedGraph<NodeRecord, EdgeRecord, GraphMeta> };
+    const snapshot = JSON.parse(readFileSync(fd, 'utf8')) as { format: number; fingerprint: string; graph: GraphSnapshot };
     if (snapshot.format !== FORMAT || snapshot.fingerprint !== fingerprint) return null;
-    const o = snapshot.graph.options;
-    if (o?.type !== 'directed' || o.multi !== true) return null;
-    return MultiDirectedGraph.from(snapshot.graph) as KnowledgeGraph;
+    return graphFromSnapshot(snapshot.graph);
   } catch {
     return null; // a truncated or foreign snapshot is rebuilt from the data files
   } finally {
@@ -105,7 +102,7 @@ export function writeCachedGraph(cacheDir: string, dir: string, fingerprint: str
   let fd: number | undefined;
   try {
     fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o600);
-    writeSync(fd, JSON.stringify({ format: FORMAT, fingerprint, graph: graph.export() }));
+    writeSync(fd, JSON.stringify({ format: FORMAT, fingerprint, graph: graphSnapshot(graph) }));
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, file);

@@ -2,7 +2,6 @@
  * Start-up and wiring: load the graph through the library's loader, then on every state change derive
  * the view (state/view.ts), apply it to Cytoscape (render/renderer.ts), refresh the panels and write the URL.
  */
-import './zod-jitless.js';
 import { formatProblem, ValidationError, type KnowledgeGraph } from '../../src/index.js';
 import { BUNDLED_POSITIONS, fixturesAvailable, loadBundledGraph, loadFixtureGraph, loadUserFiles } from '../data/load-data.js';
 import { byId, h, replaceChildren } from '../ui/dom.js';

@@ -1,33 +1,25 @@
 /**
- * Where the explorer's graph comes from: the curated YAML bundled at build time, files the user opens,
- * or (only in the test build, see vite.config.ts) a named fixture from tests/browser/fixtures. Every
- * path goes through the library's one loader, loadGraphFromFiles.
+ * Where the explorer's graph comes from: the curated graph as the snapshot the library's loader made at
+ * build time (scripts/vite-plugin-curated-graph.ts), files the user opens, or (only in the test build, see
+ * vite.config.ts) a named fixture from tests/browser/fixtures. Opened YAML and fixtures go through the same
+ * loader, loadGraphFromFiles, in the page (load-files.ts, loaded on demand); other formats through the
+ * library's import pipeline (import-files.ts).
  */
-import { loadGraphFromFiles, type GraphFile, type KnowledgeGraph, type PositionsFile } from '../../src/index.js';
+import { graphFromSnapshot, type GraphFile, type KnowledgeGraph, type PositionsFile } from '../../src/index.js';
 import positions from '../../graph/layout/positions.json';
+import snapshotUrl from 'virtual:mechkg-curated-graph';
 
 /** The curated graph's diagram positions (npm run layout), bundled: a few kilobytes, and no layout at start. */
 export const BUNDLED_POSITIONS = positions as unknown as PositionsFile;
 
-// The curated YAML ships as static files next to the bundle (URLs resolved at build time), not inside
-// the JavaScript: the code stays small and cacheable, and the data is fetched in parallel at start.
-const BUNDLED = import.meta.glob('../../graph/**/*.yaml', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
-
-/** The curated graph/ files, with paths relative to graph/ ('sources.yaml', 'modules/x.yaml'). */
-export async function bundledFiles(): Promise<GraphFile[]> {
-  const files = await Promise.all(
-    Object.entries(BUNDLED).map(async ([path, url]) => {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${url}: could not load the graph data (HTTP ${response.status})`);
-      return { path: path.replace(/^(\.\.\/)+graph\//, ''), text: await response.text() };
-    }),
-  );
-  return files.sort((a, b) => a.path.localeCompare(b.path));
-}
-
+/** The curated graph, from its build-time snapshot (no YAML parsing or validation at start). */
 export async function loadBundledGraph(): Promise<KnowledgeGraph> {
-  return loadGraphFromFiles(await bundledFiles(), 'mechkg curated graph');
+  const response = await fetch(snapshotUrl);
+  if (!response.ok) throw new Error(`${snapshotUrl}: could not load the graph data (HTTP ${response.status}${response.status === 500 ? `: ${await response.text()}` : ''})`);
+  return graphFromSnapshot(await response.json(), snapshotUrl);
 }
+
+const loader = () => import('./load-files.js');
 
 /**
  * Reads files the user picked: mechkg YAML (sources.yaml plus module files) goes through the loader,
@@ -36,7 +28,7 @@ export async function loadBundledGraph(): Promise<KnowledgeGraph> {
 export async function loadUserFiles(list: FileList): Promise<KnowledgeGraph> {
   const files: GraphFile[] = [];
   for (const f of Array.from(list)) files.push({ path: f.webkitRelativePath || f.name, text: await f.text() });
-  if (files.every((f) => /\.ya?ml$/i.test(f.path))) return loadGraphFromFiles(files, files.length === 1 ? files[0]!.path : `${files.length} opened files`);
+  if (files.every((f) => /\.ya?ml$/i.test(f.path))) return (await loader()).loadYamlFiles(files, files.length === 1 ? files[0]!.path : `${files.length} opened files`);
   const { importUserFiles } = await import('./import-files.js');
   return importUserFiles(files);
 }
@@ -61,11 +53,11 @@ export async function loadFixtureGraph(name: string): Promise<KnowledgeGraph> {
     const load = FIXTURE_GENERATORS['../../tests/browser/fixtures/synthetic.ts'];
     if (!load) throw new Error('data: synthetic.ts fixture generator missing');
     const mod = (await load()) as { syntheticFiles(elements: number): GraphFile[] };
-    return loadGraphFromFiles(mod.syntheticFiles(Number(synthetic[1])), name);
+    return (await loader()).loadYamlFiles(mod.syntheticFiles(Number(synthetic[1])), name);
   }
   const prefix = `../../tests/browser/fixtures/${name}/`;
   const entries = Object.entries(FIXTURE_YAML).filter(([p]) => p.startsWith(prefix));
   if (!/^[a-z0-9-]+$/.test(name) || entries.length === 0) throw new Error(`data: no fixture named "${name}"`);
   const files = await Promise.all(entries.map(async ([p, load]) => ({ path: p.slice(prefix.length), text: String(await load()) })));
-  return loadGraphFromFiles(files, name);
+  return (await loader()).loadYamlFiles(files, name);
 }

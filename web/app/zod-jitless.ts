@@ -1,9 +1,0 @@
-/**
- * Must be the first import of main.ts. zod (the loader's schema library) probes `new Function` to
- * compile fast parsers; under this app's CSP (no 'unsafe-eval') that probe is refused and reported as a
- * violation. Jitless mode skips the probe. It has to be set before src/model/schema.ts builds its
- * schemas, hence a module of its own, evaluated first.
- */
-import { config } from 'zod/mini';
-
-config({ jitless: true });
