@@ -20,8 +20,8 @@ export function viewCytoscapeJson(ctx: ExportContext): ReturnType<typeof toCytos
   for (const n of json.elements.nodes as { data: Record<string, unknown>; position?: { x: number; y: number }; classes?: string }[]) {
     const ele = ctx.cy.getElementById(String(n.data.id));
     n.position = { x: Math.round(ele.position('x')), y: Math.round(ele.position('y')) };
-    const parent = ele.data('parent') as string | undefined;
-    if (parent) n.data.diagram_box = parent.replace(/^box:/, '');
+    const box = ele.data('diagramBox') as string | undefined;
+    if (box) n.data.diagram_box = box.replace(/^box:/, '');
     n.classes = ele.classes().join(' ');
   }
   for (const e of json.elements.edges as { data: Record<string, unknown>; classes?: string }[]) e.classes = ctx.cy.getElementById(String(e.data.id)).classes().join(' ');

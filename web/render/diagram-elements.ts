@@ -1,21 +1,19 @@
 /**
- * Cytoscape elements for the pathway diagram (src/layout/place-diagram.ts): compartments and module
- * boxes become compound parents, each node sits at its precomputed position, and a collapsed module
- * becomes one node per compartment box with summary edges to the rest (one per neighbour and sign).
+ * Cytoscape elements for the pathway diagram (src/layout/place-diagram.ts): each node sits at its
+ * precomputed position; compartments and module boxes are plain nodes drawn under the edges, sized around
+ * the members drawn (as Cytoscape's compound parents would be: node bodies plus padding), and a collapsed
+ * module becomes one node per compartment box with summary edges to the rest (one per neighbour and sign).
+ * Not compounds: Cytoscape restyles a compound's whole family (descendants, ancestors, their edges) on each
+ * style change and measures every parent before the first frame, which was most of the curated graph's first
+ * render (and made a 5,000-element one several times slower).
  * Boxes and summaries are marked in data (`box`, `meta`), never by class, so view classes cannot clear them.
  */
 import type cytoscape from 'cytoscape';
-import { COMPARTMENT_PAD, type Diagram, type KnowledgeGraph } from '../../src/index.js';
+import type { Diagram, KnowledgeGraph } from '../../src/index.js';
 import { edgeElement, nodeElement } from './elements.js';
+import { BOX_PADDING, nodeDiameter } from './style.js';
 
 export const BOX = 'box:';
-
-/**
- * Above this many graph elements the boxes are plain nodes sized around their members, not compound parents:
- * Cytoscape restyles a compound's whole family (descendants, ancestors, their edges) on each style change,
- * which made a 5,000-element first render several times slower.
- */
-export const FLAT_BOXES_ABOVE = 1500;
 
 /** Is this Cytoscape element part of the diagram's furniture (a box or a summary), not a graph element? */
 export function isFurniture(ele: cytoscape.SingularElementArgument): boolean {
@@ -28,7 +26,6 @@ export function diagramElements(
   nodes: readonly string[],
   edges: readonly string[],
   collapsed: ReadonlySet<string>,
-  flat = false,
 ): cytoscape.ElementDefinition[] {
   const boxes = new Map(diagram.boxes.map((b) => [b.id, b]));
   const out: cytoscape.ElementDefinition[] = [];
@@ -50,7 +47,7 @@ export function diagramElements(
     rep.set(id, id);
     used.add(p.group).add(p.compartment);
     const el = nodeElement(graph, id);
-    out.push({ ...el, data: flat ? el.data : { ...el.data, parent: BOX + p.group }, position: { x: p.x, y: p.y } });
+    out.push({ ...el, data: { ...el.data, diagramBox: BOX + p.group }, position: { x: p.x, y: p.y } });
   }
   // Box titles are cut to the box's width (from its drawn members), so neighbouring titles never overlap.
   const extent = new Map<string, { x1: number; x2: number }>();
@@ -65,30 +62,29 @@ export function diagramElements(
     const e = extent.get(id);
     return e ? Math.max(80, Math.round(e.x2 - e.x1)) : 200;
   };
-  const geometry = flat ? flatGeometry(diagram, out, members) : null;
+  const geometry = boxGeometry(diagram, out, members);
+  const boxEls: cytoscape.ElementDefinition[] = [];
   for (const b of diagram.boxes) {
-    if (!used.has(b.id) && !members.has(b.id)) continue;
     const m = members.get(b.id);
-    const g = geometry?.get(b.id);
-    if (geometry && !m) {
-      if (!g) continue;
-      out.unshift({
-        group: 'nodes',
-        data: { id: BOX + b.id, label: b.label, box: b.kind, module: b.module, labelWidth: labelWidth(b.id), flat: true, inner: Boolean(b.parent), w: g.x2 - g.x1, h: g.y2 - g.y1 },
-        position: { x: (g.x1 + g.x2) / 2, y: (g.y1 + g.y2) / 2 },
-      });
-      continue;
-    }
     if (m) {
       out.push({
         group: 'nodes',
-        data: { id: BOX + b.id, label: `${b.label} (${m.n})`, box: 'collapsed', module: b.module, parent: b.parent && !flat ? BOX + b.parent : undefined },
+        data: { id: BOX + b.id, label: `${b.label} (${m.n})`, box: 'collapsed', module: b.module },
         position: { x: Math.round(m.x / m.n), y: Math.round(m.y / m.n) },
       });
-    } else {
-      out.push({ group: 'nodes', data: { id: BOX + b.id, label: b.label, box: b.kind, module: b.module, labelWidth: labelWidth(b.id), parent: b.parent ? BOX + b.parent : undefined } });
+      continue;
     }
+    const g = geometry.get(b.id);
+    if (!g || !used.has(b.id)) continue;
+    boxEls.push({
+      group: 'nodes',
+      data: { id: BOX + b.id, label: b.label, box: b.kind, module: b.module, labelWidth: labelWidth(b.id), inner: Boolean(b.parent), w: g.x2 - g.x1, h: g.y2 - g.y1 },
+      position: { x: (g.x1 + g.x2) / 2, y: (g.y1 + g.y2) / 2 },
+      grabbable: false,
+    });
   }
+  // Boxes first, so they are drawn under everything even where z-indices tie.
+  out.unshift(...boxEls);
   const meta = new Map<string, cytoscape.ElementDefinition>();
   for (const key of edges) {
     const s = rep.get(graph.source(key));
@@ -111,38 +107,44 @@ export function diagramElements(
 
 type Extent = { x1: number; y1: number; x2: number; y2: number };
 
-/** Room a drawn node takes (its shape and the label below it) when boxes are sized around their members. */
-const ROOM = { side: 60, top: 30, bottom: 50 };
+/** Half the size of a collapsed module's box (its label, one line), for the compartment around it. */
+const COLLAPSED_HALF = { x: 90, y: 17 };
 
 /**
- * Extents of the boxes drawn as plain nodes: a module box around its drawn members (collapsed summaries
- * included), a compartment around its module boxes and direct members, each with the padding compounds get.
+ * Extents of the boxes, as compound parents would have them: a module box around its drawn members' bodies
+ * (collapsed summaries included) plus its padding, a compartment around its module boxes plus its own.
  */
-function flatGeometry(diagram: Diagram, drawn: readonly cytoscape.ElementDefinition[], collapsedMembers: ReadonlyMap<string, { n: number; x: number; y: number }>): Map<string, Extent> {
+function boxGeometry(diagram: Diagram, drawn: readonly cytoscape.ElementDefinition[], collapsedMembers: ReadonlyMap<string, { n: number; x: number; y: number }>): Map<string, Extent> {
   const extents = new Map<string, Extent>();
   const grow = (id: string, e: Extent) => {
     const o = extents.get(id);
     extents.set(id, o ? { x1: Math.min(o.x1, e.x1), y1: Math.min(o.y1, e.y1), x2: Math.max(o.x2, e.x2), y2: Math.max(o.y2, e.y2) } : { ...e });
   };
-  const around = (x: number, y: number): Extent => ({ x1: x - ROOM.side, y1: y - ROOM.top, x2: x + ROOM.side, y2: y + ROOM.bottom });
+  const around = (x: number, y: number, hx: number, hy: number): Extent => ({ x1: x - hx, y1: y - hy, x2: x + hx, y2: y + hy });
+  const pad = (e: Extent, by: number): Extent => ({ x1: e.x1 - by, y1: e.y1 - by, x2: e.x2 + by, y2: e.y2 + by });
   for (const el of drawn) {
     const p = diagram.nodes.get(el.data.id as string);
-    if (p && el.position) grow(p.group, around(el.position.x, el.position.y));
+    if (!p || !el.position) continue;
+    const r = nodeDiameter(el.data.degree as number) / 2;
+    grow(p.group, around(el.position.x, el.position.y, r, r));
   }
-  for (const [group, m] of collapsedMembers) grow(group, around(m.x / m.n, m.y / m.n));
-  const pad = (e: Extent, by: { top: number; side: number; bottom: number }): Extent => ({ x1: e.x1 - by.side, y1: e.y1 - by.top, x2: e.x2 + by.side, y2: e.y2 + by.bottom });
+  const boxes = new Map(diagram.boxes.map((b) => [b.id, b]));
+  for (const [group, m] of collapsedMembers) {
+    const parent = boxes.get(group)?.parent;
+    if (parent) grow(parent, pad(around(m.x / m.n, m.y / m.n, COLLAPSED_HALF.x, COLLAPSED_HALF.y), BOX_PADDING.compartment));
+  }
   // Modules (boxes with a parent) first, then their compartments around them.
   for (const b of diagram.boxes) {
     const e = extents.get(b.id);
     if (b.parent && e) {
-      const padded = pad(e, { top: 24, side: 10, bottom: 10 });
+      const padded = pad(e, BOX_PADDING.module);
       extents.set(b.id, padded);
       grow(b.parent, padded);
     }
   }
   for (const b of diagram.boxes) {
     const e = extents.get(b.id);
-    if (!b.parent && e) extents.set(b.id, pad(e, COMPARTMENT_PAD));
+    if (!b.parent && e) extents.set(b.id, pad(e, BOX_PADDING.compartment));
   }
   return extents;
 }

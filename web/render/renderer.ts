@@ -8,7 +8,7 @@ import { moduleLanes, placeDiagram, type Diagram, type KnowledgeGraph, type Posi
 import { LANES_ABOVE } from '../state/view.js';
 import { elementCount } from '../state/engine.js';
 import type { View } from '../state/view.js';
-import { diagramElements, FLAT_BOXES_ABOVE, isFurniture } from './diagram-elements.js';
+import { diagramElements, isFurniture } from './diagram-elements.js';
 import { inducedEdgeKeys, subgraphElements } from './elements.js';
 import { buildStylesheet } from './style.js';
 
@@ -39,8 +39,6 @@ export class Renderer {
   private layoutKey = '';
   private fitKey = '';
   private fcosePositions = new Map<string, cytoscape.Position>();
-  /** Boxes drawn as plain nodes instead of compounds (big graphs: see buildStylesheet's flatBoxes). */
-  private readonly flatBoxes: boolean;
 
   constructor(container: HTMLElement, graph: KnowledgeGraph, limit: number, positions: PositionsFile | null) {
     this.graph = graph;
@@ -48,12 +46,11 @@ export class Renderer {
     // Big drawings stay smooth while panning and zooming: during the gesture Cytoscape moves a cached
     // texture of the last frame (and hides edges) instead of redrawing thousands of elements per frame.
     const big = Math.min(elementCount(graph), limit) > 2000;
-    this.flatBoxes = Math.min(elementCount(graph), limit) > FLAT_BOXES_ABOVE;
     this.cy = cytoscape({
       hideEdgesOnViewport: big,
       textureOnViewport: big,
       container,
-      style: buildStylesheet({ fontScale: 1, flatBoxes: this.flatBoxes }),
+      style: buildStylesheet({ fontScale: 1 }),
       autounselectify: true,
       boxSelectionEnabled: false,
       minZoom: 0.05,
@@ -99,7 +96,7 @@ export class Renderer {
   }
 
   setFontScale(fontScale: number): void {
-    this.cy.style(buildStylesheet({ fontScale, flatBoxes: this.flatBoxes }));
+    this.cy.style(buildStylesheet({ fontScale }));
   }
 
   /** Brings Cytoscape in line with the view; resolves once the frame with the new layout is drawn. */
@@ -133,7 +130,7 @@ export class Renderer {
     if (fitKey !== this.fitKey) {
       this.fitKey = fitKey;
       const fitIds = view.fitTo ? new Set(view.fitTo) : null;
-      const target = fitIds ? cy.elements().filter((e) => fitIds.has(e.id())) : cy.elements(':visible');
+      const target = fitIds ? cy.elements().filter((e) => fitIds.has(e.id())) : cy.elements().filter((e) => !e.hasClass('hidden'));
       if (target.nonempty()) cy.fit(target, view.fitTo ? 60 : 20);
       if (cy.zoom() > 2.2) cy.zoom({ level: 2.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     }
@@ -145,7 +142,7 @@ export class Renderer {
     const nodes = view.nodes ?? this.graph.nodes();
     const edges = view.edges ?? inducedEdgeKeys(this.graph, nodes);
     const diagram = view.layout === 'diagram' ? this.diagram() : null;
-    if (diagram) return diagramElements(this.graph, diagram, nodes, edges, new Set(view.collapsed), this.flatBoxes);
+    if (diagram) return diagramElements(this.graph, diagram, nodes, edges, new Set(view.collapsed));
     const els = subgraphElements(this.graph, nodes, edges);
     if (view.layout === 'fcose') {
       // Deterministic starting points (from the id), so the same graph gives the same picture.

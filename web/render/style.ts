@@ -43,18 +43,24 @@ export const PREDICTION_RING = {
 /** Fills of the diagram's boxes. */
 export const BOX_COLORS = { compartment: '#eaf3fa', lane: '#f4f4f1', module: '#ffffff', border: '#7d8fa3', new: '#e69f00' } as const;
 
+/** Node size by degree: hubs are larger (the stylesheet maps it; diagram boxes are sized from it). */
+export const NODE_SIZE = { degrees: [1, 16], px: [24, 50] } as const;
+
+export function nodeDiameter(degree: number): number {
+  const [d0, d1] = NODE_SIZE.degrees;
+  const [p0, p1] = NODE_SIZE.px;
+  return p0 + ((Math.min(Math.max(degree, d0), d1) - d0) / (d1 - d0)) * (p1 - p0);
+}
+
+/** Space between a diagram box's edge and what it holds (render/diagram-elements.ts sizes the boxes). */
+export const BOX_PADDING = { compartment: 16, module: 10 } as const;
+
 export interface StyleOptions {
   /** 1 on a laptop; larger in presenter mode. */
   fontScale: number;
-  /**
-   * Big drawings draw their boxes as plain nodes sized from their members (diagram-elements.ts), since
-   * Cytoscape restyles a compound's whole family on every style change. Then the drawing order is set by
-   * z-index alone: boxes under edges under nodes, as compounds give it.
-   */
-  flatBoxes?: boolean;
 }
 
-export function buildStylesheet({ fontScale, flatBoxes = false }: StyleOptions): cytoscape.StylesheetJson {
+export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.StylesheetJson {
   const font = (px: number) => Math.round(px * fontScale);
   const categoryRules = (Object.keys(CATEGORIES) as Category[]).map((c) => ({
     selector: `node[category = "${c}"]`,
@@ -73,14 +79,13 @@ export function buildStylesheet({ fontScale, flatBoxes = false }: StyleOptions):
     {
       selector: 'node',
       style: {
+        // Nodes are drawn over edges (z-index-compare auto); z-index orders nodes among themselves.
+        'z-index': 10,
         label: 'data(label)',
-        // Hubs are larger and labelled larger, so the overview stays readable when zoomed out.
-        width: 'mapData(degree, 1, 16, 24, 50)',
-        height: 'mapData(degree, 1, 16, 24, 50)',
         'border-width': 1.5,
         'border-color': '#30363d',
         'font-family': 'system-ui, "DejaVu Sans", sans-serif',
-        'font-size': `mapData(degree, 1, 16, ${font(11)}, ${font(20)})`,
+        'font-size': font(11),
         color: '#1f2328',
         'text-valign': 'bottom',
         'text-halign': 'center',
@@ -93,8 +98,18 @@ export function buildStylesheet({ fontScale, flatBoxes = false }: StyleOptions):
         'min-zoomed-font-size': 6,
       },
     },
+    // Hubs are larger and labelled larger, so the overview stays readable when zoomed out. Only graph nodes
+    // carry a degree: a mapping on the boxes would make Cytoscape warn for each of them on every restyle.
+    {
+      selector: 'node[degree]',
+      style: {
+        width: `mapData(degree, ${NODE_SIZE.degrees.join(', ')}, ${NODE_SIZE.px.join(', ')})`,
+        height: `mapData(degree, ${NODE_SIZE.degrees.join(', ')}, ${NODE_SIZE.px.join(', ')})`,
+        'font-size': `mapData(degree, ${NODE_SIZE.degrees.join(', ')}, ${font(11)}, ${font(20)})`,
+      },
+    },
     ...categoryRules,
-    // The diagram's furniture: compartments, lanes and module boxes (compound parents).
+    // The diagram's furniture: compartments, lanes and module boxes, plain nodes sized around their members.
     {
       selector: 'node[box]',
       style: {
@@ -112,15 +127,15 @@ export function buildStylesheet({ fontScale, flatBoxes = false }: StyleOptions):
         'text-wrap': 'ellipsis',
         'text-outline-width': 0,
         'min-zoomed-font-size': 4,
-        padding: '16px',
-        'compound-sizing-wrt-labels': 'exclude',
         events: 'no',
       },
     },
+    { selector: 'node[box][w]', style: { width: 'data(w)', height: 'data(h)', padding: '0px', 'z-index-compare': 'manual', 'z-index': 0 } },
+    { selector: 'node[box][w][?inner]', style: { 'z-index': 1 } },
     { selector: 'node[box = "lane"]', style: { 'background-color': BOX_COLORS.lane, 'border-style': 'dashed' } },
     {
       selector: 'node[box = "module"], node[box = "new"]',
-      style: { 'background-color': BOX_COLORS.module, 'background-opacity': 0.75, 'border-width': 1, 'border-style': 'dashed', 'font-size': font(15), 'font-weight': 'normal', color: '#3d4650', padding: '10px', 'text-margin-y': -2, events: 'yes' },
+      style: { 'background-color': BOX_COLORS.module, 'background-opacity': 0.75, 'border-width': 1, 'border-style': 'dashed', 'font-size': font(15), 'font-weight': 'normal', color: '#3d4650', 'text-margin-y': -2, events: 'yes' },
     },
     { selector: 'node[box = "new"]', style: { 'border-color': BOX_COLORS.new, 'border-width': 2 } },
     {
@@ -130,6 +145,8 @@ export function buildStylesheet({ fontScale, flatBoxes = false }: StyleOptions):
     {
       selector: 'edge',
       style: {
+        // Above the diagram's boxes (z-index 0 and 1, compared manually), which are nodes drawn under everything.
+        'z-index': 5,
         'curve-style': 'bezier',
         width: 'mapData(strength, 0, 7, 1.2, 4)',
         'line-color': COLORS.unsigned,
@@ -194,19 +211,7 @@ export function buildStylesheet({ fontScale, flatBoxes = false }: StyleOptions):
       })),
     ]),
     { selector: 'node.selected', style: { 'overlay-color': COLORS.selected, 'overlay-opacity': 0.2, 'overlay-padding': 6 } },
-    ...(flatBoxes ? flatBoxRules() : []),
     { selector: 'edge.selected', style: { 'overlay-color': COLORS.selected, 'overlay-opacity': 0.25, 'overlay-padding': 5, label: 'data(signLabel)' } },
-  ];
-}
-
-/** Drawing order without compounds: boxes (module boxes over compartments) under edges under nodes. */
-function flatBoxRules(): cytoscape.StylesheetJson {
-  return [
-    { selector: 'edge', style: { 'z-index-compare': 'manual', 'z-index': 5 } },
-    { selector: 'node', style: { 'z-index-compare': 'manual', 'z-index': 10 } },
-    { selector: 'node[?flat]', style: { width: 'data(w)', height: 'data(h)', 'z-index': 0 } },
-    { selector: 'node[?flat][?inner]', style: { 'z-index': 1 } },
-    { selector: 'node.focus, node.on-path, edge.on-path', style: { 'z-index': 20 } },
   ];
 }
 
