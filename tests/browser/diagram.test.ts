@@ -42,6 +42,26 @@ describe.skipIf(!hasChromium)('pathway diagram (Chromium)', () => {
     await page.context().close();
   });
 
+  it('draws each node inside its module box and each module box inside its compartment, boxes under edges under nodes', async () => {
+    const { page } = await app.open();
+    const r = await page.evaluate(() => {
+      const cy = window.__mechkg!.cy!;
+      const within = (inner: cytoscape.BoundingBox12, outer: cytoscape.BoundingBox12) => inner.x1 >= outer.x1 && inner.x2 <= outer.x2 && inner.y1 >= outer.y1 && inner.y2 <= outer.y2;
+      const body = (e: cytoscape.SingularElementArgument) => e.boundingBox({ includeLabels: false, includeOverlays: false });
+      const outsideModule = cy.nodes('[diagramBox]').filter((n) => !within(body(n), body(cy.getElementById(n.data('diagramBox'))))).map((n) => n.id());
+      const outsideCompartment = cy.nodes('[box = "module"], [box = "new"]').filter((b) => !within(body(b), body(cy.getElementById(`box:${String(b.id()).slice(4).split('/')[0]}`)))).map((b) => b.id());
+      const order = (cy.elements() as unknown as { sortByZIndex(): cytoscape.CollectionReturnValue }).sortByZIndex().map((e) => (e.isEdge() ? 'edge' : e.data('box') !== undefined ? 'box' : 'node'));
+      return { members: cy.nodes('[diagramBox]').length, parents: cy.nodes(':parent').length, outsideModule, outsideCompartment, lastBox: order.lastIndexOf('box'), firstEdge: order.indexOf('edge'), lastEdge: order.lastIndexOf('edge'), firstNode: order.indexOf('node') };
+    });
+    expect(r.members).toBe(graph.order);
+    expect(r.parents).toBe(0);
+    expect(r.outsideModule).toEqual([]);
+    expect(r.outsideCompartment).toEqual([]);
+    expect(r.lastBox).toBeLessThan(r.firstEdge);
+    expect(r.lastEdge).toBeLessThan(r.firstNode);
+    await page.context().close();
+  });
+
   it('is the same picture after a reload and after a path query and back', async () => {
     const { page } = await app.open();
     const read = () => page.evaluate((ids) => ids.map((id) => window.__mechkg!.positionOf(id)), sample);

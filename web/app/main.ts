@@ -25,8 +25,9 @@ import { deriveView, type Message, type View } from '../state/view.js';
 import { findLesson, lessonStepState } from '../state/lesson-state.js';
 import { renderLessonList, renderLessonStrip } from '../lessons/lesson-panel.js';
 import { createObservationPanel, observationLevel, type ObservationTable } from '../panels/observations.js';
-import { createHypothesisPanel } from '../panels/hypotheses.js';
 import type { HypothesisOverlay } from '../state/view.js';
+type HypothesisPanelFactory = typeof import('../panels/hypotheses.js').createHypothesisPanel;
+type HypothesisPanel = ReturnType<HypothesisPanelFactory>;
 
 const DEFAULT_LIMIT = 3000;
 
@@ -84,10 +85,14 @@ async function start(): Promise<void> {
     }
     lessonOverlay = { id: lesson.lesson.id, step: i };
     observationPanel.load(`lesson ${lesson.lesson.id} step ${i + 1}`, ['node,direction', ...step.observations.map((o) => `${o.node},${o.direction}`)].join('\n'));
-    if (step.hypothesis && !hypothesisPanel.chooseBy(step.hypothesis.node, step.hypothesis.direction)) {
-      const label = graph.hasNode(step.hypothesis.node) ? graph.getNodeAttribute(step.hypothesis.node, 'label') : step.hypothesis.node;
-      extraMessages.push({ level: 'error', text: `Lesson step ${i + 1}: "${label}" ${step.hypothesis.direction === 'up' ? 'raised' : 'lowered'} is not among the hypotheses ranked for its observations.` });
-      schedule('none');
+    const wanted = step.hypothesis;
+    if (wanted) {
+      withHypotheses((panel) => {
+        if (panel.chooseBy(wanted.node, wanted.direction)) return;
+        const label = graph.hasNode(wanted.node) ? graph.getNodeAttribute(wanted.node, 'label') : wanted.node;
+        extraMessages.push({ level: 'error', text: `Lesson step ${i + 1}: "${label}" ${wanted.direction === 'up' ? 'raised' : 'lowered'} is not among the hypotheses ranked for its observations.` });
+        schedule('none');
+      });
     }
   };
   // Focus to move once the next render is done (what an action opened), as a CSS selector.
@@ -289,7 +294,7 @@ async function start(): Promise<void> {
     // A path, perturbation or lesson chosen since the hypothesis takes the diagram back.
     if (hypothesis && (state.query || state.perturb || (state.lesson && !lessonOwnsOverlay(state)))) {
       hypothesis = null;
-      hypothesisPanel.release();
+      withHypotheses((panel) => panel.release());
     }
     // Leaving the lesson leaves its observations too.
     if (lessonOverlay && state.lesson?.id !== lessonOverlay.id) {
@@ -332,6 +337,7 @@ async function start(): Promise<void> {
     const drawn = cy.elements().filter((e) => !e.hasClass('hidden'));
     byId('status').textContent = `${graph.getAttribute('name')}${localGraphName ? ' (opened from a local file: links to this view will not reopen it)' : ''}: ${graph.order} nodes, ${graph.size} edges${observations?.observations.length ? ` · overlay: ${observations.observations.length} observations (not in the link)` : ''} · drawn: ${drawn.nodes().length} nodes, ${drawn.edges().length} edges · ${view.mode} view${elementCount(graph) > limit ? ` (graph above the ${limit}-element drawing limit)` : ''}`;
     hook.rendered();
+    if (renderer.stats.renders === 1) setTimeout(() => void loadHypotheses().catch(() => undefined), 0);
     if (pendingFocus) {
       const target = document.querySelector<HTMLElement>(pendingFocus);
       pendingFocus = null;
@@ -366,6 +372,7 @@ async function start(): Promise<void> {
   const captureFigures = async (id: string) => {
     const lesson = findLesson(graph, id);
     if (!lesson) throw new Error(`no lesson named "${id}"`);
+    await loadHypotheses();
     const saved = store.get();
     const figures: { dataUrl: string; width: number; height: number }[] = [];
     try {
@@ -413,7 +420,21 @@ async function start(): Promise<void> {
       schedule('none');
     }
   };
-  const hypothesisPanel = createHypothesisPanel(byId('hypotheses'), () => graph, {
+  // The hypotheses panel (and explainObservations) is not needed for the first picture: it loads right after
+  // the first render, or on first use if that comes sooner. Once loaded, calls run at once, in order.
+  let hypothesisPanel: HypothesisPanel | null = null;
+  let hypothesisLoad: Promise<HypothesisPanel> | null = null;
+  const loadHypotheses = () =>
+    (hypothesisLoad ??= import('../panels/hypotheses.js').then(({ createHypothesisPanel }) => (hypothesisPanel = createHypothesisPanel(byId('hypotheses'), () => graph, hypothesisActions))));
+  const withHypotheses = (use: (panel: HypothesisPanel) => void) => {
+    if (hypothesisPanel) use(hypothesisPanel);
+    else
+      void loadHypotheses().then(use, (err: unknown) => {
+        extraMessages.push({ level: 'error', text: `The hypotheses panel did not load: ${err instanceof Error ? err.message : String(err)}` });
+        schedule('none');
+      });
+  };
+  const hypothesisActions: Parameters<HypothesisPanelFactory>[2] = {
     choose: (overlay) => {
       hypothesis = overlay;
       const s = store.get();
@@ -425,13 +446,18 @@ async function start(): Promise<void> {
       focusAfterRender('#details h2');
       store.update({ selected: id }, 'replace');
     },
-  });
+  };
   const observationPanel = createObservationPanel(byId('observations'), () => graph, (table) => {
     observations = table;
     schedule('none');
   });
-  observationPanel.onChange((table) => hypothesisPanel.update(table));
-  if (store.get().lesson) playLesson(store.get().lesson!.id, store.get().lesson!.step, 'replace');
+  observationPanel.onChange((table) => withHypotheses((panel) => panel.update(table)));
+  const startLesson = store.get().lesson;
+  if (startLesson) {
+    // A lesson step may choose a hypothesis: the panel must be there when the step is drawn.
+    await loadHypotheses().catch(() => undefined);
+    playLesson(startLesson.id, startLesson.step, 'replace');
+  }
   window.addEventListener('popstate', () => store.update(stateFromSearch(location.search), 'none'));
   schedule('none');
 }

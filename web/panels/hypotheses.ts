@@ -1,12 +1,12 @@
 /**
  * Ranked explanations of the observation overlay: the library's explainObservations (the query behind
- * `mechkg hypotheses`, run here through engine.ts) on the rows the observation panel resolved. Each
+ * `mechkg hypotheses`, run here through engine-hypotheses.ts) on the rows the observation panel resolved. Each
  * hypothesis is a button; choosing one lists what it predicts for every observation (✓ ✗ ? ·) with the
  * route behind the prediction and each step's evidence, and the diagram shows the routes, predicted
  * against observed (state/view.ts draws it from hypothesisOverlay()).
  */
 import { EVIDENCE_KINDS, type ExplainObservationsResult, type Hypothesis, type HypothesisPrediction, type KnowledgeGraph, type Path } from '../../src/index.js';
-import { runHypotheses } from '../state/engine.js';
+import { runHypotheses } from '../state/engine-hypotheses.js';
 import type { HypothesisOverlay } from '../state/view.js';
 import { h, replaceChildren } from '../ui/dom.js';
 import { signBadge, stepMarks } from './evidence.js';

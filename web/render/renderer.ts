@@ -130,7 +130,10 @@ export class Renderer {
     if (fitKey !== this.fitKey) {
       this.fitKey = fitKey;
       const fitIds = view.fitTo ? new Set(view.fitTo) : null;
-      const target = fitIds ? cy.elements().filter((e) => fitIds.has(e.id())) : cy.elements().filter((e) => !e.hasClass('hidden'));
+      // The diagram's boxes enclose everything it draws: fitting them measures a few dozen boxes, not every node
+      // label and edge (Cytoscape computes those edges again for the first frame).
+      const boxes = cy.nodes('[box]');
+      const target = fitIds ? cy.elements().filter((e) => fitIds.has(e.id())) : boxes.nonempty() ? boxes : cy.elements().filter((e) => !e.hasClass('hidden'));
       if (target.nonempty()) cy.fit(target, view.fitTo ? 60 : 20);
       if (cy.zoom() > 2.2) cy.zoom({ level: 2.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     }

@@ -2,7 +2,7 @@
  * The web app's door to the query engine (src/query): it calls the library and turns errors into
  * messages; it never re-implements a query. Results are memoized per graph and query.
  */
-import { effects, explainObservations, findPaths, MechkgError, type DominantEffect, type EffectEntry, NameResolutionError, resolveNode, type EvidenceKind, type ExplainObservationsResult, type KnowledgeGraph, type Observation, type PathsResult, type SearchHit } from '../../src/index.js';
+import { effects, findPaths, MechkgError, type DominantEffect, type EffectEntry, NameResolutionError, resolveNode, type EvidenceKind, type KnowledgeGraph, type PathsResult, type SearchHit } from '../../src/index.js';
 import type { PathQuery } from './ui-state.js';
 
 export interface EffectsView {
@@ -43,7 +43,8 @@ export type Outcome<T> = { ok: true; value: T } | Failure;
 
 const memo = new WeakMap<KnowledgeGraph, Map<string, Outcome<unknown>>>();
 
-function cached<T>(graph: KnowledgeGraph, key: string, run: () => T): Outcome<T> {
+/** A query's outcome, computed once per graph and key (the hypotheses door, engine-hypotheses.ts, shares it). */
+export function cached<T>(graph: KnowledgeGraph, key: string, run: () => T): Outcome<T> {
   let m = memo.get(graph);
   if (!m) memo.set(graph, (m = new Map()));
   const hit = m.get(key);
@@ -96,13 +97,4 @@ export function runEffects(graph: KnowledgeGraph, node: string, direction: 'up' 
     }
     return { source: r.node.id, direction, moves, entries };
   });
-}
-
-/** Work limits for hypotheses in the page: a few seconds at most on a big opened graph (the answer says when it was cut). */
-const HYPOTHESES_BUDGET = { maxMillis: 3000, maxExpansions: 20_000_000 };
-
-/** Ranked hypotheses for observations already resolved to node ids (explainObservations in the library). */
-export function runHypotheses(graph: KnowledgeGraph, observations: readonly (Observation & { id: string })[], limit: number): Outcome<ExplainObservationsResult> {
-  const rows = observations.map((o) => ({ node: o.id, direction: o.direction, weight: o.weight, where: o.where, ...(o.value !== undefined ? { value: o.value } : {}) }));
-  return cached(graph, `hypotheses\u0000${limit}\u0000${JSON.stringify(rows)}`, () => explainObservations(graph, rows, { limit, ...HYPOTHESES_BUDGET }));
 }
