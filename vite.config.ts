@@ -18,8 +18,6 @@ export default defineConfig(({ mode }) => ({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
-    // Graph data files are fetched with connect-src 'self': never inline them as data: URLs.
-    assetsInlineLimit: (file: string) => (/\.ya?ml$/i.test(file) ? false : undefined),
     rollupOptions: {
       // The library modules are declarations only (no top-level effects), so the bundler may drop the
       // ones a chunk does not use: exporters and importers then load with the Export menu, not at start.
