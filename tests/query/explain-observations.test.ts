@@ -414,7 +414,7 @@ describe('explainObservations predicts by dominantEffects', () => {
 describe('lessons that rank hypotheses', () => {
   it("every lesson step's hypothesis is among the 25 the explorer's panel shows for the step's observations", async () => {
     const { curatedGraph } = await import('./curated.js');
-    const { runHypotheses } = await import('../../web/state/engine.js');
+    const { runHypotheses } = await import('../../web/state/engine-hypotheses.js');
     const graph = curatedGraph();
     let checked = 0;
     for (const l of graph.getAttribute('lessons') ?? []) {
