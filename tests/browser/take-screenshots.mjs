@@ -78,6 +78,21 @@ const SHOTS = [
   { name: 'phone-step-through', query: '?from=B12&to=autophagy&step=2&presenter=1', viewport: PHONE },
 ];
 
+/**
+ * Waits until no render has completed for half a second, then a little more: Cytoscape first draws a zoomed
+ * view from scaled textures and sharpens it shortly after, which a busy machine delays.
+ */
+async function settle(page) {
+  let last = await page.evaluate(() => document.documentElement.dataset.renders);
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(500);
+    const now = await page.evaluate(() => document.documentElement.dataset.renders);
+    if (now === last) break;
+    last = now;
+  }
+  await page.waitForTimeout(700);
+}
+
 const dist = await mkdtemp(join(tmpdir(), 'mechkg-shots-'));
 await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'web'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
@@ -101,11 +116,11 @@ try {
     const page = await browser.newPage({ viewport: shot.viewport });
     await page.goto(url + shot.query);
     await page.waitForFunction(() => Number(document.documentElement.dataset.renders) >= 1, null, { timeout: 20000 });
-    await page.waitForTimeout(300);
+    await settle(page);
     const file = join(OUT, `${shot.name}.png`);
     if (shot.before) {
       await shot.before(page);
-      await page.waitForTimeout(300);
+      await settle(page);
     }
     // Keep the committed images small: a 256-colour palette PNG.
     await writeFile(file, toPng8(await page.screenshot()));

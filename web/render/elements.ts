@@ -35,7 +35,8 @@ export function edgeElement(graph: KnowledgeGraph, key: string): cytoscape.Eleme
   const label = predicateOf(r.predicate);
   const signLabel = `${SIGN_GLYPH[sign]} ${label}`;
   // On a drawn path the label also says, in words, what the marks on the line mean.
-  const pathLabel = [signLabel, r.contested ? '◇ disputed' : '', r.preclinicalOnly ? '□ animal / in vitro only' : ''].filter(Boolean).join(' · ');
+  // The marks go on a line of their own, so a marked step's label stays about as long as its edge.
+  const pathLabel = [signLabel, [r.contested ? '◇ disputed' : '', r.preclinicalOnly ? '□ animal / in vitro only' : ''].filter(Boolean).join(' · ')].filter(Boolean).join('\n');
   return {
     group: 'edges',
     data: {

@@ -18,10 +18,24 @@ function box(n: cytoscape.NodeSingular): { width: number; height: number } {
   return { width: Math.max(40, bb.w) + 10, height: Math.max(40, bb.h) + 6 };
 }
 
-/** Lays the drawn path(s) out left to right, or top to bottom on a tall, narrow screen (a phone). */
-export function layoutPath(cy: cytoscape.Core): PathLayout {
+let measure: CanvasRenderingContext2D | null = null;
+
+/** Width in px of a label drawn in bold at px (as the stylesheet draws a path edge's label). */
+function labelWidth(text: string, px: number, family: string): number {
+  measure ??= document.createElement('canvas').getContext('2d');
+  if (!measure) return text.length * px * 0.62;
+  measure.font = `bold ${px}px ${family}`;
+  return measure.measureText(text).width;
+}
+
+/**
+ * Lays the drawn path(s) out left to right, or top to bottom on a tall, narrow screen (a phone). Each edge
+ * gets room for its label at the size it is drawn (labelPx: larger in presenter mode), so no label runs
+ * over the nodes at its ends.
+ */
+export function layoutPath(cy: cytoscape.Core, label: { px: number; family: string }): PathLayout {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: cy.height() > cy.width() * 1.2 ? 'TB' : 'LR', nodesep: 36, ranksep: 60, edgesep: 18, marginx: 20, marginy: 20, ranker: 'network-simplex' });
+  g.setGraph({ rankdir: cy.height() > cy.width() * 1.2 ? 'TB' : 'LR', nodesep: 36, ranksep: 30, edgesep: 18, marginx: 20, marginy: 20, ranker: 'network-simplex' });
   g.setDefaultEdgeLabel(() => ({}));
   const nodes = cy.nodes().sort((a, b) => (a.id() < b.id() ? -1 : 1));
   nodes.forEach((n) => {
@@ -30,8 +44,9 @@ export function layoutPath(cy: cytoscape.Core): PathLayout {
   const edges = cy.edges().sort((a, b) => (a.id() < b.id() ? -1 : 1));
   edges.forEach((e) => {
     // Room for the label drawn along the edge (sign, predicate and any disputed / preclinical note).
-    const label = String(e.data('pathLabel') ?? '');
-    g.setEdge(e.source().id(), e.target().id(), { width: Math.min(260, 20 + label.length * 7), height: 20, labelpos: 'c' }, e.id());
+    const lines = String(e.data('pathLabel') ?? '').split('\n');
+    const width = Math.max(...lines.map((line) => labelWidth(line, label.px, label.family)));
+    g.setEdge(e.source().id(), e.target().id(), { width: Math.ceil(width) + 12, height: Math.ceil(lines.length * label.px * 1.3 + 8), labelpos: 'c' }, e.id());
   });
   dagre.layout(g);
   const positions = new Map<string, { x: number; y: number }>();

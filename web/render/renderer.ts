@@ -10,7 +10,7 @@ import { elementCount } from '../state/engine.js';
 import type { View } from '../state/view.js';
 import { diagramElements, isFurniture } from './diagram-elements.js';
 import { inducedEdgeKeys, subgraphElements } from './elements.js';
-import { buildStylesheet } from './style.js';
+import { buildStylesheet, LABEL_FONT, PATH_LABEL_PX } from './style.js';
 
 // The path layout (dagre) and fcose (for graphs without a diagram) load the first time they are needed,
 // so the curated graph's first render downloads neither.
@@ -39,6 +39,7 @@ export class Renderer {
   private layoutKey = '';
   private fitKey = '';
   private fcosePositions = new Map<string, cytoscape.Position>();
+  private fontScale = 1;
 
   constructor(container: HTMLElement, graph: KnowledgeGraph, limit: number, positions: PositionsFile | null) {
     this.graph = graph;
@@ -96,7 +97,10 @@ export class Renderer {
   }
 
   setFontScale(fontScale: number): void {
+    this.fontScale = fontScale;
     this.cy.style(buildStylesheet({ fontScale }));
+    // The path layout leaves room for labels at their drawn size: lay it out again at the new size.
+    if (this.stats.lastLayout === 'dagre') this.layoutKey = '';
   }
 
   /** Brings Cytoscape in line with the view; resolves once the frame with the new layout is drawn. */
@@ -162,7 +166,7 @@ export class Renderer {
     if (view.layout === 'dagre' && eles.nonempty()) {
       pathLayout ??= import('./path-layout.js');
       const { layoutPath, segmentsFor } = await pathLayout;
-      const { positions, bends } = layoutPath(cy);
+      const { positions, bends } = layoutPath(cy, { px: PATH_LABEL_PX * this.fontScale, family: LABEL_FONT });
       cy.batch(() => {
         cy.nodes().forEach((n) => {
           n.position(positions.get(n.id())!);

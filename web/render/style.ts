@@ -52,6 +52,10 @@ export function nodeDiameter(degree: number): number {
   return p0 + ((Math.min(Math.max(degree, d0), d1) - d0) / (d1 - d0)) * (p1 - p0);
 }
 
+/** Font of the node and edge labels; the size of a path edge's label (the path layout makes room for it). */
+export const LABEL_FONT = 'system-ui, "DejaVu Sans", sans-serif';
+export const PATH_LABEL_PX = 13;
+
 /** Space between a diagram box's edge and what it holds (render/diagram-elements.ts sizes the boxes). */
 export const BOX_PADDING = { compartment: 16, module: 10 } as const;
 
@@ -84,7 +88,7 @@ export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.Styleshe
         label: 'data(label)',
         'border-width': 1.5,
         'border-color': '#30363d',
-        'font-family': 'system-ui, "DejaVu Sans", sans-serif',
+        'font-family': LABEL_FONT,
         'font-size': font(11),
         color: '#1f2328',
         'text-valign': 'bottom',
@@ -181,7 +185,7 @@ export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.Styleshe
     { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': COLORS.focus, 'font-size': font(15), 'font-weight': 'bold', width: 40, height: 40, 'z-index': 20 } },
     {
       selector: 'edge.on-path',
-      style: { width: 6, opacity: 1, label: 'data(pathLabel)', 'font-size': font(13), 'font-weight': 'bold', 'z-index': 20, 'underlay-color': COLORS.path, 'underlay-opacity': 0.35, 'underlay-padding': 4, 'arrow-scale': 1.6 },
+      style: { width: 6, opacity: 1, label: 'data(pathLabel)', 'text-wrap': 'wrap', 'text-margin-y': 0, 'font-size': font(PATH_LABEL_PX), 'font-weight': 'bold', 'z-index': 20, 'underlay-color': COLORS.path, 'underlay-opacity': 0.35, 'underlay-padding': 4, 'arrow-scale': 1.6 },
     },
     { selector: 'edge.on-path[sign = "-"]', style: { 'arrow-scale': 2 } },
     { selector: '.hop-done', style: { opacity: 1 } },
