@@ -369,16 +369,10 @@ describe('explainObservations', () => {
 
 describe('explainObservations predicts by dominantEffects', () => {
   it('every prediction shown is dominantEffects from the hypothesis node: direction, distance, confidence and the route of the winning sign', async () => {
-    const { curatedGraph } = await import('./curated.js');
+    const { curatedGraph, PATIENT_PANEL } = await import('./curated.js');
     const { dominantEffects } = await import('../../src/index.js');
     const graph = curatedGraph();
-    const panel: ObservationInput[] = [
-      { node: 'serum vitamin B12', direction: 'up' },
-      { node: 'methylmalonic acid', direction: 'up' },
-      { node: 'homocysteine', direction: 'up' },
-      { node: 'ALT', direction: 'up' },
-      { node: 'AST', direction: 'up' },
-    ];
+    const panel = [...PATIENT_PANEL];
     const r = explainObservations(graph, panel, { limit: 12 });
     expect(r.complete).toBe(true);
     expect(r.stats.screenMismatches).toBe(0);

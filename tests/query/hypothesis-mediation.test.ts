@@ -55,15 +55,9 @@ describe('the parsimony rule: a hypothesis acting only through another', () => {
 
 describe('the patient panel on the curated graph', () => {
   it('ranks liver damage first, its MMA and homocysteine routes through functional B12 deficiency, its causes acting through it', async () => {
-    const { curatedGraph } = await import('./curated.js');
+    const { curatedGraph, PATIENT_PANEL } = await import('./curated.js');
     const graph = curatedGraph();
-    const panel: ObservationInput[] = [
-      { node: 'serum vitamin B12', direction: 'up' },
-      { node: 'methylmalonic acid', direction: 'up' },
-      { node: 'homocysteine', direction: 'up' },
-      { node: 'ALT', direction: 'up' },
-      { node: 'AST', direction: 'up' },
-    ];
+    const panel = [...PATIENT_PANEL];
     const r = explainObservations(graph, panel, { limit: 10 });
     expect(r.complete).toBe(true);
     const rank = find(r.hypotheses, 'hepatocyte-injury');
