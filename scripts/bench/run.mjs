@@ -16,6 +16,8 @@
  *     turns run by run, so a change in machine load hits both.
  *   - load: the in-process load time, median of --runs "load" processes.
  *   - per query (after load, one warm-up): median over every query pair x 3 repetitions, one process.
+ *     shortest is shortestPath (one shortest route, as nx.shortest_path); `paths --rank length --limit 1`
+ *     (mechkg only) ranks every shortest route by evidence and looks for a route of the other sign.
  *   - hubs (mechkg only, biggest size): `effects` from the node with most edges out, `regulators` and
  *     `loops` of the node with most edges in, as whole CLI processes with --json: wall time, peak RSS and
  *     the `complete` flag each answer gives.
@@ -197,20 +199,20 @@ const ratio = (a, b) => (a && b ? a / b : null);
 
 function table(results) {
   const lines = [];
-  lines.push('| edges | tool | load (s) | load + `paths --limit 10` process (s) | its CPU time (s) | peak RSS (MB) | shortest (ms) | 10 ranked (ms) | bounded, max-length 5, 1,000 (ms) | paths found (ranked / bounded, per pair) |');
-  lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  lines.push('| edges | tool | load (s) | load + `paths --limit 10` process (s) | its CPU time (s) | peak RSS (MB) | shortest (ms) | `paths --rank length --limit 1` (ms) | 10 ranked (ms) | bounded, max-length 5, 1,000 (ms) | paths found (ranked / bounded, per pair) |');
+  lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const { edges, rows } of results) {
     for (const r of rows) {
       const q = r.queries;
       lines.push(
-        `| ${edges.toLocaleString('en')} | ${r.tool} | ${fmt(per(median(r.loadMs), 1000))} | ${fmt(per(median(r.processMs), 1000))} | ${fmt(per(median(r.cpuMs), 1000))} | ${fmt(per(median(r.rssKb), 1024), 0)} | ${fmt(q.shortest?.ms, 2)} | ${fmt(q.ranked?.ms, 2)} | ${fmt(q.bounded?.ms, 2)} | ${(q.ranked?.found ?? []).join(',')} / ${(q.bounded?.found ?? []).join(',')} |`,
+        `| ${edges.toLocaleString('en')} | ${r.tool} | ${fmt(per(median(r.loadMs), 1000))} | ${fmt(per(median(r.processMs), 1000))} | ${fmt(per(median(r.cpuMs), 1000))} | ${fmt(per(median(r.rssKb), 1024), 0)} | ${fmt(q.shortest?.ms, 2)} | ${q.bestShortest ? fmt(q.bestShortest.ms, 2) : 'n/a'} | ${fmt(q.ranked?.ms, 2)} | ${fmt(q.bounded?.ms, 2)} | ${(q.ranked?.found ?? []).join(',')} / ${(q.bounded?.found ?? []).join(',')} |`,
       );
     }
     const nx = rows.find((r) => r.tool === 'networkx');
     const mc = rows.find((r) => r.tool === 'mechkg-compact');
     if (nx && mc) {
       lines.push(
-        `| ${edges.toLocaleString('en')} | **networkx / compact** | ${fmt(ratio(median(nx.loadMs), median(mc.loadMs)), 1)}x | ${fmt(ratio(median(nx.processMs), median(mc.processMs)), 1)}x | ${fmt(ratio(median(nx.cpuMs), median(mc.cpuMs)), 1)}x | ${fmt(per(ratio(median(mc.rssKb), median(nx.rssKb)), 0.01), 0)}% of networkx | ${fmt(ratio(nx.queries.shortest?.ms, mc.queries.shortest?.ms), 2)}x | ${fmt(ratio(nx.queries.ranked?.ms, mc.queries.ranked?.ms), 2)}x | ${fmt(ratio(nx.queries.bounded?.ms, mc.queries.bounded?.ms), 2)}x | |`,
+        `| ${edges.toLocaleString('en')} | **networkx / compact** | ${fmt(ratio(median(nx.loadMs), median(mc.loadMs)), 1)}x | ${fmt(ratio(median(nx.processMs), median(mc.processMs)), 1)}x | ${fmt(ratio(median(nx.cpuMs), median(mc.cpuMs)), 1)}x | ${fmt(per(ratio(median(mc.rssKb), median(nx.rssKb)), 0.01), 0)}% of networkx | ${fmt(ratio(nx.queries.shortest?.ms, mc.queries.shortest?.ms), 2)}x | | ${fmt(ratio(nx.queries.ranked?.ms, mc.queries.ranked?.ms), 2)}x | ${fmt(ratio(nx.queries.bounded?.ms, mc.queries.bounded?.ms), 2)}x | |`,
       );
     }
   }

@@ -46,7 +46,7 @@ function packageVersion(): string {
   return 'unknown';
 }
 
-const QUERY_COMMANDS = new Set(['paths', 'effects', 'regulators', 'neighbors', 'loops', 'show', 'search', 'explain', 'hypotheses']);
+const QUERY_COMMANDS = new Set(['paths', 'shortest', 'effects', 'regulators', 'neighbors', 'loops', 'show', 'search', 'explain', 'hypotheses']);
 
 /** The command word of an argument list (the first non-option, skipping the value of --graph). */
 function commandName(args: string[]): string | undefined {

@@ -5,6 +5,7 @@ export * from './budget.js';
 export * from './path-result.js';
 export type { NetSign } from './query-options.js';
 export * from './find-paths.js';
+export * from './shortest-path.js';
 export * from './path-agreement.js';
 export { namedAssociation, routeConfounders } from './route-confounders.js';
 export * from './effect-entries.js';

@@ -115,6 +115,25 @@ export interface PathIndex {
   /** outEdges(n).length and inEdges(n).length without building the list (searches ask per node found). */
   outDegree(n: number): number;
   inDegree(n: number): number;
+  /**
+   * The adjacency as typed arrays, for indexes that hold it so (the compact index): a search that scans
+   * each edge once (shortestPath) reads them directly instead of through a method call per edge.
+   */
+  rawAdjacency?(): RawAdjacency;
+}
+
+/** Compressed sparse rows (out- and in-edges of node n: list[offsets[n] .. offsets[n + 1])) and per-edge arrays. */
+export interface RawAdjacency {
+  outOffsets: Int32Array;
+  outList: Int32Array;
+  inOffsets: Int32Array;
+  inList: Int32Array;
+  source: Int32Array;
+  target: Int32Array;
+  /** 1 for a causal edge. */
+  causal: Uint8Array;
+  /** edgeStrength per edge. */
+  strength: Uint8Array;
 }
 
 const cache = new WeakMap<KnowledgeGraph, PathIndex>();

@@ -10,7 +10,7 @@ import type { Attributes } from 'graphology-types';
 import type { NameSource } from '../graph/resolve-name.js';
 import type { EvidenceData } from '../model/schema.js';
 import type { Provenance } from '../model/types.js';
-import { relationOfCode, type EdgeSummary, type NodeSummary, type PathIndex, type RelationCode, type SignCode } from '../query/path-index.js';
+import { relationOfCode, type EdgeSummary, type NodeSummary, type PathIndex, type RawAdjacency, type RelationCode, type SignCode } from '../query/path-index.js';
 import { graphId } from '../import/kgx-fields.js';
 import { buildCsr } from './csr.js';
 import type { StringPool } from './string-pool.js';
@@ -157,6 +157,10 @@ export class CompactIndex implements PathIndex, NameSource {
       evidence: this.edges.evidence(e),
       ...(provenance ? { provenance } : {}),
     };
+  }
+  rawAdjacency(): RawAdjacency {
+    const { source, target, causal, strength } = this.edges;
+    return { outOffsets: this.outOffsets, outList: this.outList, inOffsets: this.inOffsets, inList: this.inList, source, target, causal, strength };
   }
   outEdges(n: number): ArrayLike<number> {
     return this.outList.subarray(this.outOffsets[n]!, this.outOffsets[n + 1]!);

@@ -28,6 +28,19 @@ describe('mechkg query commands', () => {
     expect(p.nodes.length).toBe(p.length + 1);
   });
 
+  it('shortest prints one shortest route, says others may be as short, and gives the contract as JSON', () => {
+    const human = mechkg('shortest', 'B12', 'autophagy');
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/a shortest route, \d+ steps?\. Other routes may be as short/);
+    const j = JSON.parse(mechkg('shortest', 'B12', 'autophagy', '--json').stdout);
+    expect(j).toMatchObject({ from: { id: 'vitamin-b12' }, to: { id: 'autophagy' }, complete: true });
+    const ranked = JSON.parse(mechkg('paths', 'B12', 'autophagy', '--rank', 'length', '--limit', '1', '--json').stdout);
+    expect(j.path.length).toBe(ranked.paths[0].length);
+    expect(j.path.nodes.length).toBe(j.path.length + 1);
+    const none = JSON.parse(mechkg('shortest', 'B12', 'autophagy', '--max-length', '1', '--json').stdout);
+    expect(none).toMatchObject({ path: null, complete: true });
+  });
+
   it('no path is an empty list with exit 0', () => {
     const r = mechkg('paths', 'B12', 'autophagy', '--max-length', '1', '--json');
     expect(r.code).toBe(0);

@@ -1,5 +1,5 @@
 /**
- * The query commands: paths, effects, regulators, neighbors, loops, show, search, explain. Each is a thin
+ * The query commands: paths, shortest, effects, regulators, neighbors, loops, show, search, explain. Each is a thin
  * layer over the library (src/query): parse flags, open the graph, call, print JSON or human text.
  * Library and formatter modules are imported lazily so that `mechkg --help` and other commands stay fast.
  */
@@ -45,6 +45,35 @@ export function registerQueryCommands(program: Command, state: State): void {
       const result = findPaths(graph, from, to, pathQueryValues(flags, progress.onProgress));
       progress.done();
       output(flags.json, result, formatPaths);
+    });
+  });
+
+  budgetOptions(
+    program
+      .command('shortest')
+      .description('one shortest causal route FROM -> TO (as networkx shortest_path; `paths --rank length` ranks all of them and checks their signs)')
+      .argument('<from>', 'start node (id, name, synonym, abbreviation or CURIE)')
+      .argument('<to>', 'end node')
+      .option('--max-length <n>', 'longest path in edges', '6')
+      .option('--avoid <node|category>', 'path must not enter this node or category (repeatable)', collect)
+      .option('--min-evidence <kind>', "skip edges whose best evidence is weaker than this kind")
+      .option('--include-associations', 'also follow non-causal edges (correlations, associations)')
+      .option('--json', 'print JSON'),
+  ).action(async (from: string, to: string, flags: PathFlags) => {
+    state.exitCode = await runCommand(flags, async () => {
+      const [{ shortestPath }, { formatShortest }, graph] = await Promise.all([
+        import('../../query/shortest-path.js'),
+        import('../format/format-shortest.js'),
+        openQueryGraph(graphPath()),
+      ]);
+      const result = shortestPath(graph, from, to, {
+        maxLength: intOption('--max-length', flags.maxLength),
+        avoid: flags.avoid,
+        minEvidence: flags.minEvidence as EvidenceKind | undefined,
+        includeAssociations: flags.includeAssociations ?? false,
+        ...budgetValues(flags),
+      });
+      output(flags.json, result, formatShortest);
     });
   });
 
