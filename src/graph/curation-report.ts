@@ -25,6 +25,11 @@ export interface CurationReport {
   evidenceKinds: Record<EvidenceKind, number>;
   /** Causal edges whose supporting entries all cite seed articles (no study with a PMID or DOI behind them). */
   onlySeedArticles: string[];
+  /**
+   * Those of onlySeedArticles that a study with a PMID or DOI disputes, with the disputing documents: the seed's
+   * claim is kept so it stays answerable, and the literature says it does not hold.
+   */
+  seedClaimsDisputed: { id: string; disputedBy: string[] }[];
   /** Causal edges whose supporting entries are all review statements. */
   onlyReviewStatements: string[];
   /** Causal edges with no citable support, with the note that should say why. */
@@ -60,6 +65,7 @@ export function curationReport(graph: KnowledgeGraph, unverified: readonly Unver
   let citable = 0;
   let primary = 0;
   const onlySeedArticles: string[] = [];
+  const seedClaimsDisputed: CurationReport['seedClaimsDisputed'] = [];
   const onlyReviewStatements: string[] = [];
   const withoutCitableSupport: CurationReport['withoutCitableSupport'] = [];
 
@@ -76,7 +82,11 @@ export function curationReport(graph: KnowledgeGraph, unverified: readonly Unver
     if (docs.some(isCitableStudy)) citable += 1;
     else withoutCitableSupport.push({ id, note: a.note ?? null });
     if (docs.some((s) => isCitableStudy(s) && s!.kind === 'primary_paper')) primary += 1;
-    if (supporting.length > 0 && docs.every((s) => s?.kind === 'seed_article')) onlySeedArticles.push(id);
+    if (supporting.length > 0 && docs.every((s) => s?.kind === 'seed_article')) {
+      onlySeedArticles.push(id);
+      const disputedBy = [...new Set(a.evidence.filter((ev) => ev.stance === 'disputes' && isCitableStudy(sources[underlyingStudy(ev)])).map(underlyingStudy))];
+      if (disputedBy.length > 0) seedClaimsDisputed.push({ id, disputedBy });
+    }
     if (supporting.length > 0 && supporting.every((ev) => ev.kind === 'review_statement')) onlyReviewStatements.push(id);
   });
 
@@ -95,6 +105,7 @@ export function curationReport(graph: KnowledgeGraph, unverified: readonly Unver
     primary: { count: primary, share: share(primary, causalEdges) },
     evidenceKinds,
     onlySeedArticles,
+    seedClaimsDisputed,
     onlyReviewStatements,
     withoutCitableSupport,
     unverifiedIdentifiers,
@@ -117,11 +128,16 @@ export function formatCurationReport(r: CurationReport): string {
       .filter(([, n]) => n > 0)
       .map(([k, n]) => `  ${k}: ${n}`),
   ];
-  const list = (title: string, items: string[]) => {
-    lines.push(`${title}: ${items.length}`);
-    for (const item of items) lines.push(`  ${item}`);
+  const list = (title: string, items: string[], indent = '') => {
+    lines.push(`${indent}${title}: ${items.length}`);
+    for (const item of items) lines.push(`${indent}  ${item}`);
   };
   list('causal edges supported only by seed articles', r.onlySeedArticles);
+  list(
+    'of which disputed by PMID/DOI-backed evidence',
+    r.seedClaimsDisputed.map((e) => `${e.id} (disputed by ${e.disputedBy.join(', ')})`),
+    '  ',
+  );
   list('causal edges supported only by review statements', r.onlyReviewStatements);
   list(
     'causal edges without PMID/DOI-backed support',

@@ -129,6 +129,13 @@ const CHAINS: [string, string[], Sign][] = [
   ['insulin resistance raises NAFLD', ['insulin-resistance', 'nafld'], '+'],
   ['liver damage raises ALT', ['hepatocyte-injury', 'serum-alt'], '+'],
   ['B12 deficiency raises insulin resistance (contested)', ['vitamin-b12-deficiency', 'insulin-resistance'], '+'],
+  // seed claims given their primary studies (issue 11): routes of B12 intake, diet and NAFLD, deficiency in rats
+  ['sublingual B12 raises B12 status (route trial)', ['sublingual-b12', 'vitamin-b12'], '+'],
+  ['swallowed B12 raises B12 status (route trial)', ['oral-b12-supplement', 'vitamin-b12'], '+'],
+  ['fortified foods raise B12 status via intake', ['fortified-foods', 'dietary-b12-intake', 'ileal-b12-absorption', 'vitamin-b12'], '+'],
+  ['a poor diet raises NAFLD risk (observational)', ['poor-diet', 'nafld'], '+'],
+  ['metabolic syndrome goes with B12 deficiency (direction open)', ['metabolic-syndrome', 'vitamin-b12-deficiency'], '+'],
+  ['B12 deficiency raises glucose intolerance (preclinical)', ['vitamin-b12-deficiency', 'glucose-intolerance'], '+'],
 ];
 
 describe('mechanism chains', () => {
@@ -174,6 +181,10 @@ describe('disagreement is shown', () => {
     'serum-vitamin-b12--positively_correlated_with--nafld',
     'b12-1000ug-daily--decreases--fasting-blood-glucose',
     'b12-1000ug-daily--decreases--hepatic-steatosis',
+    'insulin-resistance--risk_factor_for--vitamin-b12-deficiency',
+    'b12-folate-supplementation--decreases--serum-alt',
+    'b12-folate-supplementation--decreases--serum-ast',
+    'lipogenesis--contributes_to--adiposity',
   ])('%s carries a disputes entry', (id) => {
     expect(graph.hasEdge(id), id).toBe(true);
     const a = graph.getEdgeAttributes(id);
@@ -248,6 +259,33 @@ describe('disagreement is shown', () => {
       const a = graph.getEdgeAttributes(`b12-1000ug-daily--decreases--${target}`);
       expect(a.strength, target).toBe(EVIDENCE_KINDS.review_statement.strength);
       expect(a.note, target).toMatch(/not shown by the trial/i);
+    }
+  });
+
+  it('disputes reading low B12 in treated diabetes as an effect of insulin resistance, citing the metformin trials', () => {
+    const a = graph.getEdgeAttributes('insulin-resistance--risk_factor_for--vitamin-b12-deficiency');
+    const disputing = a.evidence.filter((ev) => ev.stance === 'disputes').map((ev) => [ev.source, ev.kind]);
+    expect(disputing).toEqual(expect.arrayContaining([
+      ['de-jager-2010-metformin-b12-rct', 'randomized_trial'],
+      ['bauman-2000-metformin-b12', 'intervention_study'],
+    ]));
+    // and the supporting side is still cited: the cohort that excludes metformin
+    expect(a.evidence.some((ev) => ev.stance === 'supports' && ev.source === 'knight-2015-b12-obesity-pregnancy')).toBe(true);
+  });
+
+  it('cites the single-vitamin NAFLD trials against the seed claim that B12 with folate lowers liver enzymes', () => {
+    const alt = graph.getEdgeAttributes('b12-folate-supplementation--decreases--serum-alt');
+    expect(alt.strength).toBe(EVIDENCE_KINDS.review_statement.strength);
+    expect(alt.evidence.filter((ev) => ev.stance === 'disputes').map((ev) => ev.source).sort()).toEqual(['molaqanbari-2023-folic-acid-nafld-rct', 'talari-2022-b12-nafld-rct']);
+    expect(alt.note).toMatch(/not shown against placebo/i);
+  });
+
+  it('marks the B12-deficiency claims on glucose and insulin as preclinical, on a cited rat study', () => {
+    for (const id of ['vitamin-b12-deficiency--causes--glucose-intolerance', 'vitamin-b12-deficiency--contributes_to--insulin-resistance']) {
+      const a = graph.getEdgeAttributes(id);
+      expect(a.note ?? '', id).toMatch(/preclinical/i);
+      expect(a.evidence.some((ev) => ev.kind === 'animal_model' && ev.source === 'b12-restricted-rat-offspring-2014'), id).toBe(true);
+      expect(a.evidence.some((ev) => ['randomized_trial', 'intervention_study', 'observational_human', 'mendelian_randomization'].includes(ev.kind)), id).toBe(false);
     }
   });
 
