@@ -9,6 +9,7 @@ import type { AttributeValue } from '../model/types.js';
 import { isNegated, isQualifierColumn } from './kgx-fields.js';
 import { attributeBag, jsonField, stringBag, type EdgeIn, type NodeIn, type Where } from './records.js';
 import type { Problem } from '../model/types.js';
+import { splitList } from './delimited-text.js';
 
 /** Fields mechkg's own exports write that are derived (colours, labels, flags): not kept as attributes. */
 const OWN_NODE_DERIVED = new Set(['id', 'value', 'name', 'label', 'category', 'biolink_category', 'description', 'synonyms', 'abbreviations', 'identifiers', 'modules', 'color', 'shape']);
@@ -40,24 +41,8 @@ export function listField(v: unknown): string[] {
   return splitEscapedList(String(v));
 }
 
-/** `|`-joined with `\|` a literal pipe and `\\` a literal backslash (other backslashes are kept). */
-export function splitEscapedList(value: string): string[] {
-  if (value === '') return [];
-  const items: string[] = [];
-  let cur = '';
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
-    if (c === '\\' && (value[i + 1] === '|' || value[i + 1] === '\\')) {
-      cur += value[i + 1];
-      i++;
-    } else if (c === '|') {
-      items.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  items.push(cur);
-  return items;
-}
+/** `|`-joined with `\|` a literal pipe and `\\` a literal backslash, as mechkg writes lists (delimited-text.ts). */
+export const splitEscapedList = splitList;
 
 const isCurated = (c: unknown): boolean => typeof c === 'string' && (CURATED_CATEGORY_NAMES as readonly string[]).includes(c);
 

@@ -1,6 +1,7 @@
 /** A minimal QueryIndex over plain arrays (no graphology): proves queries use only the PathIndex contract. */
 import type { Attributes } from 'graphology-types';
 import { relationOfCode, RELATION_CODES, type EdgeSummary, type NodeSummary, type QueryIndex, type RelationCode, type SignCode } from '../../src/index.js';
+import { seededRandom } from '../../src/query/seeded-random.js';
 
 export interface ArrayGraph {
   nodes: { id: string; label: string; category: string }[];
@@ -100,16 +101,9 @@ export class ArrayIndex implements QueryIndex {
   }
 }
 
-/** A seeded dense random signed graph (mulberry32). */
+/** A seeded dense random signed graph (mulberry32, src/query/seeded-random.ts). */
 export function denseRandomGraph(nodes: number, edges: number, seed: number): ArrayGraph {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = seededRandom(seed);
   const g: ArrayGraph = { nodes: [], edges: [] };
   for (let i = 0; i < nodes; i++) g.nodes.push({ id: `n${i}`, label: `node ${i}`, category: i % 2 ? 'protein' : 'small_molecule' });
   for (let i = 0; i < edges; i++) {
