@@ -111,7 +111,13 @@ export function nodesFileBeside(edgesPath: string): string | null {
 class NodeTable implements EndpointSink {
   readonly ids: string[] = [];
   readonly interner = new ByteInterner(1 << 16);
-  private readonly numbers = new Map<string, number>();
+  /**
+   * Graph id -> number for the nodes whose graph id is not their id as the file spells it (`mechkg:` own
+   * ids, unprefixed); every other node is found through the interner, so no Map holds all ids.
+   */
+  private readonly renamed = new Map<string, number>();
+  /** Distinct category cells by their bytes (cell numbers), so a row makes no string for its cell. */
+  private readonly cellBytes = new ByteInterner(64);
   private category = new Uint8Array(1024);
   private cell = new Int32Array(1024);
   private line = new Int32Array(1024);
@@ -119,7 +125,6 @@ class NodeTable implements EndpointSink {
   private readonly categoryNumbers = new Map<string, number>();
   /** Distinct category cells, and their number. */
   private readonly cells: string[] = [];
-  private readonly cellNumbers = new Map<string, number>();
   /** Display category number of each distinct cell (derived once per cell, not once per node). */
   private readonly cellCategory: number[] = [];
   labels = new StringPool(1024);
@@ -138,7 +143,7 @@ class NodeTable implements EndpointSink {
 
   /** An edge endpoint missing from the nodes file (or without one): added with no name or category. */
   addEndpoint(buf: Buffer, start: number, end: number, hash: number, line: number): number {
-    const added = this.add(buf, start, end, hash, '', line);
+    const added = this.add(buf, start, end, hash, this.cellNumber(buf, 0, 0), line);
     this.warnDangling?.(line, this.ids[added]!);
     this.labels.append('');
     this.synonyms.append('');
@@ -146,28 +151,39 @@ class NodeTable implements EndpointSink {
     return added;
   }
 
-  /** Adds a node (the caller found it new) with its KGX category cell; the caller appends its label, synonyms and xrefs next. */
-  add(buf: Buffer, start: number, end: number, hash: number, categoryCell: string, line: number): number {
+  /** Adds a node (the caller found it new) with its KGX category cell (cellNumber); the caller appends its label, synonyms and xrefs next. */
+  add(buf: Buffer, start: number, end: number, hash: number, cell: number, line: number): number {
     const n = this.interner.add(buf, start, end, hash);
-    const id = graphId(buf.toString('utf8', start, end));
+    const original = buf.toString('utf8', start, end);
+    const id = graphId(original);
     this.ids.push(id);
-    if (!this.numbers.has(id)) this.numbers.set(id, n);
+    // The first node with a graph id keeps it (a later `mechkg:x` does not take `x` from a file id `x`).
+    if (id !== original && !this.renamed.has(id) && this.interner.lookup(id) < 0) this.renamed.set(id, n);
     if (n === this.category.length) {
       this.category = grownBytes(this.category);
       this.cell = grownInts(this.cell);
       this.line = grownInts(this.line);
     }
-    let c = this.cellNumbers.get(categoryCell);
-    if (c === undefined) {
-      c = this.cells.length;
-      this.cells.push(categoryCell);
-      this.cellNumbers.set(categoryCell, c);
-      this.cellCategory.push(this.categoryNumber(categoryOfCell(categoryCell)));
-    }
-    this.cell[n] = c;
+    this.cell[n] = cell;
     this.line[n] = line;
-    this.category[n] = this.cellCategory[c]!;
+    this.category[n] = this.cellCategory[cell]!;
     return n;
+  }
+
+  /** The number of the category cell buf[start, end) (the empty cell when start === end). */
+  cellNumber(buf: Uint8Array, start: number, end: number): number {
+    const hash = fnv1a(buf, start, end);
+    const c = this.cellBytes.find(buf, start, end, hash);
+    if (c >= 0) return c;
+    this.cellBytes.add(buf, start, end, hash);
+    return this.newCell(new TextDecoder().decode(buf.subarray(start, end)));
+  }
+
+  private newCell(text: string): number {
+    const c = this.cells.length;
+    this.cells.push(text);
+    this.cellCategory.push(this.categoryNumber(categoryOfCell(text)));
+    return c;
   }
 
   /** A row for a node already listed: merged into it (lists joined, a later non-empty name wins). */
@@ -227,9 +243,9 @@ class NodeTable implements EndpointSink {
         identifiers.append(m.xrefs.join('|'));
         this.category[n] = this.categoryNumber(categoryOfCell(m.categories.join('|')));
       } else {
-        labels.append(this.labels.get(n));
-        synonyms.append(this.synonyms.get(n));
-        identifiers.append(this.identifiers.get(n));
+        labels.appendCopy(this.labels, n);
+        synonyms.appendCopy(this.synonyms, n);
+        identifiers.appendCopy(this.identifiers, n);
       }
     }
     this.labels = labels;
@@ -248,11 +264,16 @@ class NodeTable implements EndpointSink {
   }
 
   finish(): CompactNodes {
-    const numbers = this.numbers;
+    const { renamed, interner, ids } = this;
     return {
       ids: this.ids,
       originals: this.interner.pool.trim(),
-      indexOf: (id) => numbers.get(id) ?? -1,
+      indexOf: (id) => {
+        const r = renamed.get(id);
+        if (r !== undefined) return r;
+        const n = interner.lookup(id);
+        return n >= 0 && ids[n] === id ? n : -1;
+      },
       originalIndexOf: (id) => this.interner.lookup(id),
       category: this.category.slice(0, this.ids.length),
       categoryNames: this.categoryNames,
@@ -325,7 +346,8 @@ async function readNodes(path: string, nodes: NodeTable, problems: WarningLog, o
         nodes.merge(known, cellOf(buf, cols.category, fields), cellOf(buf, cols.name, fields), cellOf(buf, cols.synonym, fields), cellOf(buf, cols.xref, fields));
         return;
       }
-      nodes.add(buf, idStart, idEnd, hash, cellOf(buf, cols.category, fields), line);
+      const cell = cols.category >= 0 && cols.category < fields ? nodes.cellNumber(buf, starts[cols.category]!, ends[cols.category]!) : nodes.cellNumber(buf, 0, 0);
+      nodes.add(buf, idStart, idEnd, hash, cell, line);
       append(nodes.labels, buf, cols.name, fields);
       append(nodes.synonyms, buf, cols.synonym, fields);
       append(nodes.identifiers, buf, cols.xref, fields);

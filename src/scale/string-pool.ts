@@ -41,6 +41,12 @@ export class StringPool {
     return this.push();
   }
 
+  /** Appends string i of another pool, byte for byte (no decoding). */
+  appendCopy(from: StringPool, i: number): number {
+    const start = i === 0 ? 0 : from.ends[i - 1]!;
+    return this.appendBytes(from.bytes, start, from.ends[i]!);
+  }
+
   append(s: string): number {
     if (s === '') {
       this.reserve(0); // most absent names and lists: no encoder call
