@@ -301,11 +301,11 @@ export class EdgeTable {
 
   /** Room for n more edges. */
   reserve(n: number): void {
-    while (this.count + n > this.capacity) this.grow();
+    if (this.count + n > this.capacity) this.grow(this.count + n);
   }
 
-  private grow(): void {
-    this.capacity = Math.ceil(this.capacity * 1.6);
+  private grow(atLeast = 0): void {
+    this.capacity = Math.max(Math.ceil(this.capacity * 1.6), atLeast);
     const resize = <T extends Int32Array | Uint16Array | Float64Array>(a: T, make: (n: number) => T): T => {
       const b = make(this.capacity);
       b.set(a);
@@ -352,14 +352,11 @@ export class EdgeTable {
     }
     lineOffset.set(other.lineOffset.subarray(0, n), base);
     if (this.ids !== null && other.edgeIdBytes && other.edgeIdEnds) {
+      this.ids.appendAll(other.edgeIdBytes, other.edgeIdEnds, n);
       if (this.idHash && other.edgeIdHashes) this.idHash.set(other.edgeIdHashes.subarray(0, n), base);
-      const bytes = other.edgeIdBytes;
-      let from = 0;
-      for (let e = 0; e < n; e++) {
-        const to = other.edgeIdEnds[e]!;
-        this.ids.appendBytes(bytes, from, to);
-        if (this.idHash && !other.edgeIdHashes) this.idHash[base + e] = fnv1a(bytes, from, to);
-        from = to;
+      else if (this.idHash) {
+        const { edgeIdBytes: bytes, edgeIdEnds: ends } = other;
+        for (let e = 0, from = 0; e < n; from = ends[e]!, e++) this.idHash[base + e] = fnv1a(bytes, from, ends[e]!);
       }
     }
     for (const l of other.noPredicateLines) if (this.noPredicateLines.length < MAX_EXAMPLES) this.noPredicateLines.push(this.line + l);

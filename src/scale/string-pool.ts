@@ -41,6 +41,19 @@ export class StringPool {
     return this.push();
   }
 
+  /** Appends n strings given as pool bytes and end offsets (another pool's contents), in one copy. */
+  appendAll(bytes: Uint8Array, ends: ArrayLike<number>, n: number): void {
+    if (n === 0) return;
+    const total = ends[n - 1]!;
+    this.reserveBulk(n, total);
+    this.bytes.set(bytes.subarray(0, total), this.byteLength);
+    const base = this.byteLength;
+    const out = this.ends;
+    for (let i = 0; i < n; i++) out[this.count + i] = base + ends[i]!;
+    this.count += n;
+    this.byteLength += total;
+  }
+
   /** Appends string i of another pool, byte for byte (no decoding). */
   appendCopy(from: StringPool, i: number): number {
     const start = i === 0 ? 0 : from.ends[i - 1]!;
@@ -107,6 +120,21 @@ export class StringPool {
   /** Bytes held (for memory reports). */
   get memoryBytes(): number {
     return this.bytes.byteLength + this.ends.byteLength;
+  }
+
+  /** Room for `strings` more strings of `bytes` bytes in all. */
+  private reserveBulk(strings: number, bytes: number): void {
+    if (this.byteLength + bytes > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.byteLength + bytes));
+      grown.set(this.bytes.subarray(0, this.byteLength));
+      this.bytes = grown;
+      this.ownView = new DataView(grown.buffer);
+    }
+    if (this.count + strings > this.ends.length) {
+      const grown = new Uint32Array(Math.max(this.ends.length * 2, this.count + strings));
+      grown.set(this.ends.subarray(0, this.count));
+      this.ends = grown;
+    }
   }
 
   private reserve(n: number): void {
