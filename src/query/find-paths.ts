@@ -19,7 +19,7 @@ import { Budget, DEFAULT_MAX_EXPANSIONS, DEFAULT_MAX_MILLIS, type BudgetOptions,
 import { FAR, signedState } from './distances.js';
 import { flowIndex, isBounce, isFlowIndex } from './flow-index.js';
 import { Bidirectional, LayeredBfs } from './layered-bfs.js';
-import { buildPath, edgeQuality, evidenceKeys, nodeRef, STUDY_CAP, type EdgeMemo, type NodeRef, type Path } from './path-result.js';
+import { buildPath, edgeQuality, evidenceKeys, nodeRef, STUDY_CAP, stepQuality, type EdgeMemo, type NodeRef, type Path } from './path-result.js';
 import type { PathIndex } from './path-index.js';
 import { isCausalRoute, pathAgreement, type PathAgreement, type Unlisted, type UnlistedRoute } from './path-agreement.js';
 import { routeConfounders, type ConfounderMemo } from './route-confounders.js';
@@ -259,7 +259,22 @@ function edgeQualities(index: PathIndex): Qualities {
   if (!q) {
     const byEdge = new Uint8Array(index.edgeCount);
     const seen = new Set<number>();
-    for (let e = 0; e < index.edgeCount; e++) seen.add((byEdge[e] = edgeQuality(index, e)));
+    const raw = index.edgeSupport ? undefined : index.rawAdjacency?.();
+    if (raw) {
+      // Without per-edge study counts a step's quality depends on its strength alone: a table lookup per
+      // edge over the strength array (the first query on a million-edge file pays milliseconds, not tens).
+      const byStrength = Uint8Array.from({ length: 256 }, (_, strength) => stepQuality(strength, 1));
+      const present = new Uint8Array(256);
+      const strength = raw.strength;
+      for (let e = 0; e < byEdge.length; e++) {
+        const st = strength[e]!;
+        byEdge[e] = byStrength[st]!;
+        present[st] = 1;
+      }
+      present.forEach((p, st) => p && seen.add(byStrength[st]!));
+    } else {
+      for (let e = 0; e < index.edgeCount; e++) seen.add((byEdge[e] = edgeQuality(index, e)));
+    }
     q = { byEdge, distinct: [...seen].sort((a, b) => b - a) };
     qualitiesOf.set(index, q);
   }

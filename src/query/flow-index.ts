@@ -60,6 +60,7 @@ const FLUX_ARCS: ReadonlySet<number> = new Set([RELATION_CODES.consumption, RELA
 export const MAX_PAIRED_ARCS = 64;
 
 function buildFlow(index: PathIndex): FlowIndex | null {
+  if (index.hasRelation?.(RELATION_CODES.consumption) === false) return null;
   const enzymes = new Set<number>();
   for (let e = 0; e < index.edgeCount; e++) {
     if (edgeRelationOf(index, e) === RELATION_CODES.consumption) enzymes.add(index.edgeSource(e));

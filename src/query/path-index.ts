@@ -120,6 +120,11 @@ export interface PathIndex {
    * each edge once (shortestPath) reads them directly instead of through a method call per edge.
    */
   rawAdjacency?(): RawAdjacency;
+  /**
+   * Whether some edge has this relation code, answered without a pass over the edges (indexes that keep
+   * relations per edge kind); indexes without it are scanned.
+   */
+  hasRelation?(code: RelationCode): boolean;
 }
 
 /** Compressed sparse rows (out- and in-edges of node n: list[offsets[n] .. offsets[n + 1])) and per-edge arrays. */

@@ -158,6 +158,10 @@ export class CompactIndex implements PathIndex, NameSource {
       ...(provenance ? { provenance } : {}),
     };
   }
+  hasRelation(code: RelationCode): boolean {
+    // Every kind in the table was met on some edge of the file.
+    return this.edges.relations.includes(code);
+  }
   rawAdjacency(): RawAdjacency {
     const { source, target, causal, strength } = this.edges;
     return { outOffsets: this.outOffsets, outList: this.outList, inOffsets: this.inOffsets, inList: this.inList, source, target, causal, strength };
