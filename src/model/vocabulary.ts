@@ -148,17 +148,20 @@ export function predicateVerb(p: string): string {
 /**
  * Evidence kinds, ordered by strength (higher is stronger) for ranking and --min-evidence. A study kind
  * (`study: true`) claims a particular study, so validation requires that study in the source registry
- * with a PMID or DOI (src/load/evidence-rules.ts).
+ * with a PMID or DOI (src/load/evidence-rules.ts). `testsCausation`: a human design that assigns the
+ * exposure by chance or by intervention (randomization, genotype, a dose given), so its result speaks to
+ * cause and effect in people; observational cohorts show co-occurrence, open to confounding and reverse
+ * causation, and do not count (the direct tests of a path question, src/query/direct-tests.ts).
  */
 export const EVIDENCE_KINDS = {
-  established_biochemistry: { label: 'established biochemistry', strength: 7, preclinical: false, study: false },
-  randomized_trial: { label: 'randomized trial', strength: 6, preclinical: false, study: true },
-  mendelian_randomization: { label: 'Mendelian randomization', strength: 5, preclinical: false, study: true },
-  intervention_study: { label: 'non-randomized intervention study (human)', strength: 4, preclinical: false, study: true },
-  observational_human: { label: 'observational (human)', strength: 4, preclinical: false, study: true },
-  animal_model: { label: 'animal model', strength: 3, preclinical: true, study: true },
-  in_vitro: { label: 'in vitro', strength: 2, preclinical: true, study: true },
-  review_statement: { label: 'review or expert statement', strength: 1, preclinical: false, study: false },
+  established_biochemistry: { label: 'established biochemistry', strength: 7, preclinical: false, study: false, testsCausation: false },
+  randomized_trial: { label: 'randomized trial', strength: 6, preclinical: false, study: true, testsCausation: true },
+  mendelian_randomization: { label: 'Mendelian randomization', strength: 5, preclinical: false, study: true, testsCausation: true },
+  intervention_study: { label: 'non-randomized intervention study (human)', strength: 4, preclinical: false, study: true, testsCausation: true },
+  observational_human: { label: 'observational (human)', strength: 4, preclinical: false, study: true, testsCausation: false },
+  animal_model: { label: 'animal model', strength: 3, preclinical: true, study: true, testsCausation: false },
+  in_vitro: { label: 'in vitro', strength: 2, preclinical: true, study: true, testsCausation: false },
+  review_statement: { label: 'review or expert statement', strength: 1, preclinical: false, study: false, testsCausation: false },
 } as const;
 export type EvidenceKind = keyof typeof EVIDENCE_KINDS;
 export const EVIDENCE_KIND_NAMES = Object.keys(EVIDENCE_KINDS) as [EvidenceKind, ...EvidenceKind[]];

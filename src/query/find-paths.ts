@@ -23,6 +23,7 @@ import { buildPath, edgeQuality, evidenceKeys, nodeRef, STUDY_CAP, stepQuality, 
 import type { PathIndex } from './path-index.js';
 import { isCausalRoute, pathAgreement, type PathAgreement, type Unlisted, type UnlistedRoute } from './path-agreement.js';
 import { routeConfounders, type ConfounderMemo } from './route-confounders.js';
+import { directTests, directTestsText, type DirectTest } from './direct-tests.js';
 import { withLease, type Lease, type Stamped } from './scratch.js';
 import { queryContext, type QueryContext, type QueryInput } from './query-input.js';
 import {
@@ -76,6 +77,13 @@ export interface PathsResult {
   paths: Path[];
   /** Whether the listed paths agree in net sign, and what the best-supported says; null when none. */
   agreement: PathAgreement | null;
+  /**
+   * Human studies of a design that tests causation on an edge asking the same question one step removed
+   * (direct-tests.ts), each with the sign the routes predict for it and whether it agrees. Their sentence
+   * is appended to `agreement.text`, and is `directTestsText` (null when there are none).
+   */
+  directTests: DirectTest[];
+  directTestsText: string | null;
   stats: WorkStats;
 }
 
@@ -146,13 +154,20 @@ export function findPaths(input: QueryInput, from: string, to: string, options: 
     probe = withLease(flowCtx.index, (lease) => unlistedSigns(flowCtx, s, t, via, avoid, opts, left, lease, paths));
     stats.expansions += left.stats().expansions;
   }
+  const agreement = pathAgreement(paths, found.truncated || budget.exhausted, probe);
+  const tests = directTests(ctx.index, ctx.sources, s, t, agreement);
+  const testsText = directTestsText(tests, agreement !== null);
+  // The direct tests go in the agreement's own sentence, so no reader sees the routes' verdict without them.
+  if (agreement && testsText) agreement.text += ` ${testsText}`;
   return {
     from: nodeRef(ctx.index, s),
     to: nodeRef(ctx.index, t),
     complete: !budget.exhausted,
     truncated: found.truncated,
     paths,
-    agreement: pathAgreement(paths, found.truncated || budget.exhausted, probe),
+    agreement,
+    directTests: tests,
+    directTestsText: testsText,
     stats,
   };
 }

@@ -1,0 +1,255 @@
+/**
+ * Direct tests of a path question (docs/semantics.md#direct-tests). The routes of `paths FROM TO` are
+ * mechanisms, often animal-model steps; the graph may also hold human studies of a design that tests
+ * causation (EVIDENCE_KINDS[kind].testsCausation: randomized trials, Mendelian randomization,
+ * intervention studies) on an edge that asks the same question one step removed: its source u is FROM,
+ * or one signed influence step from it (u -> FROM: an intervention that raises FROM; FROM -> u: a state
+ * FROM prevents), and its target v is TO or one signed influence step into it (v -> TO: the measured
+ * lesion that makes up the disease). The routes' net sign times the linking signs is the sign they
+ * predict for that edge; the human evidence on it supports or disputes the edge as stated, and so agrees
+ * with the prediction or not. Neighbourhoods stop at one step: no general ontology of proxies is assumed.
+ */
+import { EVIDENCE_KINDS, predicateVerb, type EvidenceKind, type Stance } from '../model/vocabulary.js';
+import type { SourceData } from '../model/schema.js';
+import { ownValue } from '../model/own-key.js';
+import { citeSource } from './cite-source.js';
+import { edgeRelationOf, RELATION_CODES, type PathIndex } from './path-index.js';
+import { nodeRef, type NodeRef } from './path-result.js';
+import type { PathAgreement } from './path-agreement.js';
+import type { NetSign } from './query-options.js';
+
+/** One evidence entry of a design that tests causation in people, with its citation. */
+export interface DirectTestEvidence {
+  kind: EvidenceKind;
+  stance: Stance;
+  /** Registry id of the document the claim was read in. */
+  source: string;
+  /** Registry id of the study it reports, when that is another entry. */
+  study?: string;
+  statement: string;
+  /** The study (`study ?? source`) in the one citation style (src/model/citation.ts). */
+  citation: string;
+  url?: string;
+}
+
+/** A step that links the tested edge to the question: `u -> FROM`, `FROM -> u` or `v -> TO`. */
+export interface LinkStep {
+  edge: string;
+  source: string;
+  target: string;
+  predicate: string;
+  sign: '+' | '-';
+}
+
+/**
+ * - agrees: the human design supports the edge and its sign is the predicted one;
+ * - contradicts: it supports the edge and the sign is the opposite;
+ * - not_confirmed: it disputes the edge of the predicted sign (no effect, or not that one);
+ * - inconclusive: it disputes an edge of the opposite sign (which does not show the predicted effect);
+ * - mixed: such designs both support and dispute the edge;
+ * - no_prediction: the routes give no direction (none found, a step without sign, or a tie).
+ */
+export type DirectTestVerdict = 'agrees' | 'contradicts' | 'not_confirmed' | 'inconclusive' | 'mixed' | 'no_prediction';
+
+export interface DirectTest {
+  /** The tested edge u -> v. */
+  edge: string;
+  source: NodeRef;
+  target: NodeRef;
+  predicate: string;
+  sign: '+' | '-';
+  /** How u stands for FROM: [] when u is FROM; else its steps into FROM or out of FROM (raising u moves FROM, or u moves with FROM, by their sign). */
+  fromLinks: LinkStep[];
+  /** How v stands for TO: [] when v is TO; else its steps v -> TO. */
+  toLinks: LinkStep[];
+  /** The routes' net sign used for the prediction: the best-supported route's ('?' when none, or routes of both signs tie). */
+  routeSign: NetSign;
+  /** The sign the routes predict for u -> v: routeSign times the linking signs ('?' when links disagree in sign). */
+  predicted: NetSign;
+  /** What the designs that test causation say about the edge as stated. */
+  finding: Stance | 'mixed';
+  verdict: DirectTestVerdict;
+  /** True for agrees, false for contradicts and not_confirmed, null otherwise. */
+  agrees: boolean | null;
+  /** The entries of designs that test causation, strongest kind first. */
+  evidence: DirectTestEvidence[];
+  /** The edge's observational human entries (context: what cohorts saw), by stance. */
+  observational: { supports: number; disputes: number };
+  /** The test in words. */
+  text: string;
+}
+
+/** Links of node u to `anchor` by one signed influence step, as {node -> links}. */
+function neighbourhood(index: PathIndex, anchor: number, directions: ('in' | 'out')[]): Map<number, LinkStep[]> {
+  const out = new Map<number, LinkStep[]>();
+  for (const direction of directions) {
+    const edges = direction === 'in' ? index.inEdges(anchor) : index.outEdges(anchor);
+    for (let i = 0; i < edges.length; i++) {
+      const e = edges[i]!;
+      const sign = index.edgeSign(e);
+      if (sign === 0 || !index.edgeCausal(e) || edgeRelationOf(index, e) !== RELATION_CODES.influence) continue;
+      const other = direction === 'in' ? index.edgeSource(e) : index.edgeTarget(e);
+      if (other === anchor) continue;
+      const s = index.edgeSummary(e);
+      const list = out.get(other) ?? [];
+      list.push({ edge: s.id, source: s.source, target: s.target, predicate: s.predicate, sign: sign > 0 ? '+' : '-' });
+      out.set(other, list);
+    }
+  }
+  return out;
+}
+
+/** The common sign of a node's links ('+' for the anchor itself), '?' when they disagree. */
+function linkSign(links: LinkStep[] | undefined): NetSign {
+  if (!links || links.length === 0) return '+';
+  return links.every((l) => l.sign === links[0]!.sign) ? links[0]!.sign : '?';
+}
+
+function times(a: NetSign, b: NetSign): NetSign {
+  return a === '?' || b === '?' ? '?' : a === b ? '+' : '-';
+}
+
+function testsCausation(kind: string): boolean {
+  return ownValue<{ testsCausation: boolean }>(EVIDENCE_KINDS, kind)?.testsCausation === true;
+}
+
+/**
+ * The direct tests of FROM (node s) -> TO (node t) given the routes' agreement (null: no route), on the
+ * graph's own index (not the flow view), strongest design first, then edge id. Indexes whose edges carry
+ * no evidence entries (KGX files: publications, not study kinds) have none.
+ */
+export function directTests(index: PathIndex, sources: Readonly<Record<string, SourceData>>, s: number, t: number, agreement: PathAgreement | null): DirectTest[] {
+  const from = neighbourhood(index, s, ['in', 'out']);
+  const to = neighbourhood(index, t, ['in']);
+  from.set(s, []);
+  to.set(t, []);
+  // Neither side may be the other end: u = TO or v = FROM would test a linking step, not the question.
+  from.delete(t);
+  to.delete(s);
+  const candidates = new Set<number>();
+  // Scan the cheaper side: the out-edges of every u, or the in-edges of every v.
+  let outCost = 0;
+  let inCost = 0;
+  for (const u of from.keys()) outCost += index.outDegree(u);
+  for (const v of to.keys()) inCost += index.inDegree(v);
+  for (const n of outCost <= inCost ? from.keys() : to.keys()) {
+    const edges = outCost <= inCost ? index.outEdges(n) : index.inEdges(n);
+    for (let i = 0; i < edges.length; i++) {
+      const e = edges[i]!;
+      const u = index.edgeSource(e);
+      const v = index.edgeTarget(e);
+      if (u !== v && from.has(u) && to.has(v) && index.edgeCausal(e) && index.edgeSign(e) !== 0) candidates.add(e);
+    }
+  }
+  const routeSign: NetSign = !agreement || agreement.tiedWith ? '?' : agreement.strongest.sign;
+  const byRoutes = agreement && !agreement.disagree ? 'the routes predict' : 'the best-supported route predicts';
+  const tests: DirectTest[] = [];
+  for (const e of candidates) {
+    const summary = index.edgeSummary(e);
+    const designs = summary.evidence.filter((ev) => testsCausation(ev.kind));
+    if (designs.length === 0) continue;
+    const u = index.edgeSource(e);
+    const v = index.edgeTarget(e);
+    const fromLinks = from.get(u)!;
+    const toLinks = to.get(v)!;
+    const sign: '+' | '-' = index.edgeSign(e) > 0 ? '+' : '-';
+    const predicted = times(times(routeSign, linkSign(fromLinks)), linkSign(toLinks));
+    const supports = designs.some((ev) => ev.stance === 'supports');
+    const disputes = designs.some((ev) => ev.stance === 'disputes');
+    const finding: DirectTest['finding'] = supports && disputes ? 'mixed' : supports ? 'supports' : 'disputes';
+    const verdict: DirectTestVerdict =
+      predicted === '?' ? 'no_prediction' : finding === 'mixed' ? 'mixed' : finding === 'supports' ? (sign === predicted ? 'agrees' : 'contradicts') : sign === predicted ? 'not_confirmed' : 'inconclusive';
+    const evidence = designs
+      .map((ev): DirectTestEvidence => {
+        const cited = citeSource(sources, ev.study ?? ev.source);
+        return { kind: ev.kind, stance: ev.stance, source: ev.source, ...(ev.study ? { study: ev.study } : {}), statement: ev.statement, ...cited };
+      })
+      .sort((a, b) => EVIDENCE_KINDS[b.kind].strength - EVIDENCE_KINDS[a.kind].strength);
+    const observational = { supports: 0, disputes: 0 };
+    for (const ev of summary.evidence) if (ev.kind === 'observational_human') observational[ev.stance]++;
+    const test: Omit<DirectTest, 'text'> = {
+      edge: summary.id,
+      source: nodeRef(index, u),
+      target: nodeRef(index, v),
+      predicate: summary.predicate,
+      sign,
+      fromLinks,
+      toLinks,
+      routeSign,
+      predicted,
+      finding,
+      verdict,
+      agrees: verdict === 'agrees' ? true : verdict === 'contradicts' || verdict === 'not_confirmed' ? false : null,
+      evidence,
+      observational,
+    };
+    tests.push({ ...test, text: testText(test, byRoutes) });
+  }
+  const strongest = (x: DirectTest) => EVIDENCE_KINDS[x.evidence[0]!.kind].strength;
+  return tests.sort((a, b) => strongest(b) - strongest(a) || (a.edge < b.edge ? -1 : a.edge > b.edge ? 1 : 0));
+}
+
+const DESIGN_NAMES: Partial<Record<EvidenceKind, [string, string]>> = {
+  randomized_trial: ['a randomized trial', 'randomized trials'],
+  mendelian_randomization: ['Mendelian randomization', 'Mendelian randomization studies'],
+  intervention_study: ['a non-randomized intervention study', 'non-randomized intervention studies'],
+};
+
+/** "a randomized trial disputes", "2 randomized trials and Mendelian randomization support". */
+function designsSaying(evidence: DirectTestEvidence[], stance: Stance): string | null {
+  const studies = new Map<EvidenceKind, Set<string>>();
+  for (const ev of evidence) {
+    if (ev.stance !== stance) continue;
+    const set = studies.get(ev.kind) ?? new Set<string>();
+    set.add(ev.study ?? ev.source);
+    studies.set(ev.kind, set);
+  }
+  if (studies.size === 0) return null;
+  const names = [...studies].map(([kind, set]) => {
+    const [one, many] = DESIGN_NAMES[kind] ?? [EVIDENCE_KINDS[kind].label, EVIDENCE_KINDS[kind].label];
+    return set.size === 1 ? one : `${set.size} ${many}`;
+  });
+  const plural = names.length > 1 || [...studies.values()].some((set) => set.size > 1);
+  return `${names.join(' and ')} ${stance === 'supports' ? (plural ? 'support' : 'supports') : plural ? 'dispute' : 'disputes'}`;
+}
+
+const MOVE: Record<'+' | '-', string> = { '+': 'rise', '-': 'fall' };
+
+/**
+ * "a randomized trial disputes that X decreases Y (the routes predict that fall)": what the designs said
+ * about the edge, what cohorts saw on the same edge, then the prediction ("that" when the edge has the
+ * predicted sign, "a" when the opposite).
+ */
+function testText(x: Omit<DirectTest, 'text'>, byRoutes: string): string {
+  const said = [designsSaying(x.evidence, 'disputes'), designsSaying(x.evidence, 'supports')].filter((p) => p !== null).join(' and ');
+  const claim = `${said} that ${x.source.label} ${predicateVerb(x.predicate)} ${x.target.label}`;
+  const { supports, disputes } = x.observational;
+  const cohorts =
+    supports + disputes === 0 ? '' : disputes === 0 ? ', which observational studies support' : supports === 0 ? ', which observational studies dispute' : ', on which observational studies are mixed';
+  const prediction = x.predicted === '?' ? '' : ` (${byRoutes} ${x.sign === x.predicted ? 'that' : 'a'} ${MOVE[x.predicted]})`;
+  return `${claim}${cohorts}${prediction}`;
+}
+
+/** At most this many tests are named in the sentence; the JSON lists them all. */
+const NAMED = 3;
+
+/**
+ * The tests in one sentence, for the agreement text: "Direct human tests do not bear this out: a
+ * randomized trial disputes that ...; Mendelian randomization disputes that ...". Null when none.
+ */
+export function directTestsText(tests: readonly DirectTest[], routesFound: boolean): string | null {
+  if (tests.length === 0) return null;
+  const judged = tests.filter((x) => x.agrees !== null);
+  const lead = !routesFound
+    ? 'No route was found, but direct human tests exist'
+    : judged.length === 0
+      ? 'Direct human tests'
+      : judged.every((x) => x.agrees)
+        ? 'Direct human tests agree'
+        : judged.every((x) => !x.agrees)
+          ? 'Direct human tests do not bear this out'
+          : 'Direct human tests disagree with one another';
+  const named = tests.slice(0, NAMED).map((x) => x.text);
+  const more = tests.length > NAMED ? `; and ${tests.length - NAMED} more` : '';
+  return `${lead}: ${named.join('; ')}${more}.`;
+}
