@@ -2,12 +2,18 @@
  * Direct tests of a path question (docs/semantics.md#direct-tests). The routes of `paths FROM TO` are
  * mechanisms, often animal-model steps; the graph may also hold human studies of a design that tests
  * causation (EVIDENCE_KINDS[kind].testsCausation: randomized trials, Mendelian randomization,
- * intervention studies) on an edge that asks the same question one step removed: its source u is FROM,
- * or one signed influence step from it (u -> FROM: an intervention that raises FROM; FROM -> u: a state
- * FROM prevents), and its target v is TO or one signed influence step into it (v -> TO: the measured
- * lesion that makes up the disease). The routes' net sign times the linking signs is the sign they
- * predict for that edge; the human evidence on it supports or disputes the edge as stated, and so agrees
- * with the prediction or not. Neighbourhoods stop at one step: no general ontology of proxies is assumed.
+ * intervention studies) on an edge u -> v that asks the same question one step removed:
+ * - u is FROM; or an intervention (category `intervention`: a regimen, supplement or programme) with a
+ *   signed influence step u -> FROM (a regimen that raises FROM); or a state FROM prevents (FROM -> u
+ *   by `prevents`: FROM's deficiency). Drugs, foods and exposures do much else besides (metformin lowers
+ *   B12 and treats insulin resistance by other means), so their effects are not read as FROM's;
+ * - v is TO; or, when TO is a disease, a phenotype with a signed influence step v -> TO (the lesion
+ *   the disease is measured by).
+ * The routes' net sign times the linking signs is the sign they predict for u -> v; the human evidence
+ * supports or disputes the edge as stated, and so agrees with the prediction or not. Other one-step
+ * neighbours are left out on purpose: when u is a consequence of FROM, or v one more cause of TO, the
+ * edge tests a step of a mechanism, and the prediction would not follow (FROM can lower TO through other
+ * routes while it raises v). No general ontology of proxies is assumed.
  */
 import { EVIDENCE_KINDS, predicateVerb, type EvidenceKind, type Stance } from '../model/vocabulary.js';
 import type { SourceData } from '../model/schema.js';
@@ -79,17 +85,27 @@ export interface DirectTest {
   text: string;
 }
 
-/** Links of node u to `anchor` by one signed influence step, as {node -> links}. */
-function neighbourhood(index: PathIndex, anchor: number, directions: ('in' | 'out')[]): Map<number, LinkStep[]> {
+type Side = 'into-from' | 'out-of-from' | 'into-to';
+
+/** Whether the signed influence edge e links `other` to the question's end as `side` allows (see the head comment). */
+function linkAllowed(index: PathIndex, e: number, side: Side, other: number, anchor: number): boolean {
+  if (side === 'into-from') return index.nodeCategory(other) === 'intervention';
+  if (side === 'out-of-from') return index.edgeSummary(e).predicate === 'prevents';
+  return index.nodeCategory(anchor) === 'disease' && index.nodeCategory(other) === 'phenotype';
+}
+
+/** The nodes linked to `anchor` by one allowed signed influence step, with those steps. */
+function neighbourhood(index: PathIndex, anchor: number, sides: Side[]): Map<number, LinkStep[]> {
   const out = new Map<number, LinkStep[]>();
-  for (const direction of directions) {
-    const edges = direction === 'in' ? index.inEdges(anchor) : index.outEdges(anchor);
+  for (const side of sides) {
+    const into = side !== 'out-of-from';
+    const edges = into ? index.inEdges(anchor) : index.outEdges(anchor);
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i]!;
       const sign = index.edgeSign(e);
       if (sign === 0 || !index.edgeCausal(e) || edgeRelationOf(index, e) !== RELATION_CODES.influence) continue;
-      const other = direction === 'in' ? index.edgeSource(e) : index.edgeTarget(e);
-      if (other === anchor) continue;
+      const other = into ? index.edgeSource(e) : index.edgeTarget(e);
+      if (other === anchor || !linkAllowed(index, e, side, other, anchor)) continue;
       const s = index.edgeSummary(e);
       const list = out.get(other) ?? [];
       list.push({ edge: s.id, source: s.source, target: s.target, predicate: s.predicate, sign: sign > 0 ? '+' : '-' });
@@ -119,8 +135,8 @@ function testsCausation(kind: string): boolean {
  * no evidence entries (KGX files: publications, not study kinds) have none.
  */
 export function directTests(index: PathIndex, sources: Readonly<Record<string, SourceData>>, s: number, t: number, agreement: PathAgreement | null): DirectTest[] {
-  const from = neighbourhood(index, s, ['in', 'out']);
-  const to = neighbourhood(index, t, ['in']);
+  const from = neighbourhood(index, s, ['into-from', 'out-of-from']);
+  const to = neighbourhood(index, t, ['into-to']);
   from.set(s, []);
   to.set(t, []);
   // Neither side may be the other end: u = TO or v = FROM would test a linking step, not the question.
