@@ -6,6 +6,7 @@ import { EVIDENCE_KINDS, PREDICATES } from '../model/vocabulary.js';
 import { ReferenceList, type Reference } from './cite-source.js';
 import { findPaths, type FindPathsOptions } from './find-paths.js';
 import type { PathAgreement } from './path-agreement.js';
+import type { DirectTest } from './direct-tests.js';
 import type { NodeRef, Path, PathEdge } from './path-result.js';
 import { queryContext, type QueryInput } from './query-input.js';
 import type { WorkStats } from './budget.js';
@@ -42,6 +43,9 @@ export interface ExplainResult {
   explanations: Explanation[];
   /** Whether the explained routes agree in net sign, and what the best-supported says (null when none). */
   agreement: PathAgreement | null;
+  /** findPaths' direct tests (direct-tests.ts); their studies are numbered in `references` too. */
+  directTests: DirectTest[];
+  directTestsText: string | null;
   references: Reference[];
   /** Everything above as readable text (what the CLI prints). */
   text: string;
@@ -57,9 +61,11 @@ export function explainPaths(input: QueryInput, from: string, to: string, option
     for (const n of path.nodes) labels.set(n.id, n.label);
     return { path, summary: summarize(i + 1, path, result.from, result.to), steps: path.edges.map((e, k) => explainStep(k + 1, e, labels, refs)) };
   });
+  const tests = result.directTests.map((x) => ({ test: x, refs: x.evidence.map((ev) => refs.number(ev.study ?? ev.source)) }));
   const references = refs.list();
-  const text = render(result.from, result.to, explanations, result.agreement, references, result.complete);
-  return { from: result.from, to: result.to, complete: result.complete, truncated: result.truncated, explanations, agreement: result.agreement, references, text, stats: result.stats };
+  const parts = { from: result.from, to: result.to, explanations, agreement: result.agreement, directTests: result.directTests, directTestsText: result.directTestsText, references, complete: result.complete };
+  const text = explanationText(parts, tests.map((t) => t.refs));
+  return { from: result.from, to: result.to, complete: result.complete, truncated: result.truncated, explanations, agreement: result.agreement, directTests: result.directTests, directTestsText: result.directTestsText, references, text, stats: result.stats };
 }
 
 function summarize(n: number, path: Path, from: NodeRef, to: NodeRef): string {
@@ -89,17 +95,33 @@ function explainStep(n: number, edge: PathEdge, labels: Map<string, string>, ref
   return { edge: edge.id, sentence: [head, ...said].join(' '), evidence };
 }
 
-/** The text of an explanation (what `text` holds), from its parts: the CLI renders a terminal-safe copy. */
-export function explanationText(r: Pick<ExplainResult, 'from' | 'to' | 'explanations' | 'agreement' | 'references' | 'complete'>): string {
-  return render(r.from, r.to, r.explanations, r.agreement, r.references, r.complete);
+type TextParts = Pick<ExplainResult, 'from' | 'to' | 'explanations' | 'agreement' | 'directTests' | 'directTestsText' | 'references' | 'complete'>;
+
+/**
+ * The text of an explanation (what `text` holds), from its parts: the CLI renders a terminal-safe copy.
+ * `testRefs` numbers each direct test's evidence in `references` (found from the citations when omitted).
+ */
+export function explanationText(r: TextParts, testRefs?: number[][]): string {
+  const numbers = testRefs ?? r.directTests.map((x) => x.evidence.map((ev) => r.references.find((ref) => ref.source === (ev.study ?? ev.source))?.n ?? 0));
+  return render(r, numbers);
 }
 
-function render(from: NodeRef, to: NodeRef, explanations: Explanation[], agreement: PathAgreement | null, references: Reference[], complete: boolean): string {
-  if (explanations.length === 0) return `No causal route from ${from.label} to ${to.label} was found${complete ? '' : ' within the work budget'}.\n`;
+function render(r: TextParts, testRefs: number[][]): string {
+  const { from, to, explanations, agreement, references, complete } = r;
+  const tests = r.directTests.map((x, i) => {
+    const said = x.evidence.map((ev, k) => `${ev.stance === 'disputes' ? 'Disputed by' : 'Supported by'} ${EVIDENCE_KINDS[ev.kind].label} [${testRefs[i]![k]}]: ${ev.statement.replace(/\s*$/, '')}${/[.!?]$/.test(ev.statement.trim()) ? '' : '.'}`);
+    return `  ${i + 1}. ${capitalize(x.text)}. ${said.join(' ')}`;
+  });
+  const testsBlock = tests.length > 0 ? `Direct human tests\n${tests.join('\n')}\n\n` : '';
+  const refs = references.map((ref) => `  [${ref.n}] ${ref.citation}${ref.url && !ref.citation.includes(ref.url) ? ` ${ref.url}` : ''}`);
+  const refsBlock = refs.length > 0 ? `References\n${refs.join('\n')}\n` : '';
+  if (explanations.length === 0) {
+    const none = `No causal route from ${from.label} to ${to.label} was found${complete ? '' : ' within the work budget'}.\n`;
+    return tests.length === 0 ? none : `${none}${r.directTestsText}\n\n${testsBlock}${refsBlock}`;
+  }
   const parts = explanations.map((x) => [x.summary, ...x.steps.map((s) => `  ${s.sentence}`)].join('\n'));
-  const refs = references.map((r) => `  [${r.n}] ${r.citation}${r.url && !r.citation.includes(r.url) ? ` ${r.url}` : ''}`);
   const verdict = agreement ? `Raising ${from.label}, what happens to ${to.label}? ${agreement.text}\n\n` : '';
-  return `${verdict}${parts.join('\n\n')}\n\nReferences\n${refs.join('\n')}\n${complete ? '' : '\n(The search was cut by its work budget; other routes may exist.)\n'}`;
+  return `${verdict}${parts.join('\n\n')}\n\n${testsBlock}${refsBlock}${complete ? '' : '\n(The search was cut by its work budget; other routes may exist.)\n'}`;
 }
 
 function capitalize(s: string): string {

@@ -103,6 +103,22 @@ describe('mechkg query commands', () => {
     expect(text[1]).toMatch(/lower it/);
   });
 
+  it('paths B12 NAFLD: the same line says the direct human tests do not bear the routes out, with each test in the JSON', () => {
+    const j = JSON.parse(mechkg('paths', 'B12', 'NAFLD', '--json').stdout);
+    const tests = j.directTests as { edge: string; verdict: string; agrees: boolean; evidence: { kind: string; citation: string }[] }[];
+    expect(tests.map((x) => [x.edge, x.verdict])).toEqual(
+      expect.arrayContaining([
+        ['b12-1000ug-daily--decreases--hepatic-steatosis', 'not_confirmed'],
+        ['vitamin-b12-deficiency--contributes_to--nafld', 'not_confirmed'],
+      ]),
+    );
+    expect(j.directTestsText).toMatch(/^Direct human tests do not bear this out: a randomized trial disputes/);
+    expect(mechkg('paths', 'B12', 'NAFLD').stdout.split('\n')[1]).toContain(j.directTestsText);
+    const x = mechkg('explain', 'B12', 'NAFLD').stdout;
+    expect(x.split('\n')[0]).toContain('Direct human tests do not bear this out');
+    expect(x).toMatch(/\nDirect human tests\n {2}1\. A randomized trial disputes/);
+  });
+
   it('paths, explain and effects from metformin say which routes disagree and name the confounding, in text and JSON', () => {
     const named = 'metformin confounds the B12 – insulin resistance association';
     const j = JSON.parse(mechkg('paths', 'metformin', 'insulin resistance', '--json').stdout);

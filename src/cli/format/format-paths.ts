@@ -4,7 +4,10 @@ import { formatPath } from './format-path.js';
 
 export function formatPaths(r: PathsResult): string {
   const head = `${r.from.label} -> ${r.to.label}: ${r.paths.length} path${r.paths.length === 1 ? '' : 's'}${status(r)}`;
-  if (r.paths.length === 0) return `${head}\nNo causal path found (try --max-length, --include-associations or fewer filters).\n`;
+  if (r.paths.length === 0) {
+    const tests = r.directTestsText ? `${r.directTestsText}\n` : '';
+    return `${head}\nNo causal path found (try --max-length, --include-associations or fewer filters).\n${tests}`;
+  }
   const agreement = r.agreement ? [`${r.agreement.disagree ? 'Routes disagree. ' : ''}${r.agreement.text}`] : [];
   return [head, ...agreement, '', ...r.paths.map((p, i) => formatPath(i + 1, p) + '\n')].join('\n');
 }

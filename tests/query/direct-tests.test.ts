@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { explainPaths, findPaths, indexGraph, type DirectTest, type KnowledgeGraph, type QueryIndex } from '../../src/index.js';
+import { ArrayIndex } from './array-index.js';
+import { curatedGraph } from './curated.js';
+import { graphOf } from './yaml-graph.js';
+
+const brief = (x: DirectTest) => ({ edge: x.edge, predicted: x.predicted, finding: x.finding, verdict: x.verdict, agrees: x.agrees });
+
+/**
+ * x lowers y through m (an animal-model mechanism). A regimen raises x, a lesion makes up the disease y,
+ * and x prevents its deficiency state: the edges from those to y or to the lesion ask the same question.
+ */
+const MECHANISM = ['x increases m', 'm decreases y animal_model', 'regimen increases x review_statement', 'lesion contributes_to y review_statement', 'x prevents xdef review_statement'];
+const CATEGORIES = { regimen: 'intervention', lesion: 'phenotype', y: 'disease', xdef: 'disease', pill: 'drug', later: 'phenotype' };
+const withTests = (...lines: string[]) => graphOf([...MECHANISM, ...lines], CATEGORIES);
+
+describe('findPaths: direct tests of the question', () => {
+  it('marks a trial that shows the predicted sign as agreeing, and says so after the routes', () => {
+    const r = findPaths(withTests('regimen decreases lesion randomized_trial'), 'x', 'y');
+    expect(r.agreement!.strongest.sign).toBe('-');
+    // The regimen raises x, x lowers y, and the lesion raises y: the routes predict the regimen lowers the lesion.
+    expect(r.directTests.map(brief)).toEqual([{ edge: 'regimen--decreases--lesion', predicted: '-', finding: 'supports', verdict: 'agrees', agrees: true }]);
+    expect(r.directTests[0]!.fromLinks.map((l) => l.edge)).toEqual(['regimen--increases--x']);
+    expect(r.directTests[0]!.toLinks.map((l) => l.edge)).toEqual(['lesion--contributes_to--y']);
+    expect(r.directTests[0]!.evidence).toMatchObject([{ kind: 'randomized_trial', stance: 'supports', source: 'mouse', citation: 'M. PMID:1' }]);
+    expect(r.directTestsText).toBe('Direct human tests agree: a randomized trial supports that regimen decreases lesion (the routes predict that fall).');
+    expect(r.agreement!.text).toBe(`The only route found lowers it. ${r.directTestsText}`);
+  });
+
+  it('marks a trial of the opposite sign as contradicting, and a disputed predicted effect as not confirmed', () => {
+    const opposite = findPaths(withTests('regimen increases lesion randomized_trial'), 'x', 'y');
+    expect(opposite.directTests.map(brief)).toEqual([{ edge: 'regimen--increases--lesion', predicted: '-', finding: 'supports', verdict: 'contradicts', agrees: false }]);
+    expect(opposite.agreement!.text).toBe('The only route found lowers it. Direct human tests do not bear this out: a randomized trial supports that regimen increases lesion (the routes predict a fall).');
+    const disputed = findPaths(withTests('regimen decreases lesion review_statement,randomized_trial:disputes'), 'x', 'y');
+    expect(disputed.directTests.map(brief)).toEqual([{ edge: 'regimen--decreases--lesion', predicted: '-', finding: 'disputes', verdict: 'not_confirmed', agrees: false }]);
+    const inconclusive = findPaths(withTests('regimen increases lesion review_statement,randomized_trial:disputes'), 'x', 'y');
+    expect(inconclusive.directTests.map(brief)).toEqual([{ edge: 'regimen--increases--lesion', predicted: '-', finding: 'disputes', verdict: 'inconclusive', agrees: null }]);
+  });
+
+  it('reads a state FROM prevents as FROM lowered, and reports the cohorts on the same edge', () => {
+    const r = findPaths(withTests('xdef increases y observational_human,mendelian_randomization:disputes'), 'x', 'y');
+    expect(r.directTests.map(brief)).toEqual([{ edge: 'xdef--increases--y', predicted: '+', finding: 'disputes', verdict: 'not_confirmed', agrees: false }]);
+    expect(r.directTests[0]!.observational).toEqual({ supports: 1, disputes: 0 });
+    expect(r.directTests[0]!.text).toBe('Mendelian randomization disputes that xdef increases y, which observational studies support (the routes predict that rise)');
+  });
+
+  it('counts designs that test causation only: cohorts, animals and reviews on the same edges are no test', () => {
+    for (const kind of ['observational_human', 'animal_model', 'in_vitro', 'review_statement', 'established_biochemistry']) {
+      expect(findPaths(withTests(`regimen decreases lesion ${kind}`, `xdef increases y ${kind}`), 'x', 'y').directTests).toEqual([]);
+    }
+    const both = findPaths(withTests('regimen decreases lesion intervention_study', 'x decreases y randomized_trial:disputes'), 'x', 'y');
+    expect(both.directTests.map((x) => x.edge)).toEqual(['x--decreases--y', 'regimen--decreases--lesion']);
+    expect(both.directTestsText).toBe(
+      'Direct human tests disagree with one another: a randomized trial disputes that x decreases y (the routes predict that fall); a non-randomized intervention study supports that regimen decreases lesion (the routes predict that fall).',
+    );
+  });
+
+  it('leaves out drugs, consequences of FROM and other causes of TO, whose effects need not be FROM\'s', () => {
+    const g = withTests(
+      'pill increases x review_statement',
+      'pill decreases lesion randomized_trial', // a drug acts through much else besides x
+      'x increases later review_statement',
+      'later increases y randomized_trial', // a consequence of x is a mediator, not x
+      'm increases lesion review_statement',
+      'regimen decreases m randomized_trial', // m is one more cause of the lesion, not a measure of y
+    );
+    expect(findPaths(g, 'x', 'y').directTests).toEqual([]);
+  });
+
+  it('gives no prediction when no route is found, and still lists the test', () => {
+    const g = graphOf(['regimen increases x review_statement', 'regimen decreases y randomized_trial', 'z increases y'], CATEGORIES);
+    const r = findPaths(g, 'x', 'y');
+    expect(r.paths).toEqual([]);
+    expect(r.agreement).toBeNull();
+    expect(r.directTests.map(brief)).toEqual([{ edge: 'regimen--decreases--y', predicted: '?', finding: 'supports', verdict: 'no_prediction', agrees: null }]);
+    expect(r.directTestsText).toBe('No route was found, but direct human tests exist: a randomized trial supports that regimen decreases y.');
+  });
+
+  it('finds none for an unrelated pair', () => {
+    const g = withTests('regimen decreases lesion randomized_trial', 'a increases b', 'b increases c');
+    const r = findPaths(g, 'a', 'c');
+    expect(r.directTests).toEqual([]);
+    expect(r.directTestsText).toBeNull();
+    expect(r.agreement!.text).toBe('The only route found raises it.');
+  });
+
+  it('finds none on an index whose edges carry no evidence entries (KGX rows), as on the compact index', () => {
+    const g: KnowledgeGraph = withTests('regimen decreases lesion randomized_trial');
+    const index = indexGraph(g);
+    const bare: QueryIndex = new ArrayIndex({
+      nodes: Array.from({ length: index.nodeCount }, (_, n) => index.nodeSummary(n)),
+      edges: Array.from({ length: index.edgeCount }, (_, e) => ({ id: index.edgeId(e), s: index.edgeSource(e), t: index.edgeTarget(e), sign: index.edgeSign(e), causal: index.edgeCausal(e), strength: index.edgeStrength(e), relation: index.edgeRelation!(e) })),
+    });
+    const r = findPaths(bare, 'x', 'y');
+    expect(r.paths).toHaveLength(1);
+    expect(r.directTests).toEqual([]);
+  });
+});
+
+describe('the curated question: does vitamin B12 lower NAFLD?', () => {
+  const graph = curatedGraph();
+
+  it('finds the Talari trial and the Fu Mendelian randomization, neither confirming the routes', () => {
+    const r = findPaths(graph, 'vitamin-b12', 'nafld');
+    expect(r.agreement!.routesUp).toBe(0);
+    const byEdge = new Map(r.directTests.map((x) => [x.edge, x]));
+    const trial = byEdge.get('b12-1000ug-daily--decreases--hepatic-steatosis')!;
+    expect(brief(trial)).toEqual({ edge: 'b12-1000ug-daily--decreases--hepatic-steatosis', predicted: '-', finding: 'disputes', verdict: 'not_confirmed', agrees: false });
+    expect(trial.fromLinks.map((l) => l.edge)).toEqual(['b12-1000ug-daily--increases--vitamin-b12']);
+    expect(trial.toLinks.map((l) => l.edge)).toEqual(['hepatic-steatosis--contributes_to--nafld']);
+    expect(trial.evidence.map((ev) => [ev.kind, ev.stance])).toEqual([['randomized_trial', 'disputes']]);
+    expect(trial.evidence[0]!.citation).toMatch(/^Talari HR.*PMID:35982162/);
+    const mr = byEdge.get('vitamin-b12-deficiency--contributes_to--nafld')!;
+    expect(brief(mr)).toEqual({ edge: 'vitamin-b12-deficiency--contributes_to--nafld', predicted: '+', finding: 'disputes', verdict: 'not_confirmed', agrees: false });
+    expect(mr.fromLinks.map((l) => l.edge)).toEqual(['vitamin-b12--prevents--vitamin-b12-deficiency']);
+    expect(mr.evidence[0]).toMatchObject({ kind: 'mendelian_randomization', stance: 'disputes' });
+    expect(mr.observational.supports).toBeGreaterThan(0);
+    // The line under the routes' verdict says the human tests do not bear it out, before any route is read.
+    expect(r.agreement!.text).toMatch(/lower it\. Direct human tests do not bear this out: a randomized trial disputes that high-dose oral B12.* decreases hepatic fat accumulation \(the routes predict that fall\); Mendelian randomization disputes that vitamin B12 deficiency contributes to non-alcoholic fatty liver disease, which observational studies support/);
+  });
+
+  it('explain lists the tests with their studies among the references', () => {
+    const x = explainPaths(graph, 'vitamin-b12', 'nafld');
+    expect(x.directTests.map((t) => t.edge)).toContain('b12-1000ug-daily--decreases--hepatic-steatosis');
+    const block = x.text.slice(x.text.indexOf('\nDirect human tests\n'));
+    const ref = x.references.find((r) => r.source === 'talari-2022-b12-nafld-rct')!;
+    expect(block).toMatch(new RegExp(`1\\. A randomized trial disputes that high-dose oral B12.*Disputed by randomized trial \\[${ref.n}\\]:`));
+  });
+
+  it('agrees where human trials show the predicted fall (folate lowers homocysteine)', () => {
+    const r = findPaths(graph, 'folate', 'homocysteine');
+    expect(r.directTests.length).toBeGreaterThan(0);
+    expect(r.directTests.every((x) => x.verdict === 'agrees')).toBe(true);
+    expect(r.directTestsText).toMatch(/^Direct human tests agree: /);
+  });
+});
