@@ -158,7 +158,8 @@ export function directTests(index: PathIndex, sources: Readonly<Record<string, S
     }
   }
   const routeSign: NetSign = !agreement || agreement.tiedWith ? '?' : agreement.strongest.sign;
-  const byRoutes = agreement && !agreement.disagree ? 'the routes predict' : 'the best-supported route predicts';
+  const voters = agreement ? agreement.routesUp + agreement.routesDown + agreement.routesUnknown : 0;
+  const byRoutes = !agreement || agreement.disagree ? 'the best-supported route predicts' : voters === 1 ? 'the route predicts' : 'the routes predict';
   const tests: DirectTest[] = [];
   for (const e of candidates) {
     const summary = index.edgeSummary(e);

@@ -23,14 +23,14 @@ describe('findPaths: direct tests of the question', () => {
     expect(r.directTests[0]!.fromLinks.map((l) => l.edge)).toEqual(['regimen--increases--x']);
     expect(r.directTests[0]!.toLinks.map((l) => l.edge)).toEqual(['lesion--contributes_to--y']);
     expect(r.directTests[0]!.evidence).toMatchObject([{ kind: 'randomized_trial', stance: 'supports', source: 'mouse', citation: 'M. PMID:1' }]);
-    expect(r.directTestsText).toBe('Direct human tests agree: a randomized trial supports that regimen decreases lesion (the routes predict that fall).');
+    expect(r.directTestsText).toBe('Direct human tests agree: a randomized trial supports that regimen decreases lesion (the route predicts that fall).');
     expect(r.agreement!.text).toBe(`The only route found lowers it. ${r.directTestsText}`);
   });
 
   it('marks a trial of the opposite sign as contradicting, and a disputed predicted effect as not confirmed', () => {
     const opposite = findPaths(withTests('regimen increases lesion randomized_trial'), 'x', 'y');
     expect(opposite.directTests.map(brief)).toEqual([{ edge: 'regimen--increases--lesion', predicted: '-', finding: 'supports', verdict: 'contradicts', agrees: false }]);
-    expect(opposite.agreement!.text).toBe('The only route found lowers it. Direct human tests do not bear this out: a randomized trial supports that regimen increases lesion (the routes predict a fall).');
+    expect(opposite.agreement!.text).toBe('The only route found lowers it. Direct human tests do not bear this out: a randomized trial supports that regimen increases lesion (the route predicts a fall).');
     const disputed = findPaths(withTests('regimen decreases lesion review_statement,randomized_trial:disputes'), 'x', 'y');
     expect(disputed.directTests.map(brief)).toEqual([{ edge: 'regimen--decreases--lesion', predicted: '-', finding: 'disputes', verdict: 'not_confirmed', agrees: false }]);
     const inconclusive = findPaths(withTests('regimen increases lesion review_statement,randomized_trial:disputes'), 'x', 'y');
