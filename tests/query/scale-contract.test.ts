@@ -21,7 +21,7 @@ const strip = (x: unknown) =>
       k === 'evidence' || k === 'predicate' || k === 'contested' || k === 'directTests' || k === 'directTestsText'
         ? undefined
         : k === 'text' && typeof v === 'string'
-          ? v.replace(/ Direct human tests .*$/s, '')
+          ? v.replace(/ Direct human tests\b.*$/s, '')
           : v,
     ),
   );
