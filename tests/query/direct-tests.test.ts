@@ -37,6 +37,21 @@ describe('findPaths: direct tests of the question', () => {
     expect(inconclusive.directTests.map(brief)).toEqual([{ edge: 'regimen--increases--lesion', predicted: '-', finding: 'disputes', verdict: 'inconclusive', agrees: null }]);
   });
 
+  it('multiplies the signs of the links: an intervention that lowers FROM predicts the opposite', () => {
+    const lowering = graphOf(['x increases m', 'm decreases y animal_model', 'diet decreases x review_statement', 'diet decreases y randomized_trial'], { diet: 'intervention', y: 'disease' });
+    // Lowering x should raise y, so a trial in which the diet lowered y goes against the routes.
+    expect(findPaths(lowering, 'x', 'y').directTests.map(brief)).toEqual([{ edge: 'diet--decreases--y', predicted: '+', finding: 'supports', verdict: 'contradicts', agrees: false }]);
+    const both = graphOf(['x increases m', 'm decreases y animal_model', 'diet decreases x review_statement', 'diet activates x review_statement', 'diet decreases y randomized_trial'], { diet: 'intervention', y: 'disease' });
+    // Links of both signs leave the prediction open.
+    expect(findPaths(both, 'x', 'y').directTests.map(brief)).toEqual([{ edge: 'diet--decreases--y', predicted: '?', finding: 'supports', verdict: 'no_prediction', agrees: null }]);
+  });
+
+  it('says mixed when the testing designs both support and dispute the edge', () => {
+    const r = findPaths(withTests('regimen decreases lesion randomized_trial:disputes,intervention_study'), 'x', 'y');
+    expect(r.directTests.map(brief)).toEqual([{ edge: 'regimen--decreases--lesion', predicted: '-', finding: 'mixed', verdict: 'mixed', agrees: null }]);
+    expect(r.directTestsText).toBe('Direct human tests: a randomized trial disputes and a non-randomized intervention study supports that regimen decreases lesion (the route predicts that fall).');
+  });
+
   it('reads a state FROM prevents as FROM lowered, and reports the cohorts on the same edge', () => {
     const r = findPaths(withTests('xdef increases y observational_human,mendelian_randomization:disputes'), 'x', 'y');
     expect(r.directTests.map(brief)).toEqual([{ edge: 'xdef--increases--y', predicted: '+', finding: 'disputes', verdict: 'not_confirmed', agrees: false }]);
