@@ -3,6 +3,7 @@ import { explainPaths, findPaths, indexGraph, type DirectTest, type KnowledgeGra
 import { ArrayIndex } from './array-index.js';
 import { curatedGraph } from './curated.js';
 import { graphOf } from './yaml-graph.js';
+import { formatPaths } from '../../src/cli/format/format-paths.js';
 
 const brief = (x: DirectTest) => ({ edge: x.edge, predicted: x.predicted, finding: x.finding, verdict: x.verdict, agrees: x.agrees });
 
@@ -89,6 +90,7 @@ describe('findPaths: direct tests of the question', () => {
     expect(r.agreement).toBeNull();
     expect(r.directTests.map(brief)).toEqual([{ edge: 'regimen--decreases--y', predicted: '?', finding: 'supports', verdict: 'no_prediction', agrees: null }]);
     expect(r.directTestsText).toBe('No route was found, but direct human tests exist: a randomized trial supports that regimen decreases y.');
+    expect(formatPaths(r).split('\n').slice(1, 3)).toEqual(['No causal path found (try --max-length, --include-associations or fewer filters).', r.directTestsText]);
   });
 
   it('finds none for an unrelated pair', () => {
