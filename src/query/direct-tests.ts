@@ -87,32 +87,46 @@ export interface DirectTest {
 
 type Side = 'into-from' | 'out-of-from' | 'into-to';
 
-/** Whether the signed influence edge e links `other` to the question's end as `side` allows (see the head comment). */
+/**
+ * Whether a signed influence edge e may link `other` to the question's end `anchor` as `side` allows (see
+ * the head comment), by what the index holds per edge: categories and the sign. The predicate of a
+ * step out of FROM is read only for the edges a candidate needs (confirmLinks), since summaries cost
+ * more than these arrays on a big index.
+ */
 function linkAllowed(index: PathIndex, e: number, side: Side, other: number, anchor: number): boolean {
   if (side === 'into-from') return index.nodeCategory(other) === 'intervention';
-  if (side === 'out-of-from') return index.edgeSummary(e).predicate === 'prevents';
+  if (side === 'out-of-from') return index.edgeSign(e) < 0; // `prevents`, confirmed later
   return index.nodeCategory(anchor) === 'disease' && index.nodeCategory(other) === 'phenotype';
 }
 
-/** The nodes linked to `anchor` by one allowed signed influence step, with those steps. */
-function neighbourhood(index: PathIndex, anchor: number, sides: Side[]): Map<number, LinkStep[]> {
-  const out = new Map<number, LinkStep[]>();
+/** The nodes linked to `anchor` by one allowed signed influence step, with those edges. */
+function neighbourhood(index: PathIndex, anchor: number, sides: Side[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
   for (const side of sides) {
     const into = side !== 'out-of-from';
     const edges = into ? index.inEdges(anchor) : index.outEdges(anchor);
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i]!;
-      const sign = index.edgeSign(e);
-      if (sign === 0 || !index.edgeCausal(e) || edgeRelationOf(index, e) !== RELATION_CODES.influence) continue;
+      if (index.edgeSign(e) === 0 || !index.edgeCausal(e) || edgeRelationOf(index, e) !== RELATION_CODES.influence) continue;
       const other = into ? index.edgeSource(e) : index.edgeTarget(e);
       if (other === anchor || !linkAllowed(index, e, side, other, anchor)) continue;
-      const s = index.edgeSummary(e);
-      const list = out.get(other) ?? [];
-      list.push({ edge: s.id, source: s.source, target: s.target, predicate: s.predicate, sign: sign > 0 ? '+' : '-' });
-      out.set(other, list);
+      const list = out.get(other);
+      if (list) list.push(e);
+      else out.set(other, [e]);
     }
   }
   return out;
+}
+
+/** The link edges as steps, keeping a step out of `from` only when it is `prevents`. */
+function confirmLinks(index: PathIndex, edges: readonly number[], from: number): LinkStep[] {
+  const steps: LinkStep[] = [];
+  for (const e of edges) {
+    const s = index.edgeSummary(e);
+    if (index.edgeSource(e) === from && s.predicate !== 'prevents') continue;
+    steps.push({ edge: s.id, source: s.source, target: s.target, predicate: s.predicate, sign: index.edgeSign(e) > 0 ? '+' : '-' });
+  }
+  return steps;
 }
 
 /** The common sign of a node's links ('+' for the anchor itself), '?' when they disagree. */
@@ -167,8 +181,9 @@ export function directTests(index: PathIndex, sources: Readonly<Record<string, S
     if (designs.length === 0) continue;
     const u = index.edgeSource(e);
     const v = index.edgeTarget(e);
-    const fromLinks = from.get(u)!;
-    const toLinks = to.get(v)!;
+    const fromLinks = confirmLinks(index, from.get(u)!, s);
+    const toLinks = confirmLinks(index, to.get(v)!, -1);
+    if ((u !== s && fromLinks.length === 0) || (v !== t && toLinks.length === 0)) continue;
     const sign: '+' | '-' = index.edgeSign(e) > 0 ? '+' : '-';
     const predicted = times(times(routeSign, linkSign(fromLinks)), linkSign(toLinks));
     const supports = designs.some((ev) => ev.stance === 'supports');

@@ -77,6 +77,8 @@ describe('findPaths: direct tests of the question', () => {
       'pill decreases lesion randomized_trial', // a drug acts through much else besides x
       'x increases later review_statement',
       'later increases y randomized_trial', // a consequence of x is a mediator, not x
+      'x decreases fewer review_statement',
+      'fewer increases y randomized_trial', // lowered by x, but not a state x prevents
       'm increases lesion review_statement',
       'regimen decreases m randomized_trial', // m is one more cause of the lesion, not a measure of y
     );
