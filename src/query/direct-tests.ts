@@ -139,6 +139,18 @@ function times(a: NetSign, b: NetSign): NetSign {
   return a === '?' || b === '?' ? '?' : a === b ? '+' : '-';
 }
 
+/** The weakest design that tests causation: an edge such a design supports is at least this strong. */
+const WEAKEST_TEST = Math.min(...Object.values(EVIDENCE_KINDS).filter((k) => k.testsCausation).map((k) => k.strength));
+
+/**
+ * False when edge e cannot carry a testing entry, read from the index's arrays without its summary: a
+ * supporting one would make it at least WEAKEST_TEST strong, a disputing one contested (an index without
+ * edgeContested has no disputes). Edges of KGX files (strength 0, no disputes) all fail it.
+ */
+function mayHoldTest(index: PathIndex, e: number): boolean {
+  return index.edgeStrength(e) >= WEAKEST_TEST || (index.edgeContested?.(e) ?? false);
+}
+
 function testsCausation(kind: string): boolean {
   return ownValue<{ testsCausation: boolean }>(EVIDENCE_KINDS, kind)?.testsCausation === true;
 }
@@ -168,7 +180,7 @@ export function directTests(index: PathIndex, sources: Readonly<Record<string, S
       const e = edges[i]!;
       const u = index.edgeSource(e);
       const v = index.edgeTarget(e);
-      if (u !== v && from.has(u) && to.has(v) && index.edgeCausal(e) && index.edgeSign(e) !== 0) candidates.add(e);
+      if (u !== v && from.has(u) && to.has(v) && index.edgeCausal(e) && index.edgeSign(e) !== 0 && mayHoldTest(index, e)) candidates.add(e);
     }
   }
   const routeSign: NetSign = !agreement || agreement.tiedWith ? '?' : agreement.strongest.sign;
