@@ -5,15 +5,20 @@
  * ids, edges whose s / t are node ids, x and y on all nodes or none, one networkAttributes element, portable
  * visual properties with the spec's mapping types and shape values. Then the reader: a CX2 file written the
  * way NDEx writes them (aliases, defaults, fragments) comes in, and broken ones are refused with a reason.
+ * No JSON Schema for CX2 is published; the checker also applies the rules of a real consumer's validator,
+ * Cytoscape Web's (cytoscape/cytoscape-web src/models/CxModel/impl/validator.ts, read, not copied): a metaData
+ * aspect naming only aspects the document has, every node and edge with an id, edge ends among the nodes, and
+ * network attribute declarations without an alias (`a`) or default (`v`).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportGraph, toCx2 } from '../../src/export/index.js';
+import { exportGraph, selectPaths, toCx2 } from '../../src/export/index.js';
 import { importGraph, tryImportGraph } from '../../src/import/index.js';
 import { placeDiagram, type PositionsFile } from '../../src/layout/place-diagram.js';
 import { loadGraph } from '../../src/node.js';
 import { readLayoutPositions } from '../../src/node/read-positions.js';
+import { tryImportGraphFile } from '../../src/node/import-graph-file.js';
 import { HOSTILE, hostileGraph } from './graph-fixtures.js';
 
 const TYPES = new Set(['string', 'long', 'integer', 'double', 'boolean', 'list_of_string', 'list_of_long', 'list_of_integer', 'list_of_double', 'list_of_boolean']);
@@ -48,7 +53,9 @@ function cx2Problems(doc: unknown): string[] {
   const declAt = order.indexOf('attributeDeclarations');
   for (const a of ['networkAttributes', 'nodes', 'edges']) if (order.indexOf(a) >= 0 && order.indexOf(a) < declAt) bad.push(`${a} comes before attributeDeclarations`);
   const meta = aspect('metaData') as { name?: unknown; elementCount?: unknown }[];
+  if (!order.includes('metaData')) bad.push('no metaData aspect (Cytoscape Web refuses the document)');
   for (const m of meta) {
+    if (typeof m.name === 'string' && !order.includes(m.name)) bad.push(`metaData names ${m.name}, which the document lacks`);
     if (typeof m.name !== 'string') bad.push('a metaData element has no name');
     else if (m.elementCount !== undefined && m.elementCount !== aspect(m.name).length) bad.push(`metaData says ${m.name} has ${String(m.elementCount)} elements, it has ${aspect(m.name).length}`);
   }
@@ -56,6 +63,8 @@ function cx2Problems(doc: unknown): string[] {
   if (decl.length !== 1) bad.push('attributeDeclarations does not hold exactly one object');
   const declared = (decl[0] ?? {}) as Record<string, Record<string, { d?: string; a?: string }>>;
   for (const kind of Object.keys(declared)) for (const [k, d] of Object.entries(declared[kind]!)) if (!TYPES.has(String(d.d))) bad.push(`${kind}.${k} is declared with type ${String(d.d)}`);
+  for (const kind of Object.keys(declared)) if (!['networkAttributes', 'nodes', 'edges'].includes(kind)) bad.push(`attributeDeclarations has "${kind}", not an aspect with attributes`);
+  for (const [k, d] of Object.entries(declared.networkAttributes ?? {})) if ('a' in d || 'v' in d) bad.push(`networkAttributes.${k} is declared with an alias or default, which network attributes may not have`);
   const checkValues = (kind: string, v: Record<string, unknown>, where: string) => {
     for (const [k, x] of Object.entries(v)) {
       const d = declared[kind]?.[k]?.d;
@@ -113,6 +122,10 @@ describe('cx2Problems (the spec checker) finds broken documents', () => {
     ['an undeclared attribute', (d: Record<string, unknown>[]) => ((d.find((b) => b.nodes)!.nodes as { v: Record<string, unknown> }[])[0]!.v.extra = 1), /not declared/],
     ['a value of the wrong type', (d: Record<string, unknown>[]) => ((d.find((b) => b.nodes)!.nodes as { v: Record<string, unknown> }[])[0]!.v.name = 3), /is not a string/],
     ['an edge to no node', (d: Record<string, unknown>[]) => ((d.find((b) => b.edges)!.edges as { t: number }[])[0]!.t = 99), /not node ids/],
+    ['no metaData', (d: Record<string, unknown>[]) => d.splice(d.findIndex((b) => b.metaData), 1), /no metaData/],
+    ['metaData naming a missing aspect', (d: Record<string, unknown>[]) => (d.find((b) => b.metaData)!.metaData as { name: string }[]).push({ name: 'cartesianLayout' }), /names cartesianLayout/],
+    ['an edge without an id', (d: Record<string, unknown>[]) => delete (d.find((b) => b.edges)!.edges as { id?: number }[])[0]!.id, /is not a unique long/],
+    ['a network attribute with a default', (d: Record<string, unknown>[]) => (((d.find((b) => b.attributeDeclarations)!.attributeDeclarations as Record<string, Record<string, Record<string, unknown>>>[])[0]!.networkAttributes!.name!.v = 'x')), /alias or default/],
   ])('%s', (_what, breakIt, message) => {
     const d = good();
     breakIt(d);
@@ -131,6 +144,26 @@ describe('the CX2 export follows the CX2 specification', () => {
     expect(cx2Problems(doc)).toEqual([]);
     const nodes = doc.find((b: Record<string, unknown>) => b.nodes).nodes;
     expect(nodes[0].v.name).toBe(HOSTILE);
+  });
+
+  it('on a path subgraph (B12 -> autophagy)', async () => {
+    const { graph: sub } = selectPaths(loadGraph(), 'B12', 'autophagy', { maxLength: 6 });
+    expect(sub.size).toBeGreaterThan(0);
+    expect(cx2Problems(toCx2(sub))).toEqual([]);
+  });
+
+  it('on every file of shared/conformance that loads (Cytoscape, networkx, yEd, KGX, TRAPI)', () => {
+    const dir = join(import.meta.dirname, '../../../shared/conformance');
+    if (!existsSync(dir)) return;
+    const files = ['kgx', 'cytoscape', 'graphml'].flatMap((d) => readdirSync(join(dir, d)).map((f) => join(dir, d, f)));
+    let checked = 0;
+    for (const f of files) {
+      const r = tryImportGraphFile(f);
+      if (!r.ok) continue;
+      expect([f, cx2Problems(toCx2(r.graph))]).toEqual([f, []]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 
   it('on an imported KGX file with typed and list columns', async () => {
