@@ -113,7 +113,7 @@ export const PREDICATES = {
   risk_factor_for: { label: 'is a risk factor for', verb: 'raises the risk of', relation: 'influence', sign: '+', causal: true, biolink: { predicate: 'biolink:predisposes_to_condition' } },
   progresses_to: { label: 'progresses to', verb: 'can progress to', relation: 'influence', sign: '+', causal: true, biolink: { predicate: 'biolink:contributes_to' } },
   prevents: { label: 'prevents', verb: 'prevents', relation: 'influence', sign: '-', causal: true, biolink: { predicate: 'biolink:preventative_for_condition' } },
-  treats: { label: 'treats', verb: 'treats', relation: 'influence', sign: '-', causal: true, biolink: { predicate: 'biolink:treats' } },
+  treats: { label: 'treats', verb: 'treats', relation: 'influence', sign: '-', causal: true, biolink: { predicate: 'biolink:ameliorates_condition' } }, // biolink:treats is a mixin in 4.4.4; this is its concrete form
   converted_to: { label: 'is converted to', verb: 'is converted to', relation: 'conversion', arc: 'conversion', sign: '+', causal: true, biolink: { predicate: 'biolink:derives_into' } },
   consumes: { label: 'consumes', verb: 'converts away (consumes)', relation: 'conversion', arc: 'consumption', sign: '-', causal: true, biolink: { predicate: 'biolink:consumes' } },
   produces: { label: 'produces', verb: 'produces', relation: 'conversion', arc: 'production', sign: '+', causal: true, biolink: { predicate: 'biolink:produces' } },
