@@ -4,7 +4,7 @@
  * provenance, unmodelled attributes), one type per attribute name for formats with typed columns, and the
  * undirected edges that import read both ways (written back once, in an undirected graph).
  */
-import type { AttributeValue, EdgeRecord, KnowledgeGraph, NodeRecord } from '../model/types.js';
+import type { AttributeValue, EdgeRecord, GraphMeta, KnowledgeGraph, NodeRecord } from '../model/types.js';
 import { MECHKG_PREFIX } from './provenance.js';
 
 /**
@@ -96,4 +96,9 @@ export function attributeColumns(records: Iterable<Readonly<Record<string, Attri
   const out = new Map<string, ColumnType>();
   for (const [k, types] of seen) out.set(k, (joinTypes(types) ?? 'string') as ColumnType);
   return out;
+}
+
+/** An imported graph's own graph-level attributes, for the exports that write them back (its name and mechkg's registry are written apart). */
+export function graphAttributes(attributes: GraphMeta['attributes']): Record<string, AttributeValue> {
+  return Object.fromEntries(Object.entries(attributes ?? {}).filter(([k, v]) => v !== null && k !== 'name' && k !== 'mechkg' && !k.startsWith('mechkg_')));
 }

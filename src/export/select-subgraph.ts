@@ -60,7 +60,7 @@ function trimMeta(meta: GraphMeta, sub: KnowledgeGraph): GraphMeta {
   });
   sub.forEachNode((_id, n) => n.modules.forEach((m) => moduleIds.add(m)));
   const pick = <T>(rec: Record<string, T> | undefined, ids: Set<string>) => Object.fromEntries(Object.entries(rec ?? {}).filter(([id]) => ids.has(id)));
-  return { name: meta.name, sources: pick(meta.sources, sourceIds), modules: pick(meta.modules, moduleIds) };
+  return { name: meta.name, sources: pick(meta.sources, sourceIds), modules: pick(meta.modules, moduleIds), ...(meta.attributes ? { attributes: meta.attributes } : {}) };
 }
 
 export function selectWholeGraph(graph: KnowledgeGraph): Selection {

@@ -10,7 +10,7 @@ import type { AttributeValue, EdgeRecord, GraphMeta, KnowledgeGraph, NodeRecord 
 import { CATEGORIES, CATEGORY_NAMES, predicateLabel } from '../model/vocabulary.js';
 import { SIGN_COLORS } from './dot-style.js';
 import type { ExportOptions } from './export-types.js';
-import { attributeColumns, givenEdgeFields, isImportedEdge, isImportedNode, isUndirectedGraph, PREFIX_CONTEXT, type ColumnType } from './foreign-records.js';
+import { attributeColumns, givenEdgeFields, graphAttributes, isImportedEdge, isImportedNode, isUndirectedGraph, PREFIX_CONTEXT, type ColumnType } from './foreign-records.js';
 import { nodePositions } from './node-positions.js';
 import { biolinkCategory, biolinkEdge, knowledgeLevel, MECHKG_INFORES, MECHKG_PREFIX, publications } from './provenance.js';
 
@@ -204,9 +204,18 @@ export function toCx2(graph: KnowledgeGraph, options: ExportOptions = {}): Cx2Do
     mechkg_sources: JSON.stringify(sources),
     mechkg_modules: JSON.stringify(modules),
     mechkg_undirected: undirected,
-    mechkg_json_attributes: JSON.stringify({ nodes: json(nodeCols), edges: json(edgeCols) }),
   };
-  const networkTypes = Object.fromEntries(Object.entries(network).map(([k, v]) => [k, { d: typeof v === 'boolean' ? 'boolean' : 'string' }]));
+  // an imported file's own network attributes win their slot (its @context is merged with mechkg's prefixes)
+  const own = graphAttributes(meta.attributes);
+  const ownCols = columnsOf([new Map(Object.entries(own))], {});
+  for (const [k, v] of Object.entries(own)) {
+    const context = k === '@context' && typeof v === 'string' ? jsonObject(v) : undefined;
+    network[k] = context ? JSON.stringify({ ...context, ...PREFIX_CONTEXT }) : ownCols.types.get(k) === 'json' ? JSON.stringify(v) : (v as AttributeValue);
+  }
+  if (Object.keys(own).length) network.mechkg_graph_attributes = JSON.stringify(Object.keys(own));
+  network.mechkg_json_attributes = JSON.stringify({ nodes: json(nodeCols), edges: json(edgeCols), network: json(ownCols) });
+  const networkTypes: Record<string, { d: string }> = Object.fromEntries(Object.entries(network).map(([k, v]) => [k, { d: typeof v === 'boolean' ? 'boolean' : 'string' }]));
+  for (const k of Object.keys(own)) if (k !== '@context') networkTypes[k] = ownCols.declared[k]!;
   const nodes = nodeRows.map(({ id, row }) => ({ id: index.get(id)!, x: at.get(id)?.x ?? 0, y: at.get(id)?.y ?? 0, v: values(row, nodeCols.types) }));
   const edges = edgeRows.map(({ s, t, row }, i) => ({ id: i, s, t, v: values(row, edgeCols.types) }));
   return [
@@ -231,4 +240,13 @@ export function toCx2(graph: KnowledgeGraph, options: ExportOptions = {}): Cx2Do
 
 export function writeCx2(graph: KnowledgeGraph, options: ExportOptions = {}): string {
   return JSON.stringify(toCx2(graph, options), null, 1) + '\n';
+}
+
+function jsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -7,7 +7,7 @@
 import type { AttributeValue, EdgeRecord, KnowledgeGraph, NodeRecord } from '../model/types.js';
 import { CATEGORIES, predicateLabel } from '../model/vocabulary.js';
 import type { ExportOptions } from './export-types.js';
-import { givenEdgeFields, isImportedEdge, isImportedNode, isUndirectedGraph } from './foreign-records.js';
+import { givenEdgeFields, graphAttributes, isImportedEdge, isImportedNode, isUndirectedGraph } from './foreign-records.js';
 import { biolinkCategory, biolinkEdge, edgeSources, knowledgeLevel, MECHKG_INFORES, publications } from './provenance.js';
 
 export const CYJS_FORMAT_TAG = 'mechkg-cyjs';
@@ -72,6 +72,7 @@ export function toCytoscapeJson(graph: KnowledgeGraph, options: ExportOptions = 
   });
   return {
     data: {
+      ...graphAttributes(meta.attributes),
       name: options.title ?? meta.name,
       mechkg: { format: CYJS_FORMAT_TAG, version: 1, name: meta.name, sources: meta.sources ?? {}, modules, ...(options.paths ? { paths: options.paths } : {}) },
     },
@@ -115,3 +116,4 @@ function withAttributes(data: Record<string, unknown>, attributes: Readonly<Reco
   if (taken.length) data.mechkg_attributes = taken;
   return data;
 }
+

@@ -9,7 +9,7 @@
 import type { AttributeValue, EdgeRecord, GraphMeta, KnowledgeGraph, NodeRecord } from '../model/types.js';
 import { CATEGORIES, predicateLabel } from '../model/vocabulary.js';
 import type { ExportOptions } from './export-types.js';
-import { attributeColumns, givenEdgeFields, isImportedEdge, isImportedNode, isUndirectedGraph, type ColumnType } from './foreign-records.js';
+import { attributeColumns, givenEdgeFields, graphAttributes, isImportedEdge, isImportedNode, isUndirectedGraph, type ColumnType } from './foreign-records.js';
 import { biolinkCategory, biolinkEdge, knowledgeLevel, MECHKG_INFORES, publications } from './provenance.js';
 import { escapeXml, joinList } from './text-codecs.js';
 
@@ -151,6 +151,10 @@ export function writeGraphml(graph: KnowledgeGraph, options: ExportOptions = {})
   // columns whose values GraphML has no type for (lists, JSON), so that mechkg reads them back as they were
   const untyped = (c: Columns) => Object.fromEntries([...c.types].filter(([k, t]) => (t.startsWith('list_of_') || t === 'json') && !CURATED_LIST_KEYS.has(k)));
   const attributeTypes = { node: untyped(nodeCols), edge: untyped(edgeCols) };
+  // the file's graph-level attributes (an imported graph's G.graph), typed like a one-row column each
+  const graphAttrs = Object.entries(graphAttributes(meta.attributes));
+  const graphCols = columnsOf([new Map<string, Value>(graphAttrs)]);
+  const graphUntyped = untyped(graphCols);
 
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -158,6 +162,8 @@ export function writeGraphml(graph: KnowledgeGraph, options: ExportOptions = {})
     '    xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
   ];
   for (const k of GRAPHML_GRAPH_KEYS) out.push(`  <key id="g_${k}" for="graph" attr.name="${k}" attr.type="string"/>`);
+  if (Object.keys(graphUntyped).length) out.push('  <key id="g_mechkg_graph_attribute_types" for="graph" attr.name="mechkg_graph_attribute_types" attr.type="string"/>');
+  for (const [k, t] of graphCols.graphml) out.push(`  <key id="ga_${escapeXml(k, true)}" for="graph" attr.name="${escapeXml(k, true)}" attr.type="${t}"/>`);
   for (const [k, t] of nodeCols.graphml) out.push(`  <key id="n_${escapeXml(k, true)}" for="node" attr.name="${escapeXml(k, true)}" attr.type="${t}"/>`);
   for (const [k, t] of edgeCols.graphml) out.push(`  <key id="e_${escapeXml(k, true)}" for="edge" attr.name="${escapeXml(k, true)}" attr.type="${t}"/>`);
   out.push(`  <graph id="G" edgedefault="${undirected ? 'undirected' : 'directed'}">`);
@@ -165,6 +171,8 @@ export function writeGraphml(graph: KnowledgeGraph, options: ExportOptions = {})
   out.push(data('g_mechkg_sources', JSON.stringify(meta.sources ?? {}), '    '));
   out.push(data('g_mechkg_modules', JSON.stringify(modules), '    '));
   if (Object.keys(attributeTypes.node).length || Object.keys(attributeTypes.edge).length) out.push(data('g_mechkg_attribute_types', JSON.stringify(attributeTypes), '    '));
+  if (Object.keys(graphUntyped).length) out.push(data('g_mechkg_graph_attribute_types', JSON.stringify(graphUntyped), '    '));
+  for (const [k, v] of graphAttrs) out.push(data(`ga_${k}`, cellText(graphCols.types.get(k)!, v), '    '));
   for (const { id, row } of nodes) {
     out.push(`    <node id="${escapeXml(id, true)}">`);
     for (const [k, v] of row) if (v !== undefined && v !== null) out.push(data(`n_${k}`, cellText(nodeCols.types.get(k)!, v), '      '));

@@ -125,6 +125,7 @@ export function assembleGraph(r: RecordsIn, fallbackName: string): LoadResult {
   const all = [...problems, ...warnings.list()].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? Infinity) - (b.line ?? Infinity));
   if (all.some((p) => p.level === 'error')) return { ok: false, problems: all };
   const meta: GraphMeta = { name, sources: Object.fromEntries(sources), modules: Object.fromEntries(modules) };
+  if (r.attributes && Object.keys(r.attributes).length > 0) meta.attributes = r.attributes;
   const graph: KnowledgeGraph = new MultiDirectedGraph<NodeRecord, EdgeRecord, GraphMeta>();
   graph.replaceAttributes(meta);
   for (const n of nodes.values()) graph.addNode(n.id, n);

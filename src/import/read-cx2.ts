@@ -7,7 +7,8 @@
  * and its registry, and comes back as it went out. Node coordinates (x, y) are kept; visual properties are not read.
  */
 import { CX2_DERIVED_ON_IMPORTED_EDGE, CX2_DERIVED_ON_IMPORTED_NODE, flatEdge, flatNode } from './flat-record.js';
-import { emptyRecords, isRecord, jsonField, positionOf, problemAt, type RecordsIn, type Where } from './records.js';
+import type { AttributeValue } from '../model/types.js';
+import { attributeBag, emptyRecords, isRecord, jsonField, positionOf, problemAt, type RecordsIn, type Where } from './records.js';
 
 /** Whether a parsed JSON document is CX2 (an array whose first object is the CX descriptor). */
 export function isCx2(doc: unknown): boolean {
@@ -75,6 +76,13 @@ export function readCx2(path: string, doc: unknown[]): RecordsIn {
     if (isRecord(modules)) for (const k of Object.keys(modules)) r.modules.push({ where: { ...networkAt, element: `networkAttributes mechkg_modules.${k}` }, data: modules[k] });
   }
   const jsonColumns = fromMechkg ? jsonField(na.mechkg_json_attributes, 'mechkg_json_attributes', networkAt, r.problems) : undefined;
+  // the network's own attributes: all but its name in a foreign file; in mechkg's, those it lists as the original file's
+  const listed = fromMechkg ? jsonField(na.mechkg_graph_attributes, 'mechkg_graph_attributes', networkAt, r.problems) : undefined;
+  const networkJson = new Set(isRecord(jsonColumns) && Array.isArray(jsonColumns.network) ? (jsonColumns.network as unknown[]).map(String) : []);
+  for (const k of Object.keys(na)) {
+    if (k === 'name' || (fromMechkg && !(Array.isArray(listed) && listed.includes(k)))) continue;
+    (r.attributes ??= attributeBag())[k] = (networkJson.has(k) && typeof na[k] === 'string' ? jsonField(na[k], k, networkAt, r.problems) : na[k]) as AttributeValue;
+  }
   const jsonOf = (kind: 'nodes' | 'edges') => new Set(isRecord(jsonColumns) && Array.isArray(jsonColumns[kind]) ? (jsonColumns[kind] as unknown[]).map(String) : []);
   /** mechkg's own CX2: JSON-text columns parsed, the mechkg id taken out, reserved names put back. */
   const unpack = (d: Record<string, unknown>, json: Set<string>, where: Where): { id: unknown; reserved: Record<string, unknown> } => {

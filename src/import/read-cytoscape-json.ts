@@ -2,11 +2,13 @@
  * Cytoscape JSON to common records, in every shape cytoscape.js (`cy.add(...)`, `cy.json()`) and Cytoscape
  * desktop write: an element array (edges told by `group: "edges"` or by `data.source` / `data.target`), a bare
  * `{nodes, edges}`, or `{elements: [...] | {nodes, edges}}` with graph `data`. Compound parents
- * (`data.parent`) are node attributes, not edges; a node's `position` is where the file draws it. mechkg's own
- * .cyjs carries its registry in `data.mechkg`.
+ * (`data.parent`) are node attributes, not edges; a node's `position` is where the file draws it; the graph
+ * `data` other than its name (Cytoscape desktop's network table) are graph attributes. mechkg's own .cyjs
+ * carries its registry in `data.mechkg`. Styles (`style`) are not read.
  */
+import type { AttributeValue } from '../model/types.js';
 import { DERIVED_ON_IMPORTED_EDGE, DERIVED_ON_IMPORTED_NODE, flatEdge, flatNode } from './flat-record.js';
-import { emptyRecords, isRecord, jsonField, positionOf, problemAt, type RecordsIn, type Where } from './records.js';
+import { attributeBag, emptyRecords, isRecord, jsonField, positionOf, problemAt, type RecordsIn, type Where } from './records.js';
 
 export type CytoscapeShape = 'element array' | '{nodes, edges}' | '{elements}';
 
@@ -55,6 +57,8 @@ export function readCytoscapeJson(path: string, doc: unknown, shape: CytoscapeSh
       const modules = isRecord(meta.modules) ? meta.modules : {};
       for (const k of Object.keys(modules)) r.modules.push({ where: { file: path, element: `data.mechkg.modules.${k}` }, data: modules[k] });
     } else if (isRecord(d.data) && typeof d.data.name === 'string') r.name = d.data.name;
+    // the network's other data (Cytoscape desktop's network table: organism, SUID, shared_name ...)
+    if (isRecord(d.data)) for (const k of Object.keys(d.data)) if (k !== 'name' && k !== 'mechkg') (r.attributes ??= attributeBag())[k] = d.data[k] as AttributeValue;
   }
   // mechkg's own .cyjs: the fields it derives for imported records are not attributes of them
   const fromMechkg = !Array.isArray(doc) && isRecord((doc as Record<string, unknown>).data) && isRecord(((doc as Record<string, unknown>).data as Record<string, unknown>).mechkg);

@@ -4,12 +4,15 @@
  * node labels (`y:NodeLabel`), edge ids kept (multigraphs), nodes an edge names but the file does not declare
  * added, and `edgedefault` (undirected when absent) with per-edge `directed`. An undirected edge is read both
  * ways, with a warning. Hyperedges, a `directed` that contradicts the graph's, a value that is not of its
- * key's type and data under an undeclared key are errors, as in networkx.
+ * key's type and data under an undeclared key are errors, as in networkx. The graph's own <data> are kept as
+ * graph attributes (networkx's G.graph). Node positions come from yEd geometry, else from numeric `x` / `y`
+ * keys (Gephi's GraphML export writes those, with `r` / `g` / `b` and `size`, which stay attributes). yEd
+ * graphics other than label and position (fill, shape, border, line style, arrows) are not kept, with a warning.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { AttributeValue } from '../model/types.js';
 import { DERIVED_ON_IMPORTED_EDGE, DERIVED_ON_IMPORTED_NODE, flatEdge, flatNode, splitEscapedList } from './flat-record.js';
-import { emptyRecords, isRecord, jsonField, lineAt, positionOf, problemAt, type NodePosition, type RecordsIn, type Where } from './records.js';
+import { attributeBag, emptyRecords, isRecord, jsonField, lineAt, positionOf, problemAt, type NodePosition, type RecordsIn, type Where } from './records.js';
 
 type El = Record<string, unknown>;
 const META = XMLParser.getMetaDataSymbol() as unknown as string;
@@ -81,7 +84,9 @@ export function readGraphml(path: string, text: string): RecordsIn {
     keys.set(id, key);
   }
 
-  /** The typed fields of an element: its <data> by key name, defaults for the keys it lacks. */
+  /** Elements whose yEd graphics carried more than the label and position (reported once, below). */
+  const styled = { node: 0, edge: 0 };
+  /** The typed fields of an element: its <data> by key name, defaults for the keys it lacks (not for the graph, as networkx). */
   const fieldsOf = (el: El, kind: 'node' | 'edge' | 'graph', where: Where): Record<string, unknown> => {
     const out: Record<string, unknown> = Object.create(null);
     const given = new Set<string>();
@@ -97,6 +102,7 @@ export function readGraphml(path: string, text: string): RecordsIn {
         if (key.yfiles === 'nodegraphics' || key.yfiles === 'edgegraphics') {
           const label = yfilesLabel(d);
           if (label !== undefined) out.label = label;
+          if (hasYfilesStyle(d) && kind !== 'graph') styled[kind]++;
         }
         continue;
       }
@@ -105,7 +111,7 @@ export function readGraphml(path: string, text: string): RecordsIn {
       if (value !== undefined) out[key.name] = value;
     }
     for (const [id, key] of keys) {
-      if (given.has(id) || key.default === undefined || (key.for !== kind && key.for !== 'all')) continue;
+      if (kind === 'graph' || given.has(id) || key.default === undefined || (key.for !== kind && key.for !== 'all')) continue;
       const value = typed(key.default, key, where, `<key id="${id}"> default`);
       if (value !== undefined && !(key.name in out)) out[key.name] = value;
     }
@@ -136,13 +142,14 @@ export function readGraphml(path: string, text: string): RecordsIn {
   const modules = jsonField(gd.mechkg_modules, 'mechkg_modules', gw, r.problems);
   if (isRecord(modules)) for (const k of Object.keys(modules)) r.modules.push({ where: { ...gw, element: `<graph> mechkg_modules.${k}` }, data: modules[k] });
 
+
   // mechkg's own GraphML: its derived fields on imported records are not attributes, and the columns
   // GraphML cannot type (lists, JSON) are named in mechkg_attribute_types
   const fromMechkg = 'mechkg_sources' in gd || 'mechkg_modules' in gd;
   const declared = jsonField(gd.mechkg_attribute_types, 'mechkg_attribute_types', gw, r.problems);
   const untyped = (kind: 'node' | 'edge'): Record<string, unknown> => (isRecord(declared) && isRecord(declared[kind]) ? declared[kind] : {});
-  const decode = (fields: Record<string, unknown>, kind: 'node' | 'edge', where: Where): Record<string, unknown> => {
-    const types = untyped(kind);
+  const decode = (fields: Record<string, unknown>, kind: 'node' | 'edge' | 'graph', where: Where): Record<string, unknown> => {
+    const types = kind === 'graph' ? (isRecord(graphTypes) ? graphTypes : {}) : untyped(kind);
     for (const k of Object.keys(types)) {
       const v = fields[k];
       if (typeof v !== 'string') continue;
@@ -154,6 +161,10 @@ export function readGraphml(path: string, text: string): RecordsIn {
     }
     return fields;
   };
+  // the graph's other <data> (networkx's G.graph); mechkg's own GraphML types its lists and JSON in mechkg_graph_attribute_types
+  const graphTypes = jsonField(gd.mechkg_graph_attribute_types, 'mechkg_graph_attribute_types', gw, r.problems);
+  const graphFields = decode(Object.fromEntries(Object.entries(gd).filter(([k]) => k !== 'name' && !k.startsWith('mechkg_'))), 'graph', gw);
+  for (const k of Object.keys(graphFields)) (r.attributes ??= attributeBag())[k] = graphFields[k] as AttributeValue;
   const directed = graph['@_edgedefault'] === 'directed';
   // Nested graphs (a node holding a <graph>) are flattened, as networkx does; walked with a stack, not recursion.
   const stack: El[] = [graph];
@@ -174,7 +185,7 @@ export function readGraphml(path: string, text: string): RecordsIn {
         continue;
       }
       const n = flatNode(where, id, decode(fieldsOf(el, 'node', where), 'node', where), fromMechkg ? DERIVED_ON_IMPORTED_NODE : undefined);
-      const position = yfilesPosition(el, keys);
+      const position = yfilesPosition(el, keys) ?? xyPosition(n.attributes);
       if (position) n.position = position;
       r.nodes.push(n);
       for (const inner of asArray(el.graph)) stack.push(inner);
@@ -198,7 +209,28 @@ export function readGraphml(path: string, text: string): RecordsIn {
     }
   }
   if (!directed && r.edges.length > 0) r.undirectedEdges = r.edges.length;
+  if (styled.node + styled.edge > 0) {
+    const what = [styled.node ? `${styled.node} node(s)` : '', styled.edge ? `${styled.edge} edge(s)` : ''].filter(Boolean).join(' and ');
+    r.problems.push({ level: 'warning', code: 'invalid_field', file: path, message: `yEd graphics of ${what} (fill, shape, border, line style, arrows) are not kept: mechkg keeps each node's label and position, and draws with its own styles` });
+  }
   return r;
+}
+
+/** Gephi's GraphML position: numeric `x` and `y` keys (kept as attributes too). */
+function xyPosition(attributes: Readonly<Record<string, AttributeValue>>): NodePosition | undefined {
+  const { x, y } = attributes;
+  return typeof x === 'number' && typeof y === 'number' ? positionOf(x, y) : undefined;
+}
+
+/** A yEd graphics <data> that says more than a label and a geometry (a fill, shape, border, line style ...). */
+function hasYfilesStyle(d: El): boolean {
+  for (const shape of Object.keys(d)) {
+    if (shape.startsWith('@_') || shape === '#text') continue;
+    for (const s of asArray(d[shape])) {
+      if (isRecord(s) && Object.keys(s).some((k) => !k.startsWith('@_') && !['#text', 'Geometry', 'NodeLabel', 'EdgeLabel', 'Path'].includes(k) && k !== META)) return true;
+    }
+  }
+  return false;
 }
 
 /** The text of a yEd NodeLabel / EdgeLabel inside a graphics <data> (ShapeNode, GenericNode, PolyLineEdge ...). */

@@ -74,6 +74,8 @@ export interface RecordsIn {
   name?: string;
   nodes: NodeIn[];
   edges: EdgeIn[];
+  /** The file's graph-level attributes (not its name, not mechkg's registry). */
+  attributes?: Attributes;
   /** Source and module records mechkg's own exports carry. */
   sources: { where: Where; data: unknown }[];
   modules: { where: Where; data: unknown }[];

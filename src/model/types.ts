@@ -93,6 +93,8 @@ export interface GraphMeta {
   layout?: LayoutFileData;
   /** Lessons (graph/lessons/), ordered by file. */
   lessons?: (LessonFileData & { origin: Origin })[];
+  /** An imported file's graph-level attributes (GraphML graph <data>, Cytoscape network data, CX2 network attributes), written back by the GraphML, cyjs and CX2 exports. */
+  attributes?: Attributes;
 }
 
 export type KnowledgeGraph = MultiDirectedGraph<NodeRecord, EdgeRecord, GraphMeta>;

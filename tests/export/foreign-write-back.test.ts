@@ -1,7 +1,8 @@
 /**
  * Imported files written back: every file of ../shared/conformance that loads is exported as Cytoscape JSON,
  * GraphML and CX2, and the export read back by mechkg gives the same records (ids, labels, categories,
- * predicates, qualifiers, provenance, every kept attribute, signs, undirected edges). Then the real consumers:
+ * predicates, qualifiers, provenance, every kept attribute, signs, undirected edges, the graph's own attributes
+ * such as Cytoscape desktop's network table). Then the real consumers:
  * networkx reads mechkg's GraphML of each networkx test file as it reads the original (same directedness,
  * nodes, edges and every attribute value), and reads the `relation`, `provided_by`, `taxon` columns of KGX
  * files from mechkg's GraphML and Cytoscape JSON. The networkx part is skipped, loudly, without python3 and
@@ -26,6 +27,7 @@ const loaded = FILES.map((name) => ({ name, r: tryImportGraphFile(join(DIR, name
 function given(g: KnowledgeGraph) {
   const sort = <T extends { id: string }>(xs: T[]) => xs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
+    graph: { ...g.getAttribute('attributes') },
     nodes: sort(g.mapNodes((id, n) => ({ id, label: n.label, category: n.category, categories: n.categories, description: n.description, synonyms: n.synonyms, identifiers: n.identifiers, attributes: { ...n.attributes } }))),
     edges: sort(
       g.mapEdges((id, e, source, target) => ({ id, source, target, predicate: e.predicate, qualifiers: { ...e.qualifiers }, negated: e.negated, provenance: e.provenance, attributes: { ...e.attributes }, sign: e.sign, causal: e.causal, relation: e.relation, reverseOf: e.reverseOf })),
@@ -89,11 +91,12 @@ else:
 def plain(d):
     return {k: v for k, v in d.items()}
 edges = [[str(u), str(v), plain(d)] for u, v, d in g.edges(data=True)]
-print(json.dumps({'directed': g.is_directed(), 'nodes': {str(n): plain(d) for n, d in g.nodes(data=True)}, 'edges': edges}, default=str))
+print(json.dumps({'directed': g.is_directed(), 'graph': {k: v for k, v in g.graph.items() if k not in ('node_default', 'edge_default')}, 'nodes': {str(n): plain(d) for n, d in g.nodes(data=True)}, 'edges': edges}, default=str))
 `;
 
 interface NxView {
   directed: boolean;
+  graph: Record<string, unknown>;
   nodes: Record<string, Record<string, unknown>>;
   edges: [string, string, Record<string, unknown>][];
 }
@@ -131,6 +134,19 @@ describe.skipIf(!HAS_NETWORKX || NX_FILES.length === 0)('networkx reads mechkg\'
       expect(i, `edge ${u} -> ${v} ${JSON.stringify(attrs)} in mechkg's GraphML`).toBeGreaterThanOrEqual(0);
       pool.splice(i, 1);
     }
+  });
+
+  it('Cytoscape desktop\'s network attributes reach networkx (G.graph) through mechkg\'s GraphML', async () => {
+    const r = tryImportGraphFile(join(DIR, 'cytoscape/documentation_demos_genemania-export_data.json'));
+    if (!r.ok) throw new Error('did not load');
+    const out = join(tmp, 'genemania.graphml');
+    writeFileSync(out, String(await exportGraph(r.graph, 'graphml')));
+    const g = nx('graphml', out);
+    const data = JSON.parse(readFileSync(join(DIR, 'cytoscape/documentation_demos_genemania-export_data.json'), 'utf8')).data as Record<string, unknown>;
+    const scalars = Object.entries(data).filter(([k, v]) => k !== 'name' && !Array.isArray(v));
+    expect(scalars.length).toBeGreaterThan(8);
+    for (const [k, v] of scalars) expect(g.graph[k], k).toEqual(v);
+    expect(g.graph.name).toBe(data.name);
   });
 
   it('KGX relation, provided_by and taxon reach networkx through GraphML and Cytoscape JSON', async () => {
