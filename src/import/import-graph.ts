@@ -1,6 +1,6 @@
 /**
  * importGraph: a graph file another tool wrote (KGX TSV / JSON / JSON Lines, a TRAPI message, Cytoscape JSON,
- * GraphML) in, a KnowledgeGraph out. One pipeline: format reader -> common records -> graph. The format is told
+ * CX2, GraphML, GEXF) in, a KnowledgeGraph out. One pipeline: format reader -> common records -> graph. The format is told
  * by content (`auto`), not by the file name. Browser-safe: it takes text, never paths to read.
  */
 import { UsageError, ValidationError } from '../errors.js';
@@ -11,12 +11,13 @@ import { displayName } from './display-name.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { cytoscapeShape, readCytoscapeJson } from './read-cytoscape-json.js';
 import { isCx1, isCx2, readCx2 } from './read-cx2.js';
+import { readGexf } from './read-gexf.js';
 import { readGraphml } from './read-graphml.js';
 import { readKgxJson, readKgxJsonl, readTrapi, trapiKnowledgeGraph } from './read-kgx-json.js';
 import { kgxTableKind, readKgxTsv, tsvHeader } from './read-kgx-tsv.js';
 import { emptyRecords, isRecord, lineAt, type RecordsIn } from './records.js';
 
-export const IMPORT_FORMATS = ['auto', 'kgx', 'kgx-jsonl', 'kgx-json', 'trapi', 'cyjs', 'cx2', 'graphml'] as const;
+export const IMPORT_FORMATS = ['auto', 'kgx', 'kgx-jsonl', 'kgx-json', 'trapi', 'cyjs', 'cx2', 'graphml', 'gexf'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** What each format is, for messages. */
@@ -28,6 +29,7 @@ export const IMPORT_FORMAT_NAMES: Readonly<Record<Exclude<ImportFormat, 'auto'>,
   cyjs: 'Cytoscape JSON',
   cx2: 'CX2 (Cytoscape Exchange 2)',
   graphml: 'GraphML',
+  gexf: 'GEXF (Gephi)',
 };
 
 /** A file to import: a name (for messages; directories are dropped) and its text. */
@@ -48,7 +50,12 @@ export function sniffFormat(text: string): Sniffed {
   const start = text.search(/[^\s\ufeff]/);
   if (start < 0) return { format: null, why: 'the file is empty' };
   const c = text[start];
-  if (c === '<') return /<graphml[\s>]/.test(text.slice(0, 65536)) ? { format: 'graphml', why: 'an XML document with a <graphml> element' } : { format: null, why: 'XML, but not GraphML (no <graphml> element)' };
+  if (c === '<') {
+    const head = text.slice(0, 65536);
+    if (/<graphml[\s>]/.test(head)) return { format: 'graphml', why: 'an XML document with a <graphml> element' };
+    if (/<gexf[\s>]/.test(head)) return { format: 'gexf', why: 'an XML document with a <gexf> element' };
+    return { format: null, why: 'XML, but neither GraphML nor GEXF (no <graphml> or <gexf> element)' };
+  }
   if (c === '{' || c === '[') {
     let doc: unknown;
     try {
@@ -95,6 +102,7 @@ export function detectImportFormat(path: string, text?: string): Exclude<ImportF
   if (p.endsWith('.cx2')) return 'cx2';
   if (p.endsWith('.cyjs') || p.endsWith('.json')) return 'cyjs';
   if (p.endsWith('.graphml') || p.endsWith('.xml')) return 'graphml';
+  if (p.endsWith('.gexf')) return 'gexf';
   return undefined;
 }
 
@@ -158,7 +166,7 @@ function readAll(given: readonly ImportFile[], format: ImportFormat): RecordsIn 
 function readOne(f: ImportFile, sniffed: Sniffed): RecordsIn {
   if (sniffed.format === null) {
     const r = emptyRecords('unknown');
-    r.problems.push({ level: 'error', code: 'malformed_file', file: f.path, message: `not a graph format mechkg reads: ${sniffed.why}. mechkg reads KGX TSV, KGX JSON / JSON Lines, TRAPI messages, Cytoscape JSON, CX2 and GraphML` });
+    r.problems.push({ level: 'error', code: 'malformed_file', file: f.path, message: `not a graph format mechkg reads: ${sniffed.why}. mechkg reads KGX TSV, KGX JSON / JSON Lines, TRAPI messages, Cytoscape JSON, CX2, GraphML and GEXF` });
     return r;
   }
   switch (sniffed.format) {
@@ -168,6 +176,8 @@ function readOne(f: ImportFile, sniffed: Sniffed): RecordsIn {
       return readKgxJsonl(f.path, f.text);
     case 'graphml':
       return readGraphml(f.path, f.text);
+    case 'gexf':
+      return readGexf(f.path, f.text);
     default: {
       let doc: unknown;
       try {
@@ -199,5 +209,5 @@ function readOne(f: ImportFile, sniffed: Sniffed): RecordsIn {
 
 function baseName(path: string): string {
   const name = displayName(path).replace(/\.gz$/i, '');
-  return name.replace(/_(nodes|edges)\.(tsv|jsonl|json)$/i, '').replace(/\.(cyjs|cx2|json|graphml|xml|tsv|jsonl)$/i, '') || 'imported';
+  return name.replace(/_(nodes|edges)\.(tsv|jsonl|json)$/i, '').replace(/\.(cyjs|cx2|json|graphml|gexf|xml|tsv|jsonl)$/i, '') || 'imported';
 }

@@ -1,0 +1,110 @@
+/**
+ * GEXF, Gephi's own format, read as Gephi writes it (tests/fixtures/gexf/gephi-0.10.gexf is in the shape Gephi
+ * 0.10's exporter writes: GEXF 1.3, typed attribute columns, viz size / position / colour) and as networkx's
+ * read_gexf reads it: the same ids, labels, attribute values and edges (checked against networkx itself where
+ * python3 with networkx is installed). Then direction (undirected edges both ways, mutual edges as two), Gephi's
+ * drawing written back by the cyjs and CX2 exports, and broken files refused with the element named.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportGraph } from '../../src/export/index.js';
+import { importGraph, sniffFormat, tryImportGraph } from '../../src/import/import-graph.js';
+import { HAS_NETWORKX } from '../export/graph-fixtures.js';
+
+const FILE = join(import.meta.dirname, '../fixtures/gexf/gephi-0.10.gexf');
+const TEXT = readFileSync(FILE, 'utf8');
+
+describe('GEXF as Gephi writes it', () => {
+  const r = tryImportGraph({ path: 'gephi-0.10.gexf', text: TEXT });
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+  const g = r.graph;
+
+  it('is told by its content', () => {
+    expect(sniffFormat(TEXT)).toMatchObject({ format: 'gexf' });
+  });
+
+  it('keeps ids, labels, typed attribute columns, categories and the edges with their predicates and qualifiers', () => {
+    expect(g.nodes()).toEqual(['CHEBI:30411', 'HGNC:7468', 'CHEBI:17230']);
+    expect(g.getNodeAttribute('CHEBI:30411', 'label')).toBe('vitamin B12');
+    expect(g.getNodeAttribute('CHEBI:30411', 'categories')).toEqual(['biolink:SmallMolecule']);
+    expect(g.getNodeAttribute('CHEBI:30411', 'category')).toBe('small_molecule');
+    expect(g.getNodeAttribute('HGNC:7468', 'attributes')).toEqual({ 'Modularity Class': 0, Degree: 2, color: '#ff8800', size: 16 });
+    expect(g.edges()).toEqual(['0', '1']);
+    expect(g.getEdgeAttributes('0')).toMatchObject({ predicate: 'biolink:affects', qualifiers: { object_direction_qualifier: 'increased' }, sign: '+', causal: true, attributes: { weight: 1 } });
+    expect(g.getEdgeAttributes('1')).toMatchObject({ sign: '-', attributes: { weight: 2.5, label: 'lowers' } });
+    expect(g.getAttribute('attributes')).toEqual({ creator: 'Gephi 0.10.1', description: 'B12 to autophagy, laid out with ForceAtlas 2', lastmodifieddate: '2026-11-30' });
+    expect(r.problems).toEqual([]);
+  });
+
+  it('keeps Gephi\'s drawing: positions, colours and sizes, written back by cyjs and CX2', async () => {
+    expect(g.getNodeAttribute('CHEBI:30411', 'position')).toEqual({ x: -182.44128, y: 35.069008 });
+    const cyjs = JSON.parse(String(await exportGraph(g, 'cyjs')));
+    const b12 = cyjs.elements.nodes.find((n: { data: { id: string } }) => n.data.id === 'CHEBI:30411');
+    expect(b12.position).toEqual({ x: -182.44128, y: 35.069008 });
+    expect(b12.data.color).toBe('#71c129');
+    const cx2 = JSON.parse(String(await exportGraph(g, 'cx2')));
+    const nodes = cx2.find((a: Record<string, unknown>) => a.nodes).nodes;
+    expect(nodes.find((n: { v: { name: string } }) => n.v.name === 'homocysteine')).toMatchObject({ x: 201.3, y: 44 });
+  });
+
+  it.skipIf(!HAS_NETWORKX)('reads what networkx\'s read_gexf reads: ids, labels, attribute values, edges', () => {
+    const py = `
+import json, sys, networkx as nx
+g = nx.read_gexf(sys.argv[1])
+nodes = {n: {k: v for k, v in d.items() if k != 'viz'} for n, d in g.nodes(data=True)}
+print(json.dumps({'nodes': nodes, 'edges': [[u, v, d] for u, v, d in g.edges(data=True)]}))`;
+    const out = spawnSync('python3', ['-c', py, FILE], { encoding: 'utf8' });
+    expect(out.status, out.stderr).toBe(0);
+    const nx = JSON.parse(out.stdout) as { nodes: Record<string, Record<string, unknown>>; edges: [string, string, Record<string, unknown>][] };
+    expect(Object.keys(nx.nodes).sort()).toEqual(g.nodes().sort());
+    for (const [id, d] of Object.entries(nx.nodes)) {
+      const { label, category, ...rest } = d;
+      expect(g.getNodeAttribute(id, 'label')).toBe(label);
+      expect(g.getNodeAttribute(id, 'categories')).toEqual([category]);
+      expect(g.getNodeAttribute(id, 'attributes')).toMatchObject(rest);
+    }
+    expect(nx.edges.length).toBe(g.size);
+    for (const [u, v, d] of nx.edges) {
+      const { id, predicate, object_direction_qualifier, ...rest } = d;
+      const e = g.getEdgeAttributes(String(id));
+      expect([g.source(String(id)), g.target(String(id)), e.predicate, e.qualifiers?.object_direction_qualifier]).toEqual([u, v, predicate, object_direction_qualifier]);
+      expect(e.attributes).toEqual(rest);
+    }
+  });
+});
+
+const doc = (graph: string, attrs = '') => `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">
+  <graph ${graph}>
+    <attributes class="node">${attrs}</attributes>
+    <nodes><node id="a" label="A"/><node id="b" label="B"/></nodes>
+    <edges><edge id="e" source="a" target="b"/><edge id="m" source="b" target="a" type="mutual"/></edges>
+  </graph>
+</gexf>`;
+
+describe('GEXF direction and refusals', () => {
+  it('reads an undirected graph\'s edges both ways, with a warning, and a mutual edge as two directed ones', () => {
+    const r = tryImportGraph({ path: 'u.gexf', text: doc('defaultedgetype="undirected"') });
+    if (!r.ok) throw new Error('did not load');
+    expect(r.graph.edges().sort()).toEqual(['e', 'e~reverse', 'm', 'm~mutual']);
+    expect(r.graph.source('m~mutual')).toBe('a');
+    expect(r.problems.some((p) => /undirected/.test(p.message))).toBe(true);
+    const d = importGraph({ path: 'd.gexf', text: doc('defaultedgetype="directed"') });
+    expect(d.edges().sort()).toEqual(['e', 'm', 'm~mutual']);
+  });
+
+  it.each([
+    ['a value that is not of its column\'s type', doc('defaultedgetype="directed"', '<attribute id="0" title="n" type="integer"/>').replace('<node id="a" label="A"/>', '<node id="a" label="A"><attvalues><attvalue for="0" value="many"/></attvalues></node>'), /<node id="a"> #1: attvalue for "n": "many" is not of type integer/],
+    ['a value for an undeclared column', doc('defaultedgetype="directed"').replace('<node id="a" label="A"/>', '<node id="a" label="A"><attvalues><attvalue for="9" value="x"/></attvalues></node>'), /<attvalue for="9">: no <attribute id="9"> is declared/],
+    ['a <gexf> in another namespace', doc('').replace('http://www.gexf.net/1.2draft', 'http://example.org/g'), /not GEXF: the <gexf> element is in namespace "http:\/\/example.org\/g"/],
+    ['malformed XML', doc('').replace('</nodes>', ''), /not well-formed XML/],
+  ])('refuses %s, naming where', (_what, text, message) => {
+    const r = tryImportGraph({ path: 'bad.gexf', text });
+    expect(r.ok).toBe(false);
+    const errors = r.problems.filter((p) => p.level === 'error');
+    expect(errors.map((p) => `${p.file}:${p.line ?? ''} ${p.message}`).join('\n')).toMatch(message);
+    expect(errors.every((p) => p.file === 'bad.gexf' && (p.line ?? 0) > 0)).toBe(true);
+  });
+});
