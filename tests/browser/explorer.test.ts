@@ -44,8 +44,9 @@ describe.skipIf(!hasChromium)('web explorer (Chromium)', () => {
     expect(await page.evaluate(() => window.__mechkg!.classesOf('homocysteine'))).toContain('focus');
     const neighbour = graph.neighbors('homocysteine')[0]!;
     expect(await page.evaluate((id) => window.__mechkg!.classesOf(id), neighbour)).toContain('neighbour');
-    const far = graph.nodes().find((id) => id !== 'homocysteine' && !graph.neighbors('homocysteine').includes(id))!;
-    expect(await page.evaluate((id) => window.__mechkg!.classesOf(id), far)).toContain('faded');
+    // The focus view draws the focus and its neighbours only, laid out to be read (tests/browser/readability.test.ts).
+    expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('focus');
+    expect(new Set(await page.evaluate(() => window.__mechkg!.visibleNodeIds()))).toEqual(new Set(['homocysteine', ...graph.neighbors('homocysteine')]));
     await expect.poll(() => page.locator('#details h2').textContent()).toBe('homocysteine');
     expect(new URL(page.url()).searchParams.get('focus')).toBe('homocysteine');
     await page.context().close();
@@ -82,9 +83,10 @@ describe.skipIf(!hasChromium)('web explorer (Chromium)', () => {
       const [s, t] = [B12_TO_AUTOPHAGY[i]!, B12_TO_AUTOPHAGY[i + 1]!];
       expect(onPathEdges.some((e) => graph.source(e) === s && graph.target(e) === t)).toBe(true);
     }
-    // Laid out left to right: x grows along the path.
-    const xs = await page.evaluate((ids) => ids.map((id) => window.__mechkg!.cy!.getElementById(id).position('x')), B12_TO_AUTOPHAGY);
-    expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+    // Laid out in order, left to right or top to bottom (whichever draws it larger): x or y grows along the path.
+    const ps = await page.evaluate((ids) => ids.map((id) => window.__mechkg!.cy!.getElementById(id).position()), B12_TO_AUTOPHAGY);
+    const grows = (xs: number[]) => xs.every((x, i) => i === 0 || x > xs[i - 1]!);
+    expect(grows(ps.map((p) => p.x)) || grows(ps.map((p) => p.y))).toBe(true);
     await expect.poll(() => page.locator('.path-item[aria-pressed="true"]').textContent()).toContain('vitamin B12 → methionine synthase → homocysteine → syntaxin 17 → autophagy');
     expect(await page.locator('.path-item').first().textContent()).toMatch(/weakest: /);
     expect(problems).toEqual([]);
@@ -261,7 +263,7 @@ describe.skipIf(!hasChromium)('web explorer (Chromium)', () => {
     await afterRender(page, () => page.locator('#path-run').click());
     expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('path');
     await afterRender(page, () => page.goBack());
-    expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('overview');
+    expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('focus');
     expect(await page.evaluate(() => window.__mechkg!.state().focus)).toBe('homocysteine');
     await afterRender(page, () => page.goForward());
     expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('path');

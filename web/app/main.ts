@@ -275,6 +275,10 @@ async function start(): Promise<void> {
     else if (ev.key === 'f') cy.fit(cy.elements(':visible'), 30);
   });
 
+  // Folded panels are drawn when they open, not for the first picture.
+  const drawModules = whenOpen(byId<HTMLDetailsElement>('panel-modules'));
+  const drawLessonList = whenOpen(byId<HTMLDetailsElement>('panel-lessons'));
+
   // Rendering: one at a time, always of the latest state.
   let fontScale = 0;
   let running = false;
@@ -319,7 +323,7 @@ async function start(): Promise<void> {
       else if (field === 'perturb' && s.perturb) store.update({ perturb: { ...s.perturb, node: name } }, 'push');
       else if ((field === 'from' || field === 'to') && s.query) store.update({ query: { ...s.query, [field]: name } }, 'push');
     });
-    renderModules(byId('modules'), graph, state.collapsed, (collapsed) => store.update({ collapsed }, 'replace'));
+    drawModules(() => renderModules(byId('modules'), graph, store.get().collapsed, (collapsed) => store.update({ collapsed }, 'replace')));
     pathPanel.update(state, view);
     perturbPanel.update(state, view);
     renderDetails(byId('details'), graph, state.selected ?? view.focusId, state.expanded, view.activePath, detailsActions);
@@ -331,7 +335,10 @@ async function start(): Promise<void> {
     });
     const lesson = state.lesson ? findLesson(graph, state.lesson.id) : null;
     document.body.classList.toggle('lesson-playing', lesson !== null);
-    renderLessonList(byId('lessons'), graph, lesson?.lesson.id ?? null, lessonActions);
+    drawLessonList(() => {
+      const playing = store.get().lesson;
+      renderLessonList(byId('lessons'), graph, playing && findLesson(graph, playing.id) ? playing.id : null, lessonActions);
+    });
     renderLessonStrip(byId('lesson-strip'), graph, lesson, state.lesson?.step ?? 0, lessonActions);
     await renderer.apply(view);
     const drawn = cy.elements().filter((e) => !e.hasClass('hidden'));
@@ -460,6 +467,27 @@ async function start(): Promise<void> {
   }
   window.addEventListener('popstate', () => store.update(stateFromSearch(location.search), 'none'));
   schedule('none');
+}
+
+/**
+ * A panel inside a <details> that is drawn only while open: the returned function draws it now if the panel is
+ * open, else once it opens (with the draw function last given, which reads the state of that moment).
+ */
+function whenOpen(details: HTMLDetailsElement): (draw: () => void) => void {
+  let pending: (() => void) | null = null;
+  details.addEventListener('toggle', () => {
+    if (details.open && pending) {
+      const draw = pending;
+      pending = null;
+      draw();
+    }
+  });
+  return (draw) => {
+    if (details.open) {
+      pending = null;
+      draw();
+    } else pending = draw;
+  };
 }
 
 function initialQuery() {

@@ -9,11 +9,11 @@ const KEYS: [string, string][] = [
   ['o', 'overview: the whole graph'],
   ['p', 'presenter mode (large text)'],
   ['f', 'fit the drawing to the window'],
-  ['double-click', 'centre on a node and highlight its neighbours'],
+  ['double-click', 'focus a node: it and its neighbours, drawn to be read'],
 ];
 
 const PARAMS: [string, string][] = [
-  ['?focus=B12', 'centre on a node (any name the CLI accepts)'],
+  ['?focus=B12', 'a node and its neighbours, drawn to be read (any name the CLI accepts)'],
   ['?from=B12&to=autophagy', 'path query; add max=, sign=positive|negative, via=, avoid=, min=KIND, rank=length, assoc=1, path=N, step=N'],
   ['?perturb=B12&dir=down', 'colour what goes up and down when a node is lowered (or raised)'],
   ['?hide=gene,drug', 'hide categories; nokind=animal_model, nosign=negative, noncausal=hide'],

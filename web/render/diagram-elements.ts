@@ -11,7 +11,7 @@
 import type cytoscape from 'cytoscape';
 import type { Diagram, KnowledgeGraph } from '../../src/index.js';
 import { edgeElement, nodeElement } from './elements.js';
-import { BOX_PADDING, nodeDiameter } from './style.js';
+import { BOX_PADDING, COLLAPSED_LABEL, nodeDiameter } from './style.js';
 
 export const BOX = 'box:';
 
@@ -26,6 +26,8 @@ export function diagramElements(
   nodes: readonly string[],
   edges: readonly string[],
   collapsed: ReadonlySet<string>,
+  /** Width of a collapsed module's box for its label at the drawn font size (Renderer.collapsedWidth). */
+  collapsedWidth: (label: string) => number,
 ): cytoscape.ElementDefinition[] {
   const boxes = new Map(diagram.boxes.map((b) => [b.id, b]));
   const out: cytoscape.ElementDefinition[] = [];
@@ -67,9 +69,10 @@ export function diagramElements(
   for (const b of diagram.boxes) {
     const m = members.get(b.id);
     if (m) {
+      const label = `${b.label} (${m.n})`;
       out.push({
         group: 'nodes',
-        data: { id: BOX + b.id, label: `${b.label} (${m.n})`, box: 'collapsed', module: b.module },
+        data: { id: BOX + b.id, label, box: 'collapsed', module: b.module, labelWidth: COLLAPSED_LABEL.maxWidth, boxWidth: collapsedWidth(label) },
         position: { x: Math.round(m.x / m.n), y: Math.round(m.y / m.n) },
       });
       continue;

@@ -25,7 +25,8 @@ export function nodeElement(graph: KnowledgeGraph, id: string): cytoscape.Elemen
   const a = graph.getNodeAttributes(id);
   return {
     group: 'nodes',
-    data: { id, label: a.label, category: a.category, degree: graph.degree(id), labelUp: `▲\u00a0${a.label}`, labelDown: `▼\u00a0${a.label}`, labelMixed: `◆\u00a0${a.label}`, ...verdictLabels(a.label) },
+    // focusLabel: the label in the focus view (name and links to the focus; the renderer writes it there).
+    data: { id, label: a.label, focusLabel: a.label, category: a.category, degree: graph.degree(id), labelUp: `▲\u00a0${a.label}`, labelDown: `▼\u00a0${a.label}`, labelMixed: `◆\u00a0${a.label}`, ...verdictLabels(a.label) },
   };
 }
 
@@ -74,4 +75,20 @@ export function subgraphElements(graph: KnowledgeGraph, nodes: readonly string[]
   const out = [...new Set(nodes)].map((id) => nodeElement(graph, id));
   for (const e of edges ?? inducedEdgeKeys(graph, nodes)) out.push(edgeElement(graph, e));
   return out;
+}
+
+/**
+ * Marks `parallel` on each edge that shares its two nodes with another drawn edge (either direction) and on
+ * loops: the stylesheet bends those apart (bezier) and draws the rest straight.
+ */
+export function markParallelEdges(els: cytoscape.ElementDefinition[]): cytoscape.ElementDefinition[] {
+  const pair = (e: cytoscape.ElementDefinition) => {
+    const s = String(e.data.source);
+    const t = String(e.data.target);
+    return s < t ? `${s}\u0000${t}` : `${t}\u0000${s}`;
+  };
+  const count = new Map<string, number>();
+  for (const e of els) if (e.group === 'edges') count.set(pair(e), (count.get(pair(e)) ?? 0) + 1);
+  for (const e of els) if (e.group === 'edges' && (e.data.source === e.data.target || count.get(pair(e))! > 1)) e.data.parallel = true;
+  return els;
 }

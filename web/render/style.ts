@@ -56,6 +56,21 @@ export function nodeDiameter(degree: number): number {
 export const LABEL_FONT = 'system-ui, "DejaVu Sans", sans-serif';
 export const PATH_LABEL_PX = 13;
 
+/** Smallest rendered size (font size x zoom) of a label the user must read, where the canvas allows it. */
+export const READABLE_PX = 10;
+
+/** Rendered label size below which Cytoscape leaves a node or edge label out (it would be unreadable). */
+export const MIN_ZOOMED_FONT_PX = 6;
+
+/** The label of a collapsed module's box (bold, one line, cut with an ellipsis at maxWidth). */
+export const COLLAPSED_LABEL = { px: 15, maxWidth: 260 } as const;
+
+/**
+ * The focus view's neighbours (render/focus-layout.ts): node size and label size (model px, before the
+ * presenter scale) and the width at which a label wraps.
+ */
+export const FOCUS_NODE = { size: 26, px: 12, labelWidth: 150 } as const;
+
 /** Space between a diagram box's edge and what it holds (render/diagram-elements.ts sizes the boxes). */
 export const BOX_PADDING = { compartment: 16, module: 10 } as const;
 
@@ -79,37 +94,31 @@ export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.Styleshe
     'font-weight': 'bold',
     color,
   });
+  // Cytoscape pays for every property an element takes from a rule (it re-checks bounds and caches per
+  // property), so each rule sets only what its elements need: label styling only where there is a label,
+  // no property that a later rule overrides for the same element, none that equals Cytoscape's default.
   return [
-    {
-      selector: 'node',
-      style: {
-        // Nodes are drawn over edges (z-index-compare auto); z-index orders nodes among themselves.
-        'z-index': 10,
-        label: 'data(label)',
-        'border-width': 1.5,
-        'border-color': '#30363d',
-        'font-family': LABEL_FONT,
-        'font-size': font(11),
-        color: '#1f2328',
-        'text-valign': 'bottom',
-        'text-halign': 'center',
-        'text-margin-y': 3,
-        'text-wrap': 'wrap',
-        'text-max-width': `${Math.round(120 * fontScale)}px`,
-        'text-outline-color': '#ffffff',
-        'text-outline-width': 2,
-        'text-outline-opacity': 0.9,
-        'min-zoomed-font-size': 6,
-      },
-    },
-    // Hubs are larger and labelled larger, so the overview stays readable when zoomed out. Only graph nodes
-    // carry a degree: a mapping on the boxes would make Cytoscape warn for each of them on every restyle.
+    // Nodes are drawn over edges (z-index-compare auto); z-index orders nodes among themselves.
+    { selector: 'node', style: { 'z-index': 10, label: 'data(label)', 'font-family': LABEL_FONT } },
+    // Graph nodes (they carry a degree; the diagram's boxes do not). Hubs are larger and labelled larger, so the
+    // overview stays readable when zoomed out.
     {
       selector: 'node[degree]',
       style: {
         width: `mapData(degree, ${NODE_SIZE.degrees.join(', ')}, ${NODE_SIZE.px.join(', ')})`,
         height: `mapData(degree, ${NODE_SIZE.degrees.join(', ')}, ${NODE_SIZE.px.join(', ')})`,
         'font-size': `mapData(degree, ${NODE_SIZE.degrees.join(', ')}, ${font(11)}, ${font(20)})`,
+        'border-width': 1.5,
+        'border-color': '#30363d',
+        color: '#1f2328',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-wrap': 'wrap',
+        'text-max-width': `${Math.round(120 * fontScale)}px`,
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2,
+        'text-outline-opacity': 0.9,
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_PX,
       },
     },
     ...categoryRules,
@@ -124,12 +133,9 @@ export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.Styleshe
         'font-size': font(34),
         'font-weight': 'bold',
         color: '#2b3a4a',
-        'text-valign': 'top',
-        'text-halign': 'center',
         'text-margin-y': -6,
         'text-max-width': 'data(labelWidth)',
         'text-wrap': 'ellipsis',
-        'text-outline-width': 0,
         'min-zoomed-font-size': 4,
         events: 'no',
       },
@@ -142,22 +148,31 @@ export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.Styleshe
       style: { 'background-color': BOX_COLORS.module, 'background-opacity': 0.75, 'border-width': 1, 'border-style': 'dashed', 'font-size': font(15), 'font-weight': 'normal', color: '#3d4650', 'text-margin-y': -2, events: 'yes' },
     },
     { selector: 'node[box = "new"]', style: { 'border-color': BOX_COLORS.new, 'border-width': 2 } },
+    // A collapsed module: one line of label in a box as wide as the label (boxWidth: render/diagram-elements.ts).
     {
       selector: 'node[box = "collapsed"]',
-      style: { width: 'label', height: 34, padding: '10px', 'text-max-width': '260px', 'background-color': '#ffffff', 'border-width': 2, 'border-style': 'dashed', 'text-valign': 'center', 'font-size': font(15), 'font-weight': 'bold', events: 'yes' },
+      style: { width: 'data(boxWidth)', height: 34, padding: '10px', 'background-color': '#ffffff', 'border-style': 'dashed', 'text-valign': 'center', 'font-size': font(COLLAPSED_LABEL.px), events: 'yes' },
     },
     {
       selector: 'edge',
+      // Above the diagram's boxes (z-index 0 and 1, compared manually), which are nodes drawn under everything.
+      // Straight unless another edge joins the same two nodes (render/elements.ts marks those), where bezier
+      // bundling bends them apart: a lone bezier edge is drawn straight anyway, at a higher cost.
+      style: { 'z-index': 5, 'curve-style': 'straight', width: 'mapData(strength, 0, 7, 1.2, 4)', 'arrow-scale': 1.4, opacity: 0.6 },
+    },
+    { selector: 'edge[?parallel]', style: { 'curve-style': 'bezier' } },
+    { selector: 'edge[sign = "+"]', style: { 'line-color': COLORS.positive, 'target-arrow-color': COLORS.positive, 'target-arrow-shape': 'triangle' } },
+    { selector: 'edge[sign = "-"]', style: { 'line-color': COLORS.negative, 'target-arrow-color': COLORS.negative, 'target-arrow-shape': 'tee', 'arrow-scale': 1.8 } },
+    { selector: 'edge[sign != "+"][sign != "-"]', style: { 'line-color': COLORS.unsigned, 'target-arrow-color': COLORS.unsigned, 'target-arrow-shape': 'circle' } },
+    { selector: 'edge[!causal]', style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] } },
+    // Preclinical only: a hollow square where the line starts; the line keeps its colour and end, so its sign stays readable.
+    { selector: 'edge[?preclinicalOnly]', style: { 'source-arrow-shape': 'square', 'source-arrow-fill': 'hollow', 'source-arrow-color': '#1f2328' } },
+    { selector: 'edge[?contested]', style: { 'mid-target-arrow-shape': 'diamond', 'mid-target-arrow-fill': 'hollow', 'mid-target-arrow-color': COLORS.contested } },
+    // Edges have a label only in these states (the overview draws none): the label's look is set only there.
+    {
+      selector: 'edge.neighbour, edge.on-path, edge.selected, edge[?meta]',
       style: {
-        // Above the diagram's boxes (z-index 0 and 1, compared manually), which are nodes drawn under everything.
-        'z-index': 5,
-        'curve-style': 'bezier',
-        width: 'mapData(strength, 0, 7, 1.2, 4)',
-        'line-color': COLORS.unsigned,
-        'target-arrow-color': COLORS.unsigned,
-        'target-arrow-shape': 'circle',
-        'arrow-scale': 1.4,
-        opacity: 0.6,
+        'font-family': LABEL_FONT,
         'font-size': font(11),
         'text-rotation': 'autorotate',
         'text-margin-y': -11,
@@ -165,27 +180,32 @@ export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.Styleshe
         'text-background-opacity': 0.9,
         'text-background-padding': '2px',
         color: '#1f2328',
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_PX,
       },
     },
-    { selector: 'edge[sign = "+"]', style: { 'line-color': COLORS.positive, 'target-arrow-color': COLORS.positive, 'target-arrow-shape': 'triangle' } },
-    { selector: 'edge[sign = "-"]', style: { 'line-color': COLORS.negative, 'target-arrow-color': COLORS.negative, 'target-arrow-shape': 'tee', 'arrow-scale': 1.8 } },
-    { selector: 'edge[!causal]', style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] } },
-    // Preclinical only: a hollow square where the line starts; the line keeps its colour and end, so its sign stays readable.
-    { selector: 'edge[?preclinicalOnly]', style: { 'source-arrow-shape': 'square', 'source-arrow-fill': 'hollow', 'source-arrow-color': '#1f2328' } },
-    { selector: 'edge[?contested]', style: { 'mid-target-arrow-shape': 'diamond', 'mid-target-arrow-fill': 'hollow', 'mid-target-arrow-color': COLORS.contested } },
     { selector: 'edge[?meta]', style: { 'line-style': 'solid', width: 'mapData(count, 1, 8, 2, 7)', label: 'data(predicateLabel)', 'font-size': font(10) } },
     // UI state, derived from the state object by state/view.ts
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.16, 'text-opacity': 0.3 } },
     { selector: 'node.neighbour', style: { 'border-width': 2.5, 'border-color': '#30363d' } },
     { selector: 'edge.neighbour', style: { opacity: 1, label: 'data(signLabel)' } },
+    // The focus view: neighbours at one size, labelled on the outer side of their column with their name and how
+    // they are linked to the focus (focusLabel: set by the renderer with the layout), so the edges need no label.
+    {
+      selector: 'node.nb-in, node.nb-out',
+      style: { label: 'data(focusLabel)', width: FOCUS_NODE.size, height: FOCUS_NODE.size, 'font-size': font(FOCUS_NODE.px), 'text-valign': 'center', 'text-margin-y': 0, 'text-max-width': `${font(FOCUS_NODE.labelWidth)}px` },
+    },
+    { selector: 'node.nb-in', style: { 'text-halign': 'left', 'text-margin-x': -6, 'text-justification': 'right' } },
+    { selector: 'node.nb-out', style: { 'text-halign': 'right', 'text-margin-x': 6, 'text-justification': 'left' } },
+    { selector: 'edge.nb-in, edge.nb-out', style: { label: '' } },
     { selector: 'node.focus', style: { 'border-width': 5, 'border-color': COLORS.focus, 'font-size': font(15), 'font-weight': 'bold', 'z-index': 20 } },
     { selector: '.path-alt', style: { opacity: 0.35, 'font-size': font(11) } },
     { selector: 'edge.path-alt', style: { label: '' } },
     { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': COLORS.focus, 'font-size': font(15), 'font-weight': 'bold', width: 40, height: 40, 'z-index': 20 } },
     {
       selector: 'edge.on-path',
-      style: { width: 6, opacity: 1, label: 'data(pathLabel)', 'text-wrap': 'wrap', 'text-margin-y': 0, 'font-size': font(PATH_LABEL_PX), 'font-weight': 'bold', 'z-index': 20, 'underlay-color': COLORS.path, 'underlay-opacity': 0.35, 'underlay-padding': 4, 'arrow-scale': 1.6 },
+      // Level text on the line, in the box the path layout left for it (top-to-bottom paths have vertical edges).
+      style: { width: 6, opacity: 1, label: 'data(pathLabel)', 'text-wrap': 'wrap', 'text-margin-y': 0, 'text-rotation': 'none', 'font-size': font(PATH_LABEL_PX), 'font-weight': 'bold', 'z-index': 20, 'underlay-color': COLORS.path, 'underlay-opacity': 0.35, 'underlay-padding': 4, 'arrow-scale': 1.6 },
     },
     { selector: 'edge.on-path[sign = "-"]', style: { 'arrow-scale': 2 } },
     { selector: '.hop-done', style: { opacity: 1 } },

@@ -17,13 +17,14 @@ export interface Message {
 }
 
 export interface View {
-  mode: 'overview' | 'local' | 'path' | 'empty';
+  /** 'focus': a focused node and its neighbours only, laid out to be read (render/focus-layout.ts). */
+  mode: 'overview' | 'focus' | 'local' | 'path' | 'empty';
   /** Node ids to draw; null for the whole graph. */
   nodes: string[] | null;
   /** Edge keys to draw; null for every edge among the drawn nodes. */
   edges: string[] | null;
-  /** 'diagram': the precomputed pathway diagram; 'dagre': the path layout; 'fcose': graphs without diagram data. */
-  layout: 'diagram' | 'fcose' | 'dagre';
+  /** 'diagram': the precomputed pathway diagram; 'dagre': the path layout; 'focus': the focus layout; 'fcose': graphs without diagram data. */
+  layout: 'diagram' | 'fcose' | 'dagre' | 'focus';
   /** Modules drawn collapsed (diagram only). */
   collapsed: string[];
   /** Changes when the drawn element set or layout changes (the renderer re-runs the layout). */
@@ -179,6 +180,12 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
       truncated = r.truncated;
       if (truncated) messages.push({ level: 'info', text: `Showing ${nodes.length.toLocaleString('en')} nodes: the neighbourhood is larger than the drawing limit.` });
     }
+  } else if (focusId && !effects?.ok && focusAlone(graph, focusId, state, ctx)) {
+    // A focused node on its own: its neighbours are drawn around it, big enough to read. (On the whole diagram
+    // a hub's neighbours span every compartment, and the fit that shows them all shrinks their names to 2 px.)
+    mode = 'focus';
+    nodes = [focusId, ...new Set(graph.neighbors(focusId))];
+    edges = [...new Set(graph.edges(focusId))];
   } else {
     mode = 'overview';
   }
@@ -258,7 +265,7 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
 
   if (focusId && drawnSet.has(focusId)) {
     add(classes, focusId, 'focus');
-    if (!activePath && !effects?.ok && !hypothesis && mode === 'overview') {
+    if (!activePath && !effects?.ok && !hypothesis && (mode === 'overview' || mode === 'focus')) {
       const near = new Set<string>([focusId]);
       graph.forEachEdge(focusId, (key, _a, s, t) => {
         near.add(s);
@@ -266,6 +273,11 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
         add(classes, key, 'neighbour');
       });
       for (const id of near) if (id !== focusId) add(classes, id, 'neighbour');
+      // The focus view's columns: what only acts on the focus stands on its left (nb-in), the rest on its right.
+      if (mode === 'focus') {
+        for (const id of near) if (id !== focusId) add(classes, id, graph.hasEdge(focusId, id) ? 'nb-out' : 'nb-in');
+        graph.forEachEdge(focusId, (key, _a, s) => add(classes, key, s === focusId ? 'nb-out' : 'nb-in'));
+      }
       for (const id of drawnNodes) if (!near.has(id)) add(classes, id, 'faded');
       for (const key of drawnEdges) if (!classes.get(key)?.includes('neighbour')) add(classes, key, 'faded');
     }
@@ -284,7 +296,7 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
   if (state.selected && (drawnSet.has(state.selected) || graph.hasEdge(state.selected))) add(classes, state.selected, 'selected');
 
   // A big graph without a diagram is drawn in module lanes, unless its file drew every node (then as drawn).
-  const layout: View['layout'] = mode === 'path' ? 'dagre' : graph.getAttribute('layout') || (mode === 'overview' && graph.order > LANES_ABOVE && !drawnByFile(graph)) ? 'diagram' : 'fcose';
+  const layout: View['layout'] = mode === 'path' ? 'dagre' : mode === 'focus' ? 'focus' : graph.getAttribute('layout') || (mode === 'overview' && graph.order > LANES_ABOVE && !drawnByFile(graph)) ? 'diagram' : 'fcose';
   const collapsed = layout === 'diagram' ? [...state.collapsed].sort() : [];
   const layoutKey = `${layout}:${nodes === null ? 'all' : [...nodes].sort().join(',')}|${collapsed.join(',')}`;
   // The whole path stays in view while stepping (the current hop is highlighted), so only a focus fits.
@@ -300,6 +312,16 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
     fitTo = [hypothesis.node, ...hypothesis.nodes, ...hypothesis.verdicts.keys()].filter((id) => drawnSet.has(id));
   }
   return { mode, nodes, edges, layout, collapsed, layoutKey, classes, fitTo, messages, focusId, paths, activePath, effects, truncated };
+}
+
+/**
+ * Whether a focus is the whole view: not when a lesson step also points at a compartment or at nodes beyond
+ * the focus's neighbours, or an observation overlay is shown, since those need the diagram around them.
+ */
+function focusAlone(graph: KnowledgeGraph, focusId: string, state: UiState, ctx: ViewContext): boolean {
+  if (state.compartment || ctx.observations?.size) return false;
+  const near = new Set([focusId, ...graph.neighbors(focusId)]);
+  return state.highlight.every((id) => near.has(id));
 }
 
 function inducedEdges(graph: KnowledgeGraph, nodes: Set<string>): string[] {

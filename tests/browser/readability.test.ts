@@ -1,0 +1,72 @@
+/**
+ * The labels a user must read are big enough on screen and do not run into each other: in the focus view
+ * (the focused node and its neighbours) and the path view (the chosen path's nodes and steps), at laptop and
+ * projector sizes the rendered size of every such label (font size x zoom) is at least 10 px, and on those
+ * sizes and a phone no two drawn labels overlap. Measured on what Cytoscape draws (issue 14).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, startApp, type App } from './harness.js';
+
+const FLOOR_PX = 10;
+const LAPTOP = { width: 1440, height: 900 };
+const PROJECTOR = { width: 1920, height: 1080 };
+const PHONE = { width: 390, height: 844 };
+
+const VIEWS = [
+  { name: 'focus', query: '?focus=homocysteine', mustRead: 'node.focus, node.neighbour' },
+  { name: 'focus on a hub', query: '?focus=vitamin-b12-deficiency', mustRead: 'node.focus, node.neighbour' },
+  { name: 'path', query: '?from=B12&to=autophagy', mustRead: '.on-path' },
+  { name: 'path', query: '?from=B12&to=NAFLD', mustRead: '.on-path' },
+] as const;
+
+interface Report {
+  zoom: number;
+  /** Labels to read, with their rendered size in px. */
+  sizes: { id: string; px: number }[];
+  overlaps: string[];
+}
+
+describe.skipIf(!hasChromium)('readable labels (Chromium)', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const measure = (mustRead: string) =>
+    `(() => {
+      const cy = window.__mechkg.cy;
+      const zoom = cy.zoom();
+      const labelOf = (e) => ['label', 'source-label', 'target-label'].map((p) => e.pstyle(p).strValue).find((t) => t) ?? '';
+      const drawn = cy.elements().filter((e) => e.visible() && labelOf(e) && e.pstyle('opacity').value * e.pstyle('text-opacity').value >= 0.5 && !e.data('box'));
+      const sizes = cy.elements(${JSON.stringify(mustRead)}).filter((e) => e.visible() && labelOf(e)).map((e) => ({ id: e.id(), px: e.pstyle('font-size').pfValue * zoom }));
+      const boxes = drawn.map((e) => ({ id: e.id(), b: e.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }) }));
+      const overlaps = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const p = boxes[i].b, q = boxes[j].b;
+          // 1 model px of slack: touching boxes are not overlapping text
+          if (p.x1 + 1 < q.x2 && q.x1 + 1 < p.x2 && p.y1 + 1 < q.y2 && q.y1 + 1 < p.y2) overlaps.push(boxes[i].id + ' / ' + boxes[j].id);
+        }
+      return { zoom, sizes, overlaps };
+    })()`;
+
+  for (const view of VIEWS) {
+    for (const [size, viewport] of [['laptop', LAPTOP], ['projector', PROJECTOR], ['phone', PHONE]] as const) {
+      it(`${view.name} ${view.query} at ${size} size: ${size === 'phone' ? 'no label overlaps another' : `labels at least ${FLOOR_PX} px, none overlapping`}`, async () => {
+        const { page } = await app.open(view.query);
+        await page.setViewportSize(viewport);
+        // The layout follows the window: reload at this size.
+        await page.reload();
+        await page.waitForFunction(() => Number(document.documentElement.dataset.renders) >= 1);
+        const report = (await page.evaluate(measure(view.mustRead))) as Report;
+        expect(report.sizes.length).toBeGreaterThan(view.name.startsWith('focus') ? 3 : 2);
+        expect(report.overlaps).toEqual([]);
+        if (size !== 'phone') expect(report.sizes.filter((s) => s.px < FLOOR_PX)).toEqual([]);
+        await page.context().close();
+      });
+    }
+  }
+});
