@@ -80,6 +80,10 @@ describe.skipIf(!hasChromium)('pathway diagram (Chromium)', () => {
 
   it('collapses a module into one box per compartment with summary edges, and opens it again', async () => {
     const { page } = await app.open();
+    const warnings: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'warning') warnings.push(msg.text());
+    });
     await page.locator('#panel-modules > summary').click();
     const button = page.locator('#modules button[data-module="methionine-cycle"]');
     await afterRender(page, () => button.click());
@@ -90,9 +94,14 @@ describe.skipIf(!hasChromium)('pathway diagram (Chromium)', () => {
     expect(members.filter((id) => visible.has(id))).toEqual([]);
     const box = await page.evaluate(() => {
       const n = window.__mechkg!.cy!.getElementById('box:hepatocyte/methionine-cycle');
-      return { box: n.data('box'), label: n.data('label'), edges: n.connectedEdges().length };
+      // The box's width is data computed from its title; Cytoscape's own measure of the drawn title must match it.
+      const title = n.boundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false }).w;
+      return { box: n.data('box'), label: n.data('label'), edges: n.connectedEdges().length, width: n.width(), title };
     });
     expect(box.box).toBe('collapsed');
+    expect(Math.abs(box.width - box.title)).toBeLessThanOrEqual(2);
+    // Cytoscape warns on deprecated or invalid style (width: label was deprecated): none is used.
+    expect(warnings).toEqual([]);
     expect(box.label).toMatch(/\(\d+\)$/);
     expect(box.edges).toBeGreaterThan(0);
     await afterRender(page, () => button.click());
