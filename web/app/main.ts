@@ -275,9 +275,8 @@ async function start(): Promise<void> {
     else if (ev.key === 'f') cy.fit(cy.elements(':visible'), 30);
   });
 
-  // Folded panels are drawn when they open, not for the first picture.
+  // The folded modules panel (a button per module) is drawn when it opens, not for the first picture.
   const drawModules = whenOpen(byId<HTMLDetailsElement>('panel-modules'));
-  const drawLessonList = whenOpen(byId<HTMLDetailsElement>('panel-lessons'));
 
   // Rendering: one at a time, always of the latest state.
   let fontScale = 0;
@@ -335,10 +334,7 @@ async function start(): Promise<void> {
     });
     const lesson = state.lesson ? findLesson(graph, state.lesson.id) : null;
     document.body.classList.toggle('lesson-playing', lesson !== null);
-    drawLessonList(() => {
-      const playing = store.get().lesson;
-      renderLessonList(byId('lessons'), graph, playing && findLesson(graph, playing.id) ? playing.id : null, lessonActions);
-    });
+    renderLessonList(byId('lessons'), graph, lesson?.lesson.id ?? null, lessonActions);
     renderLessonStrip(byId('lesson-strip'), graph, lesson, state.lesson?.step ?? 0, lessonActions);
     await renderer.apply(view);
     const drawn = cy.elements().filter((e) => !e.hasClass('hidden'));
