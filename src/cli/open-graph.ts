@@ -16,14 +16,15 @@ export async function openQueryGraph(path?: string): Promise<QueryInput> {
     return compact;
   }
   if (path !== undefined && isFile(path)) return (await import('../node/load-graph.js')).loadGraph(path);
-  const [{ bundledGraphDir, readGraphDirContents }, { loadGraphDirContents, graphName }, cache] = await Promise.all([
-    import('../node/read-graph-dir.js'),
-    import('../node/load-graph.js'),
-    import('./graph-cache.js'),
-  ]);
+  // The YAML loader (yaml, zod, the import pipeline) is imported only on a cache miss: a cached query
+  // reads the data files' bytes for the key and the snapshot, nothing more.
+  const [{ bundledGraphDir, readGraphDirContents }, cache] = await Promise.all([import('../node/read-graph-dir.js'), import('./graph-cache.js')]);
   const dir = path ?? bundledGraphDir();
   const read = readGraphDirContents(dir);
-  const load = () => loadGraphDirContents(read, graphName(dir, path));
+  const load = async () => {
+    const { loadGraphDirContents, graphName } = await import('../node/load-graph.js');
+    return loadGraphDirContents(read, graphName(dir, path));
+  };
   if (process.env.MECHKG_NO_CACHE || read.problems.some((p) => p.level === 'error')) return load();
   const cacheDir = cache.openCacheDir();
   if (!cacheDir.ok) {
@@ -33,7 +34,7 @@ export async function openQueryGraph(path?: string): Promise<QueryInput> {
   const fingerprint = cache.graphFingerprint(dir, read.files);
   const cached = cache.readCachedGraph(cacheDir.path, dir, fingerprint);
   if (cached) return cached;
-  const graph = load();
+  const graph = await load();
   cache.writeCachedGraph(cacheDir.path, dir, fingerprint, graph);
   return graph;
 }
