@@ -8,13 +8,12 @@
  * edge `viz:thickness` as `viz_shape` / `thickness`. `<meta>` (creator, description, keywords) are graph
  * attributes. Dynamic graphs: time intervals (spells, attvalue start / end) are not kept, with a warning.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { AttributeValue } from '../model/types.js';
 import { flatEdge, flatNode } from './flat-record.js';
 import { attributeBag, emptyRecords, isRecord, lineAt, positionOf, problemAt, type RecordsIn, type Where } from './records.js';
+import { checkXml, parseXml, type XmlElement } from './xml-document.js';
 
-type El = Record<string, unknown>;
-const META = XMLParser.getMetaDataSymbol() as unknown as string;
+type El = XmlElement;
 const GEXF_NS = /^https?:\/\/(www\.)?gexf\.net\/1\.[0-9](draft)?\/?$/;
 
 interface Column {
@@ -27,47 +26,22 @@ const asArray = (v: unknown): El[] => (Array.isArray(v) ? (v as El[]) : v === un
 
 export function readGexf(path: string, text: string): RecordsIn {
   const r = emptyRecords('GEXF');
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    r.problems.push({ level: 'error', code: 'malformed_file', file: path, line: valid.err.line, column: valid.err.col, message: `not well-formed XML: ${valid.err.msg}` });
-    return r;
-  }
+  if (!checkXml(path, text, r)) return r;
   const root = /<gexf\b([^>]*)>/.exec(text);
   const ns = root ? /\sxmlns\s*=\s*["']([^"']*)["']/.exec(root[1]!) : null;
   if (!root || (ns && !GEXF_NS.test(ns[1]!))) {
     r.problems.push({ level: 'error', code: 'malformed_file', file: path, line: root ? lineAt(text, root.index).line : 1, message: root ? `not GEXF: the <gexf> element is in namespace "${ns![1]}", not http://gexf.net/1.x` : 'not GEXF: no <gexf> element' });
     return r;
   }
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    removeNSPrefix: true,
-    trimValues: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    processEntities: true,
-    htmlEntities: true,
-    captureMetaData: true,
-    isArray: (name) => ['graph', 'attributes', 'attribute', 'nodes', 'node', 'edges', 'edge', 'attvalue', 'spell', 'parent'].includes(name),
-  });
-  let doc: El;
-  try {
-    doc = parser.parse(text) as El;
-  } catch (err) {
-    const { line, column } = lineAt(text, Math.max(0, text.search(/<!DOCTYPE|<!ENTITY/i)));
-    r.problems.push({ level: 'error', code: 'malformed_file', file: path, line, column, message: `XML not accepted: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` });
-    return r;
-  }
+  const parsed = parseXml(path, text, r, { arrays: ['graph', 'attributes', 'attribute', 'nodes', 'node', 'edges', 'edge', 'attvalue', 'spell', 'parent'], trimValues: true });
+  if (!parsed) return r;
+  const { doc, lineOf } = parsed;
   const gexf = doc.gexf as El | undefined;
   const graph = asArray(gexf?.graph)[0];
   if (!gexf || !graph) {
     r.problems.push({ level: 'error', code: 'malformed_file', file: path, message: 'expected a <gexf> element with a <graph>' });
     return r;
   }
-  const lineOf = (el: El) => {
-    const start = (el[META] as { startIndex?: number } | undefined)?.startIndex;
-    return start !== undefined ? lineAt(text, start).line : undefined;
-  };
   const gw: Where = { file: path, element: '<graph>' };
   if (isRecord(gexf.meta)) {
     for (const k of ['creator', 'description', 'keywords']) {

@@ -9,13 +9,12 @@
  * keys (Gephi's GraphML export writes those, with `r` / `g` / `b` and `size`, which stay attributes). yEd
  * graphics other than label and position (fill, shape, border, line style, arrows) are not kept, with a warning.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { AttributeValue } from '../model/types.js';
 import { DERIVED_ON_IMPORTED_EDGE, DERIVED_ON_IMPORTED_NODE, flatEdge, flatNode, splitEscapedList } from './flat-record.js';
 import { attributeBag, emptyRecords, isRecord, jsonField, lineAt, positionOf, problemAt, type NodePosition, type RecordsIn, type Where } from './records.js';
+import { checkXml, parseXml, XML_META, type XmlElement } from './xml-document.js';
 
-type El = Record<string, unknown>;
-const META = XMLParser.getMetaDataSymbol() as unknown as string;
+type El = XmlElement;
 const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 
 interface Key {
@@ -30,11 +29,7 @@ const asArray = (v: unknown): El[] => (Array.isArray(v) ? (v as El[]) : v === un
 
 export function readGraphml(path: string, text: string): RecordsIn {
   const r = emptyRecords('GraphML');
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    r.problems.push({ level: 'error', code: 'malformed_file', file: path, line: valid.err.line, column: valid.err.col, message: `not well-formed XML: ${valid.err.msg}` });
-    return r;
-  }
+  if (!checkXml(path, text, r)) return r;
   const root = /<graphml\b([^>]*)>/.exec(text);
   const ns = root ? /\sxmlns\s*=\s*["']([^"']*)["']/.exec(root[1]!) : null;
   if (!root || (ns && ns[1] !== GRAPHML_NS)) {
@@ -42,38 +37,15 @@ export function readGraphml(path: string, text: string): RecordsIn {
     r.problems.push({ level: 'error', code: 'malformed_file', file: path, line: at, message: root ? `not GraphML: the <graphml> element is in namespace "${ns![1]}", not ${GRAPHML_NS} (networkx reads no graph from it)` : 'not GraphML: no <graphml> element' });
     return r;
   }
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    removeNSPrefix: true,
-    trimValues: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    processEntities: true,
-    htmlEntities: true,
-    captureMetaData: true,
-    isArray: (name) => ['key', 'graph', 'node', 'edge', 'data', 'hyperedge'].includes(name),
-  });
-  let doc: El;
-  try {
-    doc = parser.parse(text) as El;
-  } catch (err) {
-    // DOCTYPE and entity errors (entities are never fetched or expanded past the parser's limits)
-    const at = Math.max(0, text.search(/<!DOCTYPE|<!ENTITY/i));
-    const { line, column } = lineAt(text, at);
-    r.problems.push({ level: 'error', code: 'malformed_file', file: path, line, column, message: `XML not accepted: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` });
-    return r;
-  }
+  const parsed = parseXml(path, text, r, { arrays: ['key', 'graph', 'node', 'edge', 'data', 'hyperedge'], trimValues: false });
+  if (!parsed) return r;
+  const { doc, lineOf } = parsed;
   const g = doc.graphml as El | undefined;
   const graph = asArray(g?.graph)[0];
   if (!g || !graph) {
     r.problems.push({ level: 'error', code: 'malformed_file', file: path, message: 'expected a <graphml> element with a <graph>' });
     return r;
   }
-  const lineOf = (el: El) => {
-    const start = (el[META] as { startIndex?: number } | undefined)?.startIndex;
-    return start !== undefined ? lineAt(text, start).line : undefined;
-  };
   const keys = new Map<string, Key>();
   for (const k of asArray(g.key)) {
     const id = String(k['@_id'] ?? '');
@@ -227,7 +199,7 @@ function hasYfilesStyle(d: El): boolean {
   for (const shape of Object.keys(d)) {
     if (shape.startsWith('@_') || shape === '#text') continue;
     for (const s of asArray(d[shape])) {
-      if (isRecord(s) && Object.keys(s).some((k) => !k.startsWith('@_') && !['#text', 'Geometry', 'NodeLabel', 'EdgeLabel', 'Path'].includes(k) && k !== META)) return true;
+      if (isRecord(s) && Object.keys(s).some((k) => !k.startsWith('@_') && !['#text', 'Geometry', 'NodeLabel', 'EdgeLabel', 'Path'].includes(k) && k !== XML_META)) return true;
     }
   }
   return false;
