@@ -10,7 +10,8 @@ import { ByteInterner, fnv1a } from './byte-interner.js';
 import { EDGE_KIND_COLUMNS, describeEdgeKind, type EdgeKind, type KindColumn } from './kgx-edge-kind.js';
 import { StringPool } from './string-pool.js';
 import { MAX_EXAMPLES } from '../import/warning-log.js';
-import { forEachChunk, splitTabs, type ChunkOptions } from './tsv-lines.js';
+import { LineTooLongError, splitTabs } from './tsv-lines.js';
+import { BACK, PieceReader, claimPiece, type PiecePlan } from './edge-pieces.js';
 
 /** Where edge endpoints go: find by bytes (hash: fnv1a of them), or add (line: where first seen). */
 export interface EndpointSink {
@@ -60,6 +61,12 @@ export class EdgeTable {
   /** Rows without a predicate (read as biolink:related_to): how many, and the first few lines. */
   noPredicate = 0;
   readonly noPredicateLines: number[] = [];
+  /**
+   * When the table is filled piece by piece out of file order (the worker's pieces, last first): the
+   * piece being parsed, each edge's line within its piece, the piece of each noPredicateLines entry and,
+   * per kind, the first piece and line where it occurs in file order. null in a table filled in order.
+   */
+  private pieces: { current: number; rowsWithoutPredicate: number; edgeLine: Int32Array; noPredicate: number[]; kindSeen: number[]; kindPiece: number[]; kindLine: number[] } | null = null;
 
   /** Distinct kinds, by the text of their (trimmed) column values, with the line where each first appears. */
   readonly kinds: EdgeKind[] = [];
@@ -89,8 +96,10 @@ export class EdgeTable {
     columns: readonly string[],
     expected: number,
     line = 1,
+    byPieces = false,
   ) {
     this.line = line;
+    if (byPieces) this.pieces = { current: -1, rowsWithoutPredicate: 0, edgeLine: new Int32Array(expected), noPredicate: [], kindSeen: [], kindPiece: [], kindLine: [] };
     this.columns = columns;
     this.colId = columns.indexOf('id');
     this.colSubject = columns.indexOf('subject');
@@ -142,10 +151,23 @@ export class EdgeTable {
     const o0 = this.colObject < fields ? starts[this.colObject]! : 0;
     const o1 = this.colObject < fields ? ends[this.colObject]! : 0;
     if (s0 === s1 || o0 === o1) throw badLine(this.path, line, buf, start, end, `subject and object: is required (empty ${s0 === s1 ? 'subject' : 'object'})`);
+    const pieces = this.pieces;
     if (this.colPredicate < 0 || this.colPredicate >= fields || starts[this.colPredicate] === ends[this.colPredicate]) {
-      if (this.noPredicate++ < MAX_EXAMPLES) this.noPredicateLines.push(line);
+      if (pieces === null) {
+        if (this.noPredicate < MAX_EXAMPLES) this.noPredicateLines.push(line);
+      } else if (pieces.rowsWithoutPredicate++ < MAX_EXAMPLES) {
+        this.noPredicateLines.push(line);
+        pieces.noPredicate.push(pieces.current);
+      }
+      this.noPredicate++;
     }
     const k = this.kindOf(buf, fields, line);
+    if (pieces !== null && pieces.kindSeen[k] !== pieces.current) {
+      // pieces come last first, so the last piece recorded for a kind is where file order first meets it
+      pieces.kindSeen[k] = pieces.current;
+      pieces.kindPiece[k] = pieces.current;
+      pieces.kindLine[k] = line;
+    }
     const nodes = this.nodes;
     const sh = fnv1a(buf, s0, s1);
     let s = nodes.find(buf, s0, s1, sh);
@@ -160,6 +182,7 @@ export class EdgeTable {
     this.target[e] = o;
     this.kind[e] = k;
     this.lineOffset[e] = offset;
+    if (pieces !== null) pieces.edgeLine[e] = line;
     const ids = this.ids;
     if (ids !== null) {
       const colId = this.colId;
@@ -315,6 +338,7 @@ export class EdgeTable {
     this.target = resize(this.target, (n) => new Int32Array(n));
     this.kind = resize(this.kind, (n) => new Uint16Array(n));
     this.lineOffset = resize(this.lineOffset, (n) => new Float64Array(n));
+    if (this.pieces) this.pieces.edgeLine = resize(this.pieces.edgeLine, (n) => new Int32Array(n));
     if (this.idHash) {
       const grown = new Int32Array(this.capacity);
       grown.set(this.idHash);
@@ -322,138 +346,213 @@ export class EdgeTable {
     }
   }
 
+  /** The worker's table: starts piece j (its lines are counted from 0 within the piece). */
+  startPiece(j: number): void {
+    this.pieces!.current = j;
+    this.pieces!.rowsWithoutPredicate = 0;
+    this.line = 0;
+  }
+
+  /** What this table parsed piece by piece, for the loader to append in file order (see RangeRows). */
+  rangeRows(endpoints: LocalEndpoints, parts: RangeRows['pieces'], error: RangeRows['error']): RangeRows {
+    const pieces = this.pieces!;
+    const edgeIds = this.ids?.export();
+    const ids = endpoints.interner.pool.export();
+    return {
+      count: this.count,
+      pieces: parts,
+      source: fit(this.source, this.count),
+      target: fit(this.target, this.count),
+      kind: fit(this.kind, this.count),
+      lineOffset: fit(this.lineOffset, this.count),
+      edgeLine: fit(pieces.edgeLine, this.count),
+      ...(edgeIds ? { edgeIdBytes: edgeIds.bytes, edgeIdEnds: edgeIds.ends, edgeIdHashes: fit(this.idHash!, this.count) } : {}),
+      noPredicate: this.noPredicate,
+      noPredicateLines: this.noPredicateLines,
+      noPredicatePieces: pieces.noPredicate,
+      kinds: this.kinds,
+      kindTexts: this.kindTexts,
+      kindLines: this.kinds.map((_, k) => pieces.kindLine[k]!),
+      kindPieces: this.kinds.map((_, k) => pieces.kindPiece[k]!),
+      idBytes: ids.bytes,
+      idEnds: ids.ends,
+      idHashes: endpoints.interner.hashList(),
+      ...(error ? { error } : {}),
+    };
+  }
+
   /**
-   * Appends the rows another EdgeTable parsed from the rest of the file (the next lines after this one's):
-   * node numbers through nodeOf (its numbers -> this sink's), kinds matched by their text (new ones appended,
-   * in the order the other table met them). Throws as a single pass would at the same line.
+   * Appends the rows the worker parsed from the pieces after this table's (RangeRows), in file order:
+   * node numbers through `node` (called with the worker's number of an id and the line where file order
+   * first meets it, the first time it is met, so nodes new to this table are numbered as one pass would),
+   * kinds matched by their text (new ones appended in file order). Lines of the worker's rows follow this
+   * table's last line.
    */
-  append(other: RangeRows, nodeOf: Int32Array): void {
+  append(other: RangeRows, node: (local: number, line: number) => number): void {
+    const order = other.pieces.index.map((_, i) => i).sort((a, b) => other.pieces.index[a]! - other.pieces.index[b]!);
+    // line before each piece (by piece number), counted from this table's last line
+    const lineBefore = new Map<number, number>();
+    let lines = this.line;
+    for (const i of order) {
+      lineBefore.set(other.pieces.index[i]!, lines);
+      lines += other.pieces.lines[i]!;
+    }
+    const kindOrder = other.kindTexts.map((_, j) => j).sort((a, b) => lineBefore.get(other.kindPieces[a]!)! + other.kindLines[a]! - (lineBefore.get(other.kindPieces[b]!)! + other.kindLines[b]!));
     const kindOf = new Uint16Array(other.kindTexts.length);
-    other.kindTexts.forEach((text, j) => {
+    for (const j of kindOrder) {
+      const text = other.kindTexts[j]!;
+      const line = lineBefore.get(other.kindPieces[j]!)! + other.kindLines[j]!;
       let k = this.kindByText.get(text);
       if (k === undefined) {
         k = this.kinds.length;
-        if (k === 0xffff) throw new MechkgError(`${this.path}:${this.line + other.kindLines[j]!}: more than 65,535 distinct predicate/qualifier combinations`);
+        if (k === 0xffff) throw new MechkgError(`${this.path}:${line}: more than 65,535 distinct predicate/qualifier combinations`);
         this.kinds.push(other.kinds[j]!);
         this.kindTexts.push(text);
-        this.kindLines.push(this.line + other.kindLines[j]!);
+        this.kindLines.push(line);
         this.kindByText.set(text, k);
       }
       kindOf[j] = k;
-    });
-    const base = this.count;
+    }
     const n = other.count;
     this.reserve(n);
     const { source, target, kind, lineOffset } = this;
-    for (let e = 0; e < n; e++) {
-      source[base + e] = nodeOf[other.source[e]!]!;
-      target[base + e] = nodeOf[other.target[e]!]!;
-      kind[base + e] = kindOf[other.kind[e]!]!;
-    }
-    lineOffset.set(other.lineOffset.subarray(0, n), base);
-    if (this.ids !== null && other.edgeIdBytes && other.edgeIdEnds) {
-      this.ids.appendAll(other.edgeIdBytes, other.edgeIdEnds, n);
-      if (this.idHash && other.edgeIdHashes) this.idHash.set(other.edgeIdHashes.subarray(0, n), base);
-      else if (this.idHash) {
-        const { edgeIdBytes: bytes, edgeIdEnds: ends } = other;
-        for (let e = 0, from = 0; e < n; from = ends[e]!, e++) this.idHash[base + e] = fnv1a(bytes, from, ends[e]!);
+    const nodeOf = new Int32Array(other.idEnds.length).fill(-1);
+    let at = this.count;
+    for (const i of order) {
+      const from = other.pieces.start[i]!;
+      const to = from + other.pieces.count[i]!;
+      const before = lineBefore.get(other.pieces.index[i]!)!;
+      const base = at;
+      for (let e = from; e < to; e++, at++) {
+        const ls = other.source[e]!;
+        const lt = other.target[e]!;
+        let s = nodeOf[ls]!;
+        if (s < 0) s = nodeOf[ls] = node(ls, before + other.edgeLine[e]!);
+        let t = nodeOf[lt]!;
+        if (t < 0) t = nodeOf[lt] = node(lt, before + other.edgeLine[e]!);
+        source[at] = s;
+        target[at] = t;
+        kind[at] = kindOf[other.kind[e]!]!;
+      }
+      lineOffset.set(other.lineOffset.subarray(from, to), base);
+      if (this.ids !== null && other.edgeIdBytes && other.edgeIdEnds) {
+        this.ids.appendRange(other.edgeIdBytes, other.edgeIdEnds, from, to);
+        if (this.idHash && other.edgeIdHashes) this.idHash.set(other.edgeIdHashes.subarray(from, to), base);
       }
     }
-    for (const l of other.noPredicateLines) if (this.noPredicateLines.length < MAX_EXAMPLES) this.noPredicateLines.push(this.line + l);
+    const noPredicate = other.noPredicateLines.map((l, i) => lineBefore.get(other.noPredicatePieces[i]!)! + l).sort((a, b) => a - b);
+    for (const l of noPredicate) if (this.noPredicateLines.length < MAX_EXAMPLES) this.noPredicateLines.push(l);
     this.noPredicate += other.noPredicate;
-    this.count = base + n;
-    this.line += other.lines;
+    this.count = at;
+    this.line = lines;
+  }
+
+  /** The line of the worker's error (RangeRows.error with a line), counted as append counts them. */
+  lineOfError(other: RangeRows, piece: number, line: number): number {
+    let lines = this.line;
+    other.pieces.index.forEach((j, i) => {
+      if (j < piece) lines += other.pieces.lines[i]!;
+    });
+    return lines + line;
   }
 }
 
-/** What a table parsed from a range of the file hands over (as posted by the worker). */
+/**
+ * What the worker hands over: the rows of the pieces it claimed (kgx-edge-pieces.ts), parsed last piece
+ * first, as typed arrays posted without copying. Lines are counted within each piece; the loader puts the
+ * pieces in file order (EdgeTable.append).
+ */
 export interface RangeRows {
   count: number;
-  /** Lines in the range (line numbers in it are 1-based, relative to the range). */
-  lines: number;
+  /** The pieces, in the order parsed: piece number, first edge, edges, lines. */
+  pieces: { index: number[]; start: number[]; count: number[]; lines: number[] };
   source: Int32Array;
   target: Int32Array;
   kind: Uint16Array;
   lineOffset: Float64Array;
-  /** The range's edge ids ('' when none), as pool bytes and end offsets; absent without an id column. */
+  /** Each edge's line within its piece (1-based). */
+  edgeLine: Int32Array;
+  /** The edge ids ('' when none), as pool bytes and end offsets; absent without an id column. */
   edgeIdBytes?: Uint8Array;
   edgeIdEnds?: Uint32Array;
   edgeIdHashes?: Int32Array;
   noPredicate: number;
+  /** The first few rows without a predicate of each piece: line within the piece, and the piece. */
   noPredicateLines: number[];
+  noPredicatePieces: number[];
   kinds: EdgeKind[];
   kindTexts: string[];
+  /** Where file order first meets each kind: line within the piece, and the piece. */
   kindLines: number[];
-  /** The range's node ids in order of first appearance: UTF-8 bytes, end offsets, fnv1a hashes, first lines. */
+  kindPieces: number[];
+  /** Node ids, numbered as the worker met them: UTF-8 bytes, end offsets, fnv1a hashes. */
   idBytes: Uint8Array;
   idEnds: Uint32Array;
   idHashes: Int32Array;
-  idLines: Int32Array;
-  /** The first bad row's error, its line relative to the range: `${file}:${line}${rest}`. */
-  error?: { line: number; rest: string } | { message: string };
+  /**
+   * The error that stopped the worker, in its last (lowest) piece: `${file}:${line}${rest}` with the line
+   * within that piece, a row over the length limit at a file offset, or another message.
+   */
+  error?: { piece: number; line: number; rest: string } | { tooLong: number; limit: number } | { message: string };
 }
 
-/** Node ids of a range, numbered in order of first appearance, with the (relative) line where each was first seen. */
+/** Node ids met by the worker, numbered in the order it met them. */
 export class LocalEndpoints implements EndpointSink {
   readonly interner = new ByteInterner(1 << 14);
-  private lines = new Int32Array(1 << 14);
 
   find(buf: Uint8Array, start: number, end: number, hash: number): number {
     return this.interner.find(buf, start, end, hash);
   }
 
-  addEndpoint(buf: Uint8Array, start: number, end: number, hash: number, line: number): number {
-    const n = this.interner.add(buf, start, end, hash);
-    if (n === this.lines.length) {
-      const grown = new Int32Array(n * 2);
-      grown.set(this.lines);
-      this.lines = grown;
-    }
-    this.lines[n] = line;
-    return n;
-  }
-
-  firstLines(): Int32Array {
-    return this.lines.slice(0, this.interner.size);
+  addEndpoint(buf: Uint8Array, start: number, end: number, hash: number): number {
+    return this.interner.add(buf, start, end, hash);
   }
 }
 
+/** The worker's job: the shared piece plan, the header's columns, and rows to make room for. */
+export interface BackPiecesJob {
+  plan: PiecePlan;
+  columns: string[];
+  expectedRows: number;
+  /** Lowest piece the worker may claim (tests pin the split with it; default 0). */
+  floor?: number;
+}
+
 /**
- * Parses the rows in bytes [from, to) of a KGX edges file (from and to at line starts; columns from its
- * header) into a RangeRows, with line numbers relative to the range. A bad row ends the range with its error.
+ * Claims pieces from the back of the file, last first, and parses each, until the other thread has the
+ * next one (or `floor`). The first bad row stops it: it is then in the lowest piece parsed, and every row
+ * before it in file order is the other thread's to check, so the loader names the first bad row of the file.
  */
-export async function parseEdgeRange(path: string, columns: readonly string[], from: number, to: number, expectedRows: number, chunk: ChunkOptions = {}): Promise<RangeRows> {
+export async function parseBackPieces(job: BackPiecesJob): Promise<RangeRows> {
+  const { plan, columns } = job;
   const endpoints = new LocalEndpoints();
-  const table = new EdgeTable(path, endpoints, columns, Math.max(1024, expectedRows), 0);
+  const table = new EdgeTable(plan.path, endpoints, columns, Math.max(1024, job.expectedRows), 0, true);
+  const reader = new PieceReader(plan);
+  const parts: RangeRows['pieces'] = { index: [], start: [], count: [], lines: [] };
   let error: RangeRows['error'];
   try {
-    await forEachChunk(path, (buf, start, end, fileOffset) => table.parse(buf, start, end, fileOffset), { ...chunk, start: from, end: to });
+    for (let j = plan.count - 1; j >= (job.floor ?? 0) && claimPiece(plan, j, BACK); j--) {
+      table.startPiece(j);
+      const start = table.count;
+      parts.index.push(j);
+      parts.start.push(start);
+      try {
+        await reader.read(j, (buf, s, e, offset) => table.parse(buf, s, e, offset));
+      } finally {
+        parts.count.push(table.count - start);
+        parts.lines.push(table.line);
+      }
+    }
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const m = err instanceof MechkgError && message.startsWith(`${path}:`) ? /^(\d+)([^]*)$/.exec(message.slice(path.length + 1)) : null;
-    error = m ? { line: Number(m[1]), rest: m[2]! } : { message };
+    const m = err instanceof MechkgError && message.startsWith(`${plan.path}:`) ? /^(\d+)([^]*)$/.exec(message.slice(plan.path.length + 1)) : null;
+    if (err instanceof LineTooLongError) error = { tooLong: err.offset, limit: err.limit };
+    else if (m) error = { piece: parts.index[parts.index.length - 1]!, line: Number(m[1]), rest: m[2]! };
+    else error = { message };
+  } finally {
+    reader.close();
   }
-  const ids = endpoints.interner.pool.export();
-  const edgeIds = table.ids?.export();
-  return {
-    count: table.count,
-    lines: table.line,
-    source: fit(table.source, table.count),
-    target: fit(table.target, table.count),
-    kind: fit(table.kind, table.count),
-    lineOffset: fit(table.lineOffset, table.count),
-    ...(edgeIds ? { edgeIdBytes: edgeIds.bytes, edgeIdEnds: edgeIds.ends, edgeIdHashes: fit(table.idHash!, table.count) } : {}),
-    noPredicate: table.noPredicate,
-    noPredicateLines: table.noPredicateLines,
-    kinds: table.kinds,
-    kindTexts: table.kindTexts,
-    kindLines: table.kindLines,
-    idBytes: ids.bytes,
-    idEnds: ids.ends,
-    idHashes: endpoints.interner.hashList(),
-    idLines: endpoints.firstLines(),
-    ...(error ? { error } : {}),
-  };
+  return table.rangeRows(endpoints, parts, error);
 }
 
 function grownInts(a: Int32Array): Int32Array<ArrayBuffer> {

@@ -6,8 +6,6 @@
  * a result shows it. A 1M-edge file loads in a few seconds in a few hundred MB (see BENCHMARKS.md).
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { MechkgError } from '../errors.js';
 import type { Problem, Provenance } from '../model/types.js';
 import { CompactIndex, type CompactEdges, type CompactNodes } from './compact-index.js';
@@ -17,8 +15,9 @@ import { MAX_EXAMPLES, WARN, WarningLog } from '../import/warning-log.js';
 import { categoryOfCell, graphId } from './kgx-edge-kind.js';
 import { ByteInterner, fnv1a } from './byte-interner.js';
 import { repeatedUses } from './repeated-ids.js';
-import { EdgeTable, badLine, expectedRows, fit, parseEdgeRange, type EndpointSink, type RangeRows } from './kgx-edge-rows.js';
-import type { EdgeRangeJob } from './kgx-edges-worker.js';
+import { EdgeTable, badLine, expectedRows, fit, parseBackPieces, type BackPiecesJob, type EndpointSink, type RangeRows } from './kgx-edge-rows.js';
+import { BACK, FRONT, PIECE_BYTES, PieceReader, claimPiece, claimedBy, makePiecePlan, type PiecePlan } from './edge-pieces.js';
+import { PARALLEL_MIN_BYTES, edgeWorker, workerBuilt } from './edge-worker.js';
 import { StringPool } from './string-pool.js';
 import { LineTooLongError, forEachChunk, forEachLine, lineNumberAt, splitTabs, trimCr, type ChunkOptions, type LineProgress } from './tsv-lines.js';
 import { ownValue } from '../model/own-key.js';
@@ -32,24 +31,19 @@ export interface LoadKgxOptions {
   /** Bytes per read (default 4 MB); tests use tiny reads so rows are cut anywhere. */
   chunkSize?: number;
   /**
-   * Read the second part of a big edges file in a worker thread while this one reads the nodes file and the
-   * first part (default: for edges files of PARALLEL_MIN_BYTES or more, when the compiled worker is there).
-   * 'inline': split the same way but read both parts in this thread (tests of the merge). false: one pass.
+   * Read a big edges file with two threads, which share its rows out piece by piece (edge-pieces.ts):
+   * this one (after the nodes file) from the front, a worker from the back (default: for edges files of
+   * PARALLEL_MIN_BYTES or more, when the compiled worker is there). 'inline': the same pieces, both sides
+   * in this thread (tests of the merge). false: one pass.
    */
   parallel?: boolean | 'inline';
-  /** Where the second part starts, as a share of the rows' bytes (default SPLIT_SHARE). */
+  /** Tests: the worker's side takes no piece before this share of the rows (default 0: wherever they meet). */
   splitShare?: number;
+  /** Tests: bytes per piece (default PIECE_BYTES, or chunkSize when that is given). */
+  pieceBytes?: number;
 }
 
-/** Edges files from 32 MB (about 200,000 rows) are read by two threads. */
-export const PARALLEL_MIN_BYTES = 32 << 20;
-/**
- * The worker takes the rows after this share of the bytes; this thread also reads the nodes file. With 0.4
- * the worker finished 5% to 11% after this thread on all four benchmark shapes (2026-12-01, timed by phase):
- * 0.43 evens them out.
- */
-export const SPLIT_SHARE = 0.43;
-const WORKER_URL = new URL('./kgx-edges-worker.js', import.meta.url);
+export { PARALLEL_MIN_BYTES };
 
 /** Problems the loader skipped over (each with a count); errors are thrown instead. */
 export interface KgxLoadReport {
@@ -74,18 +68,18 @@ export async function loadKgxIndex(edgesPath: string, options: LoadKgxOptions = 
   const mode = options.parallel ?? 'auto';
   const twoThreads =
     mode === 'inline' || (mode !== false && (mode === true || statSync(edgesPath).size >= PARALLEL_MIN_BYTES) && workerBuilt());
-  const plan = twoThreads ? planSplit(edgesPath, options.splitShare ?? SPLIT_SHARE) : null;
-  const rest = plan ? parseRest(edgesPath, plan, mode === 'inline' ? 'inline' : 'worker', options.chunkSize) : null;
+  const plan = twoThreads ? planPieces(edgesPath, options.pieceBytes ?? options.chunkSize ?? PIECE_BYTES, mode !== 'inline') : null;
+  const rest = plan ? parseRest(plan, options.splitShare ?? 0, mode === 'inline' ? 'inline' : 'worker') : null;
   let table: EdgeTable;
   try {
     if (nodesPath) {
       await readNodes(nodesPath, nodes, problems, onProgress, chunk);
       nodes.warnUnknownCategories(problems, nodesPath);
     }
-    table = await readEdges(edgesPath, nodes, onProgress, chunk, plan?.at);
+    table = plan ? await readFrontPieces(plan, nodes, onProgress) : await readEdges(edgesPath, nodes, onProgress, chunk);
     if (rest) appendRest(edgesPath, table, nodes, await rest.rows);
   } catch (err) {
-    if (err instanceof LineTooLongError) throw new MechkgError(`${err.path}:${lineNumberAt(err.path, err.offset)}: row over ${err.limit} bytes, the limit for one row; nothing after it was read`);
+    if (err instanceof LineTooLongError) throw tooLong(err.path, err.offset, err.limit);
     throw err;
   } finally {
     rest?.stop();
@@ -362,17 +356,8 @@ async function readNodes(path: string, nodes: NodeTable, problems: WarningLog, o
   if (!header) throw new MechkgError(`${path}: empty file (a KGX nodes TSV starts with a header line)`);
 }
 
-/** Whether the worker's compiled module is there (not when running from the TypeScript sources, e.g. in tests). */
-function workerBuilt(): boolean {
-  try {
-    return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
-  } catch {
-    return false;
-  }
-}
-
-/** Parses the rows of the edges file up to byte `to` (default: the end) into a table over the global nodes. */
-async function readEdges(path: string, nodes: NodeTable, onProgress: ((p: LineProgress) => void) | undefined, chunk: ChunkOptions, to?: number): Promise<EdgeTable> {
+/** Parses the rows of the edges file into a table over the global nodes, in one pass. */
+async function readEdges(path: string, nodes: NodeTable, onProgress: ((p: LineProgress) => void) | undefined, chunk: ChunkOptions): Promise<EdgeTable> {
   let table: EdgeTable | null = null;
   let lastReport = Date.now();
   await forEachChunk(
@@ -390,7 +375,6 @@ async function readEdges(path: string, nodes: NodeTable, onProgress: ((p: LinePr
     },
     {
       ...chunk,
-      ...(to === undefined ? {} : { end: to }),
       onRead: onProgress
         ? (bytes, totalBytes, elapsedMs) => {
             const now = Date.now();
@@ -406,12 +390,19 @@ async function readEdges(path: string, nodes: NodeTable, onProgress: ((p: LinePr
   return table;
 }
 
+/** How two threads read a big edges file: its header's columns, rows expected in all, and the shared pieces. */
+interface TwoThreadPlan {
+  columns: string[];
+  expectedRows: number;
+  pieces: PiecePlan;
+}
+
 /**
- * Where a second thread should start on the edges file: the start of the line after `share` of the rows'
- * bytes, with the header's columns and the rows expected there; null when the file is too small or odd
- * (no header, no line end near the split): then one thread reads it all, and reports any problem.
+ * The piece plan for an edges file, with the header's columns and the rows expected in all; null when the
+ * file is odd (no header line, no subject or object column): then one thread reads it all, and reports
+ * the problem as a single pass does.
  */
-function planSplit(path: string, share: number): { columns: string[]; at: number; expectedRows: number } | null {
+function planPieces(path: string, pieceBytes: number, shared: boolean): TwoThreadPlan | null {
   const size = statSync(path).size;
   const fd = openSync(path, 'r');
   try {
@@ -422,55 +413,72 @@ function planSplit(path: string, share: number): { columns: string[]; at: number
     const columns = head.toString('utf8', 0, trimCr(head, 0, nl)).split('\t').map((c) => c.trim());
     if (!['subject', 'object'].every((c) => columns.includes(c))) return null;
     const rowsStart = nl + 1;
-    const target = rowsStart + Math.floor((size - rowsStart) * share);
-    if (target <= rowsStart || target >= size) return null;
-    const window = Buffer.allocUnsafe(Math.min(1 << 16, size - target + 1));
-    const m = readSync(fd, window, 0, window.length, target - 1);
-    const cut = window.subarray(0, m).indexOf(10);
-    if (cut < 0 || target + cut >= size) return null;
-    const at = target + cut; // just after the newline found at target - 1 + cut
-    const rows = expectedRows(head, rowsStart, n, size);
-    return { columns, at, expectedRows: Math.ceil((rows * (size - at)) / (size - rowsStart)) };
+    if (rowsStart >= size) return null;
+    return { columns, expectedRows: expectedRows(head, rowsStart, n, size), pieces: makePiecePlan(path, rowsStart, size, pieceBytes, shared) };
   } finally {
     closeSync(fd);
   }
 }
 
-/** Parses bytes [at, end) of the edges file in a worker thread (or in this one: 'inline'), as RangeRows. */
-function parseRest(path: string, plan: { columns: string[]; at: number; expectedRows: number }, mode: 'worker' | 'inline', chunkSize?: number): { rows: Promise<RangeRows>; stop: () => void } {
-  const size = statSync(path).size;
-  if (mode === 'inline') {
-    const chunk = chunkSize === undefined ? {} : { chunkSize, carryRoom: Math.min(chunkSize, 1 << 16) };
-    return { rows: parseEdgeRange(path, plan.columns, plan.at, size, plan.expectedRows, chunk), stop: () => {} };
+/** This thread's side: claims pieces from the front and parses them in order, until the worker has the next one. */
+async function readFrontPieces(plan: TwoThreadPlan, nodes: NodeTable, onProgress: ((p: LineProgress) => void) | undefined): Promise<EdgeTable> {
+  const { pieces } = plan;
+  const table = new EdgeTable(pieces.path, nodes, plan.columns, plan.expectedRows);
+  const reader = new PieceReader(pieces);
+  const started = Date.now();
+  let lastReport = started;
+  try {
+    for (let j = 0; j < pieces.count && claimPiece(pieces, j, FRONT); j++) {
+      await reader.read(j, (buf, start, end, offset) => table.parse(buf, start, end, offset));
+      const now = Date.now();
+      if (onProgress && now - lastReport >= 250) {
+        lastReport = now;
+        const bytes = Math.min(pieces.size, pieces.rowsStart + (j + 1 + claimedBy(pieces, BACK)) * pieces.pieceBytes);
+        onProgress({ file: pieces.path, lines: table.line, bytes, totalBytes: pieces.size, elapsedMs: now - started });
+      }
+    }
+  } finally {
+    reader.close();
   }
-  const job: EdgeRangeJob = { path, columns: plan.columns, from: plan.at, to: size, expectedRows: plan.expectedRows, ...(chunkSize === undefined ? {} : { chunkSize }) };
-  const worker = new Worker(WORKER_URL, { workerData: job });
-  worker.unref();
+  return table;
+}
+
+/** The worker's side: pieces claimed from the back, in a worker thread (or in this one: 'inline'), as RangeRows. */
+function parseRest(plan: TwoThreadPlan, floorShare: number, mode: 'worker' | 'inline'): { rows: Promise<RangeRows>; stop: () => void } {
+  const job: BackPiecesJob = { plan: plan.pieces, columns: plan.columns, expectedRows: Math.ceil(plan.expectedRows * 0.6), floor: Math.ceil(plan.pieces.count * floorShare) };
+  if (mode === 'inline') return { rows: parseBackPieces(job), stop: () => {} };
+  const path = plan.pieces.path;
+  const worker = edgeWorker(path);
   const rows = new Promise<RangeRows>((resolve, reject) => {
     worker.once('message', (m: RangeRows | { failed: string }) => ('failed' in m ? reject(new MechkgError(m.failed)) : resolve(m)));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new MechkgError(`${path}: the edge reader thread stopped (exit code ${code})`)));
   });
-  rows.catch(() => undefined); // handled by the caller, unless the first part failed first
+  rows.catch(() => undefined); // handled by the caller, unless the front failed first
+  worker.postMessage(job);
   return { rows, stop: () => void worker.terminate() };
 }
 
-/** Appends the rows a second thread parsed (nodes new to the table added in order, with their warnings). */
+/** Appends the rows the worker parsed, in file order (nodes new to the table added as one pass would, with their warnings). */
 function appendRest(path: string, table: EdgeTable, nodes: NodeTable, rows: RangeRows): void {
-  const lineBase = table.line;
   const ids = Buffer.from(rows.idBytes.buffer, rows.idBytes.byteOffset, rows.idBytes.byteLength);
-  const nodeOf = new Int32Array(rows.idEnds.length);
-  let start = 0;
-  for (let l = 0; l < nodeOf.length; l++) {
+  const error = rows.error;
+  const errorLine = error && 'piece' in error ? table.lineOfError(rows, error.piece, error.line) : 0;
+  table.append(rows, (l, line) => {
+    const start = l === 0 ? 0 : rows.idEnds[l - 1]!;
     const end = rows.idEnds[l]!;
     const hash = rows.idHashes[l]!;
     const n = nodes.find(ids, start, end, hash);
-    nodeOf[l] = n >= 0 ? n : nodes.addEndpoint(ids, start, end, hash, lineBase + rows.idLines[l]!);
-    start = end;
-  }
-  table.append(rows, nodeOf);
-  const error = rows.error;
-  if (error) throw new MechkgError('line' in error ? `${path}:${lineBase + error.line}${error.rest}` : error.message);
+    return n >= 0 ? n : nodes.addEndpoint(ids, start, end, hash, line);
+  });
+  if (!error) return;
+  if ('piece' in error) throw new MechkgError(`${path}:${errorLine}${error.rest}`);
+  if ('tooLong' in error) throw tooLong(path, error.tooLong, error.limit);
+  throw new MechkgError(error.message);
+}
+
+function tooLong(path: string, offset: number, limit: number): MechkgError {
+  return new MechkgError(`${path}:${lineNumberAt(path, offset)}: row over ${limit} bytes, the limit for one row; nothing after it was read`);
 }
 
 /**

@@ -6,7 +6,8 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import type { QueryIndex } from '../query/query-input.js';
-import { loadKgxIndex, type KgxLoadReport } from './kgx-index.js';
+import type { KgxLoadReport } from './kgx-index.js';
+import { PARALLEL_MIN_BYTES, warmEdgeWorker } from './edge-worker.js';
 
 /**
  * 2 MB: about 13,000 KGX edge rows. The importer (full validation into graphology) took 4.5 s and 600 MB on
@@ -53,5 +54,26 @@ function hasMechkgColumns(path: string): boolean {
 /** The compact index of path when the size rule picks it, else null (the caller loads it into graphology). */
 export async function openLargeKgx(path: string | undefined): Promise<(QueryIndex & KgxLoadReport) | null> {
   if (path === undefined || !wantsCompactIndex(path)) return null;
+  const { loadKgxIndex } = await import('./kgx-index.js');
   return loadKgxIndex(path); // its warnings (index.problems) are the caller's to print
+}
+
+/**
+ * The CLI launcher's first step: when the arguments name (`--graph PATH` or `--graph=PATH`) an edges file
+ * the compact index will read with two threads, starts that file's worker thread at once (edge-worker.ts),
+ * so its start-up overlaps the loading of the rest of mechkg. A wrong guess costs one idle thread.
+ */
+export function warmForArguments(args: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): void {
+  let path: string | undefined;
+  for (let i = 0; i < args.length && args[i] !== '--'; i++) {
+    const a = args[i]!;
+    if (a === '--graph') path = args[i + 1];
+    else if (a.startsWith('--graph=')) path = a.slice('--graph='.length);
+  }
+  if (path === undefined) return;
+  try {
+    if (wantsCompactIndex(path, env) && statSync(path).size >= PARALLEL_MIN_BYTES) warmEdgeWorker(path);
+  } catch {
+    // a bad MECHKG_COMPACT or an unreadable file: the command itself reports it
+  }
 }

@@ -41,15 +41,17 @@ export class StringPool {
     return this.push();
   }
 
-  /** Appends n strings given as pool bytes and end offsets (another pool's contents), in one copy. */
-  appendAll(bytes: Uint8Array, ends: ArrayLike<number>, n: number): void {
-    if (n === 0) return;
-    const total = ends[n - 1]!;
+  /** Appends strings [from, to) of another pool given as its bytes and end offsets, in one copy. */
+  appendRange(bytes: Uint8Array, ends: ArrayLike<number>, from: number, to: number): void {
+    const n = to - from;
+    if (n <= 0) return;
+    const first = from === 0 ? 0 : ends[from - 1]!;
+    const total = ends[to - 1]! - first;
     this.reserveBulk(n, total);
-    this.bytes.set(bytes.subarray(0, total), this.byteLength);
-    const base = this.byteLength;
+    this.bytes.set(bytes.subarray(first, first + total), this.byteLength);
+    const shift = this.byteLength - first;
     const out = this.ends;
-    for (let i = 0; i < n; i++) out[this.count + i] = base + ends[i]!;
+    for (let i = 0; i < n; i++) out[this.count + i] = ends[from + i]! + shift;
     this.count += n;
     this.byteLength += total;
   }
@@ -101,9 +103,13 @@ export class StringPool {
 
   /** Drops the spare capacity once every string is in (the pool is read-only afterwards). */
   trim(): this {
-    this.bytes = this.bytes.slice(0, this.byteLength);
-    this.ownView = new DataView(this.bytes.buffer);
-    this.ends = this.ends.slice(0, this.count);
+    // Copy only when that frees much: a million edge ids are 20 to 50 MB, and copying them to free the
+    // last few percent of a pool sized from the file cost more load time than the bytes are worth.
+    if (this.byteLength < this.bytes.length * 0.9) {
+      this.bytes = this.bytes.slice(0, this.byteLength);
+      this.ownView = new DataView(this.bytes.buffer);
+    }
+    if (this.count < this.ends.length * 0.9) this.ends = this.ends.slice(0, this.count);
     return this;
   }
 

@@ -152,7 +152,7 @@ describe('edge-kind cache', () => {
   });
 });
 
-describe('two readers (the end of the file parsed apart, then appended)', () => {
+describe('two readers (pieces claimed from the front by the loader, from the back by a worker, then appended)', () => {
   // the worker is compiled JS: tests load the built copy (the test command runs tsc first)
   const built = (): Promise<typeof import('../../src/scale/kgx-index.js')> => import(join(__dirname, '..', '..', 'dist', 'src', 'scale', 'kgx-index.js'));
 
@@ -173,6 +173,42 @@ describe('two readers (the end of the file parsed apart, then appended)', () => 
     const { loadKgxIndex: loadBuilt } = await built();
     for (const splitShare of [0.3, 0.6]) {
       expect(dump(await loadBuilt(path, { onProgress: () => {}, parallel: true, splitShare }) as unknown as CompactIndex)).toEqual(whole);
+    }
+    // no pinned split: the threads race for pieces of a few rows each and meet wherever they do
+    for (const pieceBytes of [53, 401, 4096]) {
+      expect(dump(await loadBuilt(path, { onProgress: () => {}, parallel: true, pieceBytes }) as unknown as CompactIndex)).toEqual(whole);
+    }
+  });
+
+  it('keeps file order across pieces: rows longer than a piece, CRLF, empty lines, no final newline, first-seen lines of warnings', async () => {
+    const header = ['id', 'subject', 'predicate', 'object', 'publications'];
+    const rows: string[] = [];
+    const lineOfRow: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      lineOfRow.push(rows.length + 2);
+      // a non-Biolink predicate met again and again (warned once, at its first line), rows without one
+      const predicate = i % 50 === 30 ? 'biolink:made_up_relation' : i % 97 === 50 ? '' : i % 3 === 0 ? 'biolink:causes' : 'biolink:positively_correlated_with';
+      // a few rows far longer than a piece, and empty lines between some rows
+      const pubs = i % 61 === 7 ? Array.from({ length: 300 }, (_, k) => `PMID:${i * 1000 + k}`).join('|') : `PMID:${i}`;
+      // endpoints missing from the nodes file only near the end: their warnings name lines the worker read
+      const subject = i >= 350 && i % 10 === 0 ? `LATE:${i}` : `X:${(i * 7) % 150}`;
+      rows.push([`e${i}`, subject, predicate, `Y:${(i * 11) % 170}`, pubs].join('\t'));
+      if (i % 45 === 44) rows.push('');
+    }
+    const path = join(dir, 'pieces_edges.tsv');
+    writeFileSync(path, [header.join('\t'), ...rows].join('\r\n')); // no final line end
+    const nodes = ['id\tname', ...Array.from({ length: 150 }, (_, i) => `X:${i}\tx ${i}`), ...Array.from({ length: 170 }, (_, i) => `Y:${i}\ty ${i}`)];
+    writeFileSync(join(dir, 'pieces_nodes.tsv'), nodes.join('\n') + '\n');
+    const whole = dump(await loadKgxIndex(path, { onProgress: () => {}, parallel: false }));
+    const lines = (code: string) => whole.problems.filter((p: { code: string }) => p.code === code).map((p: { line?: number }) => p.line);
+    expect(lines('dangling_endpoint')).toEqual([350, 360, 370, 380, 390].map((i) => lineOfRow[i]));
+    expect(lines('unknown_predicate')).toContain(lineOfRow[30]); // made_up_relation, first met at row 30
+    const { loadKgxIndex: loadBuilt } = await built();
+    for (const pieceBytes of [1, 29, 700, 5000]) {
+      for (const splitShare of [0, 0.4, 0.95]) {
+        expect(dump(await loadKgxIndex(path, { onProgress: () => {}, parallel: 'inline', pieceBytes, splitShare }))).toEqual(whole);
+      }
+      expect(dump((await loadBuilt(path, { onProgress: () => {}, parallel: true, pieceBytes })) as unknown as CompactIndex)).toEqual(whole);
     }
   });
 
@@ -204,14 +240,15 @@ describe('two readers (the end of the file parsed apart, then appended)', () => 
     const message = 'badsplit_edges.tsv:151: subject and object: is required (empty subject) (line starts "\\tbiolink:causes\\tB:1")';
     const { loadKgxIndex: loadBuilt } = await built();
     for (const splitShare of [0.2, 0.5, 0.9]) {
-      await expect(loadKgxIndex(path, { parallel: 'inline', splitShare })).rejects.toThrow(message);
-      await expect(loadBuilt(path, { parallel: true, splitShare })).rejects.toThrow(message);
+      await expect(loadKgxIndex(path, { parallel: 'inline', splitShare, pieceBytes: 97 })).rejects.toThrow(message);
+      await expect(loadBuilt(path, { parallel: true, splitShare, pieceBytes: 97 })).rejects.toThrow(message);
     }
+    await expect(loadBuilt(path, { parallel: true, pieceBytes: 31 })).rejects.toThrow(message);
     rows[20] = 'A:1\tbiolink:causes';
     writeFileSync(path, rows.join('\n') + '\n');
-    for (const splitShare of [0.5, 0.9]) {
-      await expect(loadKgxIndex(path, { parallel: 'inline', splitShare })).rejects.toThrow('badsplit_edges.tsv:21: subject and object: is required (empty object)');
-      await expect(loadBuilt(path, { parallel: true, splitShare })).rejects.toThrow('badsplit_edges.tsv:21: subject and object: is required (empty object)');
+    for (const splitShare of [0, 0.5, 0.9]) {
+      await expect(loadKgxIndex(path, { parallel: 'inline', splitShare, pieceBytes: 97 })).rejects.toThrow('badsplit_edges.tsv:21: subject and object: is required (empty object)');
+      await expect(loadBuilt(path, { parallel: true, splitShare, pieceBytes: 97 })).rejects.toThrow('badsplit_edges.tsv:21: subject and object: is required (empty object)');
     }
   });
 });
