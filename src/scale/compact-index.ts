@@ -62,6 +62,13 @@ export class CompactIndex implements PathIndex, NameSource {
   readonly name: string;
   private readonly lookup: (id: string) => number;
   private readonly defaultIds = new Map<number, string>();
+  /**
+   * Recent id lookups, decoded labels and given edge ids: a script asks about the same few nodes and the
+   * edges of its answers again and again, and each miss costs an encode or decode and a hash probe.
+   */
+  private readonly recentIds = new Recent<string, number>();
+  private readonly recentLabels = new Recent<number, string>();
+  private readonly recentEdgeIds = new Recent<number, string>();
   private readonly outOffsets: Int32Array;
   private readonly outList: Int32Array;
   private readonly inOffsets: Int32Array;
@@ -99,7 +106,9 @@ export class CompactIndex implements PathIndex, NameSource {
 
   /** Number of a node by its id, or by its id exactly as the file spells it; -1 when neither. */
   indexOf(id: string): number {
-    return this.lookup(id);
+    let n = this.recentIds.get(id);
+    if (n === undefined) this.recentIds.set(id, (n = this.lookup(id)));
+    return n;
   }
   nodeId(n: number): string {
     return this.nodes.ids[n]!;
@@ -182,7 +191,7 @@ export class CompactIndex implements PathIndex, NameSource {
   // NameSource (name resolution and search work on the compact index as on a graphology graph)
 
   hasNode(id: string): boolean {
-    return this.lookup(id) >= 0;
+    return this.indexOf(id) >= 0;
   }
   forEachNode(cb: (id: string, attributes: Attributes) => void): void {
     for (let n = 0; n < this.nodeCount; n++) cb(this.nodes.ids[n]!, this.nodeAttributes(n));
@@ -196,7 +205,7 @@ export class CompactIndex implements PathIndex, NameSource {
   nodeAttributes(n: number): { id: string; label: string; category: string; synonyms: string[]; identifiers: string[] } {
     return {
       id: this.nodes.ids[n]!,
-      label: this.label(n),
+      label: this.nodes.labels.byteSize(n) > 0 ? this.nodes.labels.get(n) : this.nodes.ids[n]!, // no memo: name indexes walk every node
       category: this.nodeCategory(n),
       synonyms: splitList(this.nodes.synonyms.get(n)),
       identifiers: this.identifiers(n),
@@ -213,7 +222,10 @@ export class CompactIndex implements PathIndex, NameSource {
     const renamed = this.edges.renamed.get(e);
     if (renamed !== undefined) return renamed;
     const ids = this.edges.ids;
-    return ids !== null && ids.byteSize(e) > 0 ? graphId(ids.get(e)) : null;
+    if (ids === null || ids.byteSize(e) === 0) return null;
+    let id = this.recentEdgeIds.get(e);
+    if (id === undefined) this.recentEdgeIds.set(e, (id = graphId(ids.get(e))));
+    return id;
   }
 
   /** Bytes held in typed arrays and pools (not counting the id strings and the id map). */
@@ -228,7 +240,10 @@ export class CompactIndex implements PathIndex, NameSource {
   }
 
   private label(n: number): string {
-    return this.nodes.labels.byteSize(n) > 0 ? this.nodes.labels.get(n) : this.nodes.ids[n]!;
+    if (this.nodes.labels.byteSize(n) === 0) return this.nodes.ids[n]!;
+    let label = this.recentLabels.get(n);
+    if (label === undefined) this.recentLabels.set(n, (label = this.nodes.labels.get(n)));
+    return label;
   }
 
   /**
@@ -248,6 +263,18 @@ export class CompactIndex implements PathIndex, NameSource {
     }
     const base = `${this.nodes.ids[s]}--${p}--${this.nodes.ids[t]}`;
     return k === 1 ? base : `${base}--${k}`;
+  }
+}
+
+/** A memo of at most 4,096 entries, emptied when full (the cheapest bound that keeps memory flat). */
+class Recent<K, V> {
+  private readonly map = new Map<K, V>();
+  get(key: K): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: K, value: V): void {
+    if (this.map.size >= 4096) this.map.clear();
+    this.map.set(key, value);
   }
 }
 
