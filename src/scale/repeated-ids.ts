@@ -25,18 +25,15 @@ const BUCKETS = 1 << DIGIT_BITS;
 export function repeatedUses(bytes: Uint8Array, ends: ArrayLike<number>, count: number, hashes?: ArrayLike<number>): RepeatedUse[] {
   count = Math.min(count, ends.length, hashes ? hashes.length : Infinity);
   // Int32: a Uint32Array element above 2^31 reads as a heap number, several times slower in these loops
-  let keys = new Int32Array(count);
-  let items = new Int32Array(count);
-  let m = 0;
-  for (let i = 0; i < count; i++) {
-    const start = i === 0 ? 0 : ends[i - 1]!;
-    if (start === ends[i]!) continue;
-    keys[m] = hashes ? hashes[i]! | 0 : fnv1a(bytes, start, ends[i]!);
-    items[m++] = i;
+  let hash: Int32Array;
+  if (hashes instanceof Int32Array) hash = hashes;
+  else {
+    hash = new Int32Array(count);
+    for (let i = 0; i < count; i++) hash[i] = hashes ? hashes[i]! | 0 : fnv1a(bytes, i === 0 ? 0 : ends[i - 1]!, ends[i]!);
   }
   // Keep only entries whose hash another entry shares, in a bit table a few times the size of the list:
-  // every repeated id is among them, and a list of distinct ids leaves only chance collisions (a few %).
-  ({ keys, items, m } = sharedHashes(keys, items, m));
+  // every repeated id is among them, and a list of distinct ids leaves only chance collisions.
+  let { keys, items, m } = sharedHashes(hash, ends, count);
   // Stable LSD passes keep equal hashes in list order, so the first use of an id comes first in its run.
   let keysTo = new Int32Array(m);
   let itemsTo = new Int32Array(m);
@@ -104,27 +101,48 @@ function groupByText(bytes: Uint8Array, ends: ArrayLike<number>, items: Int32Arr
   }
 }
 
-/** The entries (of the first m) whose hash occurs at least twice, in list order. */
-function sharedHashes(keys: Int32Array<ArrayBuffer>, items: Int32Array<ArrayBuffer>, m: number): { keys: Int32Array<ArrayBuffer>; items: Int32Array<ArrayBuffer>; m: number } {
+/** The non-empty entries whose hash another non-empty entry shares, in list order, with their hashes. */
+function sharedHashes(hash: Int32Array, ends: ArrayLike<number>, count: number): { keys: Int32Array<ArrayBuffer>; items: Int32Array<ArrayBuffer>; m: number } {
+  // 8 bits per entry: a table that stays in cache; about 1 in 8 distinct ids survives by chance, and
+  // those are sorted, which costs less than a table four times the size probed at random
   let bits = 1 << 16;
-  while (bits < m * 32 && bits < 1 << 28) bits *= 2;
+  while (bits < count * 8 && bits < 1 << 28) bits *= 2;
   const mask = bits - 1;
   const seen = new Int32Array(bits >>> 5);
   const twice = new Int32Array(bits >>> 5);
-  for (let i = 0; i < m; i++) {
-    const h = keys[i]! & mask;
+  let previousEnd = 0;
+  for (let i = 0; i < count; i++) {
+    const end = ends[i]!;
+    if (end === previousEnd) continue; // no id
+    previousEnd = end;
+    const h = hash[i]! & mask;
     const w = h >>> 5;
     const b = 1 << (h & 31);
     if (seen[w]! & b) twice[w]! |= b;
     else seen[w]! |= b;
   }
+  let m = 0;
+  previousEnd = 0;
+  for (let i = 0; i < count; i++) {
+    const end = ends[i]!;
+    if (end === previousEnd) continue;
+    previousEnd = end;
+    const h = hash[i]! & mask;
+    if (twice[h >>> 5]! & (1 << (h & 31))) m++;
+  }
+  const keys = new Int32Array(m);
+  const items = new Int32Array(m);
   let n = 0;
-  for (let i = 0; i < m; i++) {
-    const h = keys[i]! & mask;
+  previousEnd = 0;
+  for (let i = 0; i < count && n < m; i++) {
+    const end = ends[i]!;
+    if (end === previousEnd) continue;
+    previousEnd = end;
+    const h = hash[i]! & mask;
     if (twice[h >>> 5]! & (1 << (h & 31))) {
-      keys[n] = keys[i]!;
-      items[n++] = items[i]!;
+      keys[n] = hash[i]!;
+      items[n++] = i;
     }
   }
-  return { keys, items, m: n };
+  return { keys, items, m };
 }
