@@ -256,6 +256,7 @@ function crossCheck(out: ValidatedData): void {
       const line = { file: e.origin.file, line: e.lines?.evidence[i] ?? e.origin.line };
       if (!sources.has(ev.source)) err(line, 'unknown_source', e.id, `evidence[${i}].source "${ev.source}" is not in sources.yaml${suggest(ev.source, sources.keys())}`);
       if (ev.study !== undefined && !sources.has(ev.study)) err(line, 'unknown_source', e.id, `evidence[${i}].study "${ev.study}" is not in sources.yaml${suggest(ev.study, sources.keys())}`);
+      if (ev.effect !== undefined && ev.stance !== 'disputes') err(line, 'invalid_field', e.id, `evidence[${i}].effect says what a disputing study found instead (got "${ev.effect}" on a supporting entry); set stance: disputes or remove effect`);
     });
     if (!PREDICATES[e.predicate].causal && e.evidence.every((ev) => ev.stance === 'disputes')) {
       err(e.origin, 'missing_evidence', e.id, 'every evidence entry disputes this edge; add the supporting finding it rests on', 'warning');

@@ -4,7 +4,7 @@
  * Schema that editors use for completion (graph/schema/*.json) is generated from it.
  */
 import * as z from 'zod/mini';
-import { CURATED_CATEGORY_NAMES, CURIE_PATTERN, EVIDENCE_KIND_NAMES, PREDICATE_NAMES, SOURCE_KINDS, STANCES } from './vocabulary.js';
+import { CURATED_CATEGORY_NAMES, CURIE_PATTERN, DISPUTED_EFFECTS, EVIDENCE_KIND_NAMES, PREDICATE_NAMES, SOURCE_KINDS, STANCES } from './vocabulary.js';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -32,6 +32,9 @@ export const evidenceSchema = z.strictObject({
   ),
   kind: describe(z.enum(EVIDENCE_KIND_NAMES), 'what kind of study or knowledge backs the statement'),
   stance: describe(z._default(z.enum(STANCES), 'supports'), 'whether the evidence supports or disputes the edge'),
+  effect: optional(
+    describe(z.enum(DISPUTED_EFFECTS), 'with stance disputes: what the study found instead, none (no effect, e.g. no difference from placebo) or opposite (an effect of the other sign)'),
+  ),
   statement: describe(text(), "the finding in the curator's own words (never copied text)"),
   note: optional(describe(text(), 'caveats: mixed findings, preclinical only, dose, population')),
   context: optional(contextSchema),

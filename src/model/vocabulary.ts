@@ -169,6 +169,14 @@ export const EVIDENCE_KIND_NAMES = Object.keys(EVIDENCE_KINDS) as [EvidenceKind,
 export const STANCES = ['supports', 'disputes'] as const;
 export type Stance = (typeof STANCES)[number];
 
+/**
+ * What a disputing study found instead of the edge's effect, when the curator read it: `none` (no effect:
+ * no difference from placebo or control, no association with the genetic instrument) or `opposite` (an
+ * effect of the other sign). Without it a dispute says only that the study does not support the edge.
+ */
+export const DISPUTED_EFFECTS = ['none', 'opposite'] as const;
+export type DisputedEffect = (typeof DISPUTED_EFFECTS)[number];
+
 export const SOURCE_KINDS = ['seed_article', 'primary_paper', 'review', 'textbook', 'database'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 

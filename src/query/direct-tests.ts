@@ -15,7 +15,7 @@
  * edge tests a step of a mechanism, and the prediction would not follow (FROM can lower TO through other
  * routes while it raises v). No general ontology of proxies is assumed.
  */
-import { EVIDENCE_KINDS, predicateVerb, type EvidenceKind, type Stance } from '../model/vocabulary.js';
+import { EVIDENCE_KINDS, predicateVerb, type DisputedEffect, type EvidenceKind, type Stance } from '../model/vocabulary.js';
 import type { SourceData } from '../model/schema.js';
 import { ownValue } from '../model/own-key.js';
 import { citeSource } from './cite-source.js';
@@ -28,6 +28,8 @@ import type { NetSign } from './query-options.js';
 export interface DirectTestEvidence {
   kind: EvidenceKind;
   stance: Stance;
+  /** On a disputing entry, what the study found instead when the curator says: no effect, or the opposite one. */
+  effect?: DisputedEffect;
   /** Registry id of the document the claim was read in. */
   source: string;
   /** Registry id of the study it reports, when that is another entry. */
@@ -48,10 +50,14 @@ export interface LinkStep {
 }
 
 /**
- * - agrees: the human design supports the edge and its sign is the predicted one;
- * - contradicts: it supports the edge and the sign is the opposite;
- * - not_confirmed: it disputes the edge of the predicted sign (no effect, or not that one);
- * - inconclusive: it disputes an edge of the opposite sign (which does not show the predicted effect);
+ * - agrees: the human design supports the edge and its sign is the predicted one, or found the opposite
+ *   of an edge of the opposite sign (which is the predicted effect);
+ * - contradicts: it supports the edge and the sign is the opposite, or found the opposite of an edge of
+ *   the predicted sign;
+ * - not_confirmed: it found no effect, or disputes the edge of the predicted sign without saying what it
+ *   found instead;
+ * - inconclusive: it disputes an edge of the opposite sign without saying what it found instead (which
+ *   does not show the predicted effect);
  * - mixed: such designs both support and dispute the edge;
  * - no_prediction: the routes give no direction (none found, a step without sign, or a tie).
  */
@@ -74,6 +80,11 @@ export interface DirectTest {
   predicted: NetSign;
   /** What the designs that test causation say about the edge as stated. */
   finding: Stance | 'mixed';
+  /**
+   * When they dispute it: what they found instead, if every disputing entry says the same (`effect` on
+   * the entries): `none` (no effect) or `opposite` (the other sign); null when unsaid or they differ.
+   */
+  disputedEffect: DisputedEffect | null;
   verdict: DirectTestVerdict;
   /** True for agrees, false for contradicts and not_confirmed, null otherwise. */
   agrees: boolean | null;
@@ -201,12 +212,12 @@ export function directTests(index: PathIndex, sources: Readonly<Record<string, S
     const supports = designs.some((ev) => ev.stance === 'supports');
     const disputes = designs.some((ev) => ev.stance === 'disputes');
     const finding: DirectTest['finding'] = supports && disputes ? 'mixed' : supports ? 'supports' : 'disputes';
-    const verdict: DirectTestVerdict =
-      predicted === '?' ? 'no_prediction' : finding === 'mixed' ? 'mixed' : finding === 'supports' ? (sign === predicted ? 'agrees' : 'contradicts') : sign === predicted ? 'not_confirmed' : 'inconclusive';
+    const disputedEffect = commonEffect(designs);
+    const verdict: DirectTestVerdict = predicted === '?' ? 'no_prediction' : finding === 'mixed' ? 'mixed' : judge(finding, disputedEffect, sign === predicted);
     const evidence = designs
       .map((ev): DirectTestEvidence => {
         const cited = citeSource(sources, ev.study ?? ev.source);
-        return { kind: ev.kind, stance: ev.stance, source: ev.source, ...(ev.study ? { study: ev.study } : {}), statement: ev.statement, ...cited };
+        return { kind: ev.kind, stance: ev.stance, ...(ev.effect ? { effect: ev.effect } : {}), source: ev.source, ...(ev.study ? { study: ev.study } : {}), statement: ev.statement, ...cited };
       })
       .sort((a, b) => EVIDENCE_KINDS[b.kind].strength - EVIDENCE_KINDS[a.kind].strength);
     const observational = { supports: 0, disputes: 0 };
@@ -222,6 +233,7 @@ export function directTests(index: PathIndex, sources: Readonly<Record<string, S
       routeSign,
       predicted,
       finding,
+      disputedEffect,
       verdict,
       agrees: verdict === 'agrees' ? true : verdict === 'contradicts' || verdict === 'not_confirmed' ? false : null,
       evidence,
@@ -233,17 +245,42 @@ export function directTests(index: PathIndex, sources: Readonly<Record<string, S
   return tests.sort((a, b) => strongest(b) - strongest(a) || (a.edge < b.edge ? -1 : a.edge > b.edge ? 1 : 0));
 }
 
+/** What the disputing entries found instead, when all of them say and agree; null otherwise. */
+function commonEffect(entries: readonly { stance: Stance; effect?: DisputedEffect | undefined }[]): DisputedEffect | null {
+  const effects = new Set(entries.filter((ev) => ev.stance === 'disputes').map((ev) => ev.effect ?? null));
+  return effects.size === 1 ? [...effects][0]! : null;
+}
+
+/**
+ * The verdict of tests that all support or all dispute the edge, given whether its sign is the predicted
+ * one: a study that found no effect does not confirm the prediction whichever way the edge points; one that
+ * found the opposite of the edge found the other sign; a dispute that says neither only fails to show the edge.
+ */
+function judge(finding: Stance, effect: DisputedEffect | null, predictedSign: boolean): DirectTestVerdict {
+  if (finding === 'supports') return predictedSign ? 'agrees' : 'contradicts';
+  if (effect === 'none') return 'not_confirmed';
+  if (effect === 'opposite') return predictedSign ? 'contradicts' : 'agrees';
+  return predictedSign ? 'not_confirmed' : 'inconclusive';
+}
+
 const DESIGN_NAMES: Partial<Record<EvidenceKind, [string, string]>> = {
   randomized_trial: ['a randomized trial', 'randomized trials'],
   mendelian_randomization: ['Mendelian randomization', 'Mendelian randomization studies'],
   intervention_study: ['a non-randomized intervention study', 'non-randomized intervention studies'],
 };
 
-/** "a randomized trial disputes", "2 randomized trials and Mendelian randomization support". */
-function designsSaying(evidence: DirectTestEvidence[], stance: Stance): string | null {
+/** What a group of entries said: supported the edge, disputed it (saying no more), found no effect, found the opposite. */
+type Said = 'supports' | 'disputes' | DisputedEffect;
+
+function saidBy(ev: DirectTestEvidence): Said {
+  return ev.stance === 'supports' ? 'supports' : (ev.effect ?? 'disputes');
+}
+
+/** "a randomized trial disputes", "2 randomized trials and Mendelian randomization support", "a randomized trial found". */
+function designsSaying(evidence: DirectTestEvidence[], said: Said): string | null {
   const studies = new Map<EvidenceKind, Set<string>>();
   for (const ev of evidence) {
-    if (ev.stance !== stance) continue;
+    if (saidBy(ev) !== said) continue;
     const set = studies.get(ev.kind) ?? new Set<string>();
     set.add(ev.study ?? ev.source);
     studies.set(ev.kind, set);
@@ -254,7 +291,8 @@ function designsSaying(evidence: DirectTestEvidence[], stance: Stance): string |
     return set.size === 1 ? one : `${set.size} ${many}`;
   });
   const plural = names.length > 1 || [...studies.values()].some((set) => set.size > 1);
-  return `${names.join(' and ')} ${stance === 'supports' ? (plural ? 'support' : 'supports') : plural ? 'dispute' : 'disputes'}`;
+  const verb = said === 'supports' ? (plural ? 'support' : 'supports') : said === 'disputes' ? (plural ? 'dispute' : 'disputes') : 'found';
+  return `${names.join(' and ')} ${verb}`;
 }
 
 const MOVE: Record<'+' | '-', string> = { '+': 'rise', '-': 'fall' };
@@ -262,16 +300,32 @@ const MOVE: Record<'+' | '-', string> = { '+': 'rise', '-': 'fall' };
 /**
  * "a randomized trial disputes that X decreases Y (the routes predict that fall)": what the designs said
  * about the edge, what cohorts saw on the same edge, then the prediction ("that" when the edge has the
- * predicted sign, "a" when the opposite).
+ * predicted sign, "a" when the opposite). A disputing entry that says what it found instead reads "found
+ * no effect of X on Y" or "found an effect opposite to the claim that X decreases Y"; after a first clause
+ * that states the claim, only "found no effect" / "found the opposite".
  */
 function testText(x: Omit<DirectTest, 'text'>, byRoutes: string): string {
-  const said = [designsSaying(x.evidence, 'disputes'), designsSaying(x.evidence, 'supports')].filter((p) => p !== null).join(' and ');
-  const claim = `${said} that ${x.source.label} ${predicateVerb(x.predicate)} ${x.target.label}`;
+  const claim = `${x.source.label} ${predicateVerb(x.predicate)} ${x.target.label}`;
+  const plain = [designsSaying(x.evidence, 'disputes'), designsSaying(x.evidence, 'supports')].filter((p) => p !== null).join(' and ');
+  const opposite = designsSaying(x.evidence, 'opposite');
+  const none = designsSaying(x.evidence, 'none');
+  const clauses: string[] = [];
+  if (plain) clauses.push(`${plain} that ${claim}`);
+  if (opposite) clauses.push(clauses.length ? `${opposite} the opposite` : `${opposite} an effect opposite to the claim that ${claim}`);
+  const claimStated = clauses.length > 0;
+  if (none) clauses.push(clauses.length ? `${none} no effect` : `${none} no effect of ${x.source.label} on ${x.target.label}`);
   const { supports, disputes } = x.observational;
+  // "which" needs the claim before it; after "no effect of X on Y" they are said of that effect.
   const cohorts =
-    supports + disputes === 0 ? '' : disputes === 0 ? ', which observational studies support' : supports === 0 ? ', which observational studies dispute' : ', on which observational studies are mixed';
-  const prediction = x.predicted === '?' ? '' : ` (${byRoutes} ${x.sign === x.predicted ? 'that' : 'a'} ${MOVE[x.predicted]})`;
-  return `${claim}${cohorts}${prediction}`;
+    supports + disputes === 0
+      ? ''
+      : claimStated
+        ? disputes === 0 ? ', which observational studies support' : supports === 0 ? ', which observational studies dispute' : ', on which observational studies are mixed'
+        : disputes === 0 ? ', though observational studies support the effect' : supports === 0 ? ', and observational studies dispute it' : ', and observational studies are mixed on it';
+  const prediction = x.predicted === '?' ? '' : ` (${byRoutes} ${claimStated && x.sign === x.predicted ? 'that' : 'a'} ${MOVE[x.predicted]})`;
+  // The cohorts are said right after the first clause, which names the claim or the effect they bear on.
+  clauses[0] += cohorts;
+  return `${clauses.join(', and ')}${prediction}`;
 }
 
 /** At most this many tests are named in the sentence; the JSON lists them all. */

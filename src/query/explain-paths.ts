@@ -109,7 +109,7 @@ export function explanationText(r: TextParts, testRefs?: number[][]): string {
 function render(r: TextParts, testRefs: number[][]): string {
   const { from, to, explanations, agreement, references, complete } = r;
   const tests = r.directTests.map((x, i) => {
-    const said = x.evidence.map((ev, k) => `${ev.stance === 'disputes' ? 'Disputed by' : 'Supported by'} ${EVIDENCE_KINDS[ev.kind].label} [${testRefs[i]![k]}]: ${ev.statement.replace(/\s*$/, '')}${/[.!?]$/.test(ev.statement.trim()) ? '' : '.'}`);
+    const said = x.evidence.map((ev, k) => `${ev.stance === 'disputes' ? 'Disputed by' : 'Supported by'} ${EVIDENCE_KINDS[ev.kind].label}${ev.effect ? ` (${FOUND[ev.effect]})` : ''} [${testRefs[i]![k]}]: ${ev.statement.replace(/\s*$/, '')}${/[.!?]$/.test(ev.statement.trim()) ? '' : '.'}`);
     return `  ${i + 1}. ${capitalize(x.text)}. ${said.join(' ')}`;
   });
   const testsBlock = tests.length > 0 ? `Direct human tests\n${tests.join('\n')}\n\n` : '';
@@ -123,6 +123,9 @@ function render(r: TextParts, testRefs: number[][]): string {
   const verdict = agreement ? `Raising ${from.label}, what happens to ${to.label}? ${agreement.text}\n\n` : '';
   return `${verdict}${parts.join('\n\n')}\n\n${testsBlock}${refsBlock}${complete ? '' : '\n(The search was cut by its work budget; other routes may exist.)\n'}`;
 }
+
+/** What a disputing study found instead, as the explain text says it. */
+const FOUND = { none: 'no effect found', opposite: 'the opposite effect found' } as const;
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

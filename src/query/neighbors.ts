@@ -48,7 +48,7 @@ export function neighbors(input: QueryInput, node: string, options: NeighborsOpt
   const ctx = queryContext(input);
   const { index } = ctx;
   const start = resolveNumber(ctx, node);
-  const trav = makeTraversal(ctx, { includeAssociations: !options.causalOnly, minStrength, avoid: resolveAvoid(ctx, avoidNames), keep: [start] });
+  const trav = makeTraversal(ctx, { includeAssociations: !options.causalOnly, includeRefuted: !options.causalOnly, minStrength, avoid: resolveAvoid(ctx, avoidNames), keep: [start] });
   const order = [start];
   const distance: number[] = [0];
   const followed: number[] = [];

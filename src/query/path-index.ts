@@ -47,6 +47,16 @@ export function edgeRelationOf(index: PathIndex, e: number): RelationCode {
   return index.edgeRelation ? index.edgeRelation(e) : index.edgeCausal(e) ? RELATION_CODES.influence : RELATION_CODES.association;
 }
 
+/**
+ * Whether edge e is a claim its evidence only disputes: some entry disputes it and none supports it (its
+ * strength is 0). The graph records such an edge to say the claim failed, so no route query steps
+ * through it (docs/semantics.md#refuted-edges). An edge with no evidence at all (a KGX row) is not
+ * refuted; an edge with support and a dispute is contested, and still a route step.
+ */
+export function edgeRefuted(index: PathIndex, e: number): boolean {
+  return index.edgeStrength(e) === 0 && (index.edgeContested?.(e) ?? false);
+}
+
 export interface NodeSummary {
   id: string;
   label: string;

@@ -8,6 +8,7 @@ import { editDistance } from '../load/edit-distance.js';
 import { CATEGORIES, EVIDENCE_KINDS, EVIDENCE_KIND_NAMES, type EvidenceKind } from '../model/vocabulary.js';
 import type { QueryContext } from './query-input.js';
 import { isFlowIndex } from './flow-index.js';
+import { edgeRefuted } from './path-index.js';
 
 export type NetSign = '+' | '-' | '?';
 
@@ -103,6 +104,11 @@ export interface TraversalOptions {
   avoid: Avoidance;
   /** Nodes never blocked (query endpoints), whatever their category. */
   keep?: readonly number[];
+  /**
+   * Also follow edges whose evidence only disputes them (edgeRefuted): only for listing the graph's edges
+   * (neighbors), never for a route, which would present a failed claim as a cause.
+   */
+  includeRefuted?: boolean;
 }
 
 /** One all-zero `blocked` per index, shared by the traversals that avoid nothing (never written). */
@@ -126,9 +132,13 @@ export function makeTraversal(ctx: QueryContext, opts: TraversalOptions): Traver
     if (isFlowIndex(index)) for (let n = index.realNodeCount; n < index.nodeCount; n++) blocked[n] = blocked[index.nodeOrigin(n)]!;
   }
   const { includeAssociations, minStrength } = opts;
+  // A refuted edge has strength 0, so a minimum evidence kind already drops it; an index without disputes has none.
+  const dropRefuted = !opts.includeRefuted && minStrength === 0 && index.edgeContested !== undefined;
   return {
     blocked,
-    edgeAllowed: (e) => (includeAssociations || index.edgeCausal(e)) && index.edgeStrength(e) >= minStrength,
+    edgeAllowed: dropRefuted
+      ? (e) => (includeAssociations || index.edgeCausal(e)) && !edgeRefuted(index, e)
+      : (e) => (includeAssociations || index.edgeCausal(e)) && index.edgeStrength(e) >= minStrength,
   };
 }
 

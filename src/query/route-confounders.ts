@@ -11,7 +11,7 @@ import { EVIDENCE_KINDS } from '../model/vocabulary.js';
 import { ownValue } from '../model/own-key.js';
 import { tryResolveNode, type NameSource } from '../graph/resolve-name.js';
 import { nodeRef, type Confounder } from './path-result.js';
-import type { PathIndex } from './path-index.js';
+import { edgeRefuted, type PathIndex } from './path-index.js';
 import { evidenceKindOf } from './query-options.js';
 
 /**
@@ -56,13 +56,13 @@ function confoundsInto(index: PathIndex, names: NameSource | null, x: number, me
   const into = index.inEdges(x);
   for (let i = 0; i < into.length; i++) {
     const e = into[i]!;
-    if (!index.edgeConfounds!(e)) continue;
+    if (!index.edgeConfounds!(e) || edgeRefuted(index, e)) continue;
     const c = index.edgeSource(e);
     const exposures = new Set<number>();
     const outs = index.outEdges(c);
     for (let j = 0; j < outs.length; j++) {
       const f = outs[j]!;
-      if (index.edgeCausal(f) || index.edgeConfounds!(f)) exposures.add(index.edgeTarget(f));
+      if ((index.edgeCausal(f) || index.edgeConfounds!(f)) && !edgeRefuted(index, f)) exposures.add(index.edgeTarget(f));
     }
     const association = namedAssociation(index.edgeSummary(e).note);
     const named = namedExposure(names, index, association, x);
@@ -126,7 +126,7 @@ export function confoundedBy(index: PathIndex, n: number): Confounder[] {
   const outs = index.outEdges(n);
   for (let i = 0; i < outs.length; i++) {
     const e = outs[i]!;
-    if (!index.edgeConfounds(e)) continue;
+    if (!index.edgeConfounds(e) || edgeRefuted(index, e)) continue;
     const x = index.edgeTarget(e);
     const association = namedAssociation(index.edgeSummary(e).note);
     out.push(build(index, { e, confounder: n, outcome: x, exposures: new Set(), named: -1, association }, null));

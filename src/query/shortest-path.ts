@@ -68,7 +68,8 @@ export function shortestPath(input: QueryInput, from: string, to: string, option
   }
   const index = flowIndex(ctx.index);
   const trav = makeTraversal({ ...ctx, index }, { includeAssociations, minStrength, avoid, keep: [s, t] });
-  const raw = index.rawAdjacency?.();
+  // The typed arrays carry no disputes: only an index without them (the compact index) is read that way.
+  const raw = index.edgeContested ? undefined : index.rawAdjacency?.();
   const edges = withLease(index, (lease) =>
     raw ? meetOnArrays(raw, trav.blocked, includeAssociations, minStrength, s, t, maxLength, budget, lease) : meetInTheMiddle(index, trav, s, t, maxLength, budget, lease),
   );

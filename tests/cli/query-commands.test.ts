@@ -109,14 +109,14 @@ describe('mechkg query commands', () => {
     expect(tests.map((x) => [x.edge, x.verdict])).toEqual(
       expect.arrayContaining([
         ['b12-1000ug-daily--decreases--hepatic-steatosis', 'not_confirmed'],
-        ['vitamin-b12-deficiency--contributes_to--nafld', 'not_confirmed'],
+        ['vitamin-b12-deficiency--contributes_to--nafld', 'contradicts'],
       ]),
     );
-    expect(j.directTestsText).toMatch(/^Direct human tests do not bear this out: a randomized trial disputes/);
+    expect(j.directTestsText).toMatch(/^Direct human tests do not bear this out: a randomized trial found no effect of/);
     expect(mechkg('paths', 'B12', 'NAFLD').stdout.split('\n')[1]).toContain(j.directTestsText);
     const x = mechkg('explain', 'B12', 'NAFLD').stdout;
     expect(x.split('\n')[0]).toContain('Direct human tests do not bear this out');
-    expect(x).toMatch(/\nDirect human tests\n {2}1\. A randomized trial disputes/);
+    expect(x).toMatch(/\nDirect human tests\n {2}1\. A randomized trial found no effect of/);
   });
 
   it('paths, explain and effects from metformin say which routes disagree and name the confounding, in text and JSON', () => {

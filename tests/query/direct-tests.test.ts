@@ -47,6 +47,37 @@ describe('findPaths: direct tests of the question', () => {
     expect(findPaths(both, 'x', 'y').directTests.map(brief)).toEqual([{ edge: 'diet--decreases--y', predicted: '?', finding: 'supports', verdict: 'no_prediction', agrees: null }]);
   });
 
+  it('says what a disputing trial found instead when the data says: no effect is not confirmed, the opposite effect contradicts', () => {
+    const none = findPaths(withTests('regimen decreases lesion review_statement,randomized_trial:disputes:none'), 'x', 'y');
+    expect(none.directTests.map(brief)).toEqual([{ edge: 'regimen--decreases--lesion', predicted: '-', finding: 'disputes', verdict: 'not_confirmed', agrees: false }]);
+    expect(none.directTests[0]!.disputedEffect).toBe('none');
+    expect(none.directTests[0]!.evidence[0]!.effect).toBe('none');
+    expect(none.directTestsText).toBe('Direct human tests do not bear this out: a randomized trial found no effect of regimen on lesion (the route predicts a fall).');
+    // No effect on an edge of the other sign is no more a confirmation: it used to read as inconclusive.
+    const noneOther = findPaths(withTests('regimen increases lesion review_statement,randomized_trial:disputes:none'), 'x', 'y');
+    expect(noneOther.directTests.map(brief)).toEqual([{ edge: 'regimen--increases--lesion', predicted: '-', finding: 'disputes', verdict: 'not_confirmed', agrees: false }]);
+    const opposite = findPaths(withTests('regimen decreases lesion review_statement,randomized_trial:disputes:opposite'), 'x', 'y');
+    expect(opposite.directTests.map(brief)).toEqual([{ edge: 'regimen--decreases--lesion', predicted: '-', finding: 'disputes', verdict: 'contradicts', agrees: false }]);
+    expect(opposite.directTestsText).toBe('Direct human tests do not bear this out: a randomized trial found an effect opposite to the claim that regimen decreases lesion (the route predicts that fall).');
+    // The opposite of an edge of the other sign is the predicted effect.
+    const oppositeOther = findPaths(withTests('regimen increases lesion review_statement,randomized_trial:disputes:opposite'), 'x', 'y');
+    expect(oppositeOther.directTests.map(brief)).toEqual([{ edge: 'regimen--increases--lesion', predicted: '-', finding: 'disputes', verdict: 'agrees', agrees: true }]);
+    // Disputing entries that say different things, or nothing, keep the plain reading.
+    const unsaid = findPaths(withTests('regimen increases lesion review_statement,randomized_trial:disputes:opposite,mendelian_randomization:disputes'), 'x', 'y');
+    expect(unsaid.directTests.map(brief)).toEqual([{ edge: 'regimen--increases--lesion', predicted: '-', finding: 'disputes', verdict: 'inconclusive', agrees: null }]);
+    expect(unsaid.directTests[0]!.disputedEffect).toBeNull();
+    expect(unsaid.directTests[0]!.text).toBe('Mendelian randomization disputes that regimen increases lesion, and a randomized trial found the opposite (the route predicts a fall)');
+  });
+
+  it('puts what cohorts saw right after the clause it bears on', () => {
+    const r = findPaths(withTests('xdef increases y observational_human,mendelian_randomization:disputes:none'), 'x', 'y');
+    expect(r.directTests[0]!.text).toBe('Mendelian randomization found no effect of xdef on y, though observational studies support the effect (the routes predict a rise)');
+  });
+
+  it('rejects an effect on a supporting entry, naming the file, line and edge', () => {
+    expect(() => graphOf(['a increases b randomized_trial:supports:none'])).toThrow(/"code":"invalid_field".*"line":\d+.*"id":"a--increases--b".*effect says what a disputing study found instead/);
+  });
+
   it('says mixed when the testing designs both support and dispute the edge', () => {
     const r = findPaths(withTests('regimen decreases lesion randomized_trial:disputes,intervention_study'), 'x', 'y');
     expect(r.directTests.map(brief)).toEqual([{ edge: 'regimen--decreases--lesion', predicted: '-', finding: 'mixed', verdict: 'mixed', agrees: null }]);
@@ -66,8 +97,9 @@ describe('findPaths: direct tests of the question', () => {
     }
     const both = findPaths(withTests('regimen decreases lesion intervention_study', 'x decreases y randomized_trial:disputes'), 'x', 'y');
     expect(both.directTests.map((x) => x.edge)).toEqual(['x--decreases--y', 'regimen--decreases--lesion']);
+    // x -> y, which the trial only disputes, is no route: the one route is the mechanism through m.
     expect(both.directTestsText).toBe(
-      'Direct human tests disagree with one another: a randomized trial disputes that x decreases y (the routes predict that fall); a non-randomized intervention study supports that regimen decreases lesion (the routes predict that fall).',
+      'Direct human tests disagree with one another: a randomized trial disputes that x decreases y (the route predicts that fall); a non-randomized intervention study supports that regimen decreases lesion (the route predicts that fall).',
     );
   });
 
@@ -119,7 +151,7 @@ describe('findPaths: direct tests of the question', () => {
 describe('the curated question: does vitamin B12 lower NAFLD?', () => {
   const graph = curatedGraph();
 
-  it('finds the Talari trial and the Fu Mendelian randomization, neither confirming the routes', () => {
+  it('finds the Talari trial (no effect against placebo) and the Fu Mendelian randomization (the opposite effect), neither confirming the routes', () => {
     const r = findPaths(graph, 'vitamin-b12', 'nafld');
     expect(r.agreement!.routesUp).toBe(0);
     const byEdge = new Map(r.directTests.map((x) => [x.edge, x]));
@@ -130,12 +162,17 @@ describe('the curated question: does vitamin B12 lower NAFLD?', () => {
     expect(trial.evidence.map((ev) => [ev.kind, ev.stance])).toEqual([['randomized_trial', 'disputes']]);
     expect(trial.evidence[0]!.citation).toMatch(/^Talari HR.*PMID:35982162/);
     const mr = byEdge.get('vitamin-b12-deficiency--contributes_to--nafld')!;
-    expect(brief(mr)).toEqual({ edge: 'vitamin-b12-deficiency--contributes_to--nafld', predicted: '+', finding: 'disputes', verdict: 'not_confirmed', agrees: false });
+    expect(trial.disputedEffect).toBe('none');
+    // Genetically higher serum B12 went with more NAFLD: the opposite of what the routes predict for the deficiency.
+    expect(brief(mr)).toEqual({ edge: 'vitamin-b12-deficiency--contributes_to--nafld', predicted: '+', finding: 'disputes', verdict: 'contradicts', agrees: false });
+    expect(mr.disputedEffect).toBe('opposite');
     expect(mr.fromLinks.map((l) => l.edge)).toEqual(['vitamin-b12--prevents--vitamin-b12-deficiency']);
     expect(mr.evidence[0]).toMatchObject({ kind: 'mendelian_randomization', stance: 'disputes' });
     expect(mr.observational.supports).toBeGreaterThan(0);
     // The line under the routes' verdict says the human tests do not bear it out, before any route is read.
-    expect(r.agreement!.text).toMatch(/lower it\. Direct human tests do not bear this out: a randomized trial disputes that high-dose oral B12.* decreases hepatic fat accumulation \(the routes predict that fall\); Mendelian randomization disputes that vitamin B12 deficiency contributes to non-alcoholic fatty liver disease, which observational studies support/);
+    expect(r.agreement!.text).toMatch(
+      /lower it\. Direct human tests do not bear this out: a randomized trial found no effect of high-dose oral B12.* on hepatic fat accumulation \(the routes predict a fall\); Mendelian randomization found an effect opposite to the claim that vitamin B12 deficiency contributes to non-alcoholic fatty liver disease, which observational studies support \(the routes predict that rise\)/,
+    );
   });
 
   it('explain lists the tests with their studies among the references', () => {
@@ -143,7 +180,7 @@ describe('the curated question: does vitamin B12 lower NAFLD?', () => {
     expect(x.directTests.map((t) => t.edge)).toContain('b12-1000ug-daily--decreases--hepatic-steatosis');
     const block = x.text.slice(x.text.indexOf('\nDirect human tests\n'));
     const ref = x.references.find((r) => r.source === 'talari-2022-b12-nafld-rct')!;
-    expect(block).toMatch(new RegExp(`1\\. A randomized trial disputes that high-dose oral B12.*Disputed by randomized trial \\[${ref.n}\\]:`));
+    expect(block).toMatch(new RegExp(`1\\. A randomized trial found no effect of high-dose oral B12.*Disputed by randomized trial \\(no effect found\\) \\[${ref.n}\\]:`));
   });
 
   it('agrees where human trials show the predicted fall (folate lowers homocysteine)', () => {

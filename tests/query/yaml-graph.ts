@@ -7,15 +7,15 @@ const STUDY_FREE = new Set(['established_biochemistry', 'review_statement']);
 const SOURCES = 'sources:\n  - id: t\n    kind: textbook\n    title: T\n  - id: mouse\n    kind: primary_paper\n    title: M\n    pmid: "1"\n';
 
 /**
- * A graph from lines "a predicate b [kind[:disputes],...]" (one evidence entry per kind, established_biochemistry
+ * A graph from lines "a predicate b [kind[:disputes[:none|opposite]],...]" (one evidence entry per kind, established_biochemistry
  * when none is given; a study kind cites the registry entry with a PMID); every node is a small molecule unless named in `categories`.
  */
 export function graphOf(lines: string[], categories: Record<string, string> = {}): KnowledgeGraph {
   const edges = lines.map((l) => {
     const [source, predicate, target, entry = 'established_biochemistry'] = l.split(/\s+/);
     const entries = entry.split(',').map((x) => {
-      const [kind, stance = 'supports'] = x.split(':');
-      return { kind: kind!, stance };
+      const [kind, stance = 'supports', effect] = x.split(':');
+      return { kind: kind!, stance, effect };
     });
     return { source: source!, predicate: predicate!, target: target!, entries };
   });
@@ -27,7 +27,7 @@ export function graphOf(lines: string[], categories: Record<string, string> = {}
     'edges:',
     ...edges.map(
       (e) =>
-        `  - source: ${e.source}\n    predicate: ${e.predicate}\n    target: ${e.target}\n    evidence:\n${e.entries.map((x) => `      - source: ${STUDY_FREE.has(x.kind) ? 't' : 'mouse'}\n        kind: ${x.kind}\n        stance: ${x.stance}\n        statement: s.`).join('\n')}`,
+        `  - source: ${e.source}\n    predicate: ${e.predicate}\n    target: ${e.target}\n    evidence:\n${e.entries.map((x) => `      - source: ${STUDY_FREE.has(x.kind) ? 't' : 'mouse'}\n        kind: ${x.kind}\n        stance: ${x.stance}\n${x.effect ? `        effect: ${x.effect}\n` : ''}        statement: s.`).join('\n')}`,
     ),
   ].join('\n');
   const result = tryLoadGraphFromFiles([

@@ -5,7 +5,7 @@ import type { PathEdge } from '../../query/path-result.js';
 import { evidenceLabel, predicateLabel, provenanceText } from './format-path.js';
 
 function edgeLines(e: PathEdge, label: (id: string) => string): string[] {
-  const lines = [`  ${label(e.source)} -(${e.sign} ${predicateLabel(e.predicate)})-> ${label(e.target)}   (${e.id})${e.contested ? '  CONTESTED' : ''}`];
+  const lines = [`  ${label(e.source)} -(${e.sign} ${predicateLabel(e.predicate)})-> ${label(e.target)}   (${e.id})${e.contested ? (e.strength === 0 ? '  REFUTED (nothing supports it: no route follows it)' : '  CONTESTED') : ''}`];
   if (e.context) lines.push(`      context: ${Object.entries(e.context).map(([k, v]) => `${k}: ${v}`).join('; ')}`);
   if (e.note) lines.push(`      note: ${e.note}`);
   for (const ev of e.evidence) {
