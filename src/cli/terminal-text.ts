@@ -36,19 +36,24 @@ export function safeJson(value: unknown, indent?: number): string {
 }
 
 const CHUNK = 1 << 16;
+/**
+ * A value whose JSON text is estimated at most this long is written by one JSON.stringify (native, far
+ * faster than member by member) and then cut into CHUNK pieces: no string passes a few times this.
+ */
+const WHOLE = 1 << 20;
 
 /**
- * safeJson(value, indent) cut into pieces of about 64 kB, the same text once joined. Arrays and plain objects
- * near the top are written member by member, so an answer of any size never becomes one string (V8 refuses
- * strings past about 512 MB: "Invalid string length").
+ * safeJson(value, indent) cut into pieces of at most 64 kB, the same text once joined. Arrays and plain objects
+ * near the top whose text would pass about 1 MB are written member by member, so an answer of any size never
+ * becomes one string (V8 refuses strings past about 512 MB: "Invalid string length").
  */
 export function* safeJsonChunks(value: unknown, indent = 2, depth = 3): Generator<string> {
   let buffer = '';
   for (const part of jsonParts(value, ' '.repeat(indent), '', depth)) {
     buffer += part;
-    if (buffer.length >= CHUNK) {
-      yield buffer;
-      buffer = '';
+    while (buffer.length >= CHUNK) {
+      yield buffer.slice(0, CHUNK);
+      buffer = buffer.slice(CHUNK);
     }
   }
   if (buffer) yield buffer;
@@ -56,7 +61,7 @@ export function* safeJsonChunks(value: unknown, indent = 2, depth = 3): Generato
 
 function* jsonParts(value: unknown, step: string, pad: string, depth: number): Generator<string> {
   const plain = value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
-  if (depth === 0 || !plain || (!Array.isArray(value) && ![Object.prototype, null].includes(Object.getPrototypeOf(value)))) {
+  if (depth === 0 || !plain || (!Array.isArray(value) && ![Object.prototype, null].includes(Object.getPrototypeOf(value))) || textSizeAtMost(value, pad.length, step.length, WHOLE)) {
     // JSON.stringify's own text, indented to this level (a JSON text has no raw line breaks inside strings)
     const text = JSON.stringify(value, null, step) ?? 'null';
     yield safeText(pad ? text.replace(/\n/g, `\n${pad}`) : text);
@@ -78,6 +83,40 @@ function* jsonParts(value: unknown, step: string, pad: string, depth: number): G
     yield* jsonParts(v, step, inner, depth - 1);
   }
   yield `\n${pad}${close}`;
+}
+
+/** Members of a long array or object the size estimate reads: this many, evenly spaced. */
+const SAMPLES = 16;
+
+/**
+ * Whether value's indented JSON text is about `limit` characters or less. An estimate, not a count:
+ * strings and keys as their length, each value on a line of its indentation, and a long array or object
+ * as its length times the mean of SAMPLES evenly spaced members, so the check costs a few thousand steps
+ * whatever the answer's size (walking every value cost as much as writing it). Members far larger than
+ * their neighbours can make it low; the text is then a few times `limit`, nowhere near V8's limit.
+ */
+function textSizeAtMost(value: unknown, pad: number, step: number, limit: number): boolean {
+  return estimatedSize(value, pad, step, limit) <= limit;
+}
+
+/** The estimate of textSizeAtMost; stops adding once it passes `limit`. */
+function estimatedSize(v: unknown, pad: number, step: number, limit: number): number {
+  if (typeof v === 'string') return pad + 4 + v.length;
+  if (v === null || typeof v !== 'object') return pad + 24;
+  const keys = Array.isArray(v) ? null : Object.keys(v);
+  const n = keys ? keys.length : (v as unknown[]).length;
+  const read = (i: number) => (keys ? (v as Record<string, unknown>)[keys[i]!] : (v as unknown[])[i]);
+  let size = pad + 4;
+  if (n <= SAMPLES) {
+    for (let i = 0; i < n && size <= limit; i++) size += (keys ? keys[i]!.length + 4 : 0) + estimatedSize(read(i), pad + step, step, limit);
+    return size;
+  }
+  let sampled = 0;
+  for (let k = 0; k < SAMPLES; k++) {
+    const i = Math.floor((k * (n - 1)) / (SAMPLES - 1));
+    sampled += (keys ? keys[i]!.length + 4 : 0) + estimatedSize(read(i), pad + step, step, limit);
+  }
+  return size + (sampled / SAMPLES) * n;
 }
 
 function safeText(json: string): string {

@@ -43,7 +43,7 @@ export function readGraphDirContents(dir: string): GraphDirContents {
       refuse(d, `cannot list this folder (${errorCode(err)})`, 'unreadable_file');
       return;
     }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
+    entries.sort(byName(entries));
     for (const entry of entries) {
       const full = join(d, entry.name);
       if (entry.isDirectory()) {
@@ -71,6 +71,18 @@ export function readGraphDirContents(dir: string): GraphDirContents {
   walk(root);
   return out;
 }
+
+/**
+ * The order of a folder's entries: localeCompare, as always; but when every name is lowercase letters,
+ * digits, hyphens and dots (every curated file), plain code-unit order, which gives the same order for such
+ * names without starting the ICU collator (some 8 ms a process).
+ */
+export function byName(entries: readonly { name: string }[]): (a: { name: string }, b: { name: string }) => number {
+  if (entries.every((e) => PLAIN_NAME.test(e.name))) return (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return (a, b) => a.name.localeCompare(b.name);
+}
+
+const PLAIN_NAME = /^[a-z0-9.-]*$/;
 
 function readOne(target: string, path: string, out: GraphDirContents): void {
   const refuse = (message: string, code: Problem['code'] = 'unsafe_file'): void => void out.problems.push({ level: 'error', code, file: path, message });

@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeName, resolveNode, tryResolveNode } from '../../src/graph/resolve-name.js';
+import { graphOf } from '../query/yaml-graph.js';
+import { byName } from '../../src/node/read-graph-dir.js';
+
+// Start-up shortcuts must give exactly what the general rule gives.
+describe('start-up fast paths', () => {
+  it('normalizeName of an ASCII name equals the Unicode rule (NFKD, marks dropped, lowercase, letters and digits kept)', () => {
+    const unicodeRule = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+    fc.assert(fc.property(fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)) }), (s) => {
+      expect(normalizeName(s)).toBe(unicodeRule(s));
+    }), { numRuns: 2000 });
+    expect(normalizeName('Vitamin B-12')).toBe('vitaminb12');
+    expect(normalizeName('Café')).toBe('cafe');
+  });
+
+  it('orders folder entries as localeCompare does, with or without the code-unit shortcut', () => {
+    const plain = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789-.'), minLength: 1, maxLength: 8 });
+    const any = fc.string({ minLength: 1, maxLength: 8 });
+    for (const name of [plain, fc.oneof(plain, any)]) {
+      fc.assert(
+        fc.property(fc.array(name, { maxLength: 12 }), (names) => {
+          const entries = names.map((n) => ({ name: n }));
+          const sign = (x: number) => Math.sign(x);
+          for (const a of entries) for (const b of entries) expect(sign(byName(entries)(a, b))).toBe(sign(a.name.localeCompare(b.name)));
+        }),
+        { numRuns: 500 },
+      );
+    }
+  });
+
+  it('tryResolveNode answers as resolveNode for a name some node has, null for a miss, and throws on an ambiguous name', () => {
+    const g = graphOf(['a increases b']);
+    g.mergeNodeAttributes('b', { synonyms: ['shared'] });
+    g.mergeNodeAttributes('a', { synonyms: ['Shared', 'only-a'] });
+    for (const name of ['a', 'B', 'only a', 'ONLY-A']) expect(tryResolveNode(g, name)).toBe(resolveNode(g, name));
+    expect(tryResolveNode(g, 'nowhere')).toBeNull();
+    expect(tryResolveNode(g, '')).toBeNull();
+    expect(() => tryResolveNode(g, 'shared')).toThrow(/ambiguous/);
+  });
+});
