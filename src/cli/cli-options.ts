@@ -16,12 +16,37 @@ export function intOption(flag: string, value: string | undefined): number | und
   return n;
 }
 
-/** Adds the budget options shared by enumerating commands. */
-export function budgetOptions(cmd: Command): Command {
+/** Adds the budget options of enumerating commands; the defaults are the library's, named in the help. */
+export function budgetOptions(cmd: Command, defaults = { maxExpansions: '5000000', timeout: '5000' }): Command {
   return cmd
-    .option('--max-expansions <n>', 'work budget: most edge expansions (default 5000000)')
-    .option('--timeout <ms>', 'work budget: most milliseconds (default 5000)');
+    .option('--max-expansions <n>', `work budget: most edge expansions (default ${defaults.maxExpansions})`)
+    .option('--timeout <ms>', `work budget: most milliseconds (default ${defaults.timeout})`);
 }
+
+/** `--json`, which every query command takes. */
+export function jsonOption(cmd: Command): Command {
+  return cmd.option('--json', 'print JSON');
+}
+
+/** `--min-evidence`, which every traversing command takes. */
+export function minEvidenceOption(cmd: Command, note = ''): Command {
+  return cmd.option('--min-evidence <kind>', `${note}skip edges whose best evidence is weaker than this kind`);
+}
+
+/**
+ * The options that filter what a route may pass through, in this order: `--avoid` (what it may not enter,
+ * in the command's words), `--min-evidence`, and `--include-associations` (with the command's note on what
+ * following a non-causal edge gives).
+ */
+export function routeFilterOptions(cmd: Command, words: { avoid: string; associations: string }, note = ''): Command {
+  return minEvidenceOption(cmd.option('--avoid <node|category>', `${note}${words.avoid} (repeatable)`, collect), note).option(
+    '--include-associations',
+    `${note}also follow non-causal edges${words.associations}`,
+  );
+}
+
+/** What `paths`, `shortest` and `export --paths` say of their filters. */
+export const PATH_FILTER_WORDS = { avoid: 'path must not enter this node or category', associations: ' (correlations, associations)' };
 
 export function budgetValues(opts: { maxExpansions?: string; timeout?: string }): { maxExpansions?: number; maxMillis?: number } {
   const out: { maxExpansions?: number; maxMillis?: number } = {};
@@ -58,16 +83,17 @@ export interface PathFlags {
 
 /** Adds the path-query options; `note` prefixes each description (e.g. "with --paths: "). */
 export function addPathOptions(cmd: Command, defaultLimit: number, note = ''): Command {
+  const limited = cmd
+    .option('--max-length <n>', `${note}longest path in edges`, '6')
+    .option('--limit <k>', `${note}most paths`, String(defaultLimit))
+    .option('--sign <sign>', `${note}keep only paths with this net sign: + or -`)
+    .option('--via <node>', `${note}path must visit this node (repeatable)`, collect);
   return budgetOptions(
-    cmd
-      .option('--max-length <n>', `${note}longest path in edges`, '6')
-      .option('--limit <k>', `${note}most paths`, String(defaultLimit))
-      .option('--sign <sign>', `${note}keep only paths with this net sign: + or -`)
-      .option('--via <node>', `${note}path must visit this node (repeatable)`, collect)
-      .option('--avoid <node|category>', `${note}path must not enter this node or category (repeatable)`, collect)
-      .option('--min-evidence <kind>', `${note}skip edges whose best evidence is weaker than this kind`)
-      .option('--include-associations', `${note}also follow non-causal edges (correlations, associations)`)
-      .option('--rank <rank>', `${note}evidence (best-supported first: weakest step's evidence kind, then its independent studies, then length) or length (shortest first)`, 'evidence'),
+    routeFilterOptions(limited, PATH_FILTER_WORDS, note).option(
+      '--rank <rank>',
+      `${note}evidence (best-supported first: weakest step's evidence kind, then its independent studies, then length) or length (shortest first)`,
+      'evidence',
+    ),
   );
 }
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { budgetValues, intOption, output } from '../cli-options.js';
+import { budgetOptions, budgetValues, intOption, jsonOption, minEvidenceOption, output } from '../cli-options.js';
 import { openQueryGraph } from '../open-graph.js';
 import { progressLine } from '../progress.js';
 import { runCommand } from '../run-command.js';
@@ -27,20 +27,19 @@ interface HypothesesFlags {
 }
 
 export function registerHypothesesCommand(program: Command, state: State): void {
-  program
-    .command('hypotheses')
-    .description('which upstream perturbations explain observed changes (reverse causal reasoning, ranked with p-values)')
-    .argument('<observations>', 'CSV, TSV or JSON file with a node column and a direction (up/down) or value; - reads stdin')
-    .option('--max-depth <n>', 'longest route from a hypothesis to an observation, in steps', '4')
-    .option('--limit <k>', 'most hypotheses to list', '10')
-    .option('--min-evidence <kind>', 'skip edges whose best evidence is weaker than this kind')
+  const command = minEvidenceOption(
+    program
+      .command('hypotheses')
+      .description('which upstream perturbations explain observed changes (reverse causal reasoning, ranked with p-values)')
+      .argument('<observations>', 'CSV, TSV or JSON file with a node column and a direction (up/down) or value; - reads stdin')
+      .option('--max-depth <n>', 'longest route from a hypothesis to an observation, in steps', '4')
+      .option('--limit <k>', 'most hypotheses to list', '10'),
+  )
     .option('--permutations <n>', 'also a permutation p-value from N random placements of the observations', '0')
     .option('--seed <n>', 'seed of the permutation test', '1')
     .option('--no-mediation', 'rank by the p-values alone: do not mark and rank hypotheses acting through another after it')
-    .option('--format <csv|tsv|json>', 'format of the observations (default: from the extension, else sniffed)')
-    .option('--max-expansions <n>', 'work budget: most edge expansions (default 200000000)')
-    .option('--timeout <ms>', 'work budget: most milliseconds (default 20000)')
-    .option('--json', 'print JSON')
+    .option('--format <csv|tsv|json>', 'format of the observations (default: from the extension, else sniffed)');
+  jsonOption(budgetOptions(command, { maxExpansions: '200000000', timeout: '20000' }))
     .action(async (file: string, flags: HypothesesFlags) => {
       state.exitCode = await runCommand(flags, async () => {
         const { name, text } = readInput(file);
