@@ -112,14 +112,38 @@ describe.skipIf(!hasChromium)('accessibility (Chromium, axe-core)', () => {
     it(`phone (390x844) ${view}: the drawing has room and nothing scrolls sideways`, async () => {
       const { page } = await app.open(query);
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.waitForTimeout(300);
+      // The drawing is fitted to the window it opens in: reload at this size.
+      await page.reload();
+      await page.waitForFunction(() => Number(document.documentElement.dataset.renders) >= 1);
       const box = (await page.locator('#cy').boundingBox())!;
       expect(box.height).toBeGreaterThan(250);
       expect(box.width).toBeGreaterThan(300);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       if (query.includes('step')) {
-        expect(await page.locator('#teach').isVisible()).toBe(true);
-        expect(await page.locator('#teach-next').isVisible()).toBe(true);
+        // One screen: the page does not scroll, the strip sits under the drawing, not over it, and its buttons are on screen.
+        expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(844);
+        const strip = (await page.locator('#teach').boundingBox())!;
+        expect(strip.y).toBeGreaterThanOrEqual(box.y + box.height - 1);
+        for (const id of ['#teach-prev', '#teach-next', '#teach-close']) {
+          const b = (await page.locator(id).boundingBox())!;
+          expect(b.y + b.height).toBeLessThanOrEqual(844);
+        }
+        // The drawing shows the hop in hand: its nodes and edge stand inside the canvas.
+        const hopInView = () =>
+          page.evaluate(() => {
+            const cy = window.__mechkg!.cy!;
+            return cy.elements('.hop-current').map((e) => {
+              const b = e.renderedBoundingBox({ includeLabels: false });
+              return b.x1 >= -1 && b.y1 >= -1 && b.x2 <= cy.width() + 1 && b.y2 <= cy.height() + 1;
+            });
+          });
+        const hop = await hopInView();
+        expect(hop.length).toBeGreaterThanOrEqual(2);
+        expect(hop.every(Boolean)).toBe(true);
+        // Next moves to the next hop, and it is drawn in view too.
+        await page.locator('#teach-next').click();
+        await expect.poll(() => page.locator('#teach-count').textContent()).toBe('Step 3 of 4');
+        await expect.poll(async () => (await hopInView()).every(Boolean)).toBe(true);
       }
       expect(await axe(page)).toEqual([]);
       await page.context().close();

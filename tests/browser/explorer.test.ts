@@ -253,6 +253,15 @@ describe.skipIf(!hasChromium)('web explorer (Chromium)', () => {
     await page.goto(`${app.url}?from=${sink}&to=vitamin-b12`);
     await waitForRender(page);
     await expect.poll(() => page.locator('#messages').textContent()).toMatch(/No path from/);
+    // No route, but human studies test the question directly: the path panel says what they found, as the CLI does.
+    const none = findPaths(graph, 'nafld', 'obesity', { maxLength: 6 });
+    expect(none.paths).toEqual([]);
+    expect(none.directTestsText).toMatch(/^No route was found, but direct human tests exist: /);
+    await page.goto(`${app.url}?from=nafld&to=obesity`);
+    await waitForRender(page);
+    await expect.poll(() => page.locator('#path-none').textContent()).toBe('No causal path found from non-alcoholic fatty liver disease to obesity.');
+    expect(await page.locator('#path-direct-tests').textContent()).toBe(none.directTestsText);
+    expect(await page.locator('#messages').textContent()).toContain(none.directTestsText);
     await page.context().close();
   });
 
@@ -287,6 +296,28 @@ describe.skipIf(!hasChromium)('web explorer (Chromium)', () => {
     expect(new URL(page.url()).searchParams.get('view')).toBe('local');
     await page.context().close();
   });
+
+  // The neighbourhood is the same picture as the overview: every node where the overview draws it, whether the
+  // positions are the curated diagram's or fcose's (a graph without diagram data, opened straight on a neighbourhood).
+  for (const [name, data, focus] of [
+    ['the curated diagram', '', 'homocysteine'],
+    ['a graph drawn with fcose', 'data=synthetic-400&', 'n10'],
+  ] as const) {
+    it(`"Neighbourhood only" keeps the overview's positions: ${name}`, async () => {
+      const { page } = await app.open(`?${data}focus=${focus}&view=local&expand=${focus}`);
+      expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('local');
+      const ids = await page.evaluate(() => window.__mechkg!.visibleNodeIds());
+      expect(ids.length).toBeGreaterThan(1);
+      const local = await page.evaluate((list) => list.map((id) => window.__mechkg!.positionOf(id)), ids);
+      await page.goto(`${app.url}?${data}`);
+      await waitForRender(page);
+      expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('overview');
+      expect(await page.evaluate(() => window.__mechkg!.lastLayout())).toBe(data ? 'fcose' : 'diagram');
+      const overview = await page.evaluate((list) => list.map((id) => window.__mechkg!.positionOf(id)), ids);
+      expect(local).toEqual(overview);
+      await page.context().close();
+    });
+  }
 
   it('a graph above the drawing limit draws only a neighbourhood', async () => {
     const { page } = await app.open('?data=synthetic-6000');

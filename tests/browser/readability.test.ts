@@ -53,6 +53,52 @@ describe.skipIf(!hasChromium)('readable labels (Chromium)', () => {
       return { zoom, sizes, overlaps };
     })()`;
 
+  // On the zoomed-out diagram (a perturbation, the neighbourhood view) the names drawn are readable and apart:
+  // Cytoscape leaves out labels under its minimum size, so "drawn" counts only labels at or above it.
+  const drawnLabels = (subject: string) =>
+    `(() => {
+      const cy = window.__mechkg.cy;
+      const zoom = cy.zoom();
+      const drawn = cy.nodes().filter((n) => n.visible() && !n.data('box') && n.pstyle('label').strValue && n.pstyle('opacity').value * n.pstyle('text-opacity').value >= 0.5 && n.pstyle('font-size').pfValue * zoom >= n.pstyle('min-zoomed-font-size').pfValue);
+      const boxes = drawn.map((e) => ({ id: e.id(), b: e.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }) }));
+      const overlaps = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const p = boxes[i].b, q = boxes[j].b;
+          if (p.x1 + 1 < q.x2 && q.x1 + 1 < p.x2 && p.y1 + 1 < q.y2 && q.y1 + 1 < p.y2) overlaps.push(boxes[i].id + ' / ' + boxes[j].id);
+        }
+      const marked = cy.nodes('.up, .down, .mixed, .perturbed');
+      return {
+        drawn: drawn.map((n) => ({ id: n.id(), px: n.pstyle('font-size').pfValue * zoom })),
+        overlaps,
+        subjectDrawn: drawn.some((n) => n.id() === ${JSON.stringify(subject)}),
+        rings: marked.map((n) => ({ id: n.id(), ring: n.pstyle('border-width').pfValue * zoom, body: n.width() * zoom })),
+      };
+    })()`;
+  for (const view of [
+    { name: 'perturbation', query: '?perturb=B12&dir=down&depth=3', subject: 'vitamin-b12' },
+    { name: 'neighbourhood', query: '?focus=homocysteine&view=local&expand=homocysteine', subject: 'homocysteine' },
+  ]) {
+    for (const [size, viewport] of [['laptop', LAPTOP], ['projector', PROJECTOR]] as const) {
+      it(`${view.name} on the diagram at ${size} size: names drawn at least ${FLOOR_PX} px, none overlapping${view.name === 'perturbation' ? ', rings visible' : ''}`, async () => {
+        const { page } = await app.open(view.query);
+        await page.setViewportSize(viewport);
+        await page.reload();
+        await page.waitForFunction(() => Number(document.documentElement.dataset.renders) >= 1);
+        const report = (await page.evaluate(drawnLabels(view.subject))) as { drawn: { id: string; px: number }[]; overlaps: string[]; subjectDrawn: boolean; rings: { id: string; ring: number; body: number }[] };
+        expect(report.subjectDrawn).toBe(true);
+        expect(report.drawn.length).toBeGreaterThan(8);
+        expect(report.drawn.filter((d) => d.px < FLOOR_PX)).toEqual([]);
+        expect(report.overlaps).toEqual([]);
+        if (view.name === 'perturbation') {
+          expect(report.rings.length).toBeGreaterThan(20);
+          expect(report.rings.filter((r) => r.ring < 3 || r.body < 14)).toEqual([]);
+        }
+        await page.context().close();
+      });
+    }
+  }
+
   for (const view of VIEWS) {
     for (const [size, viewport] of [['laptop', LAPTOP], ['projector', PROJECTOR], ['phone', PHONE]] as const) {
       it(`${view.name} ${view.query} at ${size} size: ${size === 'phone' ? 'no label overlaps another' : `labels at least ${FLOOR_PX} px, none overlapping`}`, async () => {

@@ -36,6 +36,8 @@ const SHOTS = [
   { name: 'path', query: '?from=B12&to=autophagy', viewport: LAPTOP },
   { name: 'step-through', query: '?from=B12&to=autophagy&step=3&presenter=1', viewport: PROJECTOR },
   { name: 'perturbation', query: '?perturb=B12&dir=down&depth=3', viewport: LAPTOP, before: async (page) => page.locator('#perturb-summary li[data-node="homocysteine"] details.why > summary').click() },
+  { name: 'perturbation-projector', query: '?perturb=B12&dir=down&depth=3', viewport: PROJECTOR },
+  { name: 'neighbourhood', query: '?focus=homocysteine&view=local&expand=homocysteine', viewport: LAPTOP },
   { name: 'lesson', query: '?lesson=metformin-b12-insulin-resistance&slide=3', viewport: PROJECTOR },
   { name: 'lesson-hypotheses', query: '?lesson=patient-panel-functional-b12-deficiency&slide=2', viewport: PROJECTOR },
   {

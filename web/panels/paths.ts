@@ -147,8 +147,17 @@ export function createPathPanel(el: HTMLElement, graph: () => KnowledgeGraph, ac
 
 function renderResults(el: HTMLElement, state: UiState, view: View, actions: PathPanelActions): void {
   const r = view.paths;
-  if (!state.query || !r || !r.ok || r.value.paths.length === 0) {
+  if (!state.query || !r || !r.ok) {
     replaceChildren(el);
+    return;
+  }
+  if (r.value.paths.length === 0) {
+    // As `mechkg paths` prints it: no route, then what the human studies that test the question directly found.
+    replaceChildren(
+      el,
+      h('p', { class: 'hint', attrs: { id: 'path-none' } }, `No causal path found from ${r.value.from.label} to ${r.value.to.label}.`),
+      r.value.directTestsText ? h('p', { class: 'agreement', attrs: { id: 'path-direct-tests' } }, r.value.directTestsText) : null,
+    );
     return;
   }
   const { paths, truncated, complete } = r.value;

@@ -10,7 +10,8 @@ import { elementCount } from '../state/engine.js';
 import type { View } from '../state/view.js';
 import { diagramElements, isFurniture } from './diagram-elements.js';
 import { inducedEdgeKeys, markParallelEdges, subgraphElements } from './elements.js';
-import { buildStylesheet, COLLAPSED_LABEL, FOCUS_NODE, LABEL_FONT, PATH_LABEL_PX, READABLE_PX } from './style.js';
+import { buildStylesheet, COLLAPSED_LABEL, FOCUS_NODE, LABEL_FONT, PATH_LABEL_PX, READABLE_LABEL, READABLE_PX } from './style.js';
+import { placeReadableLabels, type LabelCandidate, type LabelSide } from './readable-labels.js';
 import { ellipsisWidth, textWidth } from './text-width.js';
 import { layoutFocus } from './focus-layout.js';
 
@@ -43,8 +44,12 @@ export class Renderer {
   private fitKey = '';
   private fcosePositions = new Map<string, cytoscape.Position>();
   private fontScale = 1;
+  /** The view's nodes whose names must be readable at the current zoom, and those given a readable size. */
+  private readable: View['readable'] = null;
+  private resized = new Set<string>();
+  private relabelTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(container: HTMLElement, graph: KnowledgeGraph, limit: number, positions: PositionsFile | null) {
+  constructor(container: HTMLElement, graph: KnowledgeGraph, private readonly limit: number, positions: PositionsFile | null) {
     this.graph = graph;
     this.positions = positions;
     // Big drawings stay smooth while panning and zooming: during the gesture Cytoscape moves a cached
@@ -54,6 +59,8 @@ export class Renderer {
       hideEdgesOnViewport: big,
       textureOnViewport: big,
       container,
+      // No layout at start (Cytoscape's default runs a grid layout over the empty graph).
+      layout: { name: 'preset' },
       style: buildStylesheet({ fontScale: 1 }),
       autounselectify: true,
       boxSelectionEnabled: false,
@@ -62,6 +69,15 @@ export class Renderer {
       pixelRatio: 'auto',
     });
     this.seedFilePositions();
+    // Zooming and panning change which names fit: placed again once the gesture rests.
+    this.cy.on('viewport', () => {
+      if (!this.readable) return;
+      if (this.relabelTimer) clearTimeout(this.relabelTimer);
+      this.relabelTimer = setTimeout(() => {
+        this.relabelTimer = null;
+        this.placeReadable();
+      }, 200);
+    });
   }
 
   /**
@@ -120,13 +136,26 @@ export class Renderer {
     const first = this.stats.renders === 0;
     if (first) performance.mark('mechkg:apply');
     if (relayout) {
+      // A neighbourhood of a graph drawn with fcose stands where the overview puts it (the same picture, so the
+      // reader's map holds): opened first, the overview's layout is computed before the neighbourhood is drawn.
+      if (view.layout === 'fcose' && view.mode !== 'overview' && view.nodes && this.graph.order <= LANES_ABOVE && elementCount(this.graph) <= this.limit && view.nodes.some((id) => !this.fcosePositions.has(id))) {
+        await this.layOutOverview(view);
+      }
       const els = this.elementsFor(view);
+      // Classes go in with the elements (setting them afterwards restyles each element a second time).
+      for (const e of els) if (e.data.box === undefined && e.data.meta !== true) e.classes = view.classes.get(e.data.id as string) ?? [];
       cy.batch(() => {
         cy.elements().remove();
-        cy.add(els);
+        cy.add(els.filter((e) => e.group === 'nodes'));
+      });
+      // Nodes are styled before their edges exist: for each property Cytoscape applies to a node it clears the
+      // caches of every edge at the node, so styling them with no edges attached is cheaper.
+      cy.batch(() => {
+        cy.nodes().forEach((n) => void pstyle(n, 'display'));
+        cy.add(els.filter((e) => e.group === 'edges'));
       });
     }
-    cy.batch(() => {
+    if (!relayout) cy.batch(() => {
       cy.elements().forEach((ele) => {
         if (isFurniture(ele)) return;
         // Setting classes restyles the element even when they are unchanged: on a big drawing that is
@@ -143,7 +172,10 @@ export class Renderer {
       this.fitKey = '';
     }
     cy.resize();
-    const fitKey = `${view.layoutKey}|${view.fitTo?.join(',') ?? '*'}|${cy.width()}x${cy.height()}`;
+    // On a phone's narrow canvas a path is stepped through hop by hop: the canvas shows the hop in hand, large
+    // (the strip under it explains it); a wider canvas keeps the whole path in view.
+    const hop = cy.width() < 600 && view.layout === 'dagre' ? cy.elements('.hop-current') : cy.collection();
+    const fitKey = `${view.layoutKey}|${view.fitTo?.join(',') ?? '*'}|${cy.width()}x${cy.height()}|${hop.map((e) => e.id()).join(',')}`;
     if (fitKey !== this.fitKey) {
       this.fitKey = fitKey;
       const fitIds = view.fitTo ? new Set(view.fitTo) : null;
@@ -156,6 +188,7 @@ export class Renderer {
       // a readable size, the chosen route is fitted instead (the others run off the edge; key f fits all).
       const chosen = cy.elements('.on-path');
       if (view.layout === 'dagre' && chosen.nonempty() && cy.zoom() * PATH_LABEL_PX * this.fontScale < READABLE_PX) cy.fit(chosen, 20);
+      if (hop.nonempty()) cy.fit(hop, 30);
       // A phone shows the focus view's column at a size to read, from the top: the rest is a drag away.
       if (view.layout === 'focus' && cy.height() > cy.width() * 1.2 && target.nonempty()) {
         const bb = target.boundingBox();
@@ -164,12 +197,76 @@ export class Renderer {
       }
       if (cy.zoom() > 2.2) cy.zoom({ level: 2.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     }
+    this.readable = view.readable;
+    this.placeReadable();
     if (first) {
       performance.mark('mechkg:fitted');
       cy.one('render', () => performance.mark('mechkg:drawn'));
     }
     await nextFrame(cy);
     this.stats.renders++;
+  }
+
+  /**
+   * Names (and perturbation rings) to read on a zoomed-out drawing: each node of view.readable whose label is
+   * drawn smaller than READABLE_LABEL.px gets a label of that size on screen where it fits (render/readable-labels.ts),
+   * and a marked node a ring and body big enough to see. Sizes are style bypasses, cleared and set again on each
+   * view and zoom.
+   */
+  private placeReadable(): void {
+    const cy = this.cy;
+    const zoom = cy.zoom();
+    const want = this.readable;
+    cy.batch(() => {
+      for (const id of this.resized) cy.getElementById(id).removeStyle('font-size text-max-width min-zoomed-font-size border-width width height text-valign text-halign text-margin-x text-margin-y text-justification');
+    });
+    this.resized.clear();
+    if (!want || want.nodes.length === 0) return;
+    const px = READABLE_LABEL.px * this.fontScale;
+    const nodes = want.nodes.map((w) => ({ n: cy.getElementById(w.id) as unknown as cytoscape.NodeSingular, priority: w.priority })).filter(({ n }) => n.nonempty() && n.visible());
+    cy.batch(() => {
+      if (want.kind !== 'marks') return;
+      for (const { n } of nodes) {
+        const ring = Math.max(pstyle(n, 'border-width').pfValue, READABLE_LABEL.ringPx / zoom);
+        const body = Math.max(n.width(), READABLE_LABEL.markPx / zoom);
+        n.style({ 'border-width': ring, width: body, height: body } as never);
+        this.resized.add(n.id());
+      }
+    });
+    const top = Math.max(...want.nodes.map((w) => w.priority));
+    const candidates: LabelCandidate[] = [];
+    const obstacles: { x1: number; y1: number; x2: number; y2: number }[] = [];
+    const labelBoxOf = (e: cytoscape.NodeSingular) => e.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as never);
+    for (const { n, priority } of nodes) {
+      const text = pstyle(n, 'label').strValue as string;
+      if (!text) continue;
+      const shown = pstyle(n, 'font-size').pfValue * zoom;
+      if (shown >= px) obstacles.push(labelBoxOf(n));
+      else {
+        const p = n.renderedPosition();
+        candidates.push({ id: n.id(), x: p.x, y: p.y, r: (n.outerWidth() * zoom) / 2, text, priority, force: priority === top });
+      }
+    }
+    // Box titles drawn at this zoom are in the way too.
+    cy.nodes('[box]').forEach((b) => {
+      if (pstyle(b, 'font-size').pfValue * zoom >= pstyle(b, 'min-zoomed-font-size').pfValue) obstacles.push(labelBoxOf(b));
+    });
+    const placed = placeReadableLabels(candidates, { px, family: LABEL_FONT, weight: want.kind === 'marks' ? 'bold' : 'normal', maxWidth: READABLE_LABEL.maxWidth * this.fontScale }, { width: cy.width(), height: cy.height() }, obstacles);
+    const gap = 3 / zoom;
+    const at: Record<LabelSide, Record<string, string | number>> = {
+      below: { 'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-x': 0, 'text-margin-y': gap },
+      above: { 'text-valign': 'top', 'text-halign': 'center', 'text-margin-x': 0, 'text-margin-y': -gap },
+      right: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': gap, 'text-margin-y': 0, 'text-justification': 'left' },
+      left: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -gap, 'text-margin-y': 0, 'text-justification': 'right' },
+    };
+    cy.batch(() => {
+      for (const c of candidates) {
+        const side = placed.get(c.id);
+        // A name with no room is not drawn small over the others: it shows once it would be readable.
+        cy.getElementById(c.id).style((side ? { 'font-size': px / zoom, 'text-max-width': `${(READABLE_LABEL.maxWidth * this.fontScale) / zoom}px`, 'min-zoomed-font-size': 0, ...at[side] } : { 'min-zoomed-font-size': px }) as never);
+        this.resized.add(c.id);
+      }
+    });
   }
 
   /** A collapsed module's box is as wide as its label (bold, one line, cut at COLLAPSED_LABEL.maxWidth). */
@@ -189,6 +286,17 @@ export class Renderer {
     const spread = 60 * Math.sqrt(nodes.length + 1);
     for (const e of els) if (e.group === 'nodes') e.position = (view.layout === 'fcose' ? this.fcosePositions.get(e.data.id as string) : undefined) ?? seeded(e.data.id as string, spread);
     return els;
+  }
+
+  /** Lays out the whole graph as the overview does (same elements, same starting points) and keeps the positions. */
+  private async layOutOverview(view: View): Promise<void> {
+    const overview: View = { ...view, mode: 'overview', nodes: null, edges: null, classes: new Map(), fitTo: null, readable: null };
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add(this.elementsFor(overview));
+    });
+    await this.runLayout(overview);
+    this.cy.elements().remove();
   }
 
   private async runLayout(view: View): Promise<void> {
@@ -265,6 +373,11 @@ export class Renderer {
     const n = this.cy.getElementById(id);
     if (n.nonempty()) this.cy.animate({ center: { eles: n }, duration: 250 });
   }
+}
+
+/** Cytoscape's parsed style value of an element (documented, missing from its typings). */
+function pstyle(ele: cytoscape.SingularElementArgument, name: string): { pfValue: number; strValue: string } {
+  return (ele as unknown as { pstyle(name: string): { pfValue: number; strValue: string } }).pstyle(name);
 }
 
 /** A point in [0, spread)² from a string hash (FNV-1a), the same for the same id on every load. */

@@ -59,6 +59,12 @@ export const PATH_LABEL_PX = 13;
 /** Smallest rendered size (font size x zoom) of a label the user must read, where the canvas allows it. */
 export const READABLE_PX = 10;
 
+/**
+ * Names made readable on a zoomed-out drawing (render/readable-labels.ts), on screen: label size and wrap width,
+ * and for perturbation marks the least ring width and body diameter.
+ */
+export const READABLE_LABEL = { px: 12, maxWidth: 130, ringPx: 3, markPx: 14 } as const;
+
 /** Rendered label size below which Cytoscape leaves a node or edge label out (it would be unreadable). */
 export const MIN_ZOOMED_FONT_PX = 6;
 

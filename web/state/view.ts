@@ -39,6 +39,12 @@ export interface View {
   effects: Outcome<EffectsView> | null;
   /** True when the element limit cut the drawn neighbourhood. */
   truncated: boolean;
+  /**
+   * Nodes whose names must be readable on a zoomed-out drawing (render/readable-labels.ts), most important
+   * first: 'marks' the perturbation's marked nodes (their rings are also drawn to a visible size), 'names'
+   * the neighbourhood view's nodes. Null where the layout already draws names to read (focus, path).
+   */
+  readable: { kind: 'marks' | 'names'; nodes: { id: string; priority: number }[] } | null;
 }
 
 /** A chosen hypothesis (panels/hypotheses.ts): drawn when no path or perturbation is shown. */
@@ -109,7 +115,7 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
           .join(', ');
         messages.push({
           level: 'info',
-          text: `No path from ${paths.value.from.label} to ${paths.value.to.label} within ${q.maxLength} steps${opts ? ` (${opts})` : ''}${q.associations ? '' : ' along causal edges'}. Try a longer maximum, fewer constraints${q.associations ? '' : ', or include non-causal edges'}.`,
+          text: `No path from ${paths.value.from.label} to ${paths.value.to.label} within ${q.maxLength} steps${opts ? ` (${opts})` : ''}${q.associations ? '' : ' along causal edges'}. Try a longer maximum, fewer constraints${q.associations ? '' : ', or include non-causal edges'}.${paths.value.directTestsText ? ` ${paths.value.directTestsText}` : ''}`,
         });
       } else {
         const list = paths.value.paths;
@@ -311,7 +317,21 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
   } else if (hypothesis) {
     fitTo = [hypothesis.node, ...hypothesis.nodes, ...hypothesis.verdicts.keys()].filter((id) => drawnSet.has(id));
   }
-  return { mode, nodes, edges, layout, collapsed, layoutKey, classes, fitTo, messages, focusId, paths, activePath, effects, truncated };
+  let readable: View['readable'] = null;
+  if (layout === 'diagram' || layout === 'fcose') {
+    const shown = (id: string) => drawnSet.has(id) && !hiddenNodes.has(id);
+    if (effects?.ok && !activePath && !hypothesis) {
+      // The perturbed node, then the nodes that go up or down, then mixed and unknown; hubs first within each.
+      const { source, moves } = effects.value;
+      const rank = (id: string) => (id === source ? 3 : moves.get(id) === 'up' || moves.get(id) === 'down' ? 2 : 1) * 1e6 + graph.degree(id);
+      readable = { kind: 'marks', nodes: [source, ...moves.keys()].filter(shown).map((id) => ({ id, priority: rank(id) })) };
+    } else if (mode === 'local') {
+      const seeds = new Set(state.expanded);
+      const rank = (id: string) => (id === focusId ? 3 : seeds.has(id) ? 2 : 1) * 1e6 + graph.degree(id);
+      readable = { kind: 'names', nodes: drawnNodes.filter(shown).map((id) => ({ id, priority: rank(id) })) };
+    }
+  }
+  return { mode, nodes, edges, layout, collapsed, layoutKey, classes, fitTo, messages, focusId, paths, activePath, effects, truncated, readable };
 }
 
 /**
