@@ -146,13 +146,7 @@ export class Renderer {
       for (const e of els) if (e.data.box === undefined && e.data.meta !== true) e.classes = view.classes.get(e.data.id as string) ?? [];
       cy.batch(() => {
         cy.elements().remove();
-        cy.add(els.filter((e) => e.group === 'nodes'));
-      });
-      // Nodes are styled before their edges exist: for each property Cytoscape applies to a node it clears the
-      // caches of every edge at the node, so styling them with no edges attached is cheaper.
-      cy.batch(() => {
-        cy.nodes().forEach((n) => void pstyle(n, 'display'));
-        cy.add(els.filter((e) => e.group === 'edges'));
+        cy.add(els);
       });
     }
     if (!relayout) cy.batch(() => {
