@@ -8,8 +8,8 @@ export interface ExportFile {
   content: string | Uint8Array;
 }
 
-/** A writer returns one text, one binary, or several named files (KGX, CSV, Neo4j). */
-export type ExportOutput = string | Uint8Array | { files: ExportFile[] };
+/** A writer returns one text, one binary, or several named files (KGX, CSV, Neo4j), with what it had to fill in (warnings). */
+export type ExportOutput = string | Uint8Array | { files: ExportFile[]; warnings?: string[] };
 
 /** A path to step through (HTML) or highlight: node ids in order and the edge ids between them. */
 export interface ExportPath {

@@ -5,6 +5,7 @@
 import type { Attributes } from 'graphology-types';
 import { NameResolutionError } from '../errors.js';
 import { editDistance } from '../load/edit-distance.js';
+import { ownSlug } from '../model/own-ids.js';
 
 interface NamedNode {
   id: string;
@@ -68,6 +69,9 @@ function nameIndex(graph: NameSource): NameIndex {
 /** Resolves a name to one node id, or throws a NameResolutionError with the closest suggestions. */
 export function resolveNode(graph: NameSource, query: string): string {
   if (graph.hasNode(query)) return query;
+  // mechkg's own CURIE, as its exports write it (a graph that also has a node `mechkg:x` found it above)
+  const slug = ownSlug(query);
+  if (slug !== null && graph.hasNode(slug)) return slug;
   const key = normalizeName(query);
   const exact = key ? nameIndex(graph).exact.get(key) : undefined;
   if (exact && exact.length === 1) return exact[0]!;

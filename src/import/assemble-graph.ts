@@ -50,6 +50,15 @@ export function assembleGraph(r: RecordsIn, fallbackName: string): LoadResult {
     if (m && !modules.has(m.id)) modules.set(m.id, { ...m, origin: origin(where) });
   }
 
+  // Ids as the file gives them; `mechkg:x` is the node x only when the file does not also use a bare x.
+  const fileNodeIds = new Set<string>();
+  for (const n of r.nodes) if (n.id !== undefined) fileNodeIds.add(n.id);
+  for (const e of r.edges) for (const end of [e.subject, e.object]) if (end !== undefined) fileNodeIds.add(end);
+  const fileEdgeIds = new Set<string>();
+  for (const e of r.edges) if (e.id !== undefined) fileEdgeIds.add(e.id);
+  const nodeId = (raw: string) => graphId(raw, (id) => fileNodeIds.has(id));
+  const edgeIdOf = (raw: string) => graphId(raw, (id) => fileEdgeIds.has(id));
+
   // Nodes: one per id; a repeated row merges into the first (KGX: lists joined, later values win).
   const drafts = new Map<string, Draft>();
   for (const n of r.nodes) {
@@ -57,7 +66,7 @@ export function assembleGraph(r: RecordsIn, fallbackName: string): LoadResult {
       problems.push(problemAt(n.where, 'invalid_field', 'id: is required (KGX rejects a node without one)'));
       continue;
     }
-    const gid = graphId(n.id);
+    const gid = nodeId(n.id);
     const first = drafts.get(gid);
     if (!first) {
       drafts.set(gid, { n: { ...n, categories: [...n.categories], synonyms: [...n.synonyms], xrefs: [...n.xrefs] }, gid, firstLine: n.where.line });
@@ -79,7 +88,7 @@ export function assembleGraph(r: RecordsIn, fallbackName: string): LoadResult {
   const warnedPredicates = new Set<string>();
   let stubs = 0;
   const endpoint = (raw: string, where: Where): string => {
-    const gid = graphId(raw);
+    const gid = nodeId(raw);
     if (!nodes.has(gid)) {
       stubs++;
       warnings.warn(...warnArgs(WARN.stub(gid), where, gid));
@@ -98,7 +107,7 @@ export function assembleGraph(r: RecordsIn, fallbackName: string): LoadResult {
     if (!built) continue;
     const source = endpoint(e.subject!, e.where);
     const target = endpoint(e.object!, e.where);
-    const ids = edgeId(e, source, built.predicate, target, edgeIds, defaultCounts, warnings);
+    const ids = edgeId(e, edgeIdOf, source, built.predicate, target, edgeIds, defaultCounts, warnings);
     const record: EdgeRecord = { ...built, id: ids, source, target, module: e.own?.module ?? defaultModule, origin: origin(e.where) };
     edges.push(record);
     if (e.undirected) {
@@ -241,12 +250,12 @@ function ownEdge(e: EdgeIn, label: string, sources: Map<string, SourceData>, pro
 const evidenceListSchema = zm.array(evidenceSchema);
 
 /**
- * The id of an edge: the file's id (mechkg's own `mechkg:` ids unprefixed); a repeated id gets --2, --3 ...
+ * The id of an edge: the file's id (mechkg's own `mechkg:` ids unprefixed, see graphId); a repeated id gets --2, --3 ...
  * with a warning; without one, "<source>--<predicate>--<target>", with --k for the k-th such edge.
  */
-function edgeId(e: EdgeIn, source: string, predicate: string, target: string, used: Map<string, number>, defaults: Map<string, number>, warnings: WarningLog): string {
+function edgeId(e: EdgeIn, graphEdgeId: (raw: string) => string, source: string, predicate: string, target: string, used: Map<string, number>, defaults: Map<string, number>, warnings: WarningLog): string {
   if (e.id !== undefined && e.id !== '') {
-    const given = graphId(e.id);
+    const given = graphEdgeId(e.id);
     const seen = used.get(given) ?? 0;
     used.set(given, seen + 1);
     if (seen === 0) return given;

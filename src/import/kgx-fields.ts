@@ -8,15 +8,19 @@ import { isMultivaluedSlot, isQualifierSlot } from '../model/biolink.js';
 import type { AttributeValue, Provenance } from '../model/types.js';
 import { attributeBag, problemAt, stringBag, type EdgeIn, type NodeIn, type Where } from './records.js';
 import type { Problem } from '../model/types.js';
+import { ownSlug } from '../model/own-ids.js';
 
-/** Prefix of mechkg's own ids in other formats ("mechkg:vitamin-b12" is the curated node vitamin-b12). */
-export const OWN_PREFIX = 'mechkg:';
-/** mechkg ids after the prefix: slugs, and edge ids of the form "<slug>--<predicate>--<slug>[--k]". */
-const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
+export { OWN_PREFIX, ownSlug } from '../model/own-ids.js';
 
-/** The graph id of an id read from a file: the id itself, except mechkg's own `mechkg:<slug>` CURIEs. */
-export function graphId(fileId: string): string {
-  return fileId.startsWith(OWN_PREFIX) && SLUG.test(fileId.slice(OWN_PREFIX.length)) ? fileId.slice(OWN_PREFIX.length) : fileId;
+/**
+ * The graph id of an id read from a file: the id itself, except mechkg's own `mechkg:<slug>` CURIEs, which come
+ * back as the slug, unless the same file also uses the bare slug as an id (isFileId): then the two are different
+ * ids and both stay as given. isFileId must see every id of the kind (node ids and edge endpoints, or edge ids)
+ * in the file, so the answer does not depend on row order.
+ */
+export function graphId(fileId: string, isFileId: (id: string) => boolean): string {
+  const slug = ownSlug(fileId);
+  return slug === null || isFileId(slug) ? fileId : slug;
 }
 
 /** Columns KGX always reads as one string (never split at `|`). */

@@ -12,12 +12,18 @@ export class WarningLog {
   private readonly examples: Problem[] = [];
   private readonly counts = new Map<string, { n: number; file: string; code: ProblemCode; what: string }>();
 
-  /** kind groups warnings for the count (e.g. "stub node"); what names them in the summary line. */
-  warn(kind: string, code: ProblemCode, file: string, line: number | undefined, id: string | undefined, message: string, what = kind): void {
+  /**
+   * kind groups warnings for the count (e.g. "stub node"); what names them in the summary line. Returns the
+   * warning when it is one of the examples kept (the compact index renames its id once every id is known).
+   */
+  warn(kind: string, code: ProblemCode, file: string, line: number | undefined, id: string | undefined, message: string, what = kind): Problem | undefined {
     const c = this.counts.get(kind);
     const n = (c?.n ?? 0) + 1;
     this.counts.set(kind, { n, file: c?.file ?? file, code, what });
-    if (n <= MAX_EXAMPLES) this.examples.push({ level: 'warning', code, file, ...(line !== undefined && line > 0 ? { line } : {}), ...(id !== undefined ? { id } : {}), message });
+    if (n > MAX_EXAMPLES) return undefined;
+    const p: Problem = { level: 'warning', code, file, ...(line !== undefined && line > 0 ? { line } : {}), ...(id !== undefined ? { id } : {}), message };
+    this.examples.push(p);
+    return p;
   }
 
   list(): Problem[] {

@@ -16,7 +16,7 @@ import { buildCsr } from './csr.js';
 import type { StringPool } from './string-pool.js';
 
 export interface CompactNodes {
-  /** Graph ids (the file's ids; mechkg's own `mechkg:` ids unprefixed), in node order. */
+  /** Graph ids (the file's ids; mechkg's own `mechkg:` ids unprefixed unless the file also uses the slug), in node order. */
   ids: string[];
   /** The ids exactly as the file spells them. */
   originals: StringPool;
@@ -47,6 +47,8 @@ export interface CompactEdges {
   relations: Uint8Array;
   /** Edge ids as the file gives them ('' when a row has none: "<source>--<predicate>--<target>[--k]"); null without an id column. */
   ids: StringPool | null;
+  /** Slugs x of edge ids `mechkg:x` that the file also uses bare (those keep the prefix); absent: none. */
+  bareOwnIds?: ReadonlySet<string>;
   /** Edges whose given id repeats an earlier one: their id ("<id>--k"). */
   renamed: Map<number, string>;
   /** mechkg evidence of edge e (foreign files carry none: []). */
@@ -190,8 +192,10 @@ export class CompactIndex implements PathIndex, NameSource {
 
   // NameSource (name resolution and search work on the compact index as on a graphology graph)
 
+  /** By graph id only, as a graphology graph: name resolution then maps `mechkg:x` to x as for the importer's graph. */
   hasNode(id: string): boolean {
-    return this.indexOf(id) >= 0;
+    const n = this.indexOf(id);
+    return n >= 0 && this.nodes.ids[n] === id;
   }
   forEachNode(cb: (id: string, attributes: Attributes) => void): void {
     for (let n = 0; n < this.nodeCount; n++) cb(this.nodes.ids[n]!, this.nodeAttributes(n));
@@ -224,7 +228,10 @@ export class CompactIndex implements PathIndex, NameSource {
     const ids = this.edges.ids;
     if (ids === null || ids.byteSize(e) === 0) return null;
     let id = this.recentEdgeIds.get(e);
-    if (id === undefined) this.recentEdgeIds.set(e, (id = graphId(ids.get(e))));
+    if (id === undefined) {
+      const bare = this.edges.bareOwnIds;
+      this.recentEdgeIds.set(e, (id = graphId(ids.get(e), (slug) => bare?.has(slug) ?? false)));
+    }
     return id;
   }
 

@@ -1,13 +1,13 @@
 /**
  * How the compact index reads a KGX row the way the importer (src/import) does, so a file gives the same
- * graph whichever reader its size picks: ids as the file gives them (mechkg's own `mechkg:` ids unprefixed),
+ * graph whichever reader its size picks: ids as the file gives them (src/import/kgx-fields.ts graphId),
  * the display category derived from the categories, and an edge's sign, causal flag and relation derived from
  * its predicate, qualifiers and `negated` (src/import/derive-meaning.ts). Edge-level values depend only on a
  * few low-cardinality columns (the "kind" columns), so the loader computes them once per distinct combination.
  * tests/scale/ compares both readers on generated files and on the conformance files.
  */
 import { displayCategory, edgeMeaning } from '../import/derive-meaning.js';
-import { graphId, isNegated } from '../import/kgx-fields.js';
+import { isNegated } from '../import/kgx-fields.js';
 import { isBiolinkPredicate, isDeprecatedPredicate } from '../model/biolink.js';
 import { isOwnPredicate } from '../model/vocabulary.js';
 import { relationCode, type RelationCode, type SignCode } from '../query/path-index.js';
@@ -50,4 +50,3 @@ export function categoryOfCell(cell: string): string {
   return displayCategory(cell === '' ? [] : cell.split('|').filter((x) => x !== ''));
 }
 
-export { graphId };

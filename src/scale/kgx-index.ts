@@ -9,10 +9,10 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { MechkgError } from '../errors.js';
 import type { Problem, Provenance } from '../model/types.js';
 import { CompactIndex, type CompactEdges, type CompactNodes } from './compact-index.js';
-import { kgxEdge, tsvValue, type RowValue } from '../import/kgx-fields.js';
+import { graphId, kgxEdge, ownSlug, OWN_PREFIX, tsvValue, type RowValue } from '../import/kgx-fields.js';
 import { displayName } from '../import/display-name.js';
 import { MAX_EXAMPLES, WARN, WarningLog } from '../import/warning-log.js';
-import { categoryOfCell, graphId } from './kgx-edge-kind.js';
+import { categoryOfCell } from './kgx-edge-kind.js';
 import { ByteInterner, fnv1a } from './byte-interner.js';
 import { repeatedUses } from './repeated-ids.js';
 import { EdgeTable, badLine, expectedRows, fit, parseBackPieces, type BackPiecesJob, type EndpointSink, type RangeRows } from './kgx-edge-rows.js';
@@ -60,10 +60,7 @@ export async function loadKgxIndex(edgesPath: string, options: LoadKgxOptions = 
   const nodesPath = options.nodesPath === undefined ? nodesFileBeside(edgesPath) : options.nodesPath;
   const chunk: ChunkOptions = options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize, carryRoom: Math.min(options.chunkSize, 1 << 16) };
   const edgesName = displayName(edgesPath);
-  nodes.warnDangling = (line, id) => {
-    const [kind, code, message] = WARN.stub(id);
-    problems.warn(kind, code, edgesPath, line, id, message);
-  };
+  nodes.warnDangling = (line, n) => nodes.warnAbout(n, problems, edgesPath, line, WARN.stub);
   const started = Date.now();
   const mode = options.parallel ?? 'auto';
   const twoThreads =
@@ -102,8 +99,8 @@ export function nodesFileBeside(edgesPath: string): string | null {
 }
 
 /**
- * Nodes in number order: original ids (interned from their bytes), graph ids (the file's, `mechkg:` own ids
- * unprefixed), display category bytes (one per distinct category cell), name pools. A node row listed again is
+ * Nodes in number order: original ids (interned from their bytes), graph ids (the file's; `mechkg:` own ids
+ * unprefixed unless the file also uses the bare slug, decided by finish once every id is in), display category bytes (one per distinct category cell), name pools. A node row listed again is
  * merged into the first as KGX (and the importer) does: lists joined, a later name wins.
  */
 class NodeTable implements EndpointSink {
@@ -114,6 +111,10 @@ class NodeTable implements EndpointSink {
    * ids, unprefixed); every other node is found through the interner, so no Map holds all ids.
    */
   private readonly renamed = new Map<string, number>();
+  /** Nodes whose id is `mechkg:<slug>`: their graph id is the slug until finish sees the file use it bare. */
+  private readonly own: number[] = [];
+  /** Warnings kept as examples that name an own node, remade if finish gives it back its prefix. */
+  private readonly ownWarnings: { n: number; problem: Problem; remake: (id: string) => string }[] = [];
   /** Distinct category cells by their bytes (cell numbers), so a row makes no string for its cell. */
   private readonly cellBytes = new ByteInterner(64);
   private category = new Uint8Array(1024);
@@ -131,8 +132,15 @@ class NodeTable implements EndpointSink {
   /** Nodes listed more than once: their merged fields (applied by finish). */
   private readonly merged = new Map<number, { name: string; categories: string[]; synonyms: string[]; xrefs: string[] }>();
 
-  /** Warns about an edge endpoint missing from the nodes file (a stub node is added). */
-  warnDangling: ((line: number, id: string) => void) | null = null;
+  /** Warns about an edge endpoint missing from the nodes file (a stub node, number n, is added). */
+  warnDangling: ((line: number, n: number) => void) | null = null;
+
+  /** Logs a warning about node n (make: the WARN text for its id), kept up to date with its final id. */
+  warnAbout(n: number, log: WarningLog, file: string, line: number | undefined, make: (id: string) => readonly [string, Problem['code'], string]): void {
+    const [kind, code, message] = make(this.ids[n]!);
+    const problem = log.warn(kind, code, file, line, this.ids[n], message);
+    if (problem && this.ids[n] !== this.interner.pool.get(n)) this.ownWarnings.push({ n, problem, remake: (id) => make(id)[2] });
+  }
 
   /** Number of the node whose original id is buf[start, end) (hash: its fnv1a), or -1. */
   find(buf: Uint8Array, start: number, end: number, hash: number): number {
@@ -142,7 +150,7 @@ class NodeTable implements EndpointSink {
   /** An edge endpoint missing from the nodes file (or without one): added with no name or category. */
   addEndpoint(buf: Buffer, start: number, end: number, hash: number, line: number): number {
     const added = this.add(buf, start, end, hash, this.cellNumber(buf, 0, 0), line);
-    this.warnDangling?.(line, this.ids[added]!);
+    this.warnDangling?.(line, added);
     this.labels.append('');
     this.synonyms.append('');
     this.identifiers.append('');
@@ -153,10 +161,9 @@ class NodeTable implements EndpointSink {
   add(buf: Buffer, start: number, end: number, hash: number, cell: number, line: number): number {
     const n = this.interner.add(buf, start, end, hash);
     const original = buf.toString('utf8', start, end);
-    const id = graphId(original);
-    this.ids.push(id);
-    // The first node with a graph id keeps it (a later `mechkg:x` does not take `x` from a file id `x`).
-    if (id !== original && !this.renamed.has(id) && this.interner.lookup(id) < 0) this.renamed.set(id, n);
+    const slug = ownSlug(original);
+    this.ids.push(slug ?? original);
+    if (slug !== null) this.own.push(n);
     if (n === this.category.length) {
       this.category = grownBytes(this.category);
       this.cell = grownInts(this.cell);
@@ -224,7 +231,8 @@ class NodeTable implements EndpointSink {
         if (w === undefined) byCell.set(cell, (w = warning(this.cells[cell]!.split('|').filter((x) => x !== ''))));
       }
       if (w === null) continue;
-      log.warn(w[0], w[1], file, this.line[n], this.ids[n], w[2]);
+      const found = w;
+      this.warnAbout(n, log, file, this.line[n], () => found);
     }
   }
 
@@ -263,6 +271,20 @@ class NodeTable implements EndpointSink {
 
   finish(): CompactNodes {
     const { renamed, interner, ids } = this;
+    // Every id is in: `mechkg:x` keeps its prefix when the file also has a node x (as the importer decides).
+    const reverted = new Set<number>();
+    for (const n of this.own) {
+      const id = graphId(interner.pool.get(n), (bare) => interner.lookup(bare) >= 0);
+      if (id !== ids[n]) {
+        ids[n] = id;
+        reverted.add(n);
+      } else renamed.set(id, n);
+    }
+    for (const w of this.ownWarnings) {
+      if (!reverted.has(w.n)) continue;
+      w.problem.id = ids[w.n]!;
+      w.problem.message = w.remake(ids[w.n]!);
+    }
     return {
       ids: this.ids,
       originals: this.interner.pool.trim(),
@@ -338,9 +360,7 @@ async function readNodes(path: string, nodes: NodeTable, problems: WarningLog, o
       const hash = fnv1a(buf, idStart, idEnd);
       const known = nodes.find(buf, idStart, idEnd, hash);
       if (known >= 0) {
-        const id = graphId(buf.toString('utf8', idStart, idEnd));
-        const [kind, code, message] = WARN.merged(id, nodes.firstLine(known));
-        problems.warn(kind, code, name, line, id, message);
+        nodes.warnAbout(known, problems, name, line, (id) => WARN.merged(id, nodes.firstLine(known)));
         nodes.merge(known, cellOf(buf, cols.category, fields), cellOf(buf, cols.name, fields), cellOf(buf, cols.synonym, fields), cellOf(buf, cols.xref, fields));
         return;
       }
@@ -516,6 +536,7 @@ function finishEdges(path: string, table: EdgeTable, columns: readonly string[],
   const target = fit(table.target, count);
   const offsets = fit(table.lineOffset, count);
   const ids = table.ids ? table.ids.trim() : null;
+  const bareOwnIds = ids ? ownIdsUsedBare(ids) : new Set<string>();
   return {
     count,
     source,
@@ -527,18 +548,19 @@ function finishEdges(path: string, table: EdgeTable, columns: readonly string[],
     predicates: kinds.map((d) => d.predicate),
     relations: Uint8Array.from(kinds, (d) => d.relation),
     ids,
-    renamed: ids ? renamedDuplicates(ids, table.idHash, count, file, log, (e) => offsets[e]!) : new Map(),
+    bareOwnIds,
+    renamed: ids ? renamedDuplicates(ids, table.idHash, count, file, log, (e) => offsets[e]!, bareOwnIds) : new Map(),
     evidence: () => [],
     provenance: provenanceReader(path, columns, (e) => offsets[e]!),
   };
 }
 
 /** Edge ids given twice or more: the k-th use is kept as "<id>--k", with the importer's warning. */
-function renamedDuplicates(ids: StringPool, hashes: Int32Array | null, count: number, file: string, log: WarningLog, offsetOf: (e: number) => number): Map<number, string> {
+function renamedDuplicates(ids: StringPool, hashes: Int32Array | null, count: number, file: string, log: WarningLog, offsetOf: (e: number) => number, bareOwnIds: ReadonlySet<string>): Map<number, string> {
   const renamed = new Map<number, string>();
   const { bytes, ends } = ids.contents();
   const dups = repeatedUses(bytes, ends, count, hashes ?? undefined).map(({ at: e, use }) => {
-    const given = graphId(ids.get(e));
+    const given = graphId(ids.get(e), (bare) => bareOwnIds.has(bare));
     const name = `${given}--${use}`;
     renamed.set(e, name);
     return { e, given, name };
@@ -550,6 +572,33 @@ function renamedDuplicates(ids: StringPool, hashes: Int32Array | null, count: nu
     log.warn(w, code, file, lines[i], d.given, message);
   });
   return renamed;
+}
+
+/**
+ * The slugs x of the edge ids `mechkg:x` that the file also uses bare: those edges keep the prefix (graphId).
+ * One pass over the id bytes; strings are made only for `mechkg:` ids and for bare ids of a candidate's length.
+ */
+function ownIdsUsedBare(ids: StringPool): Set<string> {
+  const { bytes, ends } = ids.contents();
+  const prefix = new TextEncoder().encode(OWN_PREFIX);
+  const candidates = new Set<string>();
+  const lengths = new Set<number>();
+  const hasPrefix = (start: number, end: number) => end - start > prefix.length && prefix.every((b, i) => bytes[start + i] === b);
+  for (let e = 0, start = 0; e < ends.length; start = ends[e++]!) {
+    if (!hasPrefix(start, ends[e]!)) continue;
+    const slug = ownSlug(ids.get(e));
+    if (slug === null) continue;
+    candidates.add(slug);
+    lengths.add(ends[e]! - start - prefix.length);
+  }
+  const used = new Set<string>();
+  if (candidates.size === 0) return used;
+  for (let e = 0, start = 0; e < ends.length; start = ends[e++]!) {
+    if (!lengths.has(ends[e]! - start) || hasPrefix(start, ends[e]!)) continue;
+    const id = ids.get(e);
+    if (candidates.has(id)) used.add(id);
+  }
+  return used;
 }
 
 /** The 1-based line of each byte offset (ascending, as edges are in file order) in one read of the file. */

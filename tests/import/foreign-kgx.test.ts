@@ -86,23 +86,31 @@ describe('importGraph: foreign KGX keeps identity and vocabulary as given', () =
     expect(JSON.stringify(g.export())).not.toContain('/home/someone');
   });
 
-  it('writes the same ids, categories, predicates, qualifiers, provenance and attributes back, adding nothing', async () => {
+  it('writes the same ids, categories, predicates, qualifiers, provenance and attributes back, filling only what Biolink requires, with warnings', async () => {
     const out = await exportGraph(g, 'kgx');
     if (typeof out === 'string' || out instanceof Uint8Array) throw new Error('expected files');
     const [nodes, edges] = out.files.map((f) => String(f.content));
     expect(nodes).not.toContain('mechkg');
     expect(edges).not.toContain('mechkg');
     expect(edges).not.toContain('infores:mechkg');
+    // the stub node has no category (KGX reads that as biolink:NamedThing); e2 to e7 state no knowledge_level or agent_type
+    expect(out.warnings).toEqual([
+      'kgx: 1 node(s) without category, which Biolink 4 requires; written as biolink:NamedThing (what KGX reads a node without category as)',
+      'kgx: 6 edge(s) without knowledge_level, which Biolink 4 requires; written as not_provided (Biolink\'s value when it is not stated)',
+      'kgx: 6 edge(s) without agent_type, which Biolink 4 requires; written as not_provided (Biolink\'s value when it is not stated)',
+    ]);
     const back = importGraph(out.files.map((f) => ({ path: `back_${f.name}`, text: String(f.content) })), 'kgx');
     for (const id of g.nodes()) {
       const { origin: _a, ...a } = g.getNodeAttributes(id);
       const { origin: _b, modules: _m, ...b } = back.getNodeAttributes(id);
-      expect({ ...b, modules: a.modules }).toEqual(a);
+      expect({ ...b, modules: a.modules }).toEqual({ ...a, categories: a.categories!.length ? a.categories : ['biolink:NamedThing'] });
     }
     for (const id of g.edges()) {
       const { origin: _a, module: _ma, ...a } = g.getEdgeAttributes(id);
       const { origin: _b, module: _mb, ...b } = back.getEdgeAttributes(id);
-      expect(b).toEqual(a);
+      // nothing else is added: no primary_knowledge_source, publications or evidence where the file gave none
+      const provenance = { ...a.provenance, knowledge_level: a.provenance?.knowledge_level ?? 'not_provided', agent_type: a.provenance?.agent_type ?? 'not_provided' };
+      expect(b).toEqual({ ...a, provenance });
     }
   });
 });

@@ -65,6 +65,7 @@ export function registerExportCommands(program: Command, state: State): void {
       const positions = format.name === 'cx2' || format.name === 'sbgn' ? readLayoutPositions(program.opts().graph as string | undefined) : null;
       const output = await exportGraph(selection.graph, format.name, { title: flags.title ?? selection.title, paths: selection.paths, positions }, env);
       const written = writeExportOutput(format, output, flags.out, (t) => process.stdout.write(t));
+      if (typeof output === 'object' && 'files' in output) for (const w of output.warnings ?? []) process.stderr.write(`mechkg: warning: ${w}\n`);
       if (written[0] !== '-') {
         process.stderr.write(`mechkg: wrote ${written.join(', ')} (${selection.graph.order} nodes, ${selection.graph.size} edges${selection.paths.length ? `, ${selection.paths.length} paths` : ''})\n`);
       }
