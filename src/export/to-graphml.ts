@@ -4,7 +4,8 @@
  * and the sources registry and module records as graph-level JSON so the file re-imports losslessly. Imported
  * records are written as their file gave them: categories, qualifiers, provenance and every attribute under its
  * own name (what GraphML cannot type, lists and mixed values, is named in the graph's `mechkg_attribute_types`),
- * and an undirected file's edges once, in an undirected graph.
+ * and an undirected file's edges once, in an undirected graph. Each node and edge also carries yEd's graphics
+ * (yed-graphics.ts: label, geometry at the diagram's or the file's position, colour, shape, arrow by sign).
  */
 import type { AttributeValue, EdgeRecord, GraphMeta, KnowledgeGraph, NodeRecord } from '../model/types.js';
 import { CATEGORIES, predicateLabel } from '../model/vocabulary.js';
@@ -12,6 +13,8 @@ import type { ExportOptions } from './export-types.js';
 import { attributeColumns, givenEdgeFields, graphAttributes, isImportedEdge, isImportedNode, isUndirectedGraph, type ColumnType } from './foreign-records.js';
 import { biolinkCategory, biolinkEdge, knowledgeLevel, MECHKG_INFORES, publications } from './provenance.js';
 import { escapeXml, joinList } from './text-codecs.js';
+import { nodePositions } from './node-positions.js';
+import { YED_EDGE_KEY, YED_NAMESPACE, YED_NODE_KEY, yedEdgeGraphics, yedNodeGraphics } from './yed-graphics.js';
 
 type Value = AttributeValue | undefined;
 type Row = Map<string, Value>;
@@ -158,7 +161,7 @@ export function writeGraphml(graph: KnowledgeGraph, options: ExportOptions = {})
 
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
+    `<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:y="${YED_NAMESPACE}"`,
     '    xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
   ];
   for (const k of GRAPHML_GRAPH_KEYS) out.push(`  <key id="g_${k}" for="graph" attr.name="${k}" attr.type="string"/>`);
@@ -166,6 +169,8 @@ export function writeGraphml(graph: KnowledgeGraph, options: ExportOptions = {})
   for (const [k, t] of graphCols.graphml) out.push(`  <key id="ga_${escapeXml(k, true)}" for="graph" attr.name="${escapeXml(k, true)}" attr.type="${t}"/>`);
   for (const [k, t] of nodeCols.graphml) out.push(`  <key id="n_${escapeXml(k, true)}" for="node" attr.name="${escapeXml(k, true)}" attr.type="${t}"/>`);
   for (const [k, t] of edgeCols.graphml) out.push(`  <key id="e_${escapeXml(k, true)}" for="edge" attr.name="${escapeXml(k, true)}" attr.type="${t}"/>`);
+  out.push(`  <key id="${YED_NODE_KEY}" for="node" yfiles.type="nodegraphics"/>`, `  <key id="${YED_EDGE_KEY}" for="edge" yfiles.type="edgegraphics"/>`);
+  const positions = nodePositions(graph, options);
   out.push(`  <graph id="G" edgedefault="${undirected ? 'undirected' : 'directed'}">`);
   out.push(data('g_name', options.title ?? meta.name, '    '));
   out.push(data('g_mechkg_sources', JSON.stringify(meta.sources ?? {}), '    '));
@@ -176,11 +181,13 @@ export function writeGraphml(graph: KnowledgeGraph, options: ExportOptions = {})
   for (const { id, row } of nodes) {
     out.push(`    <node id="${escapeXml(id, true)}">`);
     for (const [k, v] of row) if (v !== undefined && v !== null) out.push(data(`n_${k}`, cellText(nodeCols.types.get(k)!, v), '      '));
+    out.push(yedNodeGraphics(graph.getNodeAttributes(id), positions.get(id) ?? { x: 0, y: 0 }, '      '));
     out.push('    </node>');
   }
   for (const { key, source, target, row } of edges) {
     out.push(`    <edge id="${escapeXml(key, true)}" source="${escapeXml(source, true)}" target="${escapeXml(target, true)}">`);
     for (const [k, v] of row) if (v !== undefined && v !== null) out.push(data(`e_${k}`, cellText(edgeCols.types.get(k)!, v), '      '));
+    out.push(yedEdgeGraphics(graph.getEdgeAttributes(key), undirected, '      '));
     out.push('    </edge>');
   }
   out.push('  </graph>', '</graphml>', '');

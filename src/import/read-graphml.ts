@@ -56,6 +56,8 @@ export function readGraphml(path: string, text: string): RecordsIn {
     keys.set(id, key);
   }
 
+  /** mechkg's own GraphML (known from the graph's <data>): its yEd graphics only draw what its keys say. */
+  let ownFile = false;
   /** Elements whose yEd graphics carried more than the label and position (reported once, below). */
   const styled = { node: 0, edge: 0 };
   /** The typed fields of an element: its <data> by key name, defaults for the keys it lacks (not for the graph, as networkx). */
@@ -71,7 +73,7 @@ export function readGraphml(path: string, text: string): RecordsIn {
       }
       given.add(keyId);
       if (key.yfiles) {
-        if (key.yfiles === 'nodegraphics' || key.yfiles === 'edgegraphics') {
+        if ((key.yfiles === 'nodegraphics' || key.yfiles === 'edgegraphics') && !ownFile) {
           const label = yfilesLabel(d);
           if (label !== undefined) out.label = label;
           if (hasYfilesStyle(d) && kind !== 'graph') styled[kind]++;
@@ -118,6 +120,7 @@ export function readGraphml(path: string, text: string): RecordsIn {
   // mechkg's own GraphML: its derived fields on imported records are not attributes, and the columns
   // GraphML cannot type (lists, JSON) are named in mechkg_attribute_types
   const fromMechkg = 'mechkg_sources' in gd || 'mechkg_modules' in gd;
+  ownFile = fromMechkg;
   const declared = jsonField(gd.mechkg_attribute_types, 'mechkg_attribute_types', gw, r.problems);
   const untyped = (kind: 'node' | 'edge'): Record<string, unknown> => (isRecord(declared) && isRecord(declared[kind]) ? declared[kind] : {});
   const decode = (fields: Record<string, unknown>, kind: 'node' | 'edge' | 'graph', where: Where): Record<string, unknown> => {

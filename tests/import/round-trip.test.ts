@@ -12,9 +12,9 @@ async function roundTrip(graph: KnowledgeGraph, format: ImportFormat): Promise<K
   const files: ImportFile[] =
     typeof out === 'string' ? [{ path: `g.${format}`, text: out }] : out instanceof Uint8Array ? [] : out.files.map((f) => ({ path: `g_${f.name}`, text: String(f.content) }));
   const back = importGraph(files, format);
-  // CX2 places every node (the diagram's positions), and what a file draws is kept on import: the drawing
-  // is what the export added, so it is checked here and set aside for the comparison with the original.
-  if (format === 'cx2') {
+  // CX2 and GraphML (yEd's geometry) place every node (the diagram's positions), and what a file draws is kept
+  // on import: the drawing is what the export added, so it is checked here and set aside for the comparison.
+  if (format === 'cx2' || format === 'graphml') {
     expect(back.everyNode((_id, n) => n.position !== undefined)).toBe(true);
     back.forEachNode((id, n) => {
       if (graph.hasNode(id) && graph.getNodeAttribute(id, 'position') === undefined && n.position) back.removeNodeAttribute(id, 'position');

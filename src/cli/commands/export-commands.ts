@@ -61,8 +61,8 @@ export function registerExportCommands(program: Command, state: State): void {
       const env = createNodeExportEnv(flags.graphviz);
       const graph = loadGraph(program.opts().graph as string | undefined);
       const selection = await select(graph, flags);
-      // formats with coordinates (cx2, sbgn) take the diagram's stored positions when the graph is a directory
-      const positions = format.name === 'cx2' || format.name === 'sbgn' ? readLayoutPositions(program.opts().graph as string | undefined) : null;
+      // formats with coordinates (cx2, sbgn, graphml's yEd geometry) take the diagram's stored positions when the graph is a directory
+      const positions = format.name === 'cx2' || format.name === 'sbgn' || format.name === 'graphml' ? readLayoutPositions(program.opts().graph as string | undefined) : null;
       const output = await exportGraph(selection.graph, format.name, { title: flags.title ?? selection.title, paths: selection.paths, positions }, env);
       const written = writeExportOutput(format, output, flags.out, (t) => process.stdout.write(t));
       if (typeof output === 'object' && 'files' in output) for (const w of output.warnings ?? []) process.stderr.write(`mechkg: warning: ${w}\n`);
