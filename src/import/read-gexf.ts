@@ -68,6 +68,8 @@ export function readGexf(path: string, text: string): RecordsIn {
       if (/^[+-]?\d+$/.test(v)) return Number(v);
     } else if (t === 'float' || t === 'double') {
       if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v)) return Number(v);
+      // xsd:double's INF, -INF and NaN (Gephi writes them; networkx reads them as float): kept as text, as in GraphML, since JSON has no infinity
+      if (/^[+-]?(inf|infinity|nan)$/i.test(v)) return v;
     } else if (t === 'boolean') {
       if (/^(true|false|1|0)$/i.test(v)) return /^(true|1)$/i.test(v);
     } else if (t === 'liststring') return v.replace(/^\[|\]$/g, '').split(/[|,]/).map((x) => x.trim()).filter((x) => x !== '');
