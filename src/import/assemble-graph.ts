@@ -19,7 +19,7 @@ import { CURATED_CATEGORY_NAMES, CURIE_PATTERN, isOwnPredicate, PREDICATES, type
 import { displayCategory, edgeMeaning } from './derive-meaning.js';
 import { graphId } from './kgx-fields.js';
 import { displayName } from './display-name.js';
-import { slugify } from './kgx-conventions.js';
+import { moduleIdOf } from './imported-module.js';
 import { problemAt, type EdgeIn, type NodeIn, type RecordsIn, type Where } from './records.js';
 import { WARN, WarningLog } from './warning-log.js';
 
@@ -35,7 +35,7 @@ export function assembleGraph(r: RecordsIn, fallbackName: string): LoadResult {
   const problems: Problem[] = [...r.problems];
   const warnings = new WarningLog();
   const name = r.name ?? fallbackName;
-  const defaultModule = slugify(fallbackName.replace(/\.[a-z]+$/i, '')) || 'imported';
+  const defaultModule = moduleIdOf(fallbackName);
   // data carries the file's name only, never the importing machine's directories
   const origin = (w: Where) => ({ file: displayName(w.file), line: w.line ?? 0 });
 

@@ -8,6 +8,7 @@ import type { LoadResult } from '../graph/load-graph.js';
 import type { KnowledgeGraph } from '../model/types.js';
 import { assembleGraph } from './assemble-graph.js';
 import { displayName } from './display-name.js';
+import { importedBaseName } from './imported-module.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { cytoscapeShape, readCytoscapeJson } from './read-cytoscape-json.js';
 import { isCx1, isCx2, readCx2 } from './read-cx2.js';
@@ -207,7 +208,4 @@ function readOne(f: ImportFile, sniffed: Sniffed): RecordsIn {
   }
 }
 
-function baseName(path: string): string {
-  const name = displayName(path).replace(/\.gz$/i, '');
-  return name.replace(/_(nodes|edges)\.(tsv|jsonl|json)$/i, '').replace(/\.(cyjs|cx2|json|graphml|gexf|xml|tsv|jsonl)$/i, '') || 'imported';
-}
+const baseName = importedBaseName;

@@ -31,6 +31,10 @@ export interface CompactNodes {
   labels: StringPool;
   synonyms: StringPool;
   identifiers: StringPool;
+  /** A node's description as the file gives it ('' when none), read on demand; absent: none kept. */
+  description?: (n: number) => string;
+  /** The module the importer files every node of this file under (its name, slugged). */
+  module?: string;
 }
 
 export interface CompactEdges {
@@ -202,7 +206,11 @@ export class CompactIndex implements PathIndex, NameSource {
   }
   getNodeAttribute(id: string, name: string): unknown {
     const n = this.indexOf(id);
-    return n < 0 ? undefined : (this.nodeAttributes(n) as Record<string, unknown>)[name];
+    if (n < 0) return undefined;
+    // read on demand, as the importer's graph holds them (not in nodeAttributes, which name resolution reads for every node)
+    if (name === 'description') return this.nodes.description?.(n) ?? '';
+    if (name === 'modules') return this.nodes.module === undefined ? [] : [this.nodes.module];
+    return (this.nodeAttributes(n) as Record<string, unknown>)[name];
   }
 
   /** The attributes name resolution reads (label, category, synonyms, identifiers), built on demand. */

@@ -11,6 +11,7 @@ import type { Problem, Provenance } from '../model/types.js';
 import { CompactIndex, type CompactEdges, type CompactNodes } from './compact-index.js';
 import { graphId, kgxEdge, ownSlug, OWN_PREFIX, tsvValue, type RowValue } from '../import/kgx-fields.js';
 import { displayName } from '../import/display-name.js';
+import { importedModuleId } from '../import/imported-module.js';
 import { MAX_EXAMPLES, WARN, WarningLog } from '../import/warning-log.js';
 import { categoryOfCell } from './kgx-edge-kind.js';
 import { ByteInterner, fnv1a } from './byte-interner.js';
@@ -68,9 +69,10 @@ export async function loadKgxIndex(edgesPath: string, options: LoadKgxOptions = 
   const plan = twoThreads ? planPieces(edgesPath, options.pieceBytes ?? options.chunkSize ?? PIECE_BYTES, mode !== 'inline') : null;
   const rest = plan ? parseRest(plan, options.splitShare ?? 0, mode === 'inline' ? 'inline' : 'worker') : null;
   let table: EdgeTable;
+  let descriptionColumn = -1;
   try {
     if (nodesPath) {
-      await readNodes(nodesPath, nodes, problems, onProgress, chunk);
+      descriptionColumn = await readNodes(nodesPath, nodes, problems, onProgress, chunk);
       nodes.warnUnknownCategories(problems, nodesPath);
     }
     table = plan ? await readFrontPieces(plan, nodes, onProgress) : await readEdges(edgesPath, nodes, onProgress, chunk);
@@ -85,7 +87,7 @@ export async function loadKgxIndex(edgesPath: string, options: LoadKgxOptions = 
   onProgress?.({ file: edgesPath, lines: table.line, bytes: size, totalBytes: size, elapsedMs: Date.now() - started });
   if (onProgress === ttyProgress) process.stderr.write('\n');
   const edges = finishEdges(edgesPath, table, table.columns, nodes, problems);
-  const index = new CompactIndex(nodes.finish(), edges, edgesName) as CompactIndex & KgxLoadReport;
+  const index = new CompactIndex({ ...nodes.finish(nodesPath ?? null, descriptionColumn), module: importedModuleId(edgesPath) }, edges, edgesName) as CompactIndex & KgxLoadReport;
   index.problems = problems.list();
   return index;
 }
@@ -131,6 +133,10 @@ class NodeTable implements EndpointSink {
   identifiers = new StringPool(1024, 1024);
   /** Nodes listed more than once: their merged fields (applied by finish). */
   private readonly merged = new Map<number, { name: string; categories: string[]; synonyms: string[]; xrefs: string[] }>();
+  /** Byte offset of each node's row in the nodes file (-1: a stub from the edges file), to re-read its description. */
+  private rowOffset = new Float64Array(1024);
+  /** A later row's description of a node listed again (KGX: later values win). */
+  private readonly laterDescription = new Map<number, string>();
 
   /** Warns about an edge endpoint missing from the nodes file (a stub node, number n, is added). */
   warnDangling: ((line: number, n: number) => void) | null = null;
@@ -149,7 +155,7 @@ class NodeTable implements EndpointSink {
 
   /** An edge endpoint missing from the nodes file (or without one): added with no name or category. */
   addEndpoint(buf: Buffer, start: number, end: number, hash: number, line: number): number {
-    const added = this.add(buf, start, end, hash, this.cellNumber(buf, 0, 0), line);
+    const added = this.add(buf, start, end, hash, this.cellNumber(buf, 0, 0), line, -1);
     this.warnDangling?.(line, added);
     this.labels.append('');
     this.synonyms.append('');
@@ -158,7 +164,7 @@ class NodeTable implements EndpointSink {
   }
 
   /** Adds a node (the caller found it new) with its KGX category cell (cellNumber); the caller appends its label, synonyms and xrefs next. */
-  add(buf: Buffer, start: number, end: number, hash: number, cell: number, line: number): number {
+  add(buf: Buffer, start: number, end: number, hash: number, cell: number, line: number, offset: number): number {
     const n = this.interner.add(buf, start, end, hash);
     const original = buf.toString('utf8', start, end);
     const slug = ownSlug(original);
@@ -168,7 +174,11 @@ class NodeTable implements EndpointSink {
       this.category = grownBytes(this.category);
       this.cell = grownInts(this.cell);
       this.line = grownInts(this.line);
+      const offsets = new Float64Array(this.rowOffset.length * 2);
+      offsets.set(this.rowOffset);
+      this.rowOffset = offsets;
     }
+    this.rowOffset[n] = offset;
     this.cell[n] = cell;
     this.line[n] = line;
     this.category[n] = this.cellCategory[cell]!;
@@ -192,7 +202,8 @@ class NodeTable implements EndpointSink {
   }
 
   /** A row for a node already listed: merged into it (lists joined, a later non-empty name wins). */
-  merge(n: number, categoryCell: string, name: string, synonyms: string, xrefs: string): void {
+  merge(n: number, categoryCell: string, name: string, synonyms: string, xrefs: string, description: string): void {
+    if (description !== '') this.laterDescription.set(n, description);
     const split = (s: string) => (s === '' ? [] : s.split('|').filter((x) => x !== ''));
     let m = this.merged.get(n);
     if (!m) {
@@ -269,7 +280,7 @@ class NodeTable implements EndpointSink {
     return c;
   }
 
-  finish(): CompactNodes {
+  finish(nodesPath: string | null, descriptionColumn: number): CompactNodes {
     const { renamed, interner, ids } = this;
     // Every id is in: `mechkg:x` keeps its prefix when the file also has a node x (as the importer decides).
     const reverted = new Set<number>();
@@ -300,8 +311,16 @@ class NodeTable implements EndpointSink {
       labels: this.labels.trim(),
       synonyms: this.synonyms.trim(),
       identifiers: this.identifiers.trim(),
+      description: descriptionReader(nodesPath, descriptionColumn, this.rowOffset, this.laterDescription),
     };
   }
+}
+
+/** A node's description as the importer keeps it: its row's `description` cell re-read from the file ('' when none). */
+function descriptionReader(path: string | null, column: number, offsets: Float64Array, later: ReadonlyMap<number, string>): (n: number) => string {
+  if (path === null || column < 0) return () => '';
+  const row = rowReader(path);
+  return (n) => later.get(n) ?? (offsets[n]! < 0 ? '' : (row(offsets[n]!)[column] ?? ''));
 }
 
 function grownInts(a: Int32Array): Int32Array<ArrayBuffer> {
@@ -330,9 +349,10 @@ function readHeader(file: string, buf: Buffer, start: number, end: number, requi
   return { columns, at: (name) => columns.indexOf(name) };
 }
 
-async function readNodes(path: string, nodes: NodeTable, problems: WarningLog, onProgress?: (p: LineProgress) => void, chunk: ChunkOptions = {}): Promise<void> {
+/** Reads the nodes file into the table; returns the column of `description` (-1 when none). */
+async function readNodes(path: string, nodes: NodeTable, problems: WarningLog, onProgress?: (p: LineProgress) => void, chunk: ChunkOptions = {}): Promise<number> {
   let header: Header | null = null;
-  let cols = { id: 0, category: -1, name: -1, synonym: -1, xref: -1 };
+  let cols = { id: 0, category: -1, name: -1, synonym: -1, xref: -1, description: -1 };
   let width = 0;
   let starts = new Int32Array(0);
   let ends = new Int32Array(0);
@@ -342,10 +362,10 @@ async function readNodes(path: string, nodes: NodeTable, problems: WarningLog, o
     col >= 0 && col < fields ? pool.appendBytes(buf, starts[col]!, ends[col]!) : pool.append('');
   await forEachLine(
     path,
-    (buf, start, end, line) => {
+    (buf, start, end, line, offset) => {
       if (!header) {
         header = readHeader(path, buf, start, end, ['id']);
-        cols = { id: header.at('id'), category: header.at('category'), name: header.at('name'), synonym: header.at('synonym'), xref: header.at('xref') };
+        cols = { id: header.at('id'), category: header.at('category'), name: header.at('name'), synonym: header.at('synonym'), xref: header.at('xref'), description: header.at('description') };
         width = header.columns.length;
         starts = new Int32Array(width + 1);
         ends = new Int32Array(width + 1);
@@ -361,11 +381,11 @@ async function readNodes(path: string, nodes: NodeTable, problems: WarningLog, o
       const known = nodes.find(buf, idStart, idEnd, hash);
       if (known >= 0) {
         nodes.warnAbout(known, problems, name, line, (id) => WARN.merged(id, nodes.firstLine(known)));
-        nodes.merge(known, cellOf(buf, cols.category, fields), cellOf(buf, cols.name, fields), cellOf(buf, cols.synonym, fields), cellOf(buf, cols.xref, fields));
+        nodes.merge(known, cellOf(buf, cols.category, fields), cellOf(buf, cols.name, fields), cellOf(buf, cols.synonym, fields), cellOf(buf, cols.xref, fields), cellOf(buf, cols.description, fields));
         return;
       }
       const cell = cols.category >= 0 && cols.category < fields ? nodes.cellNumber(buf, starts[cols.category]!, ends[cols.category]!) : nodes.cellNumber(buf, 0, 0);
-      nodes.add(buf, idStart, idEnd, hash, cell, line);
+      nodes.add(buf, idStart, idEnd, hash, cell, line, offset);
       append(nodes.labels, buf, cols.name, fields);
       append(nodes.synonyms, buf, cols.synonym, fields);
       append(nodes.identifiers, buf, cols.xref, fields);
@@ -374,6 +394,7 @@ async function readNodes(path: string, nodes: NodeTable, problems: WarningLog, o
     chunk,
   );
   if (!header) throw new MechkgError(`${path}: empty file (a KGX nodes TSV starts with a header line)`);
+  return cols.description;
 }
 
 /** Parses the rows of the edges file into a table over the global nodes, in one pass. */
@@ -626,16 +647,11 @@ function linesOf(path: string, offsets: readonly number[]): number[] {
   return out;
 }
 
-/**
- * Provenance is not held in memory: an edge shown in a result has its row re-read from the file and read by
- * the importer's KGX field rules (src/import/kgx-fields.ts). The file stays open for the life of the index
- * (one open, not one per edge), and recent edges are memoized, since the paths of one result share most edges.
- */
-function provenanceReader(path: string, columns: readonly string[], offsetOf: (e: number) => number): (e: number) => Provenance | undefined {
+/** The tab-separated cells of the row at a byte offset of a file (opened once, on first use, for the life of the index). */
+function rowReader(path: string): (offset: number) => string[] {
   let fd: number | null = null;
   const buf = Buffer.allocUnsafe(4096);
-  const memo = new Map<number, Provenance | undefined>();
-  const readRow = (offset: number): Map<string, RowValue> => {
+  return (offset) => {
     fd ??= openSync(path, 'r');
     const parts: Buffer[] = [];
     let position = offset;
@@ -646,7 +662,20 @@ function provenanceReader(path: string, columns: readonly string[], offsetOf: (e
       if (nl >= 0 || n === 0) break;
       position += n;
     }
-    const values = Buffer.concat(parts).toString('utf8').replace(/\r$/, '').split('\t');
+    return Buffer.concat(parts).toString('utf8').replace(/\r$/, '').split('\t');
+  };
+}
+
+/**
+ * Provenance is not held in memory: an edge shown in a result has its row re-read from the file and read by
+ * the importer's KGX field rules (src/import/kgx-fields.ts). The file stays open for the life of the index
+ * (one open, not one per edge), and recent edges are memoized, since the paths of one result share most edges.
+ */
+function provenanceReader(path: string, columns: readonly string[], offsetOf: (e: number) => number): (e: number) => Provenance | undefined {
+  const memo = new Map<number, Provenance | undefined>();
+  const cells = rowReader(path);
+  const readRow = (offset: number): Map<string, RowValue> => {
+    const values = cells(offset);
     const row = new Map<string, RowValue>();
     columns.forEach((c, i) => {
       const v = tsvValue(c, values[i] ?? '');

@@ -3,7 +3,7 @@
  * `|` lists with empty items, rows that stop early, node rows listed twice, edges to nodes the nodes file lacks,
  * rows without a predicate, repeated edge ids, qualifiers, negated, Biolink and non-Biolink terms, mechkg's own
  * `mechkg:x` ids with and without a bare `x` beside them), the compact index and the importer build the same
- * graph: nodes (id, label, category, synonyms, xrefs), edges (id, endpoints, predicate, sign, causal flag,
+ * graph: nodes (id, label, category, synonyms, xrefs, description, module), edges (id, endpoints, predicate, sign, causal flag,
  * relation, provenance), warnings and name resolution.
  */
 import fc from 'fast-check';
@@ -31,7 +31,7 @@ const NEGATED = fc.constantFrom('', 'True', 'false', '1');
 const PUBS = fc.constantFrom('', 'PMID:1', 'PMID:1|doi:10.1/x||', '"PMID:2"');
 const EDGE_ID = fc.constantFrom('', '', 'e1', 'e2', 'uuid:e"3"', 'mechkg:own-edge', 'own-edge', 'mechkg:e1');
 
-const nodeRow = fc.tuple(ID, CATEGORY, TEXT, TEXT, fc.constantFrom('', 'MESH:1', 'MESH:1|', 'X:1|Y:2'), fc.constantFrom('', 'NCBITaxon:9606'), fc.nat(5));
+const nodeRow = fc.tuple(ID, CATEGORY, TEXT, TEXT, fc.constantFrom('', 'MESH:1', 'MESH:1|', 'X:1|Y:2'), fc.constantFrom('', 'NCBITaxon:9606'), fc.nat(5), TEXT);
 const edgeRow = fc.tuple(EDGE_ID, ID, PREDICATE, ID, DIRECTION, DIRECTION, NEGATED, fc.constantFrom('', 'knowledge_assertion'), fc.constantFrom('', 'infores:x'), PUBS, fc.constantFrom('', 'RO:1'), fc.nat(10));
 
 /** A row that may stop early (KGX leaves trailing empty fields off). */
@@ -47,7 +47,7 @@ describe('compact index and importer read a KGX TSV the same way', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(nodeRow, { maxLength: 12 }), fc.array(edgeRow, { minLength: 1, maxLength: 25 }), async (nodes, edges) => {
         const name = `p${n++}`;
-        writeFileSync(join(dir, `${name}_nodes.tsv`), ['id\tcategory\tname\tsynonym\txref\ttaxon', ...nodes.map(([id, c, nm, syn, x, t, k]) => cut([id, c, nm, syn, x, t], k))].join('\n') + '\n');
+        writeFileSync(join(dir, `${name}_nodes.tsv`), ['id\tcategory\tname\tsynonym\txref\ttaxon\tdescription', ...nodes.map(([id, c, nm, syn, x, t, k, d]) => cut([id, c, nm, syn, x, t, d], k))].join('\n') + '\n');
         const head = 'id\tsubject\tpredicate\tobject\tobject_direction_qualifier\tsubject_direction_qualifier\tnegated\tknowledge_level\tprimary_knowledge_source\tpublications\trelation';
         writeFileSync(join(dir, `${name}_edges.tsv`), [head, ...edges.map(([id, s, p, o, od, sd, neg, kl, pks, pubs, rel, k]) => cut([id, s, p, o, od, sd, neg, kl, pks, pubs, rel], k % 3))].join('\r\n') + '\r\n');
         const path = join(dir, `${name}_edges.tsv`);
@@ -62,6 +62,9 @@ describe('compact index and importer read a KGX TSV the same way', () => {
           expect(index.nodeSummary(k)).toEqual({ id, label: a.label, category: a.category });
           expect(index.getNodeAttribute(id, 'synonyms')).toEqual(a.synonyms);
           expect(index.getNodeAttribute(id, 'identifiers')).toEqual(a.identifiers);
+          // what `show` answers besides: the description as the file gives it (a later row's wins) and the module
+          expect(index.getNodeAttribute(id, 'description')).toEqual(a.description);
+          expect(index.getNodeAttribute(id, 'modules')).toEqual(a.modules);
         });
         g.edges().forEach((key, e) => {
           const a = g.getEdgeAttributes(key);

@@ -44,9 +44,10 @@ export function registerExportCommands(program: Command, state: State): void {
     'with --paths: ',
   ).action(async (flags: ExportFlags) => {
     state.exitCode = await runCommand(flags, async () => {
-      const [{ EXPORT_FORMATS, exportFormat, exportGraph }, { loadGraph }, { createNodeExportEnv }, { writeExportOutput }, { readLayoutPositions }] = await Promise.all([
+      const [{ EXPORT_FORMATS, exportFormat, exportGraph }, { loadGraph }, { isFile, loadGraphFile }, { createNodeExportEnv }, { writeExportOutput }, { readLayoutPositions }] = await Promise.all([
         import('../../export/formats.js'),
         import('../../node/load-graph.js'),
+        import('../open-graph.js'),
         import('../../node/export-env.js'),
         import('../../node/write-export.js'),
         import('../../node/read-positions.js'),
@@ -59,7 +60,8 @@ export function registerExportCommands(program: Command, state: State): void {
       // Refuse a binary figure for the terminal before doing the work (and before asking for a renderer).
       if (format.output === 'binary' && !flags.out) throw new UsageError(`export: --format ${format.name} is binary; give --out FILE`);
       const env = createNodeExportEnv(flags.graphviz);
-      const graph = loadGraph(program.opts().graph as string | undefined);
+      const graphPath = program.opts().graph as string | undefined;
+      const graph = graphPath !== undefined && isFile(graphPath) ? await loadGraphFile(graphPath) : loadGraph(graphPath);
       const selection = await select(graph, flags);
       // formats with coordinates (cx2, sbgn, graphml's yEd geometry) take the diagram's stored positions when the graph is a directory
       const positions = format.name === 'cx2' || format.name === 'sbgn' || format.name === 'graphml' ? readLayoutPositions(program.opts().graph as string | undefined) : null;
