@@ -181,7 +181,17 @@ export class Renderer {
       // Many ranked routes make a wide drawing: if fitting them all would shrink the chosen route's labels below
       // a readable size, the chosen route is fitted instead (the others run off the edge; key f fits all).
       const chosen = cy.elements('.on-path');
-      if (view.layout === 'dagre' && chosen.nonempty() && cy.zoom() * PATH_LABEL_PX * this.fontScale < READABLE_PX) cy.fit(chosen, 20);
+      if (view.layout === 'dagre' && chosen.nonempty() && cy.zoom() * PATH_LABEL_PX * this.fontScale < READABLE_PX) {
+        cy.fit(chosen, 20);
+        // A long route on a small window: draw its labels at the readable size from its start, the rest a drag away.
+        const readable = (READABLE_PX / (PATH_LABEL_PX * this.fontScale)) * 1.001;
+        if (cy.zoom() < readable) {
+          const bb = chosen.boundingBox();
+          const pan = { x: 20 - bb.x1 * readable, y: cy.height() / 2 - ((bb.y1 + bb.y2) / 2) * readable };
+          if (bb.h * readable > cy.height() - 40) pan.y = 20 - bb.y1 * readable;
+          cy.viewport({ zoom: readable, pan });
+        }
+      }
       if (hop.nonempty()) cy.fit(hop, 30);
       // A phone shows the focus view's column at a size to read, from the top: the rest is a drag away.
       if (view.layout === 'focus' && cy.height() > cy.width() * 1.2 && target.nonempty()) {
