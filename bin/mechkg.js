@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is compiled to dist/ by `npm install` (the prepare script).
-import { warmForArguments } from '../dist/src/scale/open-large-kgx.js';
-
-// A big KGX edges file is read by two threads: the second one starts now, while the CLI loads.
-warmForArguments(process.argv.slice(2));
+// A big KGX edges file is read by two threads: the second one starts now, while the CLI loads
+// (only when --graph is given: the curated graph's queries pay nothing for it).
+const args = process.argv.slice(2);
+if (args.some((a) => a === '--graph' || a.startsWith('--graph='))) (await import('../dist/src/scale/open-large-kgx.js')).warmForArguments(args);
 const { main } = await import('../dist/src/cli/main.js');
 
 /** Resolves once everything written to the stream so far has been handed to the OS (or the stream is gone). */
