@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { effects, findPaths, loadGraph } from '../../src/node.js';
+import { effects, findPaths, loadGraph, resolveNode } from '../../src/node.js';
 import { afterRender, hasChromium, startApp, waitForRender, type App } from './harness.js';
 
 const GENEMANIA = join(import.meta.dirname, '../../../shared/conformance/cytoscape/documentation_demos_genemania-export_data.json');
@@ -262,6 +262,91 @@ describe.skipIf(!hasChromium)('web explorer (Chromium)', () => {
     await expect.poll(() => page.locator('#path-none').textContent()).toBe('No causal path found from non-alcoholic fatty liver disease to obesity.');
     expect(await page.locator('#path-direct-tests').textContent()).toBe(none.directTestsText);
     expect(await page.locator('#messages').textContent()).toContain(none.directTestsText);
+    // The diagram marks both ends of the question, named with their role at a size to read, the rest faded.
+    const ends = await page.evaluate(() => {
+      const cy = window.__mechkg!.cy!;
+      const zoom = cy.zoom();
+      const end = (id: string) => {
+        const n = cy.getElementById(id);
+        const px = n.pstyle('font-size').pfValue * zoom;
+        return { classes: [...n.classes()], label: n.pstyle('label').strValue as string, px, drawn: px >= n.pstyle('min-zoomed-font-size').pfValue, inView: n.renderedBoundingBox({}).x1 >= 0 && n.renderedBoundingBox({}).x2 <= cy.width() };
+      };
+      const others = cy.nodes('[degree]').filter((n) => !n.hasClass('endpoint'));
+      return { from: end('nafld'), to: end('obesity'), othersFaded: others.every((n) => n.hasClass('faded')), endpoints: cy.nodes('.endpoint').length };
+    });
+    expect(ends.endpoints).toBe(2);
+    expect(ends.from).toMatchObject({ label: 'From: non-alcoholic fatty liver disease', drawn: true, inView: true });
+    expect(ends.from.classes).toContain('endpoint-from');
+    expect(ends.to).toMatchObject({ label: 'To: obesity', drawn: true, inView: true });
+    expect(ends.to.classes).toContain('endpoint-to');
+    expect(Math.min(ends.from.px, ends.to.px)).toBeGreaterThanOrEqual(10);
+    expect(ends.othersFaded).toBe(true);
+    await page.context().close();
+  });
+
+  // Every node name a link holds resolves as the CLI resolves it (issue 12: ids are the file's ids; mechkg:x is x
+  // only where the graph has no node mechkg:x), and one that does not resolve says so.
+  it('links resolve focus, path, selection and expansion names like the CLI, and say when one does not', async () => {
+    const errors = (page: Page) => page.locator('#messages .message.error').allTextContents();
+    const pemt = resolveNode(graph, 'HGNC:8830');
+    expect(graph.getNodeAttribute(pemt, 'identifiers')).toContain('HGNC:8830');
+    const { page } = await app.open('?focus=mechkg:homocysteine');
+    expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('focus');
+    expect(await page.evaluate(() => window.__mechkg!.classesOf('homocysteine'))).toContain('focus');
+    expect(await errors(page)).toEqual([]);
+    const at = async (query: string) => {
+      await page.goto(`${app.url}${query}`);
+      await waitForRender(page);
+    };
+    await at('?focus=HGNC:8830');
+    expect(await page.evaluate((id) => window.__mechkg!.classesOf(id), pemt)).toContain('focus');
+    await at('?from=mechkg:vitamin-b12&to=mechkg:autophagy');
+    expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('path');
+    expect(await errors(page)).toEqual([]);
+    // sel= and expand= take the same names: the details panel opens on the node, its neighbours are drawn.
+    await at('?sel=HGNC:8830');
+    expect(await page.locator('#details h2').textContent()).toBe(graph.getNodeAttribute(pemt, 'label'));
+    expect(await page.evaluate((id) => window.__mechkg!.classesOf(id), pemt)).toContain('selected');
+    expect(await errors(page)).toEqual([]);
+    await at('?focus=homocysteine&view=local&expand=homocysteine,HGNC:8830');
+    const drawn = new Set(await page.evaluate(() => window.__mechkg!.visibleNodeIds()));
+    for (const n of graph.neighbors(pemt)) expect(drawn.has(n)).toBe(true);
+    expect(await errors(page)).toEqual([]);
+    // Unknown names: a visible message for each, with what was typed.
+    await at('?focus=mechkg:no-such-node&sel=no-such-selection&view=local&expand=no-such-seed');
+    const said = await errors(page);
+    expect(said.some((t) => t.startsWith('Focus: no node named "mechkg:no-such-node"'))).toBe(true);
+    expect(said.some((t) => t.startsWith('Selected: no node named "no-such-selection"'))).toBe(true);
+    expect(said.some((t) => t.startsWith('Expand: no node named "no-such-seed"'))).toBe(true);
+    // An opened file keeps its ids: mechkg:x and a bare x are two nodes, a source CURIE is the node's id.
+    await page.goto(app.url);
+    await waitForRender(page);
+    const nodes = 'id\tcategory\tname\nHGNC:11603\tbiolink:Gene\tSTX17\nGO:0006914\tbiolink:BiologicalProcess\tautophagy\nmechkg:x\tbiolink:ChemicalEntity\tthing x\nx\tbiolink:ChemicalEntity\tbare x\n';
+    const edges = 'subject\tpredicate\tobject\tobject_direction_qualifier\nHGNC:11603\tbiolink:affects\tGO:0006914\tincreased\nmechkg:x\tbiolink:affects\tHGNC:11603\tincreased\nx\tbiolink:affects\tGO:0006914\tdecreased\n';
+    await afterRender(page, () =>
+      page.locator('#open-files').setInputFiles([
+        { name: 't_nodes.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(nodes) },
+        { name: 't_edges.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(edges) },
+      ]),
+    );
+    expect(new Set(await page.evaluate(() => window.__mechkg!.visibleNodeIds()))).toEqual(new Set(['HGNC:11603', 'GO:0006914', 'mechkg:x', 'x']));
+    // Back and forward read the link again (a link cannot reopen the file; within the page it names its nodes).
+    const follow = (query: string) =>
+      afterRender(page, () =>
+        page.evaluate((q) => {
+          history.pushState(null, '', q);
+          dispatchEvent(new PopStateEvent('popstate'));
+        }, query),
+      );
+    const focused = () => page.evaluate(() => window.__mechkg!.cy!.nodes('.focus').map((n) => n.id()));
+    for (const [query, id] of [['?focus=mechkg:x', 'mechkg:x'], ['?focus=x', 'x'], ['?focus=HGNC:11603', 'HGNC:11603'], ['?focus=hgnc:11603', 'HGNC:11603']] as const) {
+      await follow(query);
+      expect(await focused()).toEqual([id]);
+    }
+    await follow('?from=mechkg:x&to=GO:0006914');
+    expect(await page.evaluate(() => window.__mechkg!.mode())).toBe('path');
+    expect(new Set(await page.evaluate(() => window.__mechkg!.cy!.nodes('.on-path').map((n) => n.id())))).toEqual(new Set(['mechkg:x', 'HGNC:11603', 'GO:0006914']));
+    expect(await errors(page)).toEqual([]);
     await page.context().close();
   });
 

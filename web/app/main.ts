@@ -143,7 +143,7 @@ async function start(): Promise<void> {
   const focusNode = (id: string) => {
     const s = store.get();
     const local = s.scope === 'local' || elementCount(graph) > limit;
-    store.update({ focus: id, selected: id, query: null, step: null, expanded: local && !s.expanded.includes(id) ? [...s.expanded, id] : s.expanded }, 'push');
+    store.update({ focus: id, selected: id, query: null, step: null, expanded: local && !view.expandedIds.includes(id) ? [...view.expandedIds, id] : view.expandedIds }, 'push');
   };
   const pathPanel = createPathPanel(byId('path-panel'), () => graph, {
     run: (q) => {
@@ -170,7 +170,7 @@ async function start(): Promise<void> {
     focus: (id: string) => focusNode(id),
     toggleExpand: (id: string) => {
       const s = store.get();
-      const expanded = s.expanded.includes(id) ? s.expanded.filter((x) => x !== id) : [...s.expanded, id];
+      const expanded = view.expandedIds.includes(id) ? view.expandedIds.filter((x) => x !== id) : [...view.expandedIds, id];
       store.update({ expanded, scope: 'local', focus: s.focus ?? id }, 'push');
     },
     pathFrom: (id: string) => pathPanel.setEndpoint('from', nameOf(graph, id)),
@@ -191,7 +191,7 @@ async function start(): Promise<void> {
   byId('btn-local').addEventListener('click', () => {
     const s = store.get();
     const focus = s.focus ? resolveName(graph, s.focus) : null;
-    const expanded = s.scope === 'local' ? [] : focus?.ok && !s.expanded.includes(focus.value) ? [...s.expanded, focus.value] : s.expanded;
+    const expanded = s.scope === 'local' ? [] : focus?.ok && !view.expandedIds.includes(focus.value) ? [...view.expandedIds, focus.value] : view.expandedIds;
     store.update({ scope: s.scope === 'local' ? 'all' : 'local', expanded }, 'push');
   });
   byId('btn-presenter').addEventListener('click', () => store.update({ presenter: !store.get().presenter }, 'replace'));
@@ -319,13 +319,14 @@ async function start(): Promise<void> {
       const name = nameOf(graph, id);
       const s = store.get();
       if (field === 'focus') focusNode(id);
+      else if (field === 'select') store.update({ selected: id }, 'replace');
       else if (field === 'perturb' && s.perturb) store.update({ perturb: { ...s.perturb, node: name } }, 'push');
       else if ((field === 'from' || field === 'to') && s.query) store.update({ query: { ...s.query, [field]: name } }, 'push');
     });
     drawModules(() => renderModules(byId('modules'), graph, store.get().collapsed, (collapsed) => store.update({ collapsed }, 'replace')));
     pathPanel.update(state, view);
     perturbPanel.update(state, view);
-    renderDetails(byId('details'), graph, state.selected ?? view.focusId, state.expanded, view.activePath, detailsActions);
+    renderDetails(byId('details'), graph, view.selectedId ?? view.focusId, view.expandedIds, view.activePath, detailsActions);
     renderTeach(byId('teach'), graph, state.lesson ? null : view.activePath, state.step, {
       step: (hop) => {
         focusAfterRender(hop === null ? '#step-start' : '#teach-title');

@@ -26,7 +26,7 @@ export function nodeElement(graph: KnowledgeGraph, id: string): cytoscape.Elemen
   return {
     group: 'nodes',
     // focusLabel: the label in the focus view (name and links to the focus; the renderer writes it there).
-    data: { id, label: a.label, focusLabel: a.label, category: a.category, degree: graph.degree(id), labelUp: `▲\u00a0${a.label}`, labelDown: `▼\u00a0${a.label}`, labelMixed: `◆\u00a0${a.label}`, ...verdictLabels(a.label) },
+    data: { id, label: a.label, focusLabel: a.label, category: a.category, degree: graph.degree(id), labelUp: `▲\u00a0${a.label}`, labelDown: `▼\u00a0${a.label}`, labelMixed: `◆\u00a0${a.label}`, labelFrom: `From: ${a.label}`, labelTo: `To: ${a.label}`, ...verdictLabels(a.label) },
   };
 }
 

@@ -222,6 +222,10 @@ export function buildStylesheet({ fontScale }: StyleOptions): cytoscape.Styleshe
     { selector: 'node.mixed', style: { ...mark(COLORS.mixed, 'labelMixed'), 'border-style': 'double', 'border-width': 9 } },
     { selector: 'node.perturbed', style: { 'underlay-color': '#000000', 'underlay-opacity': 0.3, 'underlay-padding': 10, 'font-size': font(15) } },
     { selector: 'node.unknown', style: { 'border-width': 4, 'border-style': 'dashed', 'border-color': COLORS.unsigned } },
+    // The two ends of a path query that found no route: ringed, glowing and named with their role.
+    { selector: 'node.endpoint', style: { 'border-width': 6, 'border-color': COLORS.focus, 'underlay-color': COLORS.path, 'underlay-opacity': 0.6, 'underlay-padding': 12, 'font-weight': 'bold', 'font-size': font(15), 'z-index': 25 } },
+    { selector: 'node.endpoint-from', style: { label: 'data(labelFrom)' } },
+    { selector: 'node.endpoint-to', style: { label: 'data(labelTo)' } },
     { selector: 'node.highlight', style: { 'underlay-color': COLORS.path, 'underlay-opacity': 0.6, 'underlay-padding': 12, 'font-weight': 'bold', 'z-index': 25 } },
     // Observation overlay: the fill follows the scale (the shape still tells the category), ▲ / ▼ in the label.
     { selector: 'node.obs-none', style: { 'background-color': '#ffffff', 'border-color': '#8c959f', opacity: 0.5 } },

@@ -13,7 +13,7 @@ export interface Message {
   text: string;
   suggestions?: { id: string; label: string }[];
   /** What a suggestion replaces: the focus, a path endpoint, or the perturbed node. */
-  field?: 'focus' | 'from' | 'to' | 'perturb';
+  field?: 'focus' | 'from' | 'to' | 'perturb' | 'select';
 }
 
 export interface View {
@@ -34,6 +34,10 @@ export interface View {
   fitTo: string[] | null;
   messages: Message[];
   focusId: string | null;
+  /** The selected node or edge (sel=, resolved like any name; an edge by its key), or null. */
+  selectedId: string | null;
+  /** The nodes whose neighbours the neighbourhood view draws (expand=, resolved like any name). */
+  expandedIds: string[];
   paths: Outcome<PathsResult> | null;
   activePath: Path | null;
   effects: Outcome<EffectsView> | null;
@@ -96,10 +100,29 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
     else fail(messages, r, 'focus', 'Focus: ');
   }
 
+  // The other names a link holds (sel=, expand=) resolve the same way: ids, labels, synonyms, CURIEs.
+  let selectedId: string | null = null;
+  if (state.selected) {
+    if (graph.hasEdge(state.selected)) selectedId = state.selected;
+    else {
+      const r = resolveName(graph, state.selected);
+      if (r.ok) selectedId = r.value;
+      else fail(messages, r, 'select', 'Selected: ');
+    }
+  }
+  const expandedIds: string[] = [];
+  for (const name of state.expanded) {
+    const r = resolveName(graph, name);
+    if (!r.ok) fail(messages, r, undefined, 'Expand: ');
+    else if (!expandedIds.includes(r.value)) expandedIds.push(r.value);
+  }
+
   let paths: Outcome<PathsResult> | null = null;
   let activePath: Path | null = null;
   const pathNodes = new Set<string>();
   const pathEdges = new Set<string>();
+  /** A query without a route: its two ends, marked on the diagram (the panel says what direct tests found). */
+  let noRouteEnds: [string, string] | null = null;
   if (state.query) {
     for (const field of ['from', 'to'] as const) {
       const r = resolveName(graph, state.query[field]);
@@ -109,6 +132,7 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
       paths = runPathQuery(graph, state.query);
       if (!paths.ok) fail(messages, paths, undefined, 'Path query: ');
       else if (paths.value.paths.length === 0) {
+        noRouteEnds = [paths.value.from.id, paths.value.to.id];
         const q = state.query;
         const opts = [q.sign !== 'any' ? `net sign ${q.sign}` : '', q.via.length ? `via ${q.via.join(', ')}` : '', q.avoid.length ? `avoiding ${q.avoid.join(', ')}` : '', q.minEvidence ? `evidence at least ${q.minEvidence}` : '']
           .filter(Boolean)
@@ -156,7 +180,7 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
     nodes = [...new Set([hypothesis.node, ...hypothesis.nodes, ...hypothesis.verdicts.keys()])].filter((id) => graph.hasNode(id));
     edges = hypothesis.edges;
   } else if (state.scope === 'local' || tooBig) {
-    const seeds = [...state.expanded.filter((id) => graph.hasNode(id))];
+    const seeds = [...expandedIds];
     if (focusId && !seeds.includes(focusId)) seeds.unshift(focusId);
     if (effects?.ok) {
       seeds.unshift(effects.value.source);
@@ -179,7 +203,7 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
     } else {
       mode = 'local';
       // Above the limit a focus with nothing expanded shows its neighbours (a bare ?focus= link).
-      const expanded = new Set(state.expanded);
+      const expanded = new Set(expandedIds);
       if (tooBig && focusId && expanded.size === 0) expanded.add(focusId);
       const r = neighbourhood(graph, seeds, expanded, limit);
       nodes = r.nodes;
@@ -289,6 +313,18 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
     }
   }
 
+  // No route: both ends stand out (ringed, named, everything else faded) so the reader sees what was asked.
+  const ends = noRouteEnds && !effects?.ok && !hypothesis ? noRouteEnds.filter((id) => drawnSet.has(id)) : [];
+  if (ends.length) {
+    ends.forEach((id, i) => {
+      add(classes, id, 'endpoint');
+      add(classes, id, i === 0 ? 'endpoint-from' : 'endpoint-to');
+    });
+    const endSet = new Set(ends);
+    for (const id of drawnNodes) if (!endSet.has(id)) add(classes, id, 'faded');
+    for (const key of drawnEdges) add(classes, key, 'faded');
+  }
+
   for (const id of state.highlight) if (drawnSet.has(id)) add(classes, id, 'highlight');
   if (ctx.observations) {
     for (const id of drawnNodes) {
@@ -299,7 +335,7 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
     }
   }
 
-  if (state.selected && (drawnSet.has(state.selected) || graph.hasEdge(state.selected))) add(classes, state.selected, 'selected');
+  if (selectedId && (drawnSet.has(selectedId) || graph.hasEdge(selectedId))) add(classes, selectedId, 'selected');
 
   // A big graph without a diagram is drawn in module lanes, unless its file drew every node (then as drawn).
   const layout: View['layout'] = mode === 'path' ? 'dagre' : mode === 'focus' ? 'focus' : graph.getAttribute('layout') || (mode === 'overview' && graph.order > LANES_ABOVE && !drawnByFile(graph)) ? 'diagram' : 'fcose';
@@ -316,6 +352,8 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
     fitTo = [effects.value.source, ...effects.value.moves.keys()].filter((id) => drawnSet.has(id));
   } else if (hypothesis) {
     fitTo = [hypothesis.node, ...hypothesis.nodes, ...hypothesis.verdicts.keys()].filter((id) => drawnSet.has(id));
+  } else if (ends.length) {
+    fitTo = ends;
   }
   let readable: View['readable'] = null;
   if (layout === 'diagram' || layout === 'fcose') {
@@ -325,13 +363,16 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
       const { source, moves } = effects.value;
       const rank = (id: string) => (id === source ? 3 : moves.get(id) === 'up' || moves.get(id) === 'down' ? 2 : 1) * 1e6 + graph.degree(id);
       readable = { kind: 'marks', nodes: [source, ...moves.keys()].filter(shown).map((id) => ({ id, priority: rank(id) })) };
+    } else if (ends.length) {
+      // Both ends are the view's subject: named first, wherever their names fit.
+      readable = { kind: 'marks', nodes: ends.filter(shown).map((id) => ({ id, priority: 3e6 })) };
     } else if (mode === 'local') {
-      const seeds = new Set(state.expanded);
+      const seeds = new Set(expandedIds);
       const rank = (id: string) => (id === focusId ? 3 : seeds.has(id) ? 2 : 1) * 1e6 + graph.degree(id);
       readable = { kind: 'names', nodes: drawnNodes.filter(shown).map((id) => ({ id, priority: rank(id) })) };
     }
   }
-  return { mode, nodes, edges, layout, collapsed, layoutKey, classes, fitTo, messages, focusId, paths, activePath, effects, truncated, readable };
+  return { mode, nodes, edges, layout, collapsed, layoutKey, classes, fitTo, messages, focusId, selectedId, expandedIds, paths, activePath, effects, truncated, readable };
 }
 
 /**
