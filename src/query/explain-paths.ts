@@ -2,6 +2,7 @@
  * explainPaths: the top paths FROM -> TO as plain sentences a student can read; each step names its
  * evidence kind and cites its sources (numbered references from the graph's source registry).
  */
+import type { RouteRule } from './route-rules.js';
 import { EVIDENCE_KINDS, PREDICATES } from '../model/vocabulary.js';
 import { ReferenceList, type Reference } from './cite-source.js';
 import { findPaths, type FindPathsOptions } from './find-paths.js';
@@ -46,6 +47,8 @@ export interface ExplainResult {
   /** findPaths' direct tests (direct-tests.ts); their studies are numbered in `references` too. */
   directTests: DirectTest[];
   directTestsText: string | null;
+  /** findPaths' route rules: which routes were not followed and why (their sentences are in `agreement.text`). */
+  routeRules: RouteRule[];
   references: Reference[];
   /** Everything above as readable text (what the CLI prints). */
   text: string;
@@ -65,7 +68,7 @@ export function explainPaths(input: QueryInput, from: string, to: string, option
   const references = refs.list();
   const parts = { from: result.from, to: result.to, explanations, agreement: result.agreement, directTests: result.directTests, directTestsText: result.directTestsText, references, complete: result.complete };
   const text = explanationText(parts, tests.map((t) => t.refs));
-  return { from: result.from, to: result.to, complete: result.complete, truncated: result.truncated, explanations, agreement: result.agreement, directTests: result.directTests, directTestsText: result.directTestsText, references, text, stats: result.stats };
+  return { from: result.from, to: result.to, complete: result.complete, truncated: result.truncated, explanations, agreement: result.agreement, directTests: result.directTests, directTestsText: result.directTestsText, routeRules: result.routeRules, references, text, stats: result.stats };
 }
 
 function summarize(n: number, path: Path, from: NodeRef, to: NodeRef): string {

@@ -32,12 +32,14 @@ import {
   checkInteger,
   checkSign,
   checkStringList,
+  consumersOf,
   makeTraversal,
   resolveAvoid,
   resolveNumber,
   type Traversal,
 } from './query-options.js';
 import type { EvidenceKind } from '../model/vocabulary.js';
+import { conversionCycleRule, type RouteRule } from './route-rules.js';
 
 export const PATH_RANKS = ['length', 'evidence'] as const;
 export type PathRank = (typeof PATH_RANKS)[number];
@@ -84,6 +86,12 @@ export interface PathsResult {
    */
   directTests: DirectTest[];
   directTestsText: string | null;
+  /**
+   * The rules that kept routes out of this answer, each with the nodes it names and a sentence (also
+   * appended to `agreement.text`): conversion_cycle names the reactions consuming the target, whose
+   * products no route into the target passes through (docs/semantics.md, perturbation rule 8).
+   */
+  routeRules: RouteRule[];
   stats: WorkStats;
 }
 
@@ -158,6 +166,9 @@ export function findPaths(input: QueryInput, from: string, to: string, options: 
   const tests = directTests(ctx.index, ctx.sources, s, t, agreement);
   const testsText = directTestsText(tests, agreement !== null);
   // The direct tests go in the agreement's own sentence, so no reader sees the routes' verdict without them.
+  // The rules that kept routes out come right after the routes' count, before the direct tests.
+  const routeRules = [conversionCycleRule(flowCtx.index, t, consumersOf(flowCtx.index, t))].filter((r): r is RouteRule => r !== null);
+  if (agreement) for (const r of routeRules) agreement.text += ` ${r.text}`;
   if (agreement && testsText) agreement.text += ` ${testsText}`;
   return {
     from: nodeRef(ctx.index, s),
@@ -168,6 +179,7 @@ export function findPaths(input: QueryInput, from: string, to: string, options: 
     agreement,
     directTests: tests,
     directTestsText: testsText,
+    routeRules,
     stats,
   };
 }
@@ -222,7 +234,7 @@ interface Found {
 
 function traversal(search: Search, minQuality = 0): Traversal {
   const { ctx, s, t, via, avoid, opts } = search;
-  const base = makeTraversal(ctx, { includeAssociations: opts.includeAssociations, minStrength: opts.minStrength, avoid, keep: [s, t, ...via] });
+  const base = makeTraversal(ctx, { includeAssociations: opts.includeAssociations, minStrength: opts.minStrength, avoid, keep: [s, t, ...via], to: t });
   if (minQuality === 0) return base;
   const quality = edgeQualities(ctx.index).byEdge;
   return { blocked: base.blocked, edgeAllowed: (e) => quality[e]! >= minQuality && base.edgeAllowed(e) };

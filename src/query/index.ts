@@ -7,6 +7,7 @@ export type { NetSign } from './query-options.js';
 export * from './find-paths.js';
 export * from './shortest-path.js';
 export * from './path-agreement.js';
+export type { RouteRule, RouteRuleName } from './route-rules.js';
 export * from './direct-tests.js';
 export { namedAssociation, routeConfounders } from './route-confounders.js';
 export * from './effect-entries.js';

@@ -8,7 +8,7 @@ import { editDistance } from '../load/edit-distance.js';
 import { CATEGORIES, EVIDENCE_KINDS, EVIDENCE_KIND_NAMES, type EvidenceKind } from '../model/vocabulary.js';
 import type { QueryContext } from './query-input.js';
 import { isFlowIndex } from './flow-index.js';
-import { edgeRefuted } from './path-index.js';
+import { edgeRefuted, edgeRelationOf, RELATION_CODES, type PathIndex } from './path-index.js';
 
 export type NetSign = '+' | '-' | '?';
 
@@ -109,6 +109,12 @@ export interface TraversalOptions {
    * (neighbors), never for a route, which would present a failed claim as a cause.
    */
   includeRefuted?: boolean;
+  /**
+   * The node every route ends at (paths, shortest, regulators): routes into it refuse the production
+   * steps of the reactions that consume it (conversionCycleEdge), since such a route follows the
+   * target's own mass flow round a cycle back to it.
+   */
+  to?: number;
 }
 
 /** One all-zero `blocked` per index, shared by the traversals that avoid nothing (never written). */
@@ -134,12 +140,43 @@ export function makeTraversal(ctx: QueryContext, opts: TraversalOptions): Traver
   const { includeAssociations, minStrength } = opts;
   // A refuted edge has strength 0, so a minimum evidence kind already drops it; an index without disputes has none.
   const dropRefuted = !opts.includeRefuted && minStrength === 0 && index.edgeContested !== undefined;
+  const allowed: (e: number) => boolean = dropRefuted
+    ? (e) => (includeAssociations || index.edgeCausal(e)) && !edgeRefuted(index, e)
+    : (e) => (includeAssociations || index.edgeCausal(e)) && index.edgeStrength(e) >= minStrength;
+  const consumers = opts.to === undefined ? null : consumersOf(index, opts.to);
   return {
     blocked,
-    edgeAllowed: dropRefuted
-      ? (e) => (includeAssociations || index.edgeCausal(e)) && !edgeRefuted(index, e)
-      : (e) => (includeAssociations || index.edgeCausal(e)) && index.edgeStrength(e) >= minStrength,
+    edgeAllowed: consumers === null ? allowed : (e) => allowed(e) && !conversionCycleEdge(index, consumers, e),
   };
+}
+
+/**
+ * The (real) enzymes with a consumption edge to node t: the reactions that use t up. Null when there are
+ * none, so a traversal into a node nothing consumes pays nothing.
+ */
+export function consumersOf(index: PathIndex, t: number): ReadonlySet<number> | null {
+  const origin = isFlowIndex(index) ? (n: number) => index.nodeOrigin(n) : (n: number) => n;
+  let out: Set<number> | null = null;
+  const ins = index.inEdges(t);
+  for (let i = 0; i < ins.length; i++) {
+    const e = ins[i]!;
+    if (edgeRelationOf(index, e) === RELATION_CODES.consumption) (out ??= new Set()).add(origin(index.edgeSource(e)));
+  }
+  return out;
+}
+
+/**
+ * Whether edge e, in a route that ends at the node `consumers` consume, is the production step of one of
+ * those reactions (`E produces P` with `E consumes target`, or its copy on E's reaction twin). Such a
+ * route goes on from P back to the target: it follows the target's own conversion round a cycle (more
+ * methionine synthase makes methionine from homocysteine; methionine -> SAM -> SAH -> homocysteine
+ * returns that mass), which is not evidence that the enzyme raises the target. Conversion is not
+ * regulation (docs/semantics.md, perturbation rule 8).
+ */
+export function conversionCycleEdge(index: PathIndex, consumers: ReadonlySet<number>, e: number): boolean {
+  if (edgeRelationOf(index, e) !== RELATION_CODES.production) return false;
+  const source = index.edgeSource(e);
+  return consumers.has(isFlowIndex(index) ? index.nodeOrigin(source) : source);
 }
 
 /** Evidence kind name of a strength (strengths are unique), or null for 0. */

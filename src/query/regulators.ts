@@ -47,7 +47,7 @@ export function regulators(input: QueryInput, node: string, options: RegulatorsO
   const ctx = queryContext(input);
   const target = resolveNumber(ctx, node);
   const flow = flowIndex(ctx.index);
-  const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [target] });
+  const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [target], to: target });
   const { total, entries } = withLease(flow, (lease) =>
     effectEntries(flow, target, signedReach(flow, target, trav, 'in', opts.depth, lease), 1, true, opts.limit),
   );

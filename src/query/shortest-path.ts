@@ -67,7 +67,7 @@ export function shortestPath(input: QueryInput, from: string, to: string, option
     if (avoid.nodes.has(n)) throw new UsageError(`${WHERE}: option avoid names "${ctx.index.nodeId(n)}", which is an endpoint`);
   }
   const index = flowIndex(ctx.index);
-  const trav = makeTraversal({ ...ctx, index }, { includeAssociations, minStrength, avoid, keep: [s, t] });
+  const trav = makeTraversal({ ...ctx, index }, { includeAssociations, minStrength, avoid, keep: [s, t], to: t });
   // The typed arrays carry no disputes: only an index without them (the compact index) is read that way.
   const raw = index.edgeContested ? undefined : index.rawAdjacency?.();
   const edges = withLease(index, (lease) =>
