@@ -69,6 +69,11 @@ export class ByteInterner {
     return n;
   }
 
+  /** Bytes of the hash table and the hash list (the strings' own bytes are the pool's). */
+  get tableBytes(): number {
+    return this.slots.byteLength + this.hashes.byteLength;
+  }
+
   /** The hash of each string, in number order (a copy). */
   hashList(): Int32Array {
     return this.hashes.slice(0, this.pool.size);

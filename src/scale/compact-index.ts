@@ -35,6 +35,8 @@ export interface CompactNodes {
   description?: (n: number) => string;
   /** The module the importer files every node of this file under (its name, slugged). */
   module?: string;
+  /** Bytes that indexOf, originalIndexOf and description hold in typed arrays (an id hash table, row offsets). */
+  heldBytes?: number;
 }
 
 export interface CompactEdges {
@@ -59,6 +61,8 @@ export interface CompactEdges {
   evidence: (e: number) => EvidenceData[];
   /** Provenance of edge e as the file states it, read on demand (nothing kept in memory). */
   provenance?: (e: number) => Provenance | undefined;
+  /** Bytes that evidence and provenance hold in typed arrays (each edge's row offset in the file). */
+  heldBytes?: number;
 }
 
 export class CompactIndex implements PathIndex, NameSource {
@@ -243,14 +247,19 @@ export class CompactIndex implements PathIndex, NameSource {
     return id;
   }
 
-  /** Bytes held in typed arrays and pools (not counting the id strings and the id map). */
+  /**
+   * Bytes held in typed arrays and pools: the edges' and nodes' own, the adjacency, and what the loader's
+   * lookups and readers hold (heldBytes: an id hash table, row offsets). Not counted: the node id strings
+   * (one JS string per node) and the small maps (renamed ids, recent lookups).
+   */
   get memoryBytes(): number {
     const e = this.edges;
     const n = this.nodes;
     return (
       e.source.byteLength + e.target.byteLength + e.sign.byteLength + e.causal.byteLength + e.strength.byteLength + e.kind.byteLength +
-      (e.ids?.memoryBytes ?? 0) + this.outOffsets.byteLength + this.outList.byteLength + this.inOffsets.byteLength + this.inList.byteLength +
-      n.category.byteLength + n.originals.memoryBytes + n.labels.memoryBytes + n.synonyms.memoryBytes + n.identifiers.memoryBytes
+      e.relations.byteLength + (e.ids?.memoryBytes ?? 0) + (e.heldBytes ?? 0) +
+      this.outOffsets.byteLength + this.outList.byteLength + this.inOffsets.byteLength + this.inList.byteLength +
+      n.category.byteLength + n.originals.memoryBytes + n.labels.memoryBytes + n.synonyms.memoryBytes + n.identifiers.memoryBytes + (n.heldBytes ?? 0)
     );
   }
 

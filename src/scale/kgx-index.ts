@@ -7,6 +7,7 @@
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { MechkgError } from '../errors.js';
+import type { EvidenceData } from '../model/schema.js';
 import type { Problem, Provenance } from '../model/types.js';
 import { CompactIndex, type CompactEdges, type CompactNodes } from './compact-index.js';
 import { graphId, kgxEdge, ownSlug, OWN_PREFIX, tsvValue, type RowValue } from '../import/kgx-fields.js';
@@ -296,24 +297,37 @@ class NodeTable implements EndpointSink {
       w.problem.id = ids[w.n]!;
       w.problem.message = w.remake(ids[w.n]!);
     }
+    const rowOffset = this.rowOffset.slice(0, ids.length);
     return {
-      ids: this.ids,
-      originals: this.interner.pool.trim(),
-      indexOf: (id) => {
-        const r = renamed.get(id);
-        if (r !== undefined) return r;
-        const n = interner.lookup(id);
-        return n >= 0 && ids[n] === id ? n : -1;
-      },
-      originalIndexOf: (id) => this.interner.lookup(id),
-      category: this.category.slice(0, this.ids.length),
+      ids,
+      originals: interner.pool.trim(),
+      ...nodeLookups(ids, renamed, interner),
+      category: this.category.slice(0, ids.length),
       categoryNames: this.categoryNames,
       labels: this.labels.trim(),
       synonyms: this.synonyms.trim(),
       identifiers: this.identifiers.trim(),
-      description: descriptionReader(nodesPath, descriptionColumn, this.rowOffset, this.laterDescription),
+      description: descriptionReader(nodesPath, descriptionColumn, rowOffset, this.laterDescription),
+      // the interner's hash table (every lookup by id) and each node's row offset (its description, re-read)
+      heldBytes: interner.tableBytes + rowOffset.byteLength,
     };
   }
+}
+
+/**
+ * Id lookups for the index, made outside NodeTable so that their closures hold the interner and the ids, not
+ * the table (its parse-time arrays: category cells, lines, row-offset spare capacity) for the life of the index.
+ */
+function nodeLookups(ids: readonly string[], renamed: ReadonlyMap<string, number>, interner: ByteInterner): Pick<CompactNodes, 'indexOf' | 'originalIndexOf'> {
+  return {
+    indexOf: (id) => {
+      const r = renamed.get(id);
+      if (r !== undefined) return r;
+      const n = interner.lookup(id);
+      return n >= 0 && ids[n] === id ? n : -1;
+    },
+    originalIndexOf: (id) => interner.lookup(id),
+  };
 }
 
 /** A node's description as the importer keeps it: its row's `description` cell re-read from the file ('' when none). */
@@ -544,7 +558,8 @@ function finishEdges(path: string, table: EdgeTable, columns: readonly string[],
     const [k, code, message] = WARN.noPredicate();
     log.warn(k, code, file, table.noPredicateLines[i], undefined, message);
   }
-  const order = kinds.map((_, k) => k).sort((a, b) => table.kindLines[a]! - table.kindLines[b]!);
+  const kindLines = table.kindLines;
+  const order = kinds.map((_, k) => k).sort((a, b) => kindLines[a]! - kindLines[b]!);
   const warned = new Set<string>();
   for (const k of order) {
     const d = kinds[k]!;
@@ -558,6 +573,7 @@ function finishEdges(path: string, table: EdgeTable, columns: readonly string[],
   const offsets = fit(table.lineOffset, count);
   const ids = table.ids ? table.ids.trim() : null;
   const bareOwnIds = ids ? ownIdsUsedBare(ids) : new Set<string>();
+  const renamed = ids ? renamedDuplicates(ids, table.idHash, count, file, log, (e) => offsets[e]!, bareOwnIds) : new Map<number, string>();
   return {
     count,
     source,
@@ -570,10 +586,19 @@ function finishEdges(path: string, table: EdgeTable, columns: readonly string[],
     relations: Uint8Array.from(kinds, (d) => d.relation),
     ids,
     bareOwnIds,
-    renamed: ids ? renamedDuplicates(ids, table.idHash, count, file, log, (e) => offsets[e]!, bareOwnIds) : new Map(),
-    evidence: () => [],
-    provenance: provenanceReader(path, columns, (e) => offsets[e]!),
+    renamed,
+    ...edgeReaders(path, columns, offsets),
   };
+}
+
+const NO_EVIDENCE = (): EvidenceData[] => [];
+
+/**
+ * The index's per-edge readers, made apart from finishEdges so that their closures hold only the row offsets
+ * (a closure made in finishEdges would share its scope, and with it the whole parse table and read buffer).
+ */
+function edgeReaders(path: string, columns: readonly string[], offsets: Float64Array): Pick<CompactEdges, 'evidence' | 'provenance' | 'heldBytes'> {
+  return { evidence: NO_EVIDENCE, provenance: provenanceReader(path, columns, (e) => offsets[e]!), heldBytes: offsets.byteLength };
 }
 
 /** Edge ids given twice or more: the k-th use is kept as "<id>--k", with the importer's warning. */
@@ -650,9 +675,10 @@ function linesOf(path: string, offsets: readonly number[]): number[] {
 /** The tab-separated cells of the row at a byte offset of a file (opened once, on first use, for the life of the index). */
 function rowReader(path: string): (offset: number) => string[] {
   let fd: number | null = null;
-  const buf = Buffer.allocUnsafe(4096);
+  let buf: Buffer | null = null;
   return (offset) => {
     fd ??= openSync(path, 'r');
+    buf ??= Buffer.allocUnsafe(4096);
     const parts: Buffer[] = [];
     let position = offset;
     for (;;) {
