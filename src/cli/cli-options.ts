@@ -5,6 +5,22 @@ import { printJson } from './run-command.js';
 import { oneLineCopy, terminalSafe } from './terminal-text.js';
 import type { EvidenceKind } from '../model/vocabulary.js';
 
+/** A command as data: its name, description, positional arguments and plain options ([flags, description, default?]). */
+export interface CommandSpec {
+  name: string;
+  description: string;
+  args: readonly (readonly [spec: string, description: string])[];
+  options?: readonly (readonly [flags: string, description: string, defaultValue?: string])[];
+}
+
+/** Adds the command a CommandSpec describes to program (options in the order given, as --help lists them). */
+export function defineCommand(program: Command, spec: CommandSpec): Command {
+  const cmd = program.command(spec.name).description(spec.description);
+  for (const [arg, description] of spec.args) cmd.argument(arg, description);
+  for (const [flags, description, defaultValue] of spec.options ?? []) cmd.option(flags, description, defaultValue);
+  return cmd;
+}
+
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }

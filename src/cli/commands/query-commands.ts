@@ -9,6 +9,7 @@ import {
   budgetOptions,
   budgetValues,
   collect,
+  defineCommand,
   intOption,
   jsonOption,
   minEvidenceOption,
@@ -27,6 +28,8 @@ import type { Progress } from '../../query/budget.js';
 import type { QueryInput } from '../../query/query-input.js';
 
 type State = { exitCode: number };
+
+const FROM_ARG = ['<from>', 'start node (id, name, synonym, abbreviation or CURIE)'] as const;
 
 interface CommonFlags {
   json?: boolean;
@@ -51,11 +54,11 @@ export function registerQueryCommands(program: Command, state: State): void {
   };
 
   pathOptions(
-    program
-      .command('paths')
-      .description('causal paths FROM -> TO, best-supported first, with net sign, evidence, agreement and confounders')
-      .argument('<from>', 'start node (id, name, synonym, abbreviation or CURIE)')
-      .argument('<to>', 'end node'),
+    defineCommand(program, {
+      name: 'paths',
+      description: 'causal paths FROM -> TO, best-supported first, with net sign, evidence, agreement and confounders',
+      args: [FROM_ARG, ['<to>', 'end node']],
+    }),
     10,
   ).action((from: string, to: string, flags: PathFlags) =>
     answer(flags, () => import('../../query/find-paths.js'), async () => (await import('../format/format-paths.js')).formatPaths, ({ findPaths }, graph) =>
@@ -66,12 +69,12 @@ export function registerQueryCommands(program: Command, state: State): void {
   budgetOptions(
     jsonOption(
       routeFilterOptions(
-        program
-          .command('shortest')
-          .description('one shortest causal route FROM -> TO (as networkx shortest_path; `paths --rank length` ranks all of them and checks their signs)')
-          .argument('<from>', 'start node (id, name, synonym, abbreviation or CURIE)')
-          .argument('<to>', 'end node')
-          .option('--max-length <n>', 'longest path in edges', '6'),
+        defineCommand(program, {
+          name: 'shortest',
+          description: 'one shortest causal route FROM -> TO (as networkx shortest_path; `paths --rank length` ranks all of them and checks their signs)',
+          args: [FROM_ARG, ['<to>', 'end node']],
+          options: [['--max-length <n>', 'longest path in edges', '6']],
+        }),
         PATH_FILTER_WORDS,
       ),
     ),
@@ -88,11 +91,11 @@ export function registerQueryCommands(program: Command, state: State): void {
   );
 
   pathOptions(
-    program
-      .command('explain')
-      .description('the top paths FROM -> TO as plain sentences, each step with evidence kind and citation')
-      .argument('<from>', 'start node')
-      .argument('<to>', 'end node'),
+    defineCommand(program, {
+      name: 'explain',
+      description: 'the top paths FROM -> TO as plain sentences, each step with evidence kind and citation',
+      args: [['<from>', 'start node'], ['<to>', 'end node']],
+    }),
     3,
   ).action((from: string, to: string, flags: PathFlags) =>
     answer(flags, () => import('../../query/explain-paths.js'), async () => (await import('../../query/explain-paths.js')).explanationText, ({ explainPaths }, graph) =>
@@ -101,13 +104,16 @@ export function registerQueryCommands(program: Command, state: State): void {
   );
 
   reachOptions(
-    program
-      .command('effects')
-      .description('what rises and what falls downstream when NODE is raised (--up) or lowered (--down)')
-      .argument('<node...>', 'node to raise or lower (several words are one name)')
-      .option('--up', 'raise the node (default)')
-      .option('--down', 'lower the node')
-      .option('--all-routes', 'every sign some route gives a node ("mixed" when both), instead of the dominant direction of the shortest routes'),
+    defineCommand(program, {
+      name: 'effects',
+      description: 'what rises and what falls downstream when NODE is raised (--up) or lowered (--down)',
+      args: [['<node...>', 'node to raise or lower (several words are one name)']],
+      options: [
+        ['--up', 'raise the node (default)'],
+        ['--down', 'lower the node'],
+        ['--all-routes', 'every sign some route gives a node ("mixed" when both), instead of the dominant direction of the shortest routes'],
+      ],
+    }),
   ).action((words: string[], flags: ReachFlags & { up?: boolean; down?: boolean; allRoutes?: boolean }) =>
     answer(
       flags,
@@ -121,11 +127,12 @@ export function registerQueryCommands(program: Command, state: State): void {
   );
 
   reachOptions(
-    program
-      .command('regulators')
-      .description('what raises or lowers NODE (upstream, signed): the dominant direction of each regulator\'s shortest routes, with its best route of each sign')
-      .argument('<node...>', 'node whose regulators to list (several words are one name)')
-      .option('--all-routes', 'every sign some route gives ("mixed" when both), instead of the dominant direction of the shortest routes'),
+    defineCommand(program, {
+      name: 'regulators',
+      description: "what raises or lowers NODE (upstream, signed): the dominant direction of each regulator's shortest routes, with its best route of each sign",
+      args: [['<node...>', 'node whose regulators to list (several words are one name)']],
+      options: [['--all-routes', 'every sign some route gives ("mixed" when both), instead of the dominant direction of the shortest routes']],
+    }),
   ).action((words: string[], flags: ReachFlags & { allRoutes?: boolean }) =>
     answer(flags, () => import('../../query/regulators.js'), async () => (await import('../format/format-effects.js')).formatRegulators, ({ regulators }, graph) =>
       regulators(graph, words.join(' '), { ...reachValues(flags), allRoutes: flags.allRoutes ?? false }),
@@ -134,13 +141,16 @@ export function registerQueryCommands(program: Command, state: State): void {
 
   jsonOption(
     minEvidenceOption(
-      program
-        .command('neighbors')
-        .description('nodes within --depth steps of NODE, and the edges between them')
-        .argument('<node...>', 'centre node (several words are one name)')
-        .option('--depth <n>', 'steps', '1')
-        .option('--direction <dir>', 'in, out or both', 'both')
-        .option('--causal-only', 'follow causal edges only'),
+      defineCommand(program, {
+        name: 'neighbors',
+        description: 'nodes within --depth steps of NODE, and the edges between them',
+        args: [['<node...>', 'centre node (several words are one name)']],
+        options: [
+          ['--depth <n>', 'steps', '1'],
+          ['--direction <dir>', 'in, out or both', 'both'],
+          ['--causal-only', 'follow causal edges only'],
+        ],
+      }),
     )
       .option('--avoid <node|category>', 'do not enter this node or category (repeatable)', collect)
       .option('--limit <k>', 'most nodes to list'),
@@ -160,13 +170,16 @@ export function registerQueryCommands(program: Command, state: State): void {
   budgetOptions(
     jsonOption(
       routeFilterOptions(
-        program
-          .command('loops')
-          .description('signed feedback loops (reinforcing +, balancing -), optionally through NODE')
-          .argument('[node...]', 'only loops through this node (several words are one name)')
-          .option('--max-length <n>', 'longest loop in edges', '6')
-          .option('--limit <k>', 'most loops to show', '20')
-          .option('--sign <sign>', '+ reinforcing only, - balancing only'),
+        defineCommand(program, {
+          name: 'loops',
+          description: 'signed feedback loops (reinforcing +, balancing -), optionally through NODE',
+          args: [['[node...]', 'only loops through this node (several words are one name)']],
+          options: [
+            ['--max-length <n>', 'longest loop in edges', '6'],
+            ['--limit <k>', 'most loops to show', '20'],
+            ['--sign <sign>', '+ reinforcing only, - balancing only'],
+          ],
+        }),
         { avoid: 'do not enter this node or category', associations: '' },
       ),
     ),
@@ -189,20 +202,22 @@ export function registerQueryCommands(program: Command, state: State): void {
   );
 
   jsonOption(
-    program
-      .command('show')
-      .description('a node (by any name) or an edge (by id) with all its evidence and sources')
-      .argument('<name...>', 'node name or edge id (several words are one name)'),
+    defineCommand(program, {
+      name: 'show',
+      description: 'a node (by any name) or an edge (by id) with all its evidence and sources',
+      args: [['<name...>', 'node name or edge id (several words are one name)']],
+    }),
   ).action((words: string[], flags: CommonFlags) =>
     answer(flags, () => import('../../query/describe.js'), async () => (await import('../format/format-show.js')).formatShow, ({ describeItem }, graph) => describeItem(graph, words.join(' '))),
   );
 
   jsonOption(
-    program
-      .command('search')
-      .description('ranked name matches: exact, prefix, substring, near misses')
-      .argument('<text...>', 'text to look for')
-      .option('--limit <k>', 'most hits', '10'),
+    defineCommand(program, {
+      name: 'search',
+      description: 'ranked name matches: exact, prefix, substring, near misses',
+      args: [['<text...>', 'text to look for']],
+      options: [['--limit <k>', 'most hits', '10']],
+    }),
   ).action((text: string[], flags: CommonFlags & { limit?: string }) =>
     answer(flags, () => import('../../query/search.js'), async () => (await import('../format/format-search.js')).formatSearch, ({ search }, graph) =>
       search(graph, text.join(' '), { limit: intOption('--limit', flags.limit) }),
