@@ -49,6 +49,58 @@ export class ByteInterner {
     }
   }
 
+  /**
+   * find() for many keys of one buffer at once: keys holds (start, end, hash) per key; out[k] gets key k's
+   * number or -1. Same answers as find, in two passes: the first probes the slots by hash only and reads
+   * the first byte of each candidate, loads that do not depend on each other, so the CPU overlaps their
+   * cache misses; the second compares the bytes, now mostly in cache. (One key at a time, each compare
+   * waited on its own miss into the pool.)
+   */
+  findMany(buf: Uint8Array, keys: Int32Array, count: number, out: Int32Array): void {
+    const slots = this.slots;
+    const mask = this.mask;
+    const pool = this.pool;
+    let touched = 0;
+    for (let k = 0; k < count; k++) {
+      const hash = keys[3 * k + 2]!;
+      let s = hash & mask;
+      for (;;) {
+        const v = slots[2 * s + 1]!;
+        if (v === 0) {
+          out[k] = -1;
+          break;
+        }
+        if (slots[2 * s] === hash) {
+          out[k] = s;
+          touched ^= pool.firstByte(v - 1);
+          break;
+        }
+        s = (s + 1) & mask;
+      }
+    }
+    this.touched = touched;
+    for (let k = 0; k < count; k++) {
+      let s = out[k]!;
+      if (s < 0) continue;
+      const start = keys[3 * k]!;
+      const end = keys[3 * k + 1]!;
+      const hash = keys[3 * k + 2]!;
+      let found = -1;
+      for (;;) {
+        const v = slots[2 * s + 1]!;
+        if (v === 0) break;
+        if (slots[2 * s] === hash && pool.equalsBytes(v - 1, buf, start, end)) {
+          found = v - 1;
+          break;
+        }
+        s = (s + 1) & mask;
+      }
+      out[k] = found;
+    }
+  }
+  /** XOR of the bytes findMany read ahead (kept so the reads are not optimised away). */
+  touched = 0;
+
   /** Number of buf[start, end), adding it when new (new numbers are size - 1 afterwards). */
   intern(buf: Uint8Array, start: number, end: number, hash: number): number {
     const found = this.find(buf, start, end, hash);

@@ -16,6 +16,8 @@ import { BACK, PieceReader, claimPiece, type PiecePlan } from './edge-pieces.js'
 /** Where edge endpoints go: find by bytes (hash: fnv1a of them), or add (line: where first seen). */
 export interface EndpointSink {
   find(buf: Uint8Array, start: number, end: number, hash: number): number;
+  /** find for `count` keys (start, end, hash each) at once, into out; -1 where absent. */
+  findMany(buf: Uint8Array, keys: Int32Array, count: number, out: Int32Array): void;
   addEndpoint(buf: Uint8Array, start: number, end: number, hash: number, line: number): number;
 }
 
@@ -25,6 +27,8 @@ export function badLine(file: string, line: number, buf: Buffer, start: number, 
 }
 
 const FNV_PRIME = 16777619;
+/** Rows whose endpoints are looked up together (a batch's keys and the bytes they touch stay in cache). */
+const PENDING_ROWS = 1024;
 
 /**
  * The edge rows of a KGX TSV, parsed chunk by chunk (a loop over whole lines in the read buffer, fields found
@@ -137,6 +141,7 @@ export class EdgeTable {
       }
     } finally {
       this.line = line;
+      this.resolveEndpoints(buf);
     }
   }
 
@@ -168,18 +173,20 @@ export class EdgeTable {
       pieces.kindPiece[k] = pieces.current;
       pieces.kindLine[k] = line;
     }
-    const nodes = this.nodes;
-    const sh = fnv1a(buf, s0, s1);
-    let s = nodes.find(buf, s0, s1, sh);
-    if (s < 0) s = nodes.addEndpoint(buf, s0, s1, sh, line);
-    const oh = fnv1a(buf, o0, o1);
-    let o = nodes.find(buf, o0, o1, oh);
-    if (o < 0) o = nodes.addEndpoint(buf, o0, o1, oh, line);
+    // the endpoints are looked up a batch of rows at a time (resolveEndpoints), which overlaps the cache misses
+    const keys = this.endpointKeys;
+    const q = this.pendingRows;
+    keys[6 * q] = s0;
+    keys[6 * q + 1] = s1;
+    keys[6 * q + 2] = fnv1a(buf, s0, s1);
+    keys[6 * q + 3] = o0;
+    keys[6 * q + 4] = o1;
+    keys[6 * q + 5] = fnv1a(buf, o0, o1);
+    this.pendingLines[q] = line;
+    this.pendingRows = q + 1;
 
     const e = this.count;
     if (e === this.capacity) this.grow();
-    this.source[e] = s;
-    this.target[e] = o;
     this.kind[e] = k;
     this.lineOffset[e] = offset;
     if (pieces !== null) pieces.edgeLine[e] = line;
@@ -192,7 +199,46 @@ export class EdgeTable {
       } else ids.append('');
     }
     this.count = e + 1;
+    if (q + 1 === PENDING_ROWS) this.resolveEndpoints(buf);
   }
+
+  /**
+   * Numbers the endpoints of the rows parsed since the last call (the last pendingRows edges), in row order,
+   * adding each id the node table lacks at the line of its row, so stub nodes come in file order as before.
+   * buf: the buffer those rows were parsed from.
+   */
+  private resolveEndpoints(buf: Buffer): void {
+    const n = this.pendingRows;
+    if (n === 0) return;
+    this.pendingRows = 0;
+    const keys = this.endpointKeys;
+    const found = this.endpointNumbers;
+    const nodes = this.nodes;
+    nodes.findMany(buf, keys, 2 * n, found);
+    const first = this.count - n;
+    const source = this.source;
+    const target = this.target;
+    for (let r = 0; r < n; r++) {
+      let s = found[2 * r]!;
+      // -1 may be stale: a stub added for an earlier row of this batch
+      if (s < 0) {
+        s = nodes.find(buf, keys[6 * r]!, keys[6 * r + 1]!, keys[6 * r + 2]!);
+        if (s < 0) s = nodes.addEndpoint(buf, keys[6 * r]!, keys[6 * r + 1]!, keys[6 * r + 2]!, this.pendingLines[r]!);
+      }
+      let o = found[2 * r + 1]!;
+      if (o < 0) {
+        o = nodes.find(buf, keys[6 * r + 3]!, keys[6 * r + 4]!, keys[6 * r + 5]!);
+        if (o < 0) o = nodes.addEndpoint(buf, keys[6 * r + 3]!, keys[6 * r + 4]!, keys[6 * r + 5]!, this.pendingLines[r]!);
+      }
+      source[first + r] = s;
+      target[first + r] = o;
+    }
+  }
+  /** Rows parsed whose endpoints are not numbered yet: per row (start, end, hash) of subject and object, and the line. */
+  private pendingRows = 0;
+  private readonly endpointKeys = new Int32Array(6 * PENDING_ROWS);
+  private readonly endpointNumbers = new Int32Array(2 * PENDING_ROWS);
+  private readonly pendingLines = new Int32Array(PENDING_ROWS);
 
   /** Kind number of the row just split, from the cache by the raw bytes of its kind columns. */
   private kindOf(buf: Buffer, fields: number, line: number): number {
@@ -502,6 +548,10 @@ export class LocalEndpoints implements EndpointSink {
 
   find(buf: Uint8Array, start: number, end: number, hash: number): number {
     return this.interner.find(buf, start, end, hash);
+  }
+
+  findMany(buf: Uint8Array, keys: Int32Array, count: number, out: Int32Array): void {
+    this.interner.findMany(buf, keys, count, out);
   }
 
   addEndpoint(buf: Uint8Array, start: number, end: number, hash: number): number {

@@ -154,6 +154,10 @@ class NodeTable implements EndpointSink {
     return this.interner.find(buf, start, end, hash);
   }
 
+  findMany(buf: Uint8Array, keys: Int32Array, count: number, out: Int32Array): void {
+    this.interner.findMany(buf, keys, count, out);
+  }
+
   /** An edge endpoint missing from the nodes file (or without one): added with no name or category. */
   addEndpoint(buf: Buffer, start: number, end: number, hash: number, line: number): number {
     const added = this.add(buf, start, end, hash, this.cellNumber(buf, 0, 0), line, -1);

@@ -96,6 +96,11 @@ export class StringPool {
     return true;
   }
 
+  /** The first byte of string i (0 when empty): read only to bring its bytes into cache before a compare. */
+  firstByte(i: number): number {
+    return this.bytes[i === 0 ? 0 : this.ends[i - 1]!] ?? 0;
+  }
+
   /** Byte length of string i, without decoding it. */
   byteSize(i: number): number {
     return this.ends[i]! - (i === 0 ? 0 : this.ends[i - 1]!);
