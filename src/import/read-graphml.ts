@@ -8,6 +8,9 @@
  * graph attributes (networkx's G.graph). Node positions come from yEd geometry, else from numeric `x` / `y`
  * keys (Gephi's GraphML export writes those, with `r` / `g` / `b` and `size`, which stay attributes). yEd
  * graphics other than label and position (fill, shape, border, line style, arrows) are not kept, with a warning.
+ * A yEd group or folder node takes the label and geometry of the drawing yEd shows (its active realizer).
+ * Keys declared inside a <graph> are read as Gephi reads them (with a warning), and an empty <data/> is the
+ * empty string whatever its key's type, as networkx reads it.
  */
 import type { AttributeValue } from '../model/types.js';
 import { DERIVED_ON_IMPORTED_EDGE, DERIVED_ON_IMPORTED_NODE, flatEdge, flatNode, splitEscapedList } from './flat-record.js';
@@ -46,15 +49,16 @@ export function readGraphml(path: string, text: string): RecordsIn {
     r.problems.push({ level: 'error', code: 'malformed_file', file: path, message: 'expected a <graphml> element with a <graph>' });
     return r;
   }
-  const keys = new Map<string, Key>();
-  for (const k of asArray(g.key)) {
-    const id = String(k['@_id'] ?? '');
-    const def = k.default;
-    const key: Key = { name: String(k['@_attr.name'] ?? id), for: String(k['@_for'] ?? 'all'), type: String(k['@_attr.type'] ?? 'string') };
-    if (def !== undefined) key.default = typeof def === 'string' ? def : isRecord(def) && typeof def['#text'] === 'string' ? def['#text'] : '';
-    if (typeof k['@_yfiles.type'] === 'string') key.yfiles = k['@_yfiles.type'] as string;
-    keys.set(id, key);
+  const { keys, nested } = declaredKeys(g, graph);
+  if (nested.length > 0) {
+    const line = lineOf(nested[0]!);
+    r.problems.push({ level: 'warning', code: 'invalid_field', file: path, ...(line !== undefined ? { line } : {}), message: `${nested.length} <key> declaration(s) inside a <graph>: read as Gephi reads them, but GraphML puts keys under <graphml> and networkx rejects the file's data` });
   }
+  /** The key a <data key="id"> of an element of this kind reads: the one declared for its kind, else for all, else any. */
+  const keyOf = (id: string, kind: 'node' | 'edge' | 'graph'): Key | undefined => {
+    const declared = keys.get(id);
+    return declared?.find((k) => k.for === kind) ?? declared?.find((k) => k.for === 'all') ?? declared?.[0];
+  };
 
   /** mechkg's own GraphML (known from the graph's <data>): its yEd graphics only draw what its keys say. */
   let ownFile = false;
@@ -66,12 +70,11 @@ export function readGraphml(path: string, text: string): RecordsIn {
     const given = new Set<string>();
     for (const d of asArray(el.data)) {
       const keyId = String(d['@_key'] ?? '');
-      const key = keys.get(keyId);
+      const key = keyOf(keyId, kind);
       if (!key) {
         r.problems.push(problemAt(where, 'invalid_field', `<data key="${keyId}">: no <key id="${keyId}"> is declared (networkx rejects this)`));
         continue;
       }
-      given.add(keyId);
       if (key.yfiles) {
         if ((key.yfiles === 'nodegraphics' || key.yfiles === 'edgegraphics') && !ownFile) {
           const label = yfilesLabel(d);
@@ -80,12 +83,19 @@ export function readGraphml(path: string, text: string): RecordsIn {
         }
         continue;
       }
-      const raw = typeof d['#text'] === 'string' ? (d['#text'] as string) : '';
-      const value = typed(raw, key, where, `<data key="${keyId}">`);
+      given.add(keyId);
+      // an empty <data/> (yEd writes one for every url and description) is the empty string whatever the key's
+      // type: networkx reads it so, and refuses none
+      if (typeof d['#text'] !== 'string') {
+        out[key.name] = '';
+        continue;
+      }
+      const value = typed(d['#text'], key, where, `<data key="${keyId}">`);
       if (value !== undefined) out[key.name] = value;
     }
-    for (const [id, key] of keys) {
-      if (kind === 'graph' || given.has(id) || key.default === undefined || (key.for !== kind && key.for !== 'all')) continue;
+    for (const [id, declared] of keys) {
+      const key = declared.find((k) => k.for === kind) ?? declared.find((k) => k.for === 'all');
+      if (kind === 'graph' || given.has(id) || !key || key.default === undefined) continue;
       const value = typed(key.default, key, where, `<key id="${id}"> default`);
       if (value !== undefined && !(key.name in out)) out[key.name] = value;
     }
@@ -160,7 +170,7 @@ export function readGraphml(path: string, text: string): RecordsIn {
         continue;
       }
       const n = flatNode(where, id, decode(fieldsOf(el, 'node', where), 'node', where), fromMechkg ? DERIVED_ON_IMPORTED_NODE : undefined);
-      const position = yfilesPosition(el, keys) ?? xyPosition(n.attributes);
+      const position = yfilesPosition(el, (id) => keyOf(id, 'node')) ?? xyPosition(n.attributes);
       if (position) n.position = position;
       r.nodes.push(n);
       for (const inner of asArray(el.graph)) stack.push(inner);
@@ -197,48 +207,92 @@ function xyPosition(attributes: Readonly<Record<string, AttributeValue>>): NodeP
   return typeof x === 'number' && typeof y === 'number' ? positionOf(x, y) : undefined;
 }
 
-/** A yEd graphics <data> that says more than a label and a geometry (a fill, shape, border, line style ...). */
-function hasYfilesStyle(d: El): boolean {
-  for (const shape of Object.keys(d)) {
-    if (shape.startsWith('@_') || shape === '#text') continue;
-    for (const s of asArray(d[shape])) {
-      if (isRecord(s) && Object.keys(s).some((k) => !k.startsWith('@_') && !['#text', 'Geometry', 'NodeLabel', 'EdgeLabel', 'Path'].includes(k) && k !== XML_META)) return true;
-    }
-  }
-  return false;
-}
-
-/** The text of a yEd NodeLabel / EdgeLabel inside a graphics <data> (ShapeNode, GenericNode, PolyLineEdge ...). */
-function yfilesLabel(d: El): string | undefined {
+/**
+ * The drawings of a yEd graphics <data>: each ShapeNode, GenericNode, SVGNode, PolyLineEdge ... it holds; for a
+ * group or folder (a ProxyAutoBoundsNode, whose Realizers hold an open and a closed drawing) the one its
+ * `active` attribute names, as yEd shows it.
+ */
+function yfilesDrawings(d: El): El[] {
+  const out: El[] = [];
   for (const shape of Object.keys(d)) {
     if (shape.startsWith('@_') || shape === '#text') continue;
     for (const s of asArray(d[shape])) {
       if (!isRecord(s)) continue;
-      for (const l of asArray(s.NodeLabel ?? s.EdgeLabel)) {
-        const t = typeof l === 'string' ? l : isRecord(l) && typeof l['#text'] === 'string' ? l['#text'] : undefined;
-        if (t !== undefined && t.trim() !== '') return t.trim();
+      const realizers = asArray(s.Realizers).find(isRecord);
+      if (!realizers) {
+        out.push(s);
+        continue;
       }
+      const shown = Object.keys(realizers).filter((k) => !k.startsWith('@_') && k !== '#text' && k !== XML_META).flatMap((k) => asArray(realizers[k]).filter(isRecord));
+      const active = Number(realizers['@_active'] ?? 0);
+      const drawing = shown[Number.isInteger(active) && active >= 0 && active < shown.length ? active : 0];
+      if (drawing) out.push(drawing);
+    }
+  }
+  return out;
+}
+
+/** A yEd graphics <data> that says more than a label and a geometry (a fill, shape, border, line style ...). */
+function hasYfilesStyle(d: El): boolean {
+  return yfilesDrawings(d).some((s) => Object.keys(s).some((k) => !k.startsWith('@_') && !['#text', 'Geometry', 'NodeLabel', 'EdgeLabel', 'Path'].includes(k) && k !== XML_META));
+}
+
+/** The text of a yEd NodeLabel / EdgeLabel inside a graphics <data> (ShapeNode, GenericNode, GroupNode, PolyLineEdge ...). */
+function yfilesLabel(d: El): string | undefined {
+  for (const s of yfilesDrawings(d)) {
+    for (const l of asArray(s.NodeLabel ?? s.EdgeLabel)) {
+      const t = typeof l === 'string' ? l : isRecord(l) && typeof l['#text'] === 'string' ? l['#text'] : undefined;
+      if (t !== undefined && t.trim() !== '') return t.trim();
     }
   }
   return undefined;
 }
 
 /** The centre of a node's yEd geometry (`<y:Geometry x y width height>`: x and y are its top-left corner). */
-function yfilesPosition(el: El, keys: Map<string, Key>): NodePosition | undefined {
+function yfilesPosition(el: El, keyOf: (id: string) => Key | undefined): NodePosition | undefined {
   for (const d of asArray(el.data)) {
-    if (keys.get(String(d['@_key'] ?? ''))?.yfiles !== 'nodegraphics') continue;
-    for (const shape of Object.keys(d)) {
-      if (shape.startsWith('@_') || shape === '#text') continue;
-      for (const s of asArray(d[shape])) {
-        if (!isRecord(s)) continue;
-        for (const g of asArray(s.Geometry)) {
-          if (!isRecord(g)) continue;
-          const [x, y, w, h] = ['@_x', '@_y', '@_width', '@_height'].map((k) => Number(g[k] ?? NaN));
-          const position = positionOf(x! + (Number.isFinite(w) ? w! / 2 : 0), y! + (Number.isFinite(h) ? h! / 2 : 0));
-          if (position) return position;
-        }
+    if (keyOf(String(d['@_key'] ?? ''))?.yfiles !== 'nodegraphics') continue;
+    for (const s of yfilesDrawings(d)) {
+      for (const g of asArray(s.Geometry)) {
+        if (!isRecord(g)) continue;
+        const [x, y, w, h] = ['@_x', '@_y', '@_width', '@_height'].map((k) => Number(g[k] ?? NaN));
+        const position = positionOf(x! + (Number.isFinite(w) ? w! / 2 : 0), y! + (Number.isFinite(h) ? h! / 2 : 0));
+        if (position) return position;
       }
     }
   }
   return undefined;
+}
+
+/**
+ * The <key> declarations by id. GraphML puts them under <graphml>; Gephi's reader also takes them inside a
+ * <graph> (and its test files put them there), and one id may be declared once per domain (for="node" and
+ * for="edge"), so each id maps to its declarations.
+ */
+function declaredKeys(g: El, graph: El): { keys: Map<string, Key[]>; nested: El[] } {
+  const keys = new Map<string, Key[]>();
+  const nested: El[] = [];
+  const declare = (k: El) => {
+    const id = String(k['@_id'] ?? '');
+    const def = k.default;
+    const key: Key = { name: String(k['@_attr.name'] ?? id), for: String(k['@_for'] ?? 'all'), type: String(k['@_attr.type'] ?? 'string') };
+    if (def !== undefined) key.default = typeof def === 'string' ? def : isRecord(def) && typeof def['#text'] === 'string' ? def['#text'] : '';
+    if (typeof k['@_yfiles.type'] === 'string') key.yfiles = k['@_yfiles.type'] as string;
+    const same = keys.get(id);
+    if (!same) keys.set(id, [key]);
+    else if (!same.some((s) => s.for === key.for)) same.push(key);
+    else same[same.findIndex((s) => s.for === key.for)] = key; // declared twice for one domain: the later wins (networkx)
+  };
+  for (const k of asArray(g.key)) declare(k);
+  // keys inside graphs, nested ones too (walked with a stack)
+  const stack: El[] = [graph];
+  while (stack.length > 0) {
+    const gr = stack.pop()!;
+    for (const k of asArray(gr.key)) {
+      declare(k);
+      nested.push(k);
+    }
+    for (const n of asArray(gr.node)) for (const inner of asArray(n.graph)) stack.push(inner);
+  }
+  return { keys, nested };
 }

@@ -1,0 +1,109 @@
+/**
+ * GraphML that the tools wrote, read as they read it: a yEd 3.23.2 file with a group node
+ * (tests/fixtures/yed-written), the CDATA test input of Gephi's GraphML importer
+ * (tests/fixtures/gephi-written/cdata.graphml), and an empty <data/> in a typed column, which networkx reads as
+ * the empty string. Checked against networkx itself where python3 has it.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tryImportGraph } from '../../src/import/index.js';
+import type { KnowledgeGraph } from '../../src/model/types.js';
+import { HAS_NETWORKX } from '../export/graph-fixtures.js';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures');
+const YED = join(FIXTURES, 'yed-written/yed_created_edges_simplified.graphml');
+const GEPHI_CDATA = join(FIXTURES, 'gephi-written/cdata.graphml');
+
+function load(path: string, text = readFileSync(path, 'utf8')): KnowledgeGraph {
+  const r = tryImportGraph({ path: path.replace(/^.*\//, ''), text });
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.line ?? ''} ${p.message}`).join('\n'));
+  return r.graph;
+}
+
+/** networkx's read_graphml of a file: node attributes and edges with their attributes, or its error. */
+function networkx(path: string): { nodes?: Record<string, Record<string, unknown>>; edges?: [string, string, Record<string, unknown>][]; error?: string } {
+  const script = [
+    'import json, sys, networkx as nx',
+    'try:',
+    '    g = nx.read_graphml(sys.argv[1])',
+    '    print(json.dumps({"nodes": dict(g.nodes(data=True)), "edges": [[u, v, d] for u, v, d in g.edges(data=True)]}))',
+    'except Exception as e:',
+    '    print(json.dumps({"error": str(e)}))',
+  ].join('\n');
+  const r = spawnSync('python3', ['-c', script, path], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout);
+}
+
+describe('GraphML written by yEd', () => {
+  const g = load(YED);
+
+  it('keeps every node and edge id, the nested group members included', () => {
+    expect(g.nodes().sort()).toEqual(['n0', 'n1', 'n2', 'n2::n0', 'n2::n1']);
+    expect(g.edges().sort()).toEqual(['e0', 'e1', 'e2']);
+    expect(g.extremities('e0')).toEqual(['n1', 'n2::n1']);
+  });
+
+  it('names a group node by the label yEd draws (its active realizer) and places it at that drawing', () => {
+    expect(g.getNodeAttribute('n2', 'label')).toBe('Northern Italy');
+    // the open GroupNode (active="0"): x 80.33888888888887 + 148.71388888888893 / 2, y 61 + 82.37646484375 / 2
+    expect(g.getNodeAttribute('n2', 'position')).toEqual({ x: 80.33888888888887 + 148.71388888888893 / 2, y: 61 + 82.37646484375 / 2 });
+    expect(g.mapNodes((_, a) => a.label).sort()).toEqual(['Brescia', 'Ivrea', 'Northern Italy', 'Savona', 'Turin']);
+  });
+
+  it.skipIf(!HAS_NETWORKX)('agrees with networkx on ids, edges, shape-node labels and the empty url data', () => {
+    const nx = networkx(YED);
+    expect(Object.keys(nx.nodes!).sort()).toEqual(g.nodes().sort());
+    expect(nx.edges!.map(([u, v, d]) => [d.id, u, v]).sort()).toEqual(g.mapEdges((id, _, s, t) => [id, s, t]).sort());
+    for (const [id, d] of Object.entries(nx.nodes!)) {
+      if (d.label !== undefined) expect(g.getNodeAttribute(id, 'label')).toBe(d.label);
+      expect(g.getNodeAttribute(id, 'attributes')).toMatchObject({ url: d.url });
+    }
+  });
+});
+
+describe("GraphML read by Gephi's importer", () => {
+  it('cdata.graphml: keys declared inside <graph>, one id for nodes and for edges: read as Gephi reads them, with a warning', () => {
+    const r = tryImportGraph({ path: 'cdata.graphml', text: readFileSync(GEPHI_CDATA, 'utf8') });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.graph.getNodeAttribute('n0', 'label')).toBe('foo');
+    expect(r.graph.getNodeAttribute('n1', 'label')).toBe('bar');
+    expect(r.graph.getEdgeAttribute('e0', 'attributes')).toMatchObject({ label: 'foobar' });
+    const w = r.problems.filter((p) => /<key> declaration/.test(p.message));
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatchObject({ level: 'warning', line: 7 });
+    expect(w[0]!.message).toMatch(/2 <key> declaration\(s\) inside a <graph>: read as Gephi reads them/);
+  });
+
+  it.skipIf(!HAS_NETWORKX)('networkx rejects it, as the warning says', () => {
+    expect(networkx(GEPHI_CDATA).error).toMatch(/no key lbl/);
+  });
+});
+
+describe('an empty <data/> in a typed column', () => {
+  // Hand-written from the GraphML primer's key and data elements (no tool's file with an empty typed <data/> was
+  // found): networkx reads both empty forms as "" and refuses neither.
+  const text = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+    '  <key id="w" for="node" attr.name="weight" attr.type="double"/>',
+    '  <graph edgedefault="directed">',
+    '    <node id="a"><data key="w"/></node>',
+    '    <node id="b"><data key="w"></data></node>',
+    '    <node id="c"><data key="w">2.5</data></node>',
+    '  </graph>',
+    '</graphml>',
+  ].join('\n');
+
+  it('is the empty string, not an error', () => {
+    const g = load('empty-data.graphml', text);
+    expect(g.mapNodes((id, a) => [id, (a.attributes as Record<string, unknown>).weight])).toEqual([
+      ['a', ''],
+      ['b', ''],
+      ['c', 2.5],
+    ]);
+  });
+});
