@@ -628,14 +628,32 @@ function renamedDuplicates(ids: StringPool, hashes: Int32Array | null, count: nu
  * The slugs x of the edge ids `mechkg:x` that the file also uses bare: those edges keep the prefix (graphId).
  * One pass over the id bytes; strings are made only for `mechkg:` ids and for bare ids of a candidate's length.
  */
+/** The non-empty id that starts at byte p (ends: the ids' end offsets, ascending), or -1 when none starts there. */
+function idStartingAt(ends: Uint32Array, p: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ends[mid]! > p) hi = mid;
+    else lo = mid + 1;
+  }
+  if (lo === ends.length) return -1;
+  return (lo === 0 ? 0 : ends[lo - 1]!) === p ? lo : -1;
+}
+
 function ownIdsUsedBare(ids: StringPool): Set<string> {
   const { bytes, ends } = ids.contents();
   const prefix = new TextEncoder().encode(OWN_PREFIX);
   const candidates = new Set<string>();
   const lengths = new Set<number>();
   const hasPrefix = (start: number, end: number) => end - start > prefix.length && prefix.every((b, i) => bytes[start + i] === b);
-  for (let e = 0, start = 0; e < ends.length; start = ends[e++]!) {
-    if (!hasPrefix(start, ends[e]!)) continue;
+  // Most files have no `mechkg:` id: one search through all the bytes finds every place the prefix occurs,
+  // and only those are looked at (a test of each id's first bytes cost 30 to 60 ms on a million edges).
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let p = text.indexOf(prefix); p >= 0; p = text.indexOf(prefix, p + 1)) {
+    const e = idStartingAt(ends, p);
+    if (e < 0 || !hasPrefix(p, ends[e]!)) continue;
+    const start = p;
     const slug = ownSlug(ids.get(e));
     if (slug === null) continue;
     candidates.add(slug);

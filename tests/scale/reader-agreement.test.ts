@@ -29,7 +29,7 @@ const PREDICATE = fc.constantFrom('', 'biolink:affects', 'biolink:causes', 'biol
 const DIRECTION = fc.constantFrom('', 'increased', 'downregulated', 'sideways');
 const NEGATED = fc.constantFrom('', 'True', 'false', '1');
 const PUBS = fc.constantFrom('', 'PMID:1', 'PMID:1|doi:10.1/x||', '"PMID:2"');
-const EDGE_ID = fc.constantFrom('', '', 'e1', 'e2', 'uuid:e"3"', 'mechkg:own-edge', 'own-edge', 'mechkg:e1');
+const EDGE_ID = fc.constantFrom('', '', 'e1', 'e2', 'uuid:e"3"', 'mechkg:own-edge', 'own-edge', 'mechkg:e1', 'x-mechkg:own-edge');
 
 const nodeRow = fc.tuple(ID, CATEGORY, TEXT, TEXT, fc.constantFrom('', 'MESH:1', 'MESH:1|', 'X:1|Y:2'), fc.constantFrom('', 'NCBITaxon:9606'), fc.nat(5), TEXT);
 const edgeRow = fc.tuple(EDGE_ID, ID, PREDICATE, ID, DIRECTION, DIRECTION, NEGATED, fc.constantFrom('', 'knowledge_assertion'), fc.constantFrom('', 'infores:x'), PUBS, fc.constantFrom('', 'RO:1'), fc.nat(10));
