@@ -218,7 +218,7 @@ function table(results) {
       );
     }
   }
-  if (cold.length) lines.push('', 'Per-query times above are after warm-up (the first pass over the pairs, then up to 1,000 calls or 2 s per query, the same rule for both tools).', ...cold.map((c) => `- ${c}`));
+  if (cold.length) lines.push('', 'Per-query times above are after warm-up (the first pass over the pairs, then up to 5,000 calls or 2 s per query kind, the same rule for both tools).', ...cold.map((c) => `- ${c}`));
   return lines.join('\n');
 }
 
