@@ -117,7 +117,7 @@ export function assembleGraph(r: RecordsIn, fallbackName: string): LoadResult {
     }
   }
   if (r.undirectedEdges) {
-    problems.push({ level: 'warning', code: 'invalid_field', file: r.edges[0]!.where.file, message: `the graph is undirected: each of its ${r.undirectedEdges} edge(s) is read both ways (a second edge "<id>~reverse"), since mechkg's queries follow directions` });
+    problems.push({ level: 'warning', code: 'invalid_field', file: r.edges[0]!.where.file, message: `${r.undirectedEdges === r.edges.length ? `the graph is undirected: each of its ${r.undirectedEdges} edge(s) is` : `${r.undirectedEdges} of the graph's ${r.edges.length} edges are undirected: each is`} read both ways (a second edge "<id>~reverse"), since mechkg's queries follow directions` });
   }
   void stubs;
 

@@ -1,6 +1,6 @@
 /**
  * importGraph: a graph file another tool wrote (KGX TSV / JSON / JSON Lines, a TRAPI message, Cytoscape JSON,
- * CX2, GraphML, GEXF) in, a KnowledgeGraph out. One pipeline: format reader -> common records -> graph. The format is told
+ * CX2, graphology JSON, GraphML, GEXF) in, a KnowledgeGraph out. One pipeline: format reader -> common records -> graph. The format is told
  * by content (`auto`), not by the file name. Browser-safe: it takes text, never paths to read.
  */
 import { UsageError, ValidationError } from '../errors.js';
@@ -13,12 +13,13 @@ import { jsonErrorOffset } from './json-error-offset.js';
 import { cytoscapeShape, readCytoscapeJson } from './read-cytoscape-json.js';
 import { isCx1, isCx2, readCx2 } from './read-cx2.js';
 import { readGexf } from './read-gexf.js';
+import { isGraphologyJson, readGraphologyJson } from './read-graphology-json.js';
 import { readGraphml } from './read-graphml.js';
 import { readKgxJson, readKgxJsonl, readTrapi, trapiKnowledgeGraph } from './read-kgx-json.js';
 import { kgxTableKind, readKgxTsv, tsvHeader } from './read-kgx-tsv.js';
 import { emptyRecords, isRecord, lineAt, type RecordsIn } from './records.js';
 
-export const IMPORT_FORMATS = ['auto', 'kgx', 'kgx-jsonl', 'kgx-json', 'trapi', 'cyjs', 'cx2', 'graphml', 'gexf'] as const;
+export const IMPORT_FORMATS = ['auto', 'kgx', 'kgx-jsonl', 'kgx-json', 'trapi', 'cyjs', 'cx2', 'graphology', 'graphml', 'gexf'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** What each format is, for messages. */
@@ -29,6 +30,7 @@ export const IMPORT_FORMAT_NAMES: Readonly<Record<Exclude<ImportFormat, 'auto'>,
   trapi: 'TRAPI message',
   cyjs: 'Cytoscape JSON',
   cx2: 'CX2 (Cytoscape Exchange 2)',
+  graphology: "graphology JSON (Gephi's JSON export)",
   graphml: 'GraphML',
   gexf: 'GEXF (Gephi)',
 };
@@ -84,14 +86,18 @@ function sniffJson(doc: unknown): Sniffed {
   if (isCx1(doc)) return { format: null, why: 'CX version 1 (an aspect list starting with numberVerification); mechkg reads CX2: fetch or save the network as CX2 (.cx2)' };
   const shape = cytoscapeShape(doc);
   if (shape) return { format: 'cyjs', why: `Cytoscape elements (${shape})` };
+  if (Array.isArray(doc) && doc.length > 0 && doc.every((s) => isRecord(s) && Array.isArray(s.style) && 'format_version' in s)) {
+    return { format: null, why: 'a Cytoscape style file (visual styles exported from Cytoscape desktop, no network): export the network itself (File > Export > Network to File, Cytoscape JSON .cyjs)' };
+  }
   if (Array.isArray(doc)) return { format: null, why: 'a JSON list that is not a list of Cytoscape elements (objects with "data")' };
   if (!isRecord(doc)) return { format: null, why: 'a JSON value that is not an object or a list' };
   if (trapiKnowledgeGraph(doc)) return { format: 'trapi', why: 'a TRAPI message (knowledge_graph)' };
+  if (isGraphologyJson(doc)) return { format: 'graphology', why: 'graphology JSON (nodes with "key", edges with "source" and "target")' };
   const lists = ['nodes', 'edges'].filter((k) => Array.isArray(doc[k]));
   if (lists.length > 0 && lists.every((k) => (doc[k] as unknown[]).slice(0, 5).every((x) => isRecord(x) && !isRecord(x.data)))) return { format: 'kgx-json', why: `KGX JSON (${lists.join(' and ')} lists of objects)` };
   if ('subject' in doc && 'object' in doc) return { format: 'kgx-jsonl', why: 'a single KGX edge object (JSON Lines)' };
   if ('id' in doc && !('nodes' in doc) && !('edges' in doc)) return { format: 'kgx-jsonl', why: 'a single KGX node object (JSON Lines)' };
-  return { format: null, why: `a JSON object with fields ${Object.keys(doc).slice(0, 6).map((k) => `"${k}"`).join(', ')}: not KGX JSON ("nodes" / "edges" lists), a TRAPI message ("message.knowledge_graph") or Cytoscape JSON ("elements", or elements with "data")` };
+  return { format: null, why: `a JSON object with fields ${Object.keys(doc).slice(0, 6).map((k) => `"${k}"`).join(', ')}: not KGX JSON ("nodes" / "edges" lists), a TRAPI message ("message.knowledge_graph"), graphology JSON (nodes with "key") or Cytoscape JSON ("elements", or elements with "data")` };
 }
 
 /** The format of a file: by content when its text is given, else (compatibility) by its name. */
@@ -167,7 +173,7 @@ function readAll(given: readonly ImportFile[], format: ImportFormat): RecordsIn 
 function readOne(f: ImportFile, sniffed: Sniffed): RecordsIn {
   if (sniffed.format === null) {
     const r = emptyRecords('unknown');
-    r.problems.push({ level: 'error', code: 'malformed_file', file: f.path, message: `not a graph format mechkg reads: ${sniffed.why}. mechkg reads KGX TSV, KGX JSON / JSON Lines, TRAPI messages, Cytoscape JSON, CX2, GraphML and GEXF` });
+    r.problems.push({ level: 'error', code: 'malformed_file', file: f.path, message: `not a graph format mechkg reads: ${sniffed.why}. mechkg reads KGX TSV, KGX JSON / JSON Lines, TRAPI messages, Cytoscape JSON, CX2, graphology JSON, GraphML and GEXF` });
     return r;
   }
   switch (sniffed.format) {
@@ -200,6 +206,7 @@ function readOne(f: ImportFile, sniffed: Sniffed): RecordsIn {
         const kg = isRecord(doc) ? trapiKnowledgeGraph(doc) : undefined;
         return kg ? readTrapi(f.path, kg) : wrong('a TRAPI message');
       }
+      if (sniffed.format === 'graphology') return isGraphologyJson(doc) ? readGraphologyJson(f.path, doc as Record<string, unknown>) : wrong('graphology JSON (nodes with "key")');
       if (sniffed.format === 'cx2') return isCx2(doc) ? readCx2(f.path, doc as unknown[]) : wrong('CX2 (a JSON array starting with {"CXVersion": "2.0"})');
       if (sniffed.format === 'kgx-json') return isRecord(doc) && (Array.isArray(doc.nodes) || Array.isArray(doc.edges)) ? readKgxJson(f.path, doc) : wrong('KGX JSON');
       const shape = cytoscapeShape(doc);
