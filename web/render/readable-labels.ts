@@ -56,25 +56,23 @@ function wrapped(text: string, font: LabelFont): { lines: number; width: number 
     lines++;
     width = Math.max(width, w(line));
   }
-  return { lines, width: Math.min(width, font.maxWidth) };
+  // A single word wider than maxWidth is not broken (text-overflow-wrap: whitespace), so the line stays that wide.
+  return { lines, width };
 }
 
-/** Where a label stands around its node (below first, as the stylesheet draws node labels). */
-export type LabelSide = 'below' | 'above' | 'right' | 'left';
-export const LABEL_SIDES: readonly LabelSide[] = ['below', 'above', 'right', 'left'];
+/** Where a label stands around its node (below first, as the stylesheet draws node labels; then the corners). */
+export type LabelSide = 'below' | 'above' | 'right' | 'left' | 'below-right' | 'below-left' | 'above-right' | 'above-left';
+export const LABEL_SIDES: readonly LabelSide[] = ['below', 'above', 'right', 'left', 'below-right', 'below-left', 'above-right', 'above-left'];
 
 /** The label's box on screen on the given side of its node, as Cytoscape draws it there. */
 export function labelBox(c: LabelCandidate, font: LabelFont, side: LabelSide = 'below'): Box {
   const { lines, width } = wrapped(c.text, font);
   const height = lines * font.px * LINE_HEIGHT;
-  const [x1, y1] =
-    side === 'below'
-      ? [c.x - width / 2, c.y + c.r + GAP]
-      : side === 'above'
-        ? [c.x - width / 2, c.y - c.r - GAP - height]
-        : side === 'right'
-          ? [c.x + c.r + GAP, c.y - height / 2]
-          : [c.x - c.r - GAP - width, c.y - height / 2];
+  // As Cytoscape draws a label with text-valign / text-halign: beside the node's box, or off one of its corners.
+  const vertical = side.startsWith('below') ? 'below' : side.startsWith('above') ? 'above' : 'middle';
+  const horizontal = side.endsWith('right') ? 'right' : side.endsWith('left') ? 'left' : 'centre';
+  const x1 = horizontal === 'centre' ? c.x - width / 2 : horizontal === 'right' ? c.x + c.r + GAP : c.x - c.r - GAP - width;
+  const y1 = vertical === 'middle' ? c.y - height / 2 : vertical === 'below' ? c.y + c.r + GAP : c.y - c.r - GAP - height;
   return { x1: x1 - GAP, y1: y1 - GAP, x2: x1 + width + GAP, y2: y1 + height + GAP };
 }
 

@@ -10,7 +10,7 @@ import { elementCount } from '../state/engine.js';
 import type { View } from '../state/view.js';
 import { diagramElements, isFurniture } from './diagram-elements.js';
 import { inducedEdgeKeys, markParallelEdges, subgraphElements } from './elements.js';
-import { buildStylesheet, COLLAPSED_LABEL, FOCUS_NODE, LABEL_FONT, PATH_LABEL_PX, READABLE_LABEL, READABLE_PX } from './style.js';
+import { buildStylesheet, COLLAPSED_LABEL, FOCUS_NODE, LABEL_FONT, PATH_LABEL_PX, READABLE_LABEL, READABLE_PX, READABLE_TITLE } from './style.js';
 import { placeReadableLabels, type LabelCandidate, type LabelSide } from './readable-labels.js';
 import { ellipsisWidth, textWidth } from './text-width.js';
 import { layoutFocus } from './focus-layout.js';
@@ -241,6 +241,8 @@ export class Renderer {
     const candidates: LabelCandidate[] = [];
     const obstacles: { x1: number; y1: number; x2: number; y2: number }[] = [];
     const labelBoxOf = (e: cytoscape.NodeSingular) => e.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as never);
+    /** Names Cytoscape would draw smaller than px (and at least at its minimum, so they show): kept from view unless placed. */
+    const small = new Set<string>();
     for (const { n, priority } of nodes) {
       const text = pstyle(n, 'label').strValue as string;
       if (!text) continue;
@@ -248,13 +250,17 @@ export class Renderer {
       if (shown >= px) obstacles.push(labelBoxOf(n));
       else {
         const p = n.renderedPosition();
-        candidates.push({ id: n.id(), x: p.x, y: p.y, r: (n.outerWidth() * zoom) / 2, text, priority, force: priority === top });
+        if (shown >= pstyle(n, 'min-zoomed-font-size').pfValue) small.add(n.id());
+        // The overview has no subject: no name is drawn over another node.
+        candidates.push({ id: n.id(), x: p.x, y: p.y, r: (n.outerWidth() * zoom) / 2, text, priority, force: !want.titles && priority === top });
       }
     }
-    // Box titles drawn at this zoom are in the way too.
-    cy.nodes('[box]').forEach((b) => {
-      if (pstyle(b, 'font-size').pfValue * zoom >= pstyle(b, 'min-zoomed-font-size').pfValue) obstacles.push(labelBoxOf(b));
-    });
+    // Box titles drawn at this zoom are in the way too; on the overview they are made readable first (placeTitles).
+    if (want.titles) obstacles.push(...this.placeTitles(candidates));
+    else
+      cy.nodes('[box]').forEach((b) => {
+        if (pstyle(b, 'font-size').pfValue * zoom >= pstyle(b, 'min-zoomed-font-size').pfValue) obstacles.push(labelBoxOf(b));
+      });
     const placed = placeReadableLabels(candidates, { px, family: LABEL_FONT, weight: want.kind === 'marks' ? 'bold' : 'normal', maxWidth: READABLE_LABEL.maxWidth * this.fontScale }, { width: cy.width(), height: cy.height() }, obstacles);
     const gap = 3 / zoom;
     const at: Record<LabelSide, Record<string, string | number>> = {
@@ -262,15 +268,69 @@ export class Renderer {
       above: { 'text-valign': 'top', 'text-halign': 'center', 'text-margin-x': 0, 'text-margin-y': -gap },
       right: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': gap, 'text-margin-y': 0, 'text-justification': 'left' },
       left: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -gap, 'text-margin-y': 0, 'text-justification': 'right' },
+      'below-right': { 'text-valign': 'bottom', 'text-halign': 'right', 'text-margin-x': gap, 'text-margin-y': gap, 'text-justification': 'left' },
+      'below-left': { 'text-valign': 'bottom', 'text-halign': 'left', 'text-margin-x': -gap, 'text-margin-y': gap, 'text-justification': 'right' },
+      'above-right': { 'text-valign': 'top', 'text-halign': 'right', 'text-margin-x': gap, 'text-margin-y': -gap, 'text-justification': 'left' },
+      'above-left': { 'text-valign': 'top', 'text-halign': 'left', 'text-margin-x': -gap, 'text-margin-y': -gap, 'text-justification': 'right' },
     };
     cy.batch(() => {
       for (const c of candidates) {
         const side = placed.get(c.id);
-        // A name with no room is not drawn small over the others: it shows once it would be readable.
+        // A name with no room is not drawn small over the others: it shows once it would be readable. (One that
+        // Cytoscape leaves out anyway, under its minimum size, needs nothing: the first frame restyles less.)
+        if (!side && !small.has(c.id)) continue;
         cy.getElementById(c.id).style((side ? { 'font-size': px / zoom, 'text-max-width': `${(READABLE_LABEL.maxWidth * this.fontScale) / zoom}px`, 'min-zoomed-font-size': 0, ...at[side] } : { 'min-zoomed-font-size': px }) as never);
         this.resized.add(c.id);
       }
     });
+  }
+
+  /**
+   * The overview's box titles at a size to read (READABLE_TITLE on screen, one line cut to the box's width as
+   * Cytoscape cuts it): every compartment's (whole where it has room, else cut to its box), then each module's,
+   * largest box first, where it meets no title kept and no node; a title cut to a few letters, or a module title
+   * with no room, is hidden until zooming in draws it at that size. Returns the screen boxes of the titles drawn,
+   * which the node names then keep clear of.
+   */
+  private placeTitles(nodes: readonly LabelCandidate[]): { x1: number; y1: number; x2: number; y2: number }[] {
+    const cy = this.cy;
+    const zoom = cy.zoom();
+    const kept: { x1: number; y1: number; x2: number; y2: number }[] = [];
+    const meets = (a: (typeof kept)[number], b: (typeof kept)[number]) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    const bodies = nodes.map((c) => ({ x1: c.x - c.r, y1: c.y - c.r, x2: c.x + c.r, y2: c.y + c.r }));
+    const titled = new Set<unknown>();
+    const boxes = cy
+      .nodes('[box][w]')
+      .filter((b) => b.visible() && Boolean(b.data('label')))
+      .sort((a, b) => Number(Boolean(a.data('inner'))) - Number(Boolean(b.data('inner'))) || b.data('w') * b.data('h') - a.data('w') * a.data('h') || (a.id() < b.id() ? -1 : 1));
+    cy.batch(() => {
+      boxes.forEach((b) => {
+        const inner = Boolean(b.data('inner'));
+        const px = (inner ? READABLE_TITLE.module : READABLE_TITLE.compartment) * this.fontScale;
+        const natural = pstyle(b, 'font-size').pfValue * zoom;
+        const weight = inner ? 'normal' : 'bold';
+        const size = Math.max(px, natural);
+        const label = String(b.data('label'));
+        const p = b.renderedPosition();
+        const bottom = p.y - (Number(b.data('h')) / 2) * zoom + pstyle(b, 'text-margin-y').pfValue * zoom;
+        const at = (width: number) => ({ x1: p.x - width / 2 - 2, y1: bottom - size * 1.25 - 2, x2: p.x + width / 2 + 2, y2: bottom + 2 });
+        const free = (box: (typeof kept)[number]) => box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && !kept.some((k) => meets(k, box)) && !bodies.some((k) => meets(k, box));
+        // A compartment's whole title where it has room (a narrow compartment's may run past its box), else cut to
+        // the box; a module title is cut to its box. A title cut to a few letters says nothing and is left out.
+        const full = textWidth(label, size, LABEL_FONT, weight);
+        const cut = ellipsisWidth(label, size, LABEL_FONT, weight, Number(b.data('labelWidth')) * zoom);
+        const whole = !inner && full > cut && free(at(full));
+        // A module drawn in several compartments is named once, in its largest box.
+        const named = inner && titled.has(b.data('module'));
+        const fits = whole || (!inner ? cut >= Math.min(full, 4 * px) : !named && free(at(cut)) && cut >= Math.min(full, 6 * px));
+        if (fits && inner) titled.add(b.data('module'));
+        if (fits) kept.push(at(whole ? full : cut));
+        if (natural >= px && !whole) return;
+        b.style((fits ? { 'font-size': size / zoom, 'min-zoomed-font-size': 0, ...(whole ? { 'text-max-width': `${Math.ceil(full / zoom) + 2}px` } : {}) } : { 'min-zoomed-font-size': px }) as never);
+        this.resized.add(b.id());
+      });
+    });
+    return kept;
   }
 
   /** A collapsed module's box is as wide as its label (bold, one line, cut at COLLAPSED_LABEL.maxWidth). */

@@ -65,6 +65,9 @@ export const READABLE_PX = 10;
  */
 export const READABLE_LABEL = { px: 12, maxWidth: 130, ringPx: 3, markPx: 14 } as const;
 
+/** The overview's box titles on screen (at least): compartments always, modules where they meet nothing. */
+export const READABLE_TITLE = { compartment: 14, module: 12 } as const;
+
 /** Rendered label size below which Cytoscape leaves a node or edge label out (it would be unreadable). */
 export const MIN_ZOOMED_FONT_PX = 6;
 

@@ -46,9 +46,15 @@ export interface View {
   /**
    * Nodes whose names must be readable on a zoomed-out drawing (render/readable-labels.ts), most important
    * first: 'marks' the perturbation's marked nodes (their rings are also drawn to a visible size), 'names'
-   * the neighbourhood view's nodes. Null where the layout already draws names to read (focus, path).
+   * the neighbourhood view's nodes, or the overview's (hubs first). Null where the layout already draws names
+   * to read (focus, path).
    */
-  readable: { kind: 'marks' | 'names'; nodes: { id: string; priority: number }[] } | null;
+  readable: {
+    kind: 'marks' | 'names';
+    nodes: { id: string; priority: number }[];
+    /** The overview: the diagram's compartment titles are drawn at a size to read, module titles where they fit. */
+    titles?: boolean;
+  } | null;
 }
 
 /** A chosen hypothesis (panels/hypotheses.ts): drawn when no path or perturbation is shown. */
@@ -370,6 +376,10 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
       const seeds = new Set(expandedIds);
       const rank = (id: string) => (id === focusId ? 3 : seeds.has(id) ? 2 : 1) * 1e6 + graph.degree(id);
       readable = { kind: 'names', nodes: drawnNodes.filter(shown).map((id) => ({ id, priority: rank(id) })) };
+    } else if (mode === 'overview' && drawnNodes.length <= LANES_ABOVE && !focusId && !hypothesis && !ctx.observations && !compartment && state.highlight.length === 0) {
+      // The whole diagram: names where they fit, hubs first (the rest show on zooming in), and the box titles. (Not
+      // on a drawing of thousands of nodes, where few names find room and placing them would slow every pan.)
+      readable = { kind: 'names', titles: true, nodes: drawnNodes.filter(shown).map((id) => ({ id, priority: graph.degree(id) })) };
     }
   }
   return { mode, nodes, edges, layout, collapsed, layoutKey, classes, fitTo, messages, focusId, selectedId, expandedIds, paths, activePath, effects, truncated, readable };
