@@ -16,8 +16,8 @@ const KIND_OF: Record<number, 'animal_model' | 'mendelian_randomization' | undef
 /** The test graph as a plain-array index that also hands out its adjacency as typed arrays. */
 class RawArrayIndex extends ArrayIndex {
   private readonly raw: RawAdjacency;
-  constructor(spec: GraphSpec) {
-    const index = indexGraph(buildTestGraph(spec));
+  constructor(spec: GraphSpec | KnowledgeGraph) {
+    const index = indexGraph('order' in spec ? spec : buildTestGraph(spec));
     const edges = Array.from({ length: index.edgeCount }, (_, e) => ({ id: index.edgeId(e), s: index.edgeSource(e), t: index.edgeTarget(e), sign: index.edgeSign(e), causal: index.edgeCausal(e), strength: index.edgeStrength(e), relation: index.edgeRelation!(e) }));
     super({ nodes: Array.from({ length: index.nodeCount }, (_, n) => index.nodeSummary(n)), edges });
     const csr = (key: (e: (typeof edges)[number]) => number) => {
@@ -101,6 +101,20 @@ describe('shortestPath', () => {
     expect(findPaths(graph, 'e', 'q', { minEvidence: 'established_biochemistry' }).paths).toEqual([]);
     // Without the filter the real route e -> p -> q is the answer.
     expect(shortestPath(graph, 'e', 'q').path?.nodes.map((n) => n.id)).toEqual(['e', 'p', 'q']);
+  });
+
+  it('keeps route rule 8 on typed arrays too: no step out of a reaction that consumes the target', () => {
+    // e consumes t (weakly supported, so a minimum evidence kind drops that step) and makes p, which raises t.
+    // a -> e -> p -> t follows t's own conversion round to t: refused on graphology and on an index with typed
+    // arrays alike (a graph with conversions is searched through its flow view, which keeps the rule).
+    const spec = ['a increases e', 'e consumes t review_statement', 'e produces p', 'p increases t'];
+    const graph = graphOf(spec, { e: 'protein' });
+    const arrays = new RawArrayIndex(graph);
+    for (const input of [graph, arrays] as (KnowledgeGraph | QueryIndex)[]) {
+      expect(shortestPath(input, 'a', 't', { minEvidence: 'established_biochemistry' })).toMatchObject({ path: null, complete: true });
+      expect(shortestPath(input, 'a', 't').path?.nodes.map((n) => n.id)).toEqual(['a', 'e', 't']);
+    }
+    expect(findPaths(graph, 'a', 't', { minEvidence: 'established_biochemistry' }).paths).toEqual([]);
   });
 
   it('says when the work budget cut the search, and rejects bad arguments naming the option', () => {
