@@ -1,6 +1,6 @@
 /**
  * importGraph: a graph file another tool wrote (KGX TSV / JSON / JSON Lines, a TRAPI message, Cytoscape JSON,
- * CX2, graphology JSON, GraphML, GEXF) in, a KnowledgeGraph out. One pipeline: format reader -> common records -> graph. The format is told
+ * CX2, graphology JSON, node-link JSON, GraphML, GEXF) in, a KnowledgeGraph out. One pipeline: format reader -> common records -> graph. The format is told
  * by content (`auto`), not by the file name. Browser-safe: it takes text, never paths to read.
  */
 import { UsageError, ValidationError } from '../errors.js';
@@ -14,12 +14,13 @@ import { cytoscapeShape, readCytoscapeJson } from './read-cytoscape-json.js';
 import { isCx1, isCx2, readCx2 } from './read-cx2.js';
 import { readGexf } from './read-gexf.js';
 import { isGraphologyJson, readGraphologyJson } from './read-graphology-json.js';
+import { isNodeLinkJson, readNodeLinkJson } from './read-node-link-json.js';
 import { readGraphml } from './read-graphml.js';
 import { readKgxJson, readKgxJsonl, readTrapi, trapiKnowledgeGraph } from './read-kgx-json.js';
 import { kgxTableKind, readKgxTsv, tsvHeader } from './read-kgx-tsv.js';
 import { emptyRecords, isRecord, lineAt, type RecordsIn } from './records.js';
 
-export const IMPORT_FORMATS = ['auto', 'kgx', 'kgx-jsonl', 'kgx-json', 'trapi', 'cyjs', 'cx2', 'graphology', 'graphml', 'gexf'] as const;
+export const IMPORT_FORMATS = ['auto', 'kgx', 'kgx-jsonl', 'kgx-json', 'trapi', 'cyjs', 'cx2', 'graphology', 'node-link', 'graphml', 'gexf'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** What each format is, for messages. */
@@ -31,6 +32,7 @@ export const IMPORT_FORMAT_NAMES: Readonly<Record<Exclude<ImportFormat, 'auto'>,
   cyjs: 'Cytoscape JSON',
   cx2: 'CX2 (Cytoscape Exchange 2)',
   graphology: "graphology JSON (Gephi's JSON export)",
+  'node-link': 'node-link JSON (networkx, d3)',
   graphml: 'GraphML',
   gexf: 'GEXF (Gephi)',
 };
@@ -93,11 +95,12 @@ function sniffJson(doc: unknown): Sniffed {
   if (!isRecord(doc)) return { format: null, why: 'a JSON value that is not an object or a list' };
   if (trapiKnowledgeGraph(doc)) return { format: 'trapi', why: 'a TRAPI message (knowledge_graph)' };
   if (isGraphologyJson(doc)) return { format: 'graphology', why: 'graphology JSON (nodes with "key", edges with "source" and "target")' };
+  if (isNodeLinkJson(doc)) return { format: 'node-link', why: 'node-link JSON (nodes with "id", edges or links with "source" and "target")' };
   const lists = ['nodes', 'edges'].filter((k) => Array.isArray(doc[k]));
   if (lists.length > 0 && lists.every((k) => (doc[k] as unknown[]).slice(0, 5).every((x) => isRecord(x) && !isRecord(x.data)))) return { format: 'kgx-json', why: `KGX JSON (${lists.join(' and ')} lists of objects)` };
   if ('subject' in doc && 'object' in doc) return { format: 'kgx-jsonl', why: 'a single KGX edge object (JSON Lines)' };
   if ('id' in doc && !('nodes' in doc) && !('edges' in doc)) return { format: 'kgx-jsonl', why: 'a single KGX node object (JSON Lines)' };
-  return { format: null, why: `a JSON object with fields ${Object.keys(doc).slice(0, 6).map((k) => `"${k}"`).join(', ')}: not KGX JSON ("nodes" / "edges" lists), a TRAPI message ("message.knowledge_graph"), graphology JSON (nodes with "key") or Cytoscape JSON ("elements", or elements with "data")` };
+  return { format: null, why: `a JSON object with fields ${Object.keys(doc).slice(0, 6).map((k) => `"${k}"`).join(', ')}: not KGX JSON ("nodes" / "edges" lists), a TRAPI message ("message.knowledge_graph"), graphology JSON (nodes with "key"), node-link JSON ("links" with "source" and "target") or Cytoscape JSON ("elements", or elements with "data")` };
 }
 
 /** The format of a file: by content when its text is given, else (compatibility) by its name. */
@@ -173,7 +176,7 @@ function readAll(given: readonly ImportFile[], format: ImportFormat): RecordsIn 
 function readOne(f: ImportFile, sniffed: Sniffed): RecordsIn {
   if (sniffed.format === null) {
     const r = emptyRecords('unknown');
-    r.problems.push({ level: 'error', code: 'malformed_file', file: f.path, message: `not a graph format mechkg reads: ${sniffed.why}. mechkg reads KGX TSV, KGX JSON / JSON Lines, TRAPI messages, Cytoscape JSON, CX2, graphology JSON, GraphML and GEXF` });
+    r.problems.push({ level: 'error', code: 'malformed_file', file: f.path, message: `not a graph format mechkg reads: ${sniffed.why}. mechkg reads KGX TSV, KGX JSON / JSON Lines, TRAPI messages, Cytoscape JSON, CX2, graphology JSON, node-link JSON, GraphML and GEXF` });
     return r;
   }
   switch (sniffed.format) {
@@ -207,6 +210,7 @@ function readOne(f: ImportFile, sniffed: Sniffed): RecordsIn {
         return kg ? readTrapi(f.path, kg) : wrong('a TRAPI message');
       }
       if (sniffed.format === 'graphology') return isGraphologyJson(doc) ? readGraphologyJson(f.path, doc as Record<string, unknown>) : wrong('graphology JSON (nodes with "key")');
+      if (sniffed.format === 'node-link') return isNodeLinkJson(doc) ? readNodeLinkJson(f.path, doc as Record<string, unknown>) : wrong('node-link JSON (nodes with "id", links with "source" and "target")');
       if (sniffed.format === 'cx2') return isCx2(doc) ? readCx2(f.path, doc as unknown[]) : wrong('CX2 (a JSON array starting with {"CXVersion": "2.0"})');
       if (sniffed.format === 'kgx-json') return isRecord(doc) && (Array.isArray(doc.nodes) || Array.isArray(doc.edges)) ? readKgxJson(f.path, doc) : wrong('KGX JSON');
       const shape = cytoscapeShape(doc);
