@@ -199,7 +199,8 @@ export class Renderer {
         const zoom = Math.min(2.2, (cy.width() - 40) / bb.w);
         if (zoom > cy.zoom() * 1.05) cy.viewport({ zoom, pan: { x: 20 - bb.x1 * zoom, y: 20 - bb.y1 * zoom } });
       }
-      if (cy.zoom() > 2.2) cy.zoom({ level: 2.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      const most = Math.min(2.2, view.fitMaxZoom ?? 2.2);
+      if (cy.zoom() > most) cy.zoom({ level: most, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     }
     this.readable = view.readable;
     this.placeReadable();

@@ -32,6 +32,8 @@ export interface View {
   classes: Map<string, string[]>;
   /** Ids to fit the viewport to after rendering, or null to fit everything drawn. */
   fitTo: string[] | null;
+  /** Largest zoom for that fit (two nodes side by side are shown with their surroundings, not filling the canvas). */
+  fitMaxZoom?: number;
   messages: Message[];
   focusId: string | null;
   /** The selected node or edge (sel=, resolved like any name; an edge by its key), or null. */
@@ -361,6 +363,7 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
   } else if (ends.length) {
     fitTo = ends;
   }
+  const fitMaxZoom = ends.length && fitTo === ends ? 1 : undefined;
   let readable: View['readable'] = null;
   if (layout === 'diagram' || layout === 'fcose') {
     const shown = (id: string) => drawnSet.has(id) && !hiddenNodes.has(id);
@@ -382,7 +385,7 @@ export function deriveView(ctx: ViewContext, state: UiState): View {
       readable = { kind: 'names', titles: true, nodes: drawnNodes.filter(shown).map((id) => ({ id, priority: graph.degree(id) })) };
     }
   }
-  return { mode, nodes, edges, layout, collapsed, layoutKey, classes, fitTo, messages, focusId, selectedId, expandedIds, paths, activePath, effects, truncated, readable };
+  return { mode, nodes, edges, layout, collapsed, layoutKey, classes, fitTo, ...(fitMaxZoom ? { fitMaxZoom } : {}), messages, focusId, selectedId, expandedIds, paths, activePath, effects, truncated, readable };
 }
 
 /**
