@@ -13,7 +13,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command('mechkg')
     .description('Explore a knowledge graph of metabolic mechanisms: causal paths, effects, evidence, exports.')
     .version(packageVersion(), '-V, --version', 'print the version of mechkg')
-    .option('--graph <path>', 'use another graph: a mechkg graph directory, a KGX TSV / JSON / JSON Lines file, a TRAPI message, Cytoscape JSON, CX2, graphology JSON (Gephi), node-link JSON (networkx), GraphML or GEXF (told by content)')
+    .option('--graph <path>', 'use another graph: a mechkg graph directory, a KGX TSV / CSV / JSON / JSON Lines file, a TRAPI message, Cytoscape JSON, CX2, graphology JSON (Gephi), node-link JSON (networkx), GraphML or GEXF (told by content)')
     .showSuggestionAfterError()
     // commander echoes unknown commands and options: terminal-safe like every other text path
     .configureOutput({ writeErr: (s) => process.stderr.write(terminalSafe(s)), writeOut: (s) => process.stdout.write(terminalSafe(s)) })

@@ -17,15 +17,16 @@ import { isGraphologyJson, readGraphologyJson } from './read-graphology-json.js'
 import { isNodeLinkJson, readNodeLinkJson } from './read-node-link-json.js';
 import { readGraphml } from './read-graphml.js';
 import { readKgxJson, readKgxJsonl, readTrapi, trapiKnowledgeGraph } from './read-kgx-json.js';
-import { kgxTableKind, readKgxTsv, tsvHeader } from './read-kgx-tsv.js';
+import { csvHeader, kgxTableKind, readKgxCsv, readKgxTsv, tsvHeader } from './read-kgx-tsv.js';
 import { emptyRecords, isRecord, lineAt, type RecordsIn } from './records.js';
 
-export const IMPORT_FORMATS = ['auto', 'kgx', 'kgx-jsonl', 'kgx-json', 'trapi', 'cyjs', 'cx2', 'graphology', 'node-link', 'graphml', 'gexf'] as const;
+export const IMPORT_FORMATS = ['auto', 'kgx', 'kgx-csv', 'kgx-jsonl', 'kgx-json', 'trapi', 'cyjs', 'cx2', 'graphology', 'node-link', 'graphml', 'gexf'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** What each format is, for messages. */
 export const IMPORT_FORMAT_NAMES: Readonly<Record<Exclude<ImportFormat, 'auto'>, string>> = {
   kgx: 'KGX TSV',
+  'kgx-csv': 'KGX CSV',
   'kgx-jsonl': 'KGX JSON Lines',
   'kgx-json': 'KGX JSON',
   trapi: 'TRAPI message',
@@ -80,7 +81,9 @@ export function sniffFormat(text: string): Sniffed {
   }
   const header = tsvHeader(text);
   if (header.length > 1 && kgxTableKind(header)) return { format: 'kgx', why: `a tab-separated header with KGX ${kgxTableKind(header)} columns` };
-  return { format: null, why: `not XML, JSON or a KGX TSV header (the first line has ${header.length} tab-separated field(s): ${header.slice(0, 5).map((h) => `"${h.slice(0, 30)}"`).join(', ')})` };
+  const csv = header.length === 1 ? csvHeader(text) : null;
+  if (csv && csv.length > 1 && kgxTableKind(csv)) return { format: 'kgx-csv', why: `a comma-separated header with KGX ${kgxTableKind(csv)} columns` };
+  return { format: null, why: `not XML, JSON or a KGX TSV / CSV header (the first line has ${header.length} tab-separated field(s): ${header.slice(0, 5).map((h) => `"${h.slice(0, 30)}"`).join(', ')})` };
 }
 
 function sniffJson(doc: unknown): Sniffed {
@@ -176,12 +179,14 @@ function readAll(given: readonly ImportFile[], format: ImportFormat): RecordsIn 
 function readOne(f: ImportFile, sniffed: Sniffed): RecordsIn {
   if (sniffed.format === null) {
     const r = emptyRecords('unknown');
-    r.problems.push({ level: 'error', code: 'malformed_file', file: f.path, message: `not a graph format mechkg reads: ${sniffed.why}. mechkg reads KGX TSV, KGX JSON / JSON Lines, TRAPI messages, Cytoscape JSON, CX2, graphology JSON, node-link JSON, GraphML and GEXF` });
+    r.problems.push({ level: 'error', code: 'malformed_file', file: f.path, message: `not a graph format mechkg reads: ${sniffed.why}. mechkg reads KGX TSV / CSV, KGX JSON / JSON Lines, TRAPI messages, Cytoscape JSON, CX2, graphology JSON, node-link JSON, GraphML and GEXF` });
     return r;
   }
   switch (sniffed.format) {
     case 'kgx':
       return readKgxTsv([f]);
+    case 'kgx-csv':
+      return readKgxCsv([f]);
     case 'kgx-jsonl':
       return readKgxJsonl(f.path, f.text);
     case 'graphml':

@@ -44,7 +44,7 @@ export function kgxPartner(path: string): string | null {
 export function importFilesFor(path: string, warnings: Problem[] = []): ImportFile[] {
   const main: ImportFile = { path, text: readGraphText(path, warnings) };
   const sniffed = sniffFormat(main.text);
-  if (sniffed.format !== 'kgx' && sniffed.format !== 'kgx-jsonl') return [main];
+  if (sniffed.format !== 'kgx' && sniffed.format !== 'kgx-csv' && sniffed.format !== 'kgx-jsonl') return [main];
   checkRows(main, sniffed.format);
   const partner = kgxPartner(path);
   if (!partner || !existsSync(partner)) return [main];
@@ -68,7 +68,7 @@ export function tryImportGraphFile(path: string): LoadResult {
  * The row limits of src/model/input-limits.ts on a TSV or JSON Lines file: each row's size and the items of
  * the lists in a TSV row; each is an error naming the file and row.
  */
-function checkRows(f: ImportFile, format: 'kgx' | 'kgx-jsonl'): void {
+function checkRows(f: ImportFile, format: 'kgx' | 'kgx-csv' | 'kgx-jsonl'): void {
   const text = f.text;
   let line = 1;
   for (let start = 0; start < text.length; line++) {
@@ -76,7 +76,7 @@ function checkRows(f: ImportFile, format: 'kgx' | 'kgx-jsonl'): void {
     if (end < 0) end = text.length;
     if (end - start > MAX_ROW_BYTES) throw new MechkgError(`${f.path}:${line}: row over ${MAX_ROW_BYTES} characters, the limit for one row`);
     let items = 0; // list items of a TSV row are |-separated (JSON Lines rows are bounded by their size)
-    if (format === 'kgx') for (let i = text.indexOf('|', start); i >= 0 && i < end; i = text.indexOf('|', i + 1)) items++;
+    if (format !== 'kgx-jsonl') for (let i = text.indexOf('|', start); i >= 0 && i < end; i = text.indexOf('|', i + 1)) items++;
     if (items >= MAX_LIST_ITEMS) throw new MechkgError(`${f.path}:${line}: a row with over ${MAX_LIST_ITEMS} list items, the limit for one row`);
     start = end + 1;
   }

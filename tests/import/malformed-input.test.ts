@@ -157,7 +157,7 @@ describe('importGraph: malformed input names file, line or element', () => {
       name: 'a file in no format mechkg reads (auto)',
       format: 'auto',
       files: [{ path: 'notes.txt', text: 'just some notes\nnothing else\n' }],
-      expected: ['notes.txt:', 'not a graph format mechkg reads', 'not XML, JSON or a KGX TSV header'],
+      expected: ['notes.txt:', 'not a graph format mechkg reads', 'not XML, JSON or a KGX TSV / CSV header'],
     },
     {
       name: 'JSON that is no graph format (auto)',
