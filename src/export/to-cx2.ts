@@ -42,6 +42,7 @@ function curatedNode(id: string, n: NodeRecord): Row {
     ['abbreviations', nonEmpty(n.abbreviations)],
     ['identifiers', nonEmpty(n.identifiers)],
     ['modules', nonEmpty(n.modules)],
+    ['state_of', n.state_of ? JSON.stringify(n.state_of) : undefined],
   ]);
 }
 

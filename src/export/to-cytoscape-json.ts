@@ -36,6 +36,7 @@ export function toCytoscapeJson(graph: KnowledgeGraph, options: ExportOptions = 
       abbreviations: n.abbreviations,
       identifiers: n.identifiers,
       modules: n.modules,
+      ...(n.state_of ? { state_of: { ...n.state_of } } : {}),
       color: CATEGORIES[n.category].color,
       shape: CATEGORIES[n.category].shape,
     },

@@ -35,6 +35,7 @@ export const GRAPHML_NODE_KEYS: KeySpec<NodeRecord>[] = [
   { name: 'abbreviations', get: (n) => list(n.abbreviations) },
   { name: 'identifiers', get: (n) => list(n.identifiers) },
   { name: 'modules', get: (n) => list(n.modules) },
+  { name: 'state_of', get: (n) => (n.state_of ? JSON.stringify(n.state_of) : undefined) },
   { name: 'color', get: (n) => CATEGORIES[n.category].color },
   { name: 'shape', get: (n) => CATEGORIES[n.category].shape },
 ];

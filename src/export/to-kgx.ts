@@ -22,11 +22,11 @@ type Row = Map<string, Value>;
 export const KGX_NODE_COLUMNS = ['id', 'category', 'name', 'description', 'synonym', 'xref', 'provided_by'] as const;
 export const KGX_EDGE_COLUMNS = ['id', 'subject', 'predicate', 'object'] as const;
 const EDGE_PROVENANCE_COLUMNS = ['negated', 'knowledge_level', 'agent_type', 'primary_knowledge_source', 'aggregator_knowledge_source', 'publications'] as const;
-const OWN_NODE_COLUMNS = ['mechkg_category', 'mechkg_abbreviations', 'mechkg_modules', 'mechkg_exact'] as const;
+const OWN_NODE_COLUMNS = ['mechkg_category', 'mechkg_abbreviations', 'mechkg_modules', 'mechkg_state_of', 'mechkg_exact'] as const;
 const OWN_EDGE_COLUMNS = ['mechkg_predicate', 'mechkg_sign', 'mechkg_module', 'mechkg_note', 'mechkg_context', 'mechkg_evidence', 'mechkg_sources', 'mechkg_exact'] as const;
 
 /** Columns whose values are JSON (text in TSV, native in JSON Lines). */
-export const KGX_JSON_COLUMNS: ReadonlySet<string> = new Set(['mechkg_context', 'mechkg_evidence', 'mechkg_sources', 'mechkg_abbreviations', 'mechkg_modules', 'mechkg_exact']);
+export const KGX_JSON_COLUMNS: ReadonlySet<string> = new Set(['mechkg_context', 'mechkg_evidence', 'mechkg_sources', 'mechkg_abbreviations', 'mechkg_modules', 'mechkg_state_of', 'mechkg_exact']);
 
 /**
  * A graph id as a KGX CURIE: ids that are CURIEs stay; mechkg's own slugs get the mechkg prefix, except an id x
@@ -67,6 +67,7 @@ function kgxNode(n: NodeRecord, graph: KnowledgeGraph, fills: Fills): Row {
     row.set('mechkg_category', n.category);
     row.set('mechkg_abbreviations', n.abbreviations);
     row.set('mechkg_modules', n.modules);
+    if (n.state_of) row.set('mechkg_state_of', { ...n.state_of });
     const texts = [n.label, n.description, ...n.synonyms, ...n.identifiers, ...n.abbreviations];
     if (texts.some((t) => NEEDS_EXACT.test(t))) row.set('mechkg_exact', { name: n.label, description: n.description, synonym: n.synonyms, xref: n.identifiers, abbreviations: n.abbreviations });
   }

@@ -196,6 +196,7 @@ function nodeRecord(n: NodeIn, gid: string, defaultModule: string, problems: Pro
     origin,
   };
   if (!n.own) record.categories = n.categories;
+  if (n.own?.stateOf) record.state_of = { ...n.own.stateOf };
   if (hasKeys(n.attributes)) record.attributes = n.attributes;
   if (n.position) record.position = { ...n.position };
   return record;

@@ -7,12 +7,12 @@ import { isOwnPredicate } from '../model/vocabulary.js';
 import { CURATED_CATEGORY_NAMES } from '../model/vocabulary.js';
 import type { AttributeValue } from '../model/types.js';
 import { isNegated, isQualifierColumn } from './kgx-fields.js';
-import { attributeBag, jsonField, stringBag, type EdgeIn, type NodeIn, type Where } from './records.js';
+import { attributeBag, jsonField, stateOfValue, stringBag, type EdgeIn, type NodeIn, type Where } from './records.js';
 import type { Problem } from '../model/types.js';
 import { splitList } from './delimited-text.js';
 
 /** Fields mechkg's own exports write that are derived (colours, labels, flags): not kept as attributes. */
-const OWN_NODE_DERIVED = new Set(['id', 'value', 'name', 'label', 'category', 'biolink_category', 'description', 'synonyms', 'abbreviations', 'identifiers', 'modules', 'color', 'shape']);
+const OWN_NODE_DERIVED = new Set(['id', 'value', 'name', 'label', 'category', 'biolink_category', 'description', 'synonyms', 'abbreviations', 'identifiers', 'modules', 'state_of', 'color', 'shape']);
 const OWN_EDGE_DERIVED = new Set(['id', 'key', 'source', 'target', 'interaction', 'predicate', 'predicate_label', 'sign', 'causal', 'strength', 'contested', 'preclinical_only', 'module', 'note', 'context', 'evidence', 'evidence_json', 'sources_json', 'evidence_count', 'publications', 'biolink', 'biolink_predicate', 'qualified_predicate', 'object_direction_qualifier', 'object_aspect_qualifier', 'knowledge_level', 'agent_type', 'primary_knowledge_source']);
 const PROVENANCE = new Set(['knowledge_level', 'agent_type', 'primary_knowledge_source', 'aggregator_knowledge_source', 'publications']);
 /**
@@ -64,6 +64,8 @@ export function flatNode(where: Where, id: unknown, d: Record<string, unknown>, 
   n.xrefs = listField(d.identifiers ?? d.xref);
   if (own) {
     n.own = { category: String(d.category), abbreviations: listField(d.abbreviations), modules: listField(d.modules) };
+    const stateOf = stateOfValue(d.state_of);
+    if (stateOf) n.own.stateOf = stateOf;
     return n;
   }
   // in mechkg's export of an imported node, `category` is the derived display category, `categories` the given ones

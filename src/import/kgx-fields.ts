@@ -6,7 +6,7 @@
  */
 import { isMultivaluedSlot, isQualifierSlot } from '../model/biolink.js';
 import type { AttributeValue, Provenance } from '../model/types.js';
-import { attributeBag, problemAt, stringBag, type EdgeIn, type NodeIn, type Where } from './records.js';
+import { attributeBag, problemAt, stateOfValue, stringBag, type EdgeIn, type NodeIn, type Where } from './records.js';
 import type { Problem } from '../model/types.js';
 import { ownSlug } from '../model/own-ids.js';
 
@@ -113,6 +113,11 @@ export function ownNodeFields(n: NodeIn, row: ReadonlyMap<string, RowValue>, jso
   if (category === undefined) return;
   const listOf = (v: RowValue) => (jsonLists ? list(v) : parseJsonList(v, n.where, problems));
   n.own = { category, abbreviations: listOf(row.get('mechkg_abbreviations')), modules: listOf(row.get('mechkg_modules')) };
+  const stateOf = row.get('mechkg_state_of');
+  if (stateOf !== undefined && stateOf !== null && stateOf !== '') {
+    const value = stateOfValue(jsonLists ? stateOf : parseJson(stateOf, 'mechkg_state_of', n.where, problems));
+    if (value) n.own.stateOf = value;
+  }
   // what mechkg's exporter derives for its own nodes is not data of the node
   delete n.attributes.provided_by;
   // exact text (tabs, newlines, pipes) that plain KGX columns cannot carry

@@ -4,6 +4,7 @@
  * place it came from (file, line or element). mechkg's own fields (from its exports) ride along in `own`.
  */
 import type { Attributes, AttributeValue, Problem, Provenance } from '../model/types.js';
+import { STATE_LEVELS, type StateLevel } from '../model/vocabulary.js';
 
 export interface Where {
   file: string;
@@ -17,6 +18,28 @@ export interface OwnNodeFields {
   category?: string;
   abbreviations?: string[];
   modules?: string[];
+  /** The node this one is a deficiency or excess state of (a curated node's `state_of`). */
+  stateOf?: StateOf;
+}
+
+export interface StateOf {
+  node: string;
+  level: StateLevel;
+}
+
+/** A `state_of` value as an export wrote it (an object, or its JSON text); undefined when it is not one. */
+export function stateOfValue(v: unknown): StateOf | undefined {
+  let x: unknown = v;
+  if (typeof v === 'string') {
+    try {
+      x = JSON.parse(v);
+    } catch {
+      return undefined;
+    }
+  }
+  if (x === null || typeof x !== 'object' || Array.isArray(x)) return undefined;
+  const { node, level } = x as Record<string, unknown>;
+  return typeof node === 'string' && (STATE_LEVELS as readonly unknown[]).includes(level) ? { node, level: level as StateLevel } : undefined;
 }
 
 export interface NodeIn {

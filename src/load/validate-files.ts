@@ -247,6 +247,14 @@ function crossCheck(out: ValidatedData): void {
       if (!Object.hasOwn(CURIE_PREFIXES, prefix)) err(n.origin, 'unknown_curie_prefix', n.id, `identifier "${c}" has a prefix mechkg does not know (${prefix})`, 'warning');
     }
   }
+  for (const n of out.nodes) {
+    if (!n.state_of) continue;
+    const of = n.state_of.node;
+    const whose = nodes.get(of);
+    if (of === n.id) err(n.origin, 'invalid_field', n.id, 'state_of: a node cannot be a state of itself');
+    else if (!whose && !out.rejectedNodeIds.has(of)) err(n.origin, 'dangling_endpoint', n.id, `state_of.node "${of}" is not a node defined in any module${suggest(of, nodes.keys())}`);
+    else if (whose?.state_of) err(n.origin, 'invalid_field', n.id, `state_of: "${of}" is itself a state (of "${whose.state_of.node}"); name that node instead`);
+  }
   for (const e of out.edges) {
     for (const end of ['source', 'target'] as const) {
       if (!nodes.has(e[end]) && !out.rejectedNodeIds.has(e[end])) err({ file: e.origin.file, line: e.lines?.[end] ?? e.origin.line }, 'dangling_endpoint', e.id, `${end} "${e[end]}" is not a node defined in any module${suggest(e[end], nodes.keys())}`);

@@ -4,7 +4,7 @@
  * Schema that editors use for completion (graph/schema/*.json) is generated from it.
  */
 import * as z from 'zod/mini';
-import { CURATED_CATEGORY_NAMES, CURIE_PATTERN, DISPUTED_EFFECTS, EVIDENCE_KIND_NAMES, PREDICATE_NAMES, SOURCE_KINDS, STANCES } from './vocabulary.js';
+import { CURATED_CATEGORY_NAMES, CURIE_PATTERN, DISPUTED_EFFECTS, EVIDENCE_KIND_NAMES, PREDICATE_NAMES, SOURCE_KINDS, STANCES, STATE_LEVELS } from './vocabulary.js';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -49,6 +49,15 @@ export const nodeSchema = z.strictObject({
   abbreviations: list(text()),
   identifiers: describe(list(curie), 'ontology CURIEs, preferred first'),
   modules: describe(list(slug()), 'extra module tags besides the file the node is defined in'),
+  state_of: optional(
+    describe(
+      z.strictObject({
+        node: describe(slug(), 'id of the node whose amount or activity this state is an abnormal level of'),
+        level: describe(z.enum(STATE_LEVELS), 'low (a deficiency) or high (an excess)'),
+      }),
+      'for a deficiency or excess state: the node it is a state of; routes treat the two as one concept, which a route may not leave and re-enter',
+    ),
+  ),
 });
 
 export const edgeSchema = z.strictObject({

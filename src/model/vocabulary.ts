@@ -170,6 +170,14 @@ export const STANCES = ['supports', 'disputes'] as const;
 export type Stance = (typeof STANCES)[number];
 
 /**
+ * The level of a node's amount or activity that a state node names (`state_of` on a node): a deficiency
+ * is the low state of what it lacks, an excess ("hyper-") the high state. Route queries treat a node and
+ * its states as one concept that a route may not leave and re-enter (docs/semantics.md, rule 9).
+ */
+export const STATE_LEVELS = ['low', 'high'] as const;
+export type StateLevel = (typeof STATE_LEVELS)[number];
+
+/**
  * What a disputing study found instead of the edge's effect, when the curator read it: `none` (no effect:
  * no difference from placebo or control, no association with the genetic instrument) or `opposite` (an
  * effect of the other sign). Without it a dispute says only that the study does not support the edge.

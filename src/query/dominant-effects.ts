@@ -111,7 +111,7 @@ function dominantSearch(where: string, input: QueryInput, node: string, options:
   const start = resolveNumber(ctx, node);
   const only = targets.length > 0 ? new Set(targets.map((t) => resolveNumber(ctx, t))) : null;
   const flow = flowIndex(ctx.index);
-  const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [start], ...(walk === 'in' ? { to: start } : {}) });
+  const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [start], ...(walk === 'in' ? { to: start } : { from: start }) });
   const flip = direction === 'up' ? 1 : -1;
   const { total, entries, finalDepth } = withLease(flow, (lease) => {
     const reach = dominantReach(flow, start, trav, opts.depth, lease, budget, walk);

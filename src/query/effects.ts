@@ -61,7 +61,7 @@ export function effects(input: QueryInput, node: string, options: EffectsOptions
   const ctx = queryContext(input);
   const start = resolveNumber(ctx, node);
   const flow = flowIndex(ctx.index);
-  const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [start] });
+  const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [start], from: start });
   const { total, entries } = withLease(flow, (lease) =>
     effectEntries(flow, start, signedReach(flow, start, trav, 'out', opts.depth, lease), direction === 'up' ? 1 : -1, false, opts.limit),
   );

@@ -17,7 +17,7 @@
 import { UsageError } from '../errors.js';
 import { Budget, DEFAULT_MAX_EXPANSIONS, DEFAULT_MAX_MILLIS, type BudgetOptions, type WorkStats } from './budget.js';
 import { FAR, signedState } from './distances.js';
-import { flowIndex, isBounce, isFlowIndex } from './flow-index.js';
+import { conceptsOf, flowIndex, isBounce, isFlowIndex } from './flow-index.js';
 import { Bidirectional, LayeredBfs } from './layered-bfs.js';
 import { buildPath, edgeQuality, evidenceKeys, nodeRef, STUDY_CAP, stepQuality, type EdgeMemo, type NodeRef, type Path } from './path-result.js';
 import type { PathIndex } from './path-index.js';
@@ -234,7 +234,7 @@ interface Found {
 
 function traversal(search: Search, minQuality = 0): Traversal {
   const { ctx, s, t, via, avoid, opts } = search;
-  const base = makeTraversal(ctx, { includeAssociations: opts.includeAssociations, minStrength: opts.minStrength, avoid, keep: [s, t, ...via], to: t });
+  const base = makeTraversal(ctx, { includeAssociations: opts.includeAssociations, minStrength: opts.minStrength, avoid, keep: [s, t, ...via], from: s, to: t });
   if (minQuality === 0) return base;
   const quality = edgeQualities(ctx.index).byEdge;
   return { blocked: base.blocked, edgeAllowed: (e) => quality[e]! >= minQuality && base.edgeAllowed(e) };
@@ -342,6 +342,10 @@ class LevelEnumerator {
   private readonly viaBit: Stamped;
   private readonly fullMask: number;
   private readonly onPath: Stamped;
+  /** Each node's concept (itself, or what it is a deficiency or excess state of); null when no node is a state. */
+  private readonly concepts: Int32Array | null;
+  /** The concepts a partial path has entered (rule 9: a route does not leave a concept and re-enter it). */
+  private readonly conceptOn: Stamped;
   /** Edges u -> v where v has an allowed edge into t (v not blocked), by u; built on first use. */
   private twoSteps: Map<number, number[]> | null = null;
 
@@ -363,6 +367,8 @@ class LevelEnumerator {
     via.forEach((v, k) => this.viaBit.set(v, 1 << k));
     this.fullMask = via.length === 0 ? 0 : (1 << via.length) - 1;
     this.onPath = lease.stamped(index.nodeCount);
+    this.concepts = conceptsOf(index);
+    this.conceptOn = lease.stamped(index.nodeCount);
   }
 
   /** A lower bound on the edges still needed from node n with the sign and via nodes seen so far. */
@@ -441,7 +447,7 @@ class LevelEnumerator {
    * Returns true when more accepted paths of this length exist than were kept.
    */
   level(L: number, want: number, out: Found[], accept: (f: Found) => boolean): boolean {
-    const { index, trav, onPath, viaBit, fullMask } = this;
+    const { index, trav, onPath, viaBit, fullMask, concepts, conceptOn } = this;
     const { s, t, budget, opts } = this.search;
     if (L >= FAR || !this.prepare(L) || this.bound(s, 1, viaBit.get(s, 0)) > L) return false;
     const stack = new Int32Array(L);
@@ -497,6 +503,9 @@ class LevelEnumerator {
         const real = origin === null ? v : origin(v);
         if (onPath.has(real) || trav.blocked[v] || !trav.edgeAllowed(e)) continue;
         if (depth > 0 && isBounce(index, stack[depth - 1]!, e)) continue;
+        // Rule 9: a step into another concept may not enter one the route has already left.
+        const entered = concepts !== null && concepts[v] !== concepts[u] ? concepts[v]! : -1;
+        if (entered >= 0 && conceptOn.has(entered)) continue;
         const nextSign = sign * index.edgeSign(e);
         const nextMask = mask | viaBit.get(v, 0);
         if (v === t) {
@@ -506,14 +515,18 @@ class LevelEnumerator {
         if (depth + 1 + this.bound(v, nextSign, nextMask) > L) continue;
         stack[depth] = e;
         onPath.set(real, 1);
+        if (entered >= 0) conceptOn.set(entered, 1);
         dfs(v, depth + 1, nextSign, nextMask);
+        if (entered >= 0) conceptOn.unset(entered);
         onPath.unset(real);
         if (budget.exhausted) return;
       }
     };
     onPath.set(s, 1);
+    if (concepts !== null) conceptOn.set(concepts[s]!, 1);
     dfs(s, 0, 1, viaBit.get(s, 0));
     onPath.unset(s);
+    if (concepts !== null) conceptOn.unset(concepts[s]!);
     kept.sort(compare);
     if (kept.length > want) {
       kept = kept.slice(0, want);

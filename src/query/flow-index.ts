@@ -173,6 +173,10 @@ class Flow implements FlowIndex {
   nodeCategory(n: number): string {
     return this.real.nodeCategory(this.nodeOrigin(n));
   }
+  nodeConcept(n: number): number {
+    const o = this.nodeOrigin(n);
+    return this.real.nodeConcept ? this.real.nodeConcept(o) : o;
+  }
   edgeId(e: number): string {
     return this.real.edgeId(this.edgeOrigin(e));
   }
@@ -258,4 +262,29 @@ function produces(index: FlowIndex, enzyme: number, product: number): boolean {
     if (e < index.realEdgeCount && edgeRelationOf(index, e) === RELATION_CODES.production && index.edgeTarget(e) === product) return true;
   }
   return false;
+}
+
+const conceptTables = new WeakMap<PathIndex, Int32Array | null>();
+
+/**
+ * Every node's concept (nodeConcept: the node it is a deficiency or excess state of, else itself; a
+ * reaction twin's is its enzyme's) as one array, or null when no node of the index is a state of another:
+ * then the route searches skip rule 9 (docs/semantics.md). Built once per index.
+ */
+export function conceptsOf(index: PathIndex): Int32Array | null {
+  let table = conceptTables.get(index);
+  if (table === undefined) {
+    table = null;
+    if (index.nodeConcept) {
+      const all = new Int32Array(index.nodeCount);
+      let any = false;
+      for (let n = 0; n < index.nodeCount; n++) {
+        all[n] = index.nodeConcept(n);
+        if (all[n] !== originNode(index, n)) any = true;
+      }
+      if (any) table = all;
+    }
+    conceptTables.set(index, table);
+  }
+  return table;
 }

@@ -119,6 +119,12 @@ export interface PathIndex {
    * association at its target). Indexes without it (KGX files: Biolink has no such predicate) have none.
    */
   edgeConfounds?(e: number): boolean;
+  /**
+   * The concept node n belongs to: the node it is a deficiency or excess state of (`state_of`), else n
+   * itself. Routes may not leave a concept and re-enter it (docs/semantics.md, rule 9). Indexes without
+   * states omit it.
+   */
+  nodeConcept?(n: number): number;
   /** Edge numbers leaving / entering node n, in a stable order. */
   outEdges(n: number): ArrayLike<number>;
   inEdges(n: number): ArrayLike<number>;
@@ -176,11 +182,16 @@ class GraphologyIndex implements PathIndex {
   private readonly relations: Uint8Array;
   private readonly outs: Int32Array[];
   private readonly ins: Int32Array[];
+  private readonly concepts: Int32Array;
 
   constructor(private readonly graph: KnowledgeGraph) {
     this.ids = graph.nodes();
     this.ids.forEach((id, i) => this.numbers.set(id, i));
     this.nodeCount = this.ids.length;
+    this.concepts = Int32Array.from(this.ids, (id, i) => {
+      const of = graph.getNodeAttribute(id, 'state_of')?.node;
+      return of === undefined ? i : (this.numbers.get(of) ?? i);
+    });
     this.edgeKeys = [];
     this.records = [];
     graph.forEachEdge((key, attrs) => {
@@ -223,6 +234,9 @@ class GraphologyIndex implements PathIndex {
   }
   nodeCategory(n: number): string {
     return this.graph.getNodeAttribute(this.ids[n]!, 'category');
+  }
+  nodeConcept(n: number): number {
+    return this.concepts[n]!;
   }
   edgeId(e: number): string {
     return this.edgeKeys[e]!;

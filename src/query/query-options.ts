@@ -7,7 +7,7 @@ import { resolveNode } from '../graph/resolve-name.js';
 import { editDistance } from '../load/edit-distance.js';
 import { CATEGORIES, EVIDENCE_KINDS, EVIDENCE_KIND_NAMES, type EvidenceKind } from '../model/vocabulary.js';
 import type { QueryContext } from './query-input.js';
-import { isFlowIndex } from './flow-index.js';
+import { conceptsOf, isFlowIndex } from './flow-index.js';
 import { edgeRefuted, edgeRelationOf, RELATION_CODES, type PathIndex } from './path-index.js';
 
 export type NetSign = '+' | '-' | '?';
@@ -112,9 +112,15 @@ export interface TraversalOptions {
   /**
    * The node every route ends at (paths, shortest, regulators): routes into it refuse the production
    * steps of the reactions that consume it (conversionCycleEdge), since such a route follows the
-   * target's own mass flow round a cycle back to it.
+   * target's own mass flow round a cycle back to it (docs/semantics.md, rule 8). And no route leaves
+   * the target's concept (the target and its deficiency or excess states) to come back into it (rule 9).
    */
   to?: number;
+  /**
+   * The node every route starts at (paths, shortest, effects): no route re-enters its concept once it
+   * has left it (rule 9): raising B12 does not act through B12 deficiency reached back from insulin resistance.
+   */
+  from?: number;
 }
 
 /** One all-zero `blocked` per index, shared by the traversals that avoid nothing (never written). */
@@ -144,9 +150,19 @@ export function makeTraversal(ctx: QueryContext, opts: TraversalOptions): Traver
     ? (e) => (includeAssociations || index.edgeCausal(e)) && !edgeRefuted(index, e)
     : (e) => (includeAssociations || index.edgeCausal(e)) && index.edgeStrength(e) >= minStrength;
   const consumers = opts.to === undefined ? null : consumersOf(index, opts.to);
+  const noCycle = consumers === null ? allowed : (e: number) => allowed(e) && !conversionCycleEdge(index, consumers, e);
+  const concepts = opts.from === undefined && opts.to === undefined ? null : conceptsOf(index);
+  if (concepts === null) return { blocked, edgeAllowed: noCycle };
+  // Rule 9 at the ends: no step into the start's concept from outside it, none out of the end's concept.
+  const cf = opts.from === undefined ? -1 : concepts[opts.from]!;
+  const ct = opts.to === undefined ? -1 : concepts[opts.to]!;
   return {
     blocked,
-    edgeAllowed: consumers === null ? allowed : (e) => allowed(e) && !conversionCycleEdge(index, consumers, e),
+    edgeAllowed: (e) => {
+      const cu = concepts[index.edgeSource(e)]!;
+      const cv = concepts[index.edgeTarget(e)]!;
+      return !(cv === cf && cu !== cf) && !(cu === ct && cv !== ct) && noCycle(e);
+    },
   };
 }
 

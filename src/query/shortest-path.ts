@@ -20,7 +20,7 @@
 import { UsageError } from '../errors.js';
 import { Budget, DEFAULT_MAX_EXPANSIONS, type BudgetOptions, type WorkStats } from './budget.js';
 import { findPaths, MAX_PATH_LENGTH } from './find-paths.js';
-import { flowIndex, isBounce, isFlowIndex } from './flow-index.js';
+import { conceptsOf, flowIndex, isBounce, isFlowIndex, originNode } from './flow-index.js';
 import { buildPath, nodeRef, type NodeRef, type Path } from './path-result.js';
 import type { PathIndex, RawAdjacency } from './path-index.js';
 import { queryContext, type QueryInput } from './query-input.js';
@@ -67,7 +67,7 @@ export function shortestPath(input: QueryInput, from: string, to: string, option
     if (avoid.nodes.has(n)) throw new UsageError(`${WHERE}: option avoid names "${ctx.index.nodeId(n)}", which is an endpoint`);
   }
   const index = flowIndex(ctx.index);
-  const trav = makeTraversal({ ...ctx, index }, { includeAssociations, minStrength, avoid, keep: [s, t], to: t });
+  const trav = makeTraversal({ ...ctx, index }, { includeAssociations, minStrength, avoid, keep: [s, t], from: s, to: t });
   // The typed arrays carry no disputes: only an index without them (the compact index) is read that way.
   const raw = index.edgeContested ? undefined : index.rawAdjacency?.();
   const edges = withLease(index, (lease) =>
@@ -249,15 +249,26 @@ function walk(index: PathIndex, fwd: Stamped, bwd: Stamped, s: number, t: number
   return Int32Array.from(head);
 }
 
-/** True when the walk is a route findPaths would list: each real node once, no bounce through a reaction. */
+/**
+ * True when the walk is a route findPaths would list: each real node once, no bounce through a reaction,
+ * no concept (a node and its deficiency or excess states) left and re-entered (rule 9).
+ */
 function isSimpleRoute(index: PathIndex, s: number, edges: Int32Array): boolean {
-  if (!isFlowIndex(index)) return true;
-  const seen = new Set<number>([index.nodeOrigin(s)]);
+  const concepts = conceptsOf(index);
+  if (!isFlowIndex(index) && concepts === null) return true;
+  const seen = new Set<number>([originNode(index, s)]);
+  const entered = new Set<number>(concepts ? [concepts[s]!] : []);
   for (let i = 0; i < edges.length; i++) {
-    const real = index.nodeOrigin(index.edgeTarget(edges[i]!));
+    const u = index.edgeSource(edges[i]!);
+    const v = index.edgeTarget(edges[i]!);
+    const real = originNode(index, v);
     if (seen.has(real)) return false;
     seen.add(real);
     if (i > 0 && isBounce(index, edges[i - 1]!, edges[i]!)) return false;
+    if (concepts && concepts[v] !== concepts[u]) {
+      if (entered.has(concepts[v]!)) return false;
+      entered.add(concepts[v]!);
+    }
   }
   return true;
 }

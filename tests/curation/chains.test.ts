@@ -181,7 +181,6 @@ describe('disagreement is shown', () => {
     'serum-vitamin-b12--positively_correlated_with--nafld',
     'b12-1000ug-daily--decreases--fasting-blood-glucose',
     'b12-1000ug-daily--decreases--hepatic-steatosis',
-    'insulin-resistance--risk_factor_for--vitamin-b12-deficiency',
     'b12-folate-supplementation--decreases--serum-alt',
     'b12-folate-supplementation--decreases--serum-ast',
     'lipogenesis--contributes_to--adiposity',
@@ -262,15 +261,17 @@ describe('disagreement is shown', () => {
     }
   });
 
-  it('disputes reading low B12 in treated diabetes as an effect of insulin resistance, citing the metformin trials', () => {
-    const a = graph.getEdgeAttributes('insulin-resistance--risk_factor_for--vitamin-b12-deficiency');
-    const disputing = a.evidence.filter((ev) => ev.stance === 'disputes').map((ev) => [ev.source, ev.kind]);
-    expect(disputing).toEqual(expect.arrayContaining([
+  it('states insulin resistance with B12 deficiency as an association (one cross-sectional study), and cites the metformin trials for the confounding', () => {
+    expect(graph.hasEdge('insulin-resistance--risk_factor_for--vitamin-b12-deficiency')).toBe(false);
+    const a = graph.getEdgeAttributes('insulin-resistance--associated_with--vitamin-b12-deficiency');
+    expect(a.causal).toBe(false);
+    // the cohort that excludes metformin is still cited, as what it is
+    expect(a.evidence.find((ev) => ev.source === 'knight-2015-b12-obesity-pregnancy')).toMatchObject({ kind: 'observational_human', stance: 'supports' });
+    const confounding = graph.getEdgeAttributes('metformin--confounds--vitamin-b12-deficiency');
+    expect(confounding.evidence.filter((ev) => ev.stance === 'supports').map((ev) => [ev.source, ev.kind])).toEqual(expect.arrayContaining([
       ['de-jager-2010-metformin-b12-rct', 'randomized_trial'],
       ['bauman-2000-metformin-b12', 'intervention_study'],
     ]));
-    // and the supporting side is still cited: the cohort that excludes metformin
-    expect(a.evidence.some((ev) => ev.stance === 'supports' && ev.source === 'knight-2015-b12-obesity-pregnancy')).toBe(true);
   });
 
   it('cites the single-vitamin NAFLD trials against the seed claim that B12 with folate lowers liver enzymes', () => {

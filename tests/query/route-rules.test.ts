@@ -3,7 +3,7 @@
  * perturbation rules 8 and 9): small graphs for each rule, then the curated answers that broke them.
  */
 import { describe, expect, it } from 'vitest';
-import { explainPaths, findPaths, regulators, shortestPath, type KnowledgeGraph } from '../../src/index.js';
+import { effects, explainPaths, findPaths, regulators, shortestPath, tryLoadGraphFromFiles, type KnowledgeGraph } from '../../src/index.js';
 import { graphOf } from './yaml-graph.js';
 import { curatedGraph } from './curated.js';
 
@@ -49,6 +49,69 @@ describe('rule 8: a route does not follow the target\'s own conversion round a c
   });
 });
 
+// x and its deficiency xdef are one concept; a, b lead from x back into xdef; xdef and x act on c and e.
+const STATE = ['x prevents xdef', 'x increases a', 'a increases b', 'b risk_factor_for xdef', 'xdef increases c', 'xdef increases d', 'd increases x', 'x increases e'];
+const states = { xdef: 'x' };
+
+describe('rule 9: a route does not leave a concept (a node and its deficiency or excess states) and re-enter it', () => {
+  it('from X: a route through X\'s own deficiency reached back from elsewhere is circular; the definitional step is not', () => {
+    const g = graphOf(STATE, {}, states);
+    expect(routes(g, 'x', 'c')).toEqual(['x > xdef > c']);
+    // from the deficiency, a route back through X itself is circular too
+    expect(routes(g, 'xdef', 'e')).toEqual([]);
+    expect(routes(g, 'x', 'xdef')).toEqual(['x > xdef']);
+    expect(shortestPath(g, 'a', 'e').path).toBeNull();
+  });
+
+  it('without the state marked, the same graph gives the circular routes (the rule reads state_of, not names)', () => {
+    const g = graphOf(STATE);
+    expect(routes(g, 'x', 'c')).toEqual(['x > xdef > c', 'x > a > b > xdef > c']);
+    expect(routes(g, 'xdef', 'e')).toEqual(['xdef > d > x > e']);
+  });
+
+  it('effects from X: the deficiency falls, and no longer route raises it back (all routes too)', () => {
+    const g = graphOf(STATE, {}, states);
+    for (const allRoutes of [false, true]) {
+      const effect = Object.fromEntries(effects(g, 'x', { allRoutes }).effects.map((e) => [e.node.id, e.effect]));
+      expect(effect).toMatchObject({ xdef: 'down', c: 'down', a: 'up', b: 'up' });
+    }
+    expect(effects(graphOf(STATE), 'x', { allRoutes: true }).effects.find((e) => e.node.id === 'xdef')!.effect).toBe('mixed');
+  });
+
+  it('in the middle and at the end of a route: leaving homocysteine and coming back through its excess state is refused', () => {
+    const g = graphOf(['s increases h', 'h causes hh', 'h increases q', 'q increases hh', 'hh increases z', 'hh increases y', 'y increases h'], {}, { hh: 'h' });
+    expect(routes(g, 's', 'z')).toEqual(['s > h > hh > z']);
+    // into h: the route s > h is direct; s > h ... is the only way, and nothing leaves h's concept and comes back
+    expect(routes(g, 's', 'y')).toEqual(['s > h > hh > y']);
+    // regulators of h: y acts on h directly; h's excess state hh, and q, reach h only by leaving its concept and coming back
+    const regs = (graph: KnowledgeGraph) => Object.fromEntries(regulators(graph, 'h').regulators.map((e) => [e.node.id, e.effect]));
+    expect(regs(g)).toEqual({ s: 'up', y: 'up' });
+    expect(regs(graphOf(['s increases h', 'h causes hh', 'h increases q', 'q increases hh', 'hh increases z', 'hh increases y', 'y increases h']))).toEqual({ s: 'up', y: 'up', hh: 'up', q: 'up' });
+  });
+});
+
+describe('state_of is validated', () => {
+  const load = (nodes: string) =>
+    tryLoadGraphFromFiles([
+      { path: 'sources.yaml', text: 'sources:\n  - id: t\n    kind: textbook\n    title: T\n' },
+      { path: 'modules/m.yaml', text: `module:\n  id: m\n  title: M\n  summary: States.\nnodes:\n${nodes}edges: []\n` },
+    ]);
+  const node = (id: string, of?: string) => `  - id: ${id}\n    label: ${id}\n    category: disease\n    description: ${id}.\n${of ? `    state_of: { node: ${of}, level: low }\n` : ''}`;
+  it.each([
+    ['an unknown node', node('a', 'nope'), 'dangling_endpoint', /state_of\.node "nope" is not a node/],
+    ['itself', node('a', 'a'), 'invalid_field', /cannot be a state of itself/],
+    ['another state', node('a') + node('b', 'a') + node('c', 'b'), 'invalid_field', /"b" is itself a state \(of "a"\)/],
+  ])('rejects a state_of naming %s', (_what, nodes, code, message) => {
+    const r = load(nodes);
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual([expect.objectContaining({ level: 'error', code, message: expect.stringMatching(message) })]);
+  });
+  it('rejects an unknown level and accepts a good one', () => {
+    expect(load(node('a') + '  - id: b\n    label: b\n    category: disease\n    description: b.\n    state_of: { node: a, level: middling }\n').ok).toBe(false);
+    expect(load(node('a') + node('b', 'a')).ok).toBe(true);
+  });
+});
+
 describe('the curated graph: B12 and homocysteine', () => {
   const curated = curatedGraph();
 
@@ -62,4 +125,18 @@ describe('the curated graph: B12 and homocysteine', () => {
     expect(e.agreement!.disagree).toBe(false);
     expect(e.routeRules).toEqual(r.routeRules);
   });
+
+  it('B12: no route passes through B12 deficiency or functional B12 deficiency after leaving B12, and insulin resistance is not a cause of deficiency', () => {
+    const b12States = new Set(['vitamin-b12-deficiency', 'functional-b12-deficiency']);
+    for (const to of ['nafld', 'homocysteine', 'insulin-resistance']) {
+      for (const p of findPaths(curated, 'vitamin-b12', to, { limit: 50 }).paths) {
+        const ids = p.nodes.map((n) => n.id);
+        // a B12 state may only follow B12 itself, as the route's first step
+        ids.forEach((id, i) => { if (b12States.has(id)) expect(i, ids.join(' > ')).toBe(1); });
+      }
+    }
+    expect(curated.hasEdge('insulin-resistance--risk_factor_for--vitamin-b12-deficiency')).toBe(false);
+    expect(curated.getEdgeAttribute('insulin-resistance--associated_with--vitamin-b12-deficiency', 'causal')).toBe(false);
+  });
 });
+

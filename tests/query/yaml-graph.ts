@@ -8,9 +8,10 @@ const SOURCES = 'sources:\n  - id: t\n    kind: textbook\n    title: T\n  - id: 
 
 /**
  * A graph from lines "a predicate b [kind[:disputes[:none|opposite]],...]" (one evidence entry per kind, established_biochemistry
- * when none is given; a study kind cites the registry entry with a PMID); every node is a small molecule unless named in `categories`.
+ * when none is given; a study kind cites the registry entry with a PMID); every node is a small molecule unless named in `categories`;
+ * `states` names the nodes that are a deficiency state (`state_of`, level low) of another.
  */
-export function graphOf(lines: string[], categories: Record<string, string> = {}): KnowledgeGraph {
+export function graphOf(lines: string[], categories: Record<string, string> = {}, states: Record<string, string> = {}): KnowledgeGraph {
   const edges = lines.map((l) => {
     const [source, predicate, target, entry = 'established_biochemistry'] = l.split(/\s+/);
     const entries = entry.split(',').map((x) => {
@@ -23,7 +24,7 @@ export function graphOf(lines: string[], categories: Record<string, string> = {}
   const text = [
     'module:\n  id: m\n  title: M\n  summary: Rules.',
     'nodes:',
-    ...ids.map((id) => `  - id: ${id}\n    label: ${id}\n    category: ${categories[id] ?? 'small_molecule'}\n    description: ${id}.`),
+    ...ids.map((id) => `  - id: ${id}\n    label: ${id}\n    category: ${categories[id] ?? 'small_molecule'}\n    description: ${id}.${states[id] ? `\n    state_of: { node: ${states[id]}, level: low }` : ''}`),
     'edges:',
     ...edges.map(
       (e) =>
