@@ -181,14 +181,17 @@ export function readGraphml(path: string, text: string): RecordsIn {
       const where: Where = { file: path, ...(line !== undefined ? { line } : {}), element: `<edge${typeof id === 'string' ? ` id="${id}"` : ''}> #${++edgeNo}` };
       const own = el['@_directed'];
       if (own === 'false' && directed) {
-        r.problems.push(problemAt(where, 'invalid_field', 'directed="false" edge in a graph with edgedefault="directed" (networkx rejects mixed graphs)'));
+        r.problems.push(problemAt(where, 'invalid_field', 'directed="false" edge in a graph with edgedefault="directed": a mixed graph, as Gephi exports one to GraphML; networkx rejects mixed graphs, and so does mechkg here (export GEXF from Gephi instead: mechkg reads each edge\'s direction there)'));
         continue;
       }
       if (own === 'true' && !directed) {
         r.problems.push(problemAt(where, 'invalid_field', 'directed="true" edge in an undirected graph (networkx rejects mixed graphs)'));
         continue;
       }
-      const e = flatEdge(where, { id, source: el['@_source'], target: el['@_target'] }, decode(fieldsOf(el, 'edge', where), 'edge', where), r.problems, fromMechkg ? DERIVED_ON_IMPORTED_EDGE : undefined);
+      const fields = decode(fieldsOf(el, 'edge', where), 'edge', where);
+      // Gephi writes an edge's type label as a `label` XML attribute of <edge> (not a <data>): kept as the attribute "label"
+      if (typeof el['@_label'] === 'string' && el['@_label'] !== '' && !('label' in fields)) fields.label = el['@_label'];
+      const e = flatEdge(where, { id, source: el['@_source'], target: el['@_target'] }, fields, r.problems, fromMechkg ? DERIVED_ON_IMPORTED_EDGE : undefined);
       if (!directed) e.undirected = true;
       r.edges.push(e);
     }

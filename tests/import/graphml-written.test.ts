@@ -107,3 +107,38 @@ describe('an empty <data/> in a typed column', () => {
     ]);
   });
 });
+
+describe("GraphML in the shape Gephi's exporter writes it", () => {
+  // Hand-written after Gephi's ExporterGraphML (gephi/gephi modules/ExportPlugin/src/main/java/org/gephi/io/exporter/
+  // plugin/ExporterGraphML.java at commit 06b91ad475143c4ce87a6b7afaeab28d87b512bc): the label, "Edge Label" and
+  // weight keys it always declares, an edge's type label as a `label` XML attribute, and for a mixed graph
+  // edgedefault="directed" with directed="false" on its undirected edges. No file Gephi wrote in GraphML was found.
+  const gephiGraphml = (undirectedEdge: boolean) =>
+    [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+      '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+      '  <key attr.name="label" attr.type="string" for="node" id="label"/>',
+      '  <key attr.name="Edge Label" attr.type="string" for="edge" id="edgelabel"/>',
+      '  <key attr.name="weight" attr.type="double" for="edge" id="weight"/>',
+      '  <graph edgedefault="directed">',
+      '    <node id="1"><data key="label">one</data></node>',
+      '    <node id="2"><data key="label">two</data></node>',
+      '    <edge id="0" source="1" target="2" label="regulates"><data key="edgelabel">1 to 2</data><data key="weight">1.0</data></edge>',
+      ...(undirectedEdge ? ['    <edge id="1" source="2" target="1" directed="false"><data key="weight">2.0</data></edge>'] : []),
+      '  </graph>',
+      '</graphml>',
+    ].join('\n');
+
+  it("keeps an edge's type label (the label XML attribute) beside its Edge Label data", () => {
+    const g = load('gephi.graphml', gephiGraphml(false));
+    expect(g.getEdgeAttribute('0', 'attributes')).toMatchObject({ label: 'regulates', 'Edge Label': '1 to 2', weight: 1 });
+  });
+
+  it('refuses a mixed graph as networkx does, and says Gephi wrote it and what to export instead', () => {
+    const r = tryImportGraph({ path: 'gephi-mixed.graphml', text: gephiGraphml(true) });
+    expect(r.ok).toBe(false);
+    const error = r.problems.find((p) => p.level === 'error')!;
+    expect(error).toMatchObject({ file: 'gephi-mixed.graphml', line: 10 });
+    expect(error.message).toMatch(/a mixed graph, as Gephi exports one to GraphML; networkx rejects mixed graphs.*export GEXF from Gephi instead/);
+  });
+});
