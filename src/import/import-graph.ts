@@ -9,6 +9,7 @@ import type { KnowledgeGraph } from '../model/types.js';
 import { assembleGraph } from './assemble-graph.js';
 import { displayName } from './display-name.js';
 import { importedBaseName } from './imported-module.js';
+import { parseJsonExactIntegers } from './exact-json.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { cytoscapeShape, readCytoscapeJson } from './read-cytoscape-json.js';
 import { isCx1, isCx2, readCx2 } from './read-cx2.js';
@@ -196,7 +197,8 @@ function readOne(f: ImportFile, sniffed: Sniffed): RecordsIn {
     default: {
       let doc: unknown;
       try {
-        doc = JSON.parse(f.text);
+        // CX2 ids are 64-bit: integers past 2^53 are kept exact, as text (elsewhere JSON numbers stay numbers)
+        doc = sniffed.format === 'cx2' ? parseJsonExactIntegers(f.text) : JSON.parse(f.text);
       } catch (err) {
         const r = emptyRecords(IMPORT_FORMAT_NAMES[sniffed.format]);
         const at = jsonErrorOffset(f.text);
