@@ -145,6 +145,33 @@ describe.skipIf(!hasChromium)('readable labels (Chromium)', () => {
     });
   }
 
+  // Zoomed in and panned, the names stay readable and apart (the overview places them over the whole diagram once
+  // per zoom, so a pan shows names already placed).
+  it('overview zoomed in and panned: names drawn at least 12 px, none overlapping', async () => {
+    const { page } = await app.open();
+    await page.setViewportSize(PROJECTOR);
+    await page.reload();
+    await page.waitForFunction(() => Number(document.documentElement.dataset.renders) >= 1);
+    const box = (await page.locator('#cy').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(600);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 400, box.y + box.height / 2 - 200, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForTimeout(600);
+    const report = (await page.evaluate(`(() => {
+      const r = ${overview};
+      const cy = window.__mechkg.cy;
+      const inView = r.names.filter((n) => { const p = cy.getElementById(n.id).renderedPosition(); return p.x >= 0 && p.y >= 0 && p.x <= cy.width() && p.y <= cy.height(); });
+      return { ...r, inView: inView.length, zoom: cy.zoom() };
+    })()`)) as { names: { id: string; px: number }[]; titles: { id: string; px: number }[]; overlaps: string[]; inView: number };
+    expect(report.inView).toBeGreaterThan(10);
+    expect([...report.names, ...report.titles].filter((d) => d.px < 12)).toEqual([]);
+    expect(report.overlaps).toEqual([]);
+    await page.context().close();
+  });
+
   for (const view of VIEWS) {
     for (const [size, viewport] of [['laptop', LAPTOP], ['projector', PROJECTOR], ['phone', PHONE]] as const) {
       it(`${view.name} ${view.query} at ${size} size: ${size === 'phone' ? 'no label overlaps another' : `labels at least ${FLOOR_PX} px, none overlapping`}`, async () => {

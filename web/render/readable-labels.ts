@@ -35,7 +35,7 @@ export interface LabelFont {
 const GAP = 3;
 const LINE_HEIGHT = 1.2;
 
-type Box = { x1: number; y1: number; x2: number; y2: number };
+export type Box = { x1: number; y1: number; x2: number; y2: number };
 const meets = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
 /** The lines of a label wrapped greedily by words at maxWidth (as Cytoscape's text-wrap: wrap) and the widest. */
@@ -79,9 +79,12 @@ export function labelBox(c: LabelCandidate, font: LabelFont, side: LabelSide = '
 /**
  * The candidates whose labels to draw, and on which side: greedily by priority (ties by id, so the same view
  * gives the same names), each on the first side where its box meets no kept label, no other candidate's body
- * and no `obstacles` box (labels Cytoscape draws anyway), inside the canvas; a label with no such side is left out.
+ * and no `obstacles` box (labels Cytoscape draws anyway), inside `area` (the canvas, from 0, 0; or a larger box on
+ * screen, so that a pan needs no new placement); a label with no such side is left out.
  */
-export function placeReadableLabels(candidates: readonly LabelCandidate[], font: LabelFont, canvas: { width: number; height: number }, obstacles: readonly Box[] = []): Map<string, LabelSide> {
+export function placeReadableLabels(candidates: readonly LabelCandidate[], font: LabelFont, area: { width: number; height: number } | Box, obstacles: readonly Box[] = []): Map<string, LabelSide> {
+  const canvas: Box = 'width' in area ? { x1: 0, y1: 0, x2: area.width, y2: area.height } : area;
+  const inside = (box: Box) => box.x1 >= canvas.x1 && box.y1 >= canvas.y1 && box.x2 <= canvas.x2 && box.y2 <= canvas.y2;
   const order = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const bodies = candidates.map((c) => ({ id: c.id, box: { x1: c.x - c.r, y1: c.y - c.r, x2: c.x + c.r, y2: c.y + c.r } }));
   const kept: Box[] = [...obstacles];
@@ -89,7 +92,7 @@ export function placeReadableLabels(candidates: readonly LabelCandidate[], font:
   for (const c of order) {
     for (const side of LABEL_SIDES) {
       const box = labelBox(c, font, side);
-      if (box.x1 < 0 || box.y1 < 0 || box.x2 > canvas.width || box.y2 > canvas.height) continue;
+      if (!inside(box)) continue;
       if (kept.some((k) => meets(k, box))) continue;
       if (bodies.some((b) => b.id !== c.id && meets(b.box, box))) continue;
       kept.push(box);
@@ -99,7 +102,7 @@ export function placeReadableLabels(candidates: readonly LabelCandidate[], font:
     if (c.force && !out.has(c.id)) {
       const side = LABEL_SIDES.find((sd) => {
         const box = labelBox(c, font, sd);
-        return box.x1 >= 0 && box.y1 >= 0 && box.x2 <= canvas.width && box.y2 <= canvas.height && !kept.some((k) => meets(k, box));
+        return inside(box) && !kept.some((k) => meets(k, box));
       });
       if (side) {
         kept.push(labelBox(c, font, side));

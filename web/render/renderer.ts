@@ -11,7 +11,7 @@ import type { View } from '../state/view.js';
 import { diagramElements, isFurniture } from './diagram-elements.js';
 import { inducedEdgeKeys, markParallelEdges, subgraphElements } from './elements.js';
 import { buildStylesheet, COLLAPSED_LABEL, FOCUS_NODE, LABEL_FONT, PATH_LABEL_PX, READABLE_LABEL, READABLE_PX, READABLE_TITLE } from './style.js';
-import { placeReadableLabels, type LabelCandidate, type LabelSide } from './readable-labels.js';
+import { placeReadableLabels, type Box, type LabelCandidate, type LabelSide } from './readable-labels.js';
 import { ellipsisWidth, textWidth } from './text-width.js';
 import { layoutFocus } from './focus-layout.js';
 
@@ -48,6 +48,8 @@ export class Renderer {
   private readable: View['readable'] = null;
   private resized = new Set<string>();
   private relabelTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The zoom the overview's names were last placed at. */
+  private placedZoom = NaN;
 
   constructor(container: HTMLElement, graph: KnowledgeGraph, private readonly limit: number, positions: PositionsFile | null) {
     this.graph = graph;
@@ -69,9 +71,11 @@ export class Renderer {
       pixelRatio: 'auto',
     });
     this.seedFilePositions();
-    // Zooming and panning change which names fit: placed again once the gesture rests.
+    // Zooming and panning change which names fit: placed again once the gesture rests. (The overview places its
+    // names over the whole diagram, not only the part on the canvas, so a pan at the same zoom changes nothing.)
     this.cy.on('viewport', () => {
       if (!this.readable) return;
+      if (this.readable.titles && this.cy.zoom() === this.placedZoom) return;
       if (this.relabelTimer) clearTimeout(this.relabelTimer);
       this.relabelTimer = setTimeout(() => {
         this.relabelTimer = null;
@@ -256,13 +260,26 @@ export class Renderer {
         candidates.push({ id: n.id(), x: p.x, y: p.y, r: (n.outerWidth() * zoom) / 2, text, priority, force: !want.titles && priority === top });
       }
     }
+    // The canvas; on the overview, the canvas and the whole diagram on screen (zoomed in, every name is placed once).
+    const area: Box = { x1: 0, y1: 0, x2: cy.width(), y2: cy.height() };
+    if (want.titles) {
+      this.placedZoom = zoom;
+      const pan = cy.pan();
+      cy.nodes('[box][w]').forEach((b) => {
+        const p = b.position();
+        area.x1 = Math.min(area.x1, (p.x - b.data('w') / 2) * zoom + pan.x);
+        area.x2 = Math.max(area.x2, (p.x + b.data('w') / 2) * zoom + pan.x);
+        area.y1 = Math.min(area.y1, (p.y - b.data('h') / 2) * zoom + pan.y);
+        area.y2 = Math.max(area.y2, (p.y + b.data('h') / 2) * zoom + pan.y);
+      });
+    }
     // Box titles drawn at this zoom are in the way too; on the overview they are made readable first (placeTitles).
-    if (want.titles) obstacles.push(...this.placeTitles(candidates));
+    if (want.titles) obstacles.push(...this.placeTitles(candidates, area));
     else
       cy.nodes('[box]').forEach((b) => {
         if (pstyle(b, 'font-size').pfValue * zoom >= pstyle(b, 'min-zoomed-font-size').pfValue) obstacles.push(labelBoxOf(b));
       });
-    const placed = placeReadableLabels(candidates, { px, family: LABEL_FONT, weight: want.kind === 'marks' ? 'bold' : 'normal', maxWidth: READABLE_LABEL.maxWidth * this.fontScale }, { width: cy.width(), height: cy.height() }, obstacles);
+    const placed = placeReadableLabels(candidates, { px, family: LABEL_FONT, weight: want.kind === 'marks' ? 'bold' : 'normal', maxWidth: READABLE_LABEL.maxWidth * this.fontScale }, area, obstacles);
     const gap = 3 / zoom;
     const at: Record<LabelSide, Record<string, string | number>> = {
       below: { 'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-x': 0, 'text-margin-y': gap },
@@ -293,7 +310,7 @@ export class Renderer {
    * with no room, is hidden until zooming in draws it at that size. Returns the screen boxes of the titles drawn,
    * which the node names then keep clear of.
    */
-  private placeTitles(nodes: readonly LabelCandidate[]): { x1: number; y1: number; x2: number; y2: number }[] {
+  private placeTitles(nodes: readonly LabelCandidate[], area: Box): Box[] {
     const cy = this.cy;
     const zoom = cy.zoom();
     const kept: { x1: number; y1: number; x2: number; y2: number }[] = [];
@@ -315,7 +332,7 @@ export class Renderer {
         const p = b.renderedPosition();
         const bottom = p.y - (Number(b.data('h')) / 2) * zoom + pstyle(b, 'text-margin-y').pfValue * zoom;
         const at = (width: number) => ({ x1: p.x - width / 2 - 2, y1: bottom - size * 1.25 - 2, x2: p.x + width / 2 + 2, y2: bottom + 2 });
-        const free = (box: (typeof kept)[number]) => box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && !kept.some((k) => meets(k, box)) && !bodies.some((k) => meets(k, box));
+        const free = (box: Box) => box.x1 >= area.x1 && box.y1 >= Math.min(0, area.y1) && box.x2 <= area.x2 && !kept.some((k) => meets(k, box)) && !bodies.some((k) => meets(k, box));
         // A compartment's whole title where it has room (a narrow compartment's may run past its box), else cut to
         // the box; a module title is cut to its box. A title cut to a few letters says nothing and is left out.
         const full = textWidth(label, size, LABEL_FONT, weight);
