@@ -4,7 +4,8 @@
  * `{nodes, edges}`, or `{elements: [...] | {nodes, edges}}` with graph `data`. Compound parents
  * (`data.parent`) are node attributes, not edges; a node's `position` is where the file draws it; the graph
  * `data` other than its name (Cytoscape desktop's network table) are graph attributes. mechkg's own .cyjs
- * carries its registry in `data.mechkg`. Styles (`style`) are not read.
+ * carries its registry in `data.mechkg`. Styles (`style`) are not read; an element's `classes` (cytoscape.js's
+ * style classes, a string of names or a list) are kept as its attribute `classes`, a list of names.
  */
 import type { AttributeValue } from '../model/types.js';
 import { DERIVED_ON_IMPORTED_EDGE, DERIVED_ON_IMPORTED_NODE, flatEdge, flatNode } from './flat-record.js';
@@ -78,6 +79,7 @@ export function readCytoscapeJson(path: string, doc: unknown, shape: CytoscapeSh
       id = `${path.replace(/^.*[\\/]/, '')}#node${++generated}`;
     }
     const n = flatNode(where, id, d, fromMechkg ? DERIVED_ON_IMPORTED_NODE : undefined);
+    keepClasses(el, n.attributes);
     const position = isRecord(el.position) ? positionOf(el.position.x, el.position.y) : undefined;
     if (position) n.position = position;
     r.nodes.push(n);
@@ -91,6 +93,7 @@ export function readCytoscapeJson(path: string, doc: unknown, shape: CytoscapeSh
     const d = el.data;
     const e = flatEdge(where, { id: d.id ?? d.key, source: d.source, target: d.target }, d, r.problems, fromMechkg ? DERIVED_ON_IMPORTED_EDGE : undefined);
     if (undirected) e.undirected = true;
+    keepClasses(el, e.attributes);
     r.edges.push(e);
     // flat copies of the cited source records (mechkg's .cyjs, for tools that keep only flat columns)
     const cited = e.own ? jsonField(d.sources_json, 'sources_json', where, r.problems, e.id) : undefined;
@@ -99,4 +102,12 @@ export function readCytoscapeJson(path: string, doc: unknown, shape: CytoscapeSh
   if (undirected && r.edges.length > 0) r.undirectedEdges = r.edges.length;
   if (generated > 0) r.problems.push({ level: 'warning', code: 'invalid_field', file: path, message: `${generated} node(s) had no id; each was given one as cytoscape.js does (FILE#nodeN)` });
   return r;
+}
+
+/** cytoscape.js element `classes` ("a b" or ["a", "b"]) as the attribute `classes`, unless the data has its own. */
+function keepClasses(el: Record<string, unknown>, attributes: Record<string, AttributeValue>): void {
+  const given = el.classes;
+  const names = typeof given === 'string' ? given.split(/\s+/) : Array.isArray(given) ? given.filter((c): c is string => typeof c === 'string') : [];
+  const classes = names.filter((c) => c !== '');
+  if (classes.length > 0 && !('classes' in attributes)) attributes.classes = classes;
 }
