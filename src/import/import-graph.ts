@@ -56,6 +56,9 @@ export type Sniffed = { format: Exclude<ImportFormat, 'auto'>; why: string } | {
 export function sniffFormat(text: string): Sniffed {
   const start = text.search(/[^\s\ufeff]/);
   if (start < 0) return { format: null, why: 'the file is empty' };
+  if (text.startsWith('PK\u0003\u0004')) return { format: null, why: 'a zip archive: unpack it and open the graph file inside (mechkg reads gzip and tar archives, not zip)' };
+  if (text.slice(257, 262) === 'ustar') return { format: null, why: "a tar archive: the mechkg CLI and library read a KGX archive's nodes and edges files; elsewhere, unpack it and open the edges file" };
+  if (text.slice(0, 4096).includes('\u0000')) return { format: null, why: 'binary data (it holds NUL bytes), not a text graph file' };
   const c = text[start];
   if (c === '<') {
     const head = text.slice(0, 65536);
