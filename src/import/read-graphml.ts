@@ -151,7 +151,8 @@ export function readGraphml(path: string, text: string): RecordsIn {
   const graphFields = decode(Object.fromEntries(Object.entries(gd).filter(([k]) => k !== 'name' && !k.startsWith('mechkg_'))), 'graph', gw);
   for (const k of Object.keys(graphFields)) (r.attributes ??= attributeBag())[k] = graphFields[k] as AttributeValue;
   const directed = graph['@_edgedefault'] === 'directed';
-  // Nested graphs (a node holding a <graph>) are flattened, as networkx does; walked with a stack, not recursion.
+  // Nested graphs (a node holding a <graph>) are flattened, as networkx does for yEd groups (networkx 3.6 drops
+  // the nested graph of any other node, with its nodes and edges; mechkg keeps them); walked with a stack, not recursion.
   const stack: El[] = [graph];
   let nodeNo = 0;
   let edgeNo = 0;
