@@ -64,7 +64,7 @@ export function sniffFormat(text: string): Sniffed {
     const head = text.slice(0, 65536);
     if (/<graphml[\s>]/.test(head)) return { format: 'graphml', why: 'an XML document with a <graphml> element' };
     if (/<gexf[\s>]/.test(head)) return { format: 'gexf', why: 'an XML document with a <gexf> element' };
-    return { format: null, why: 'XML, but neither GraphML nor GEXF (no <graphml> or <gexf> element)' };
+    return { format: null, why: otherXml(head) ?? 'XML, but neither GraphML nor GEXF (no <graphml> or <gexf> element)' };
   }
   if (c === '{' || c === '[') {
     let doc: unknown;
@@ -83,11 +83,39 @@ export function sniffFormat(text: string): Sniffed {
     }
     return sniffJson(doc);
   }
+  const other = otherText(text.slice(start, start + 4096));
+  if (other) return { format: null, why: other };
   const header = tsvHeader(text);
   if (header.length > 1 && kgxTableKind(header)) return { format: 'kgx', why: `a tab-separated header with KGX ${kgxTableKind(header)} columns` };
   const csv = header.length === 1 ? csvHeader(text) : null;
   if (csv && csv.length > 1 && kgxTableKind(csv)) return { format: 'kgx-csv', why: `a comma-separated header with KGX ${kgxTableKind(csv)} columns` };
   return { format: null, why: `not XML, JSON or a KGX TSV / CSV header (the first line has ${header.length} tab-separated field(s): ${header.slice(0, 5).map((h) => `"${h.slice(0, 30)}"`).join(', ')})` };
+}
+
+/** Network formats in XML that mechkg does not read, told by their root element, with what to do instead. */
+const OTHER_XML: readonly { root: RegExp; name: string; instead: string }[] = [
+  { root: /^<(\w+:)?graph\b[^>]*xmlns(:\w+)?=["']http:\/\/www\.cs\.rpi\.edu\/XGMML["']/, name: "XGMML (Cytoscape desktop's XML)", instead: 'export the network from Cytoscape as Cytoscape JSON (.cyjs), CX2 or GraphML' },
+  { root: /^<(\w+:)?sbml\b/, name: 'SBML', instead: 'Cytoscape reads SBML and saves the network as Cytoscape JSON (.cyjs) or GraphML' },
+  { root: /^<(\w+:)?sbgn\b/, name: 'SBGN-ML', instead: 'mechkg writes it (export --format sbgn) but reads only graph formats' },
+  { root: /^<(\w+:)?Pathway\b/, name: 'GPML (WikiPathways)', instead: "Cytoscape's WikiPathways app opens GPML and saves the network as Cytoscape JSON (.cyjs)" },
+  { root: /^<(\w+:)?RDF\b/, name: 'RDF/XML (BioPAX, OWL)', instead: 'Cytoscape reads BioPAX, and KGX (kgx transform) turns RDF N-Triples into KGX TSV' },
+];
+
+/** The name and advice for a non-graph XML document mechkg recognises, or undefined. */
+function otherXml(head: string): string | undefined {
+  const root = /<(?![?!])[^>]*>/.exec(head.replace(/<!--[\s\S]*?-->/g, ''));
+  if (!root) return undefined;
+  const known = OTHER_XML.find((f) => f.root.test(root[0]));
+  return known ? `${known.name}, a format mechkg does not read: ${known.instead}` : undefined;
+}
+
+/** Text network formats mechkg does not read (GML, Graphviz DOT, Pajek), told by their first tokens, with advice. */
+function otherText(head: string): string | undefined {
+  const body = head.replace(/^(#[^\n]*\n|\s+)*/, '');
+  if (/^(Creator\s+"[^"]*"\s*)?(graph|digraph)?\s*graph\s*\[/.test(body) || /^graph\s*\[/.test(body)) return 'GML (graph [ ... ]), a format mechkg does not read: networkx, igraph, yEd and Gephi read GML and write GraphML';
+  if (/^(strict\s+)?(di)?graph\s*("[^"]*"|[\w.]+)?\s*\{/i.test(body)) return 'Graphviz DOT, a format mechkg does not read (it writes it: export --format dot): networkx (via pydot) and Gephi read DOT and write GraphML';
+  if (/^\*vertices\s+\d+/i.test(body)) return 'Pajek .net, a format mechkg does not read: networkx, igraph and Gephi read Pajek and write GraphML';
+  return undefined;
 }
 
 function sniffJson(doc: unknown): Sniffed {
