@@ -83,6 +83,7 @@ function curatedEdge(key: string, e: EdgeRecord, sources: GraphMeta['sources']):
     ['preclinical_only', e.preclinicalOnly],
     ['module', e.module],
     ['note', e.note],
+    ['reaction', e.reaction],
     ['context', e.context ? JSON.stringify(e.context) : undefined],
     ['evidence', JSON.stringify(e.evidence)],
     ['evidence_count', e.evidence.length],

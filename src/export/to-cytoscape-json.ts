@@ -62,6 +62,7 @@ export function toCytoscapeJson(graph: KnowledgeGraph, options: ExportOptions = 
       preclinical_only: e.preclinicalOnly,
       module: e.module,
       ...(e.note !== undefined ? { note: e.note } : {}),
+      ...(e.reaction !== undefined ? { reaction: e.reaction } : {}),
       ...(e.context !== undefined ? { context: e.context } : {}),
       evidence: e.evidence,
       // Flat copies for tools whose tables hold only strings and lists (Cytoscape desktop).

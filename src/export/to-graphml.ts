@@ -50,6 +50,7 @@ export const GRAPHML_EDGE_KEYS: KeySpec<EdgeRecord>[] = [
   { name: 'preclinical_only', get: (e) => e.preclinicalOnly },
   { name: 'module', get: (e) => e.module },
   { name: 'note', get: (e) => e.note },
+  { name: 'reaction', get: (e) => e.reaction },
   { name: 'context', get: (e) => (e.context ? JSON.stringify(e.context) : undefined) },
   { name: 'evidence', get: (e) => JSON.stringify(e.evidence) },
   { name: 'evidence_count', get: (e) => e.evidence.length },

@@ -23,7 +23,7 @@ export const KGX_NODE_COLUMNS = ['id', 'category', 'name', 'description', 'synon
 export const KGX_EDGE_COLUMNS = ['id', 'subject', 'predicate', 'object'] as const;
 const EDGE_PROVENANCE_COLUMNS = ['negated', 'knowledge_level', 'agent_type', 'primary_knowledge_source', 'aggregator_knowledge_source', 'publications'] as const;
 const OWN_NODE_COLUMNS = ['mechkg_category', 'mechkg_abbreviations', 'mechkg_modules', 'mechkg_state_of', 'mechkg_exact'] as const;
-const OWN_EDGE_COLUMNS = ['mechkg_predicate', 'mechkg_sign', 'mechkg_module', 'mechkg_note', 'mechkg_context', 'mechkg_evidence', 'mechkg_sources', 'mechkg_exact'] as const;
+const OWN_EDGE_COLUMNS = ['mechkg_predicate', 'mechkg_sign', 'mechkg_module', 'mechkg_note', 'mechkg_reaction', 'mechkg_context', 'mechkg_evidence', 'mechkg_sources', 'mechkg_exact'] as const;
 
 /** Columns whose values are JSON (text in TSV, native in JSON Lines). */
 export const KGX_JSON_COLUMNS: ReadonlySet<string> = new Set(['mechkg_context', 'mechkg_evidence', 'mechkg_sources', 'mechkg_abbreviations', 'mechkg_modules', 'mechkg_state_of', 'mechkg_exact']);
@@ -111,6 +111,7 @@ function kgxEdge(key: string, e: EdgeRecord, source: string, target: string, gra
     row.set('mechkg_sign', e.sign ?? undefined);
     row.set('mechkg_module', e.module);
     row.set('mechkg_note', e.note);
+    if (e.reaction !== undefined) row.set('mechkg_reaction', e.reaction);
     row.set('mechkg_context', e.context as Value);
     row.set('mechkg_evidence', e.evidence as unknown as Value);
     row.set('mechkg_sources', edgeSources(e, sources) as unknown as Value);

@@ -245,7 +245,7 @@ function ownEdge(e: EdgeIn, label: string, sources: Map<string, SourceData>, pro
   const context = own.context === undefined ? undefined : check(contextSchema, own.context, e.where, problems, label, 'context');
   if (own.context !== undefined && !context) return undefined;
   const meaning = edgeMeaning({ predicate });
-  return { predicate, evidence: evidence as EvidenceData[], ...meaning, ...summarizeEvidence(evidence as EvidenceData[], sources), ...(context ? { context } : {}), ...(own.note !== undefined ? { note: own.note } : {}) };
+  return { predicate, evidence: evidence as EvidenceData[], ...meaning, ...summarizeEvidence(evidence as EvidenceData[], sources), ...(context ? { context } : {}), ...(own.note !== undefined ? { note: own.note } : {}), ...(own.reaction !== undefined ? { reaction: own.reaction } : {}) };
 }
 
 const evidenceListSchema = zm.array(evidenceSchema);

@@ -13,7 +13,7 @@ import { splitList } from './delimited-text.js';
 
 /** Fields mechkg's own exports write that are derived (colours, labels, flags): not kept as attributes. */
 const OWN_NODE_DERIVED = new Set(['id', 'value', 'name', 'label', 'category', 'biolink_category', 'description', 'synonyms', 'abbreviations', 'identifiers', 'modules', 'state_of', 'color', 'shape']);
-const OWN_EDGE_DERIVED = new Set(['id', 'key', 'source', 'target', 'interaction', 'predicate', 'predicate_label', 'sign', 'causal', 'strength', 'contested', 'preclinical_only', 'module', 'note', 'context', 'evidence', 'evidence_json', 'sources_json', 'evidence_count', 'publications', 'biolink', 'biolink_predicate', 'qualified_predicate', 'object_direction_qualifier', 'object_aspect_qualifier', 'knowledge_level', 'agent_type', 'primary_knowledge_source']);
+const OWN_EDGE_DERIVED = new Set(['id', 'key', 'source', 'target', 'interaction', 'predicate', 'predicate_label', 'sign', 'causal', 'strength', 'contested', 'preclinical_only', 'module', 'note', 'reaction', 'context', 'evidence', 'evidence_json', 'sources_json', 'evidence_count', 'publications', 'biolink', 'biolink_predicate', 'qualified_predicate', 'object_direction_qualifier', 'object_aspect_qualifier', 'knowledge_level', 'agent_type', 'primary_knowledge_source']);
 const PROVENANCE = new Set(['knowledge_level', 'agent_type', 'primary_knowledge_source', 'aggregator_knowledge_source', 'publications']);
 /**
  * What mechkg's own writers add to an imported record beside the fields its file gave (display values,
@@ -100,6 +100,8 @@ export function flatEdge(where: Where, attrs: { id?: unknown; source?: unknown; 
     if (context !== undefined) e.own.context = context;
     const note = text(d.note);
     if (note !== undefined) e.own.note = note;
+    const reaction = text(d.reaction);
+    if (reaction !== undefined) e.own.reaction = reaction;
     const module = text(d.module);
     if (module !== undefined) e.own.module = module;
     return e;

@@ -147,6 +147,8 @@ export function ownEdgeFields(e: EdgeIn, row: ReadonlyMap<string, RowValue>, pro
   const plainNote = text(row.get('mechkg_note'));
   if (typeof exactNote === 'string') e.own.note = exactNote;
   else if (plainNote !== undefined) e.own.note = plainNote;
+  const reaction = text(row.get('mechkg_reaction'));
+  if (reaction !== undefined) e.own.reaction = reaction;
   const module = text(row.get('mechkg_module'));
   if (module !== undefined) e.own.module = module;
 }

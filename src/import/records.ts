@@ -73,6 +73,8 @@ export interface OwnEdgeFields {
   evidence?: unknown;
   context?: unknown;
   note?: string;
+  /** The reaction of an enzyme arc (a curated edge's `reaction`). */
+  reaction?: string;
   module?: string;
 }
 

@@ -18,6 +18,7 @@ import type { GraphFile, Origin, Problem, ProblemCode } from '../model/types.js'
 import { CURIE_PREFIXES, PREDICATES } from '../model/vocabulary.js';
 import { editDistance } from './edit-distance.js';
 import { checkEvidenceRules } from './evidence-rules.js';
+import { checkReactionRules } from './reaction-rules.js';
 import { describeIssue, isRecord, problemCodeFor } from './schema-issues.js';
 import { parseYamlFile, type ParsedYaml, type YamlParser } from './yaml-document.js';
 
@@ -271,6 +272,7 @@ function crossCheck(out: ValidatedData): void {
     }
   }
   for (const p of checkEvidenceRules(out, sources)) out.problems.push(p); // no spread: one problem per evidence entry
+  for (const p of checkReactionRules(out)) out.problems.push(p);
   const compartments = new Set(out.layout?.compartments.map((c) => c.id) ?? []);
   firstSeen(out.lessons.map((l) => ({ id: l.lesson.id, origin: l.origin })), 'lesson');
   for (const r of out.references) {

@@ -67,6 +67,12 @@ export const edgeSchema = z.strictObject({
   target: slug(),
   context: optional(contextSchema),
   note: optional(text()),
+  reaction: optional(
+    describe(
+      slug(),
+      "on an enzyme's consumes / produces / catalyzes arc, when the enzyme runs more than one reaction: the reaction the arc belongs to (arcs without one form the enzyme's main reaction); only arcs of one reaction are co-substrates and products of each other",
+    ),
+  ),
   evidence: z.array(evidenceSchema).check(z.minLength(1, 'an edge needs at least one evidence entry')),
 });
 

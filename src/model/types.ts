@@ -121,7 +121,8 @@ export type ProblemCode =
   | 'file_too_large'
   | 'invalid_utf8'
   | 'study_kind_without_study'
-  | 'causal_edge_from_measurement';
+  | 'causal_edge_from_measurement'
+  | 'successive_substrates';
 
 /** One problem found while loading: where (file, line, column, entity id) and what. */
 export interface Problem {

@@ -486,7 +486,7 @@ class LevelEnumerator {
         for (let i = 0; i < into.length; i++) {
           if (!budget.spend()) return;
           const e = into[i]!;
-          if (index.edgeSource(e) === u) arrive(e, depth, sign, mask);
+          if (index.edgeSource(e) === u && !(depth > 0 && isBounce(index, stack[depth - 1]!, e))) arrive(e, depth, sign, mask);
         }
         return;
       }

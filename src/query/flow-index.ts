@@ -89,12 +89,14 @@ function buildFlow(index: PathIndex): FlowIndex | null {
     for (let i = 0; i < outs.length; i++) if (FLUX_ARCS.has(edgeRelationOf(index, outs[i]!))) arcs.push(outs[i]!);
     const consumed = arcs.filter((x) => edgeRelationOf(index, x) === RELATION_CODES.consumption);
     if (arcs.length <= MAX_PAIRED_ARCS) {
-      // One twin per substrate: the reaction that substrate drives, whose arcs lead anywhere but back to it.
+      // One twin per substrate: the reaction that substrate drives, whose arcs (those of the same reaction,
+      // when the enzyme runs several) lead anywhere but back to it.
       for (const c of consumed) {
         const substrate = index.edgeTarget(c);
+        const reaction = reactionOf(index, c);
         const t = twin(enzyme);
         add(substrate, t, 1, c, true);
-        for (const x of arcs) if (index.edgeTarget(x) !== substrate) add(t, index.edgeTarget(x), index.edgeSign(x), x, false);
+        for (const x of arcs) if (index.edgeTarget(x) !== substrate && reactionOf(index, x) === reaction) add(t, index.edgeTarget(x), index.edgeSign(x), x, false);
       }
     } else {
       const t = twin(enzyme);
@@ -173,6 +175,9 @@ class Flow implements FlowIndex {
   nodeCategory(n: number): string {
     return this.real.nodeCategory(this.nodeOrigin(n));
   }
+  edgeReaction(e: number): number {
+    return reactionOf(this.real, this.edgeOrigin(e));
+  }
   nodeConcept(n: number): number {
     const o = this.nodeOrigin(n);
     return this.real.nodeConcept ? this.real.nodeConcept(o) : o;
@@ -240,9 +245,11 @@ function push(map: Map<number, number[]>, key: number, value: number): void {
  * - re-entering the reaction from the substrate: "less enzyme, more substrate, so a faster reaction" is not
  *   a route (the reaction is the one that slowed);
  * - following a conversion of the substrate into a product the enzyme itself makes (`E consumes S`,
- *   `S converted_to P`, `E produces P`: one reaction written twice): "more enzyme, less substrate, so less
- *   product" reads the reaction backwards, since the substrate falls because it is being made into that
- *   product (the methyl-folate trap: methionine synthase turns 5-methyl-THF into THF, it does not lower THF).
+ *   `S converted_to P`, `E produces P`: one reaction written twice) or goes on to use (`E consumes P` in
+ *   another reaction: DHFR reduces folic acid to dihydrofolate, then that to THF): "more enzyme, less
+ *   substrate, so less product" reads the reaction backwards, since the substrate falls because it is being
+ *   made into that product (the methyl-folate trap: methionine synthase turns 5-methyl-THF into THF, it does
+ *   not lower THF).
  * Breadth-first searches check it against the step a state was first reached by, and path enumeration
  * against the step before, so no route they give does it.
  */
@@ -251,17 +258,28 @@ export function isBounce(index: PathIndex, first: number, second: number): boole
   if (edgeRelationOf(index, first) !== RELATION_CODES.consumption || index.edgeReversed(first)) return false;
   const enzyme = index.nodeOrigin(index.edgeSource(first));
   if (index.edgeReversed(second)) return enzyme === index.nodeOrigin(index.edgeTarget(second));
-  return edgeRelationOf(index, second) === RELATION_CODES.conversion && produces(index, enzyme, index.nodeOrigin(index.edgeTarget(second)));
+  return edgeRelationOf(index, second) === RELATION_CODES.conversion && makesOrUses(index, enzyme, index.nodeOrigin(index.edgeTarget(second)));
 }
 
-/** Whether the (real) enzyme has a production edge to the (real) product. */
-function produces(index: FlowIndex, enzyme: number, product: number): boolean {
+/**
+ * Whether the (real) enzyme has a production edge to the (real) product, in any of its reactions, or consumes
+ * it in another: then S -> P is the enzyme's own work (DHFR reduces folic acid to dihydrofolate and that to
+ * tetrahydrofolate), and "less enzyme, more S, so more P" reads it backwards.
+ */
+function makesOrUses(index: FlowIndex, enzyme: number, product: number): boolean {
   const outs = index.outEdges(enzyme);
   for (let i = 0; i < outs.length; i++) {
     const e = outs[i]!;
-    if (e < index.realEdgeCount && edgeRelationOf(index, e) === RELATION_CODES.production && index.edgeTarget(e) === product) return true;
+    if (e >= index.realEdgeCount || index.edgeTarget(e) !== product) continue;
+    const r = edgeRelationOf(index, e);
+    if (r === RELATION_CODES.production || r === RELATION_CODES.consumption) return true;
   }
   return false;
+}
+
+/** The reaction of its enzyme edge e belongs to (edgeReaction; 0, the main one, for indexes without reactions). */
+export function reactionOf(index: PathIndex, e: number): number {
+  return index.edgeReaction ? index.edgeReaction(e) : 0;
 }
 
 const conceptTables = new WeakMap<PathIndex, Int32Array | null>();

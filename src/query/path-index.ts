@@ -125,6 +125,12 @@ export interface PathIndex {
    * states omit it.
    */
   nodeConcept?(n: number): number;
+  /**
+   * Which reaction of its enzyme a conversion arc belongs to (the edge's `reaction`): 0 for the enzyme's main
+   * reaction (no name given), else a number per name. Only arcs of one reaction are co-substrates and products
+   * of each other (flow-index.ts). Indexes without it have one reaction per enzyme.
+   */
+  edgeReaction?(e: number): number;
   /** Edge numbers leaving / entering node n, in a stable order. */
   outEdges(n: number): ArrayLike<number>;
   inEdges(n: number): ArrayLike<number>;
@@ -183,6 +189,7 @@ class GraphologyIndex implements PathIndex {
   private readonly outs: Int32Array[];
   private readonly ins: Int32Array[];
   private readonly concepts: Int32Array;
+  private readonly reactions: Int32Array;
 
   constructor(private readonly graph: KnowledgeGraph) {
     this.ids = graph.nodes();
@@ -220,6 +227,13 @@ class GraphologyIndex implements PathIndex {
     });
     this.outs = outLists.map((l) => Int32Array.from(l));
     this.ins = inLists.map((l) => Int32Array.from(l));
+    const reactionNumbers = new Map<string, number>();
+    this.reactions = Int32Array.from(this.records, (r) => {
+      if (r.reaction === undefined) return 0;
+      let k = reactionNumbers.get(r.reaction);
+      if (k === undefined) reactionNumbers.set(r.reaction, (k = reactionNumbers.size + 1));
+      return k;
+    });
   }
 
   indexOf(id: string): number {
@@ -237,6 +251,9 @@ class GraphologyIndex implements PathIndex {
   }
   nodeConcept(n: number): number {
     return this.concepts[n]!;
+  }
+  edgeReaction(e: number): number {
+    return this.reactions[e]!;
   }
   edgeId(e: number): string {
     return this.edgeKeys[e]!;

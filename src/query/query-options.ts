@@ -7,7 +7,7 @@ import { resolveNode } from '../graph/resolve-name.js';
 import { editDistance } from '../load/edit-distance.js';
 import { CATEGORIES, EVIDENCE_KINDS, EVIDENCE_KIND_NAMES, type EvidenceKind } from '../model/vocabulary.js';
 import type { QueryContext } from './query-input.js';
-import { conceptsOf, isFlowIndex } from './flow-index.js';
+import { conceptsOf, isFlowIndex, reactionOf } from './flow-index.js';
 import { edgeRefuted, edgeRelationOf, RELATION_CODES, type PathIndex } from './path-index.js';
 
 export type NetSign = '+' | '-' | '?';
@@ -167,32 +167,50 @@ export function makeTraversal(ctx: QueryContext, opts: TraversalOptions): Traver
 }
 
 /**
- * The (real) enzymes with a consumption edge to node t: the reactions that use t up. Null when there are
+ * The reactions that use node t up and make something: each (real) enzyme with a consumption edge to t,
+ * with the reactions (edgeReaction) those edges belong to that have a production edge. Null when there are
  * none, so a traversal into a node nothing consumes pays nothing.
  */
-export function consumersOf(index: PathIndex, t: number): ReadonlySet<number> | null {
+export function consumersOf(index: PathIndex, t: number): ReadonlyMap<number, ReadonlySet<number>> | null {
   const origin = isFlowIndex(index) ? (n: number) => index.nodeOrigin(n) : (n: number) => n;
-  let out: Set<number> | null = null;
+  let out: Map<number, Set<number>> | null = null;
   const ins = index.inEdges(t);
   for (let i = 0; i < ins.length; i++) {
     const e = ins[i]!;
-    if (edgeRelationOf(index, e) === RELATION_CODES.consumption) (out ??= new Set()).add(origin(index.edgeSource(e)));
+    if (edgeRelationOf(index, e) !== RELATION_CODES.consumption) continue;
+    const enzyme = origin(index.edgeSource(e));
+    if (!hasProduct(index, enzyme, reactionOf(index, e))) continue;
+    out ??= new Map();
+    const reactions = out.get(enzyme) ?? new Set<number>();
+    reactions.add(reactionOf(index, e));
+    out.set(enzyme, reactions);
   }
   return out;
 }
 
+/** Whether the (real) enzyme has a production edge in the given reaction. */
+function hasProduct(index: PathIndex, enzyme: number, reaction: number): boolean {
+  const outs = index.outEdges(enzyme);
+  for (let i = 0; i < outs.length; i++) {
+    const e = outs[i]!;
+    if (edgeRelationOf(index, e) === RELATION_CODES.production && reactionOf(index, e) === reaction) return true;
+  }
+  return false;
+}
+
 /**
  * Whether edge e, in a route that ends at the node `consumers` consume, is the production step of one of
- * those reactions (`E produces P` with `E consumes target`, or its copy on E's reaction twin). Such a
+ * those reactions (`E produces P` with `E consumes target` in the same reaction, or its copy on E's
+ * reaction twin). Such a
  * route goes on from P back to the target: it follows the target's own conversion round a cycle (more
  * methionine synthase makes methionine from homocysteine; methionine -> SAM -> SAH -> homocysteine
  * returns that mass), which is not evidence that the enzyme raises the target. Conversion is not
  * regulation (docs/semantics.md, perturbation rule 8).
  */
-export function conversionCycleEdge(index: PathIndex, consumers: ReadonlySet<number>, e: number): boolean {
+export function conversionCycleEdge(index: PathIndex, consumers: ReadonlyMap<number, ReadonlySet<number>>, e: number): boolean {
   if (edgeRelationOf(index, e) !== RELATION_CODES.production) return false;
   const source = index.edgeSource(e);
-  return consumers.has(isFlowIndex(index) ? index.nodeOrigin(source) : source);
+  return consumers.get(isFlowIndex(index) ? index.nodeOrigin(source) : source)?.has(reactionOf(index, e)) ?? false;
 }
 
 /** Evidence kind name of a strength (strengths are unique), or null for 0. */

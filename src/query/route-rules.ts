@@ -18,10 +18,10 @@ export interface RouteRule {
  * The conversion-cycle rule of a route into `target`: the reactions (enzymes) that consume it, whose
  * production steps no route into it takes. Null when nothing consumes the target.
  */
-export function conversionCycleRule(index: PathIndex, target: number, consumers: ReadonlySet<number> | null): RouteRule | null {
+export function conversionCycleRule(index: PathIndex, target: number, consumers: ReadonlyMap<number, ReadonlySet<number>> | null): RouteRule | null {
   if (consumers === null || consumers.size === 0) return null;
-  const nodes = [...consumers].map((n) => index.nodeId(n)).sort();
-  const labels = [...consumers].map((n) => index.nodeSummary(n).label).sort();
+  const nodes = [...consumers.keys()].map((n) => index.nodeId(n)).sort();
+  const labels = [...consumers.keys()].map((n) => index.nodeSummary(n).label).sort();
   const to = index.nodeSummary(target).label;
   return {
     rule: 'conversion_cycle',

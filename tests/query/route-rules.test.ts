@@ -90,6 +90,50 @@ describe('rule 9: a route does not leave a concept (a node and its deficiency or
   });
 });
 
+// DHFR in miniature: it reduces folic acid (fol) to dhf and dhf to thf; x raises dhf; mtx inhibits dhfr.
+const DHFR = ['dhfr consumes fol', 'fol converted_to dhf', 'dhfr consumes dhf', 'dhfr produces thf', 'x increases dhf', 'mtx inhibits dhfr'];
+const SECOND = { 'dhfr consumes fol': 'folic-acid-reduction' };
+
+describe('an enzyme with two reactions: only arcs of one reaction are co-substrates', () => {
+  it('more dihydrofolate does not use up folate once the folic-acid reduction is its own reaction', () => {
+    const effect = (g: KnowledgeGraph) => Object.fromEntries(effects(g, 'x').effects.map((e) => [e.node.id, e.effect]));
+    expect(effect(graphOf(DHFR, { dhfr: 'protein' }, {}, SECOND))).toEqual({ dhf: 'up', thf: 'up' });
+    // one reaction for both substrates: the wrong sign the curated graph gave (folate falling when B12 rises)
+    expect(effect(graphOf(DHFR, { dhfr: 'protein' }))).toEqual({ dhf: 'up', thf: 'up', fol: 'down' });
+  });
+
+  it('less enzyme does not raise the product of its own first reaction through the substrate it piles up', () => {
+    const g = graphOf(DHFR, { dhfr: 'protein' }, {}, SECOND);
+    // mtx lowers dhfr: dhf piles up because dhfr stops using it, not because more folic acid becomes dhf
+    expect(findPaths(g, 'mtx', 'dhf').paths.map((p) => p.edges.map((e) => e.id).join(' | '))).toEqual(['mtx--inhibits--dhfr | dhfr--consumes--dhf']);
+    expect(shortestPath(g, 'mtx', 'dhf').path!.edges.map((e) => e.id)).toEqual(['mtx--inhibits--dhfr', 'dhfr--consumes--dhf']);
+  });
+
+  it('validation warns about successive substrates in one reaction, and rejects a reaction on an edge that is no enzyme arc', () => {
+    const load = (reactions: Record<string, string>, lines = DHFR) => {
+      try {
+        return { ok: true, warnings: [] as string[], graph: graphOf(lines, { dhfr: 'protein' }, {}, reactions) };
+      } catch (err) {
+        return { ok: false, warnings: [String(err)], graph: null };
+      }
+    };
+    const r = tryLoadGraphFromFiles([
+      { path: 'sources.yaml', text: 'sources:\n  - id: t\n    kind: textbook\n    title: T\n' },
+      {
+        path: 'modules/m.yaml',
+        text: `module:\n  id: m\n  title: M\n  summary: Reactions.\nnodes:\n${['e', 'a', 'b', 'c'].map((id) => `  - id: ${id}\n    label: ${id}\n    category: small_molecule\n    description: ${id}.\n`).join('')}edges:\n${[
+          ['e', 'consumes', 'a'],
+          ['a', 'converted_to', 'b'],
+          ['e', 'consumes', 'b'],
+        ].map(([s, p, t]) => `  - source: ${s}\n    predicate: ${p}\n    target: ${t}\n    evidence:\n      - source: t\n        kind: established_biochemistry\n        statement: s.\n`).join('')}`,
+      },
+    ]);
+    expect(r.problems.map((p) => `${p.level}:${p.code}:${p.id}`)).toEqual(['warning:successive_substrates:e--consumes--b']);
+    expect(load(SECOND).ok).toBe(true);
+    expect(load({ 'x increases dhf': 'some-reaction' })).toMatchObject({ ok: false, warnings: [expect.stringMatching(/reaction: names the reaction of an enzyme arc/)] });
+  });
+});
+
 describe('state_of is validated', () => {
   const load = (nodes: string) =>
     tryLoadGraphFromFiles([
@@ -137,6 +181,13 @@ describe('the curated graph: B12 and homocysteine', () => {
     }
     expect(curated.hasEdge('insulin-resistance--risk_factor_for--vitamin-b12-deficiency')).toBe(false);
     expect(curated.getEdgeAttribute('insulin-resistance--associated_with--vitamin-b12-deficiency', 'causal')).toBe(false);
+  });
+
+  it('raising B12 does not move folate, and methotrexate lowers THF by every route (DHFR\'s two reactions apart)', () => {
+    expect(effects(curated, 'vitamin-b12').effects.find((e) => e.node.id === 'folate')).toBeUndefined();
+    expect(effects(curated, 'vitamin-b12').effects.find((e) => e.node.id === 'dihydrofolate')!.effect).toBe('up');
+    expect(findPaths(curated, 'methotrexate', 'tetrahydrofolate').agreement).toMatchObject({ routesUp: 0, disagree: false });
+    expect(curated.getEdgeAttribute('dhfr--consumes--folate', 'reaction')).toBe('folic-acid-reduction');
   });
 });
 

@@ -9,9 +9,10 @@ const SOURCES = 'sources:\n  - id: t\n    kind: textbook\n    title: T\n  - id: 
 /**
  * A graph from lines "a predicate b [kind[:disputes[:none|opposite]],...]" (one evidence entry per kind, established_biochemistry
  * when none is given; a study kind cites the registry entry with a PMID); every node is a small molecule unless named in `categories`;
- * `states` names the nodes that are a deficiency state (`state_of`, level low) of another.
+ * `states` names the nodes that are a deficiency state (`state_of`, level low) of another; `reactions` gives the
+ * `reaction` of edges, keyed by "source predicate target".
  */
-export function graphOf(lines: string[], categories: Record<string, string> = {}, states: Record<string, string> = {}): KnowledgeGraph {
+export function graphOf(lines: string[], categories: Record<string, string> = {}, states: Record<string, string> = {}, reactions: Record<string, string> = {}): KnowledgeGraph {
   const edges = lines.map((l) => {
     const [source, predicate, target, entry = 'established_biochemistry'] = l.split(/\s+/);
     const entries = entry.split(',').map((x) => {
@@ -28,7 +29,7 @@ export function graphOf(lines: string[], categories: Record<string, string> = {}
     'edges:',
     ...edges.map(
       (e) =>
-        `  - source: ${e.source}\n    predicate: ${e.predicate}\n    target: ${e.target}\n    evidence:\n${e.entries.map((x) => `      - source: ${STUDY_FREE.has(x.kind) ? 't' : 'mouse'}\n        kind: ${x.kind}\n        stance: ${x.stance}\n${x.effect ? `        effect: ${x.effect}\n` : ''}        statement: s.`).join('\n')}`,
+        `  - source: ${e.source}\n    predicate: ${e.predicate}\n    target: ${e.target}\n${reactions[`${e.source} ${e.predicate} ${e.target}`] ? `    reaction: ${reactions[`${e.source} ${e.predicate} ${e.target}`]}\n` : ''}    evidence:\n${e.entries.map((x) => `      - source: ${STUDY_FREE.has(x.kind) ? 't' : 'mouse'}\n        kind: ${x.kind}\n        stance: ${x.stance}\n${x.effect ? `        effect: ${x.effect}\n` : ''}        statement: s.`).join('\n')}`,
     ),
   ].join('\n');
   const result = tryLoadGraphFromFiles([
