@@ -255,11 +255,13 @@ export class CompactIndex implements PathIndex, NameSource {
   get memoryBytes(): number {
     const e = this.edges;
     const n = this.nodes;
+    // a typed array may be a view of a larger buffer (the loader keeps a nearly full one rather than copy it): count the buffer
+    const held = (a: ArrayBufferView) => a.buffer.byteLength;
     return (
-      e.source.byteLength + e.target.byteLength + e.sign.byteLength + e.causal.byteLength + e.strength.byteLength + e.kind.byteLength +
-      e.relations.byteLength + (e.ids?.memoryBytes ?? 0) + (e.heldBytes ?? 0) +
-      this.outOffsets.byteLength + this.outList.byteLength + this.inOffsets.byteLength + this.inList.byteLength +
-      n.category.byteLength + n.originals.memoryBytes + n.labels.memoryBytes + n.synonyms.memoryBytes + n.identifiers.memoryBytes + (n.heldBytes ?? 0)
+      held(e.source) + held(e.target) + held(e.sign) + held(e.causal) + held(e.strength) + held(e.kind) +
+      held(e.relations) + (e.ids?.memoryBytes ?? 0) + (e.heldBytes ?? 0) +
+      held(this.outOffsets) + held(this.outList) + held(this.inOffsets) + held(this.inList) +
+      held(n.category) + n.originals.memoryBytes + n.labels.memoryBytes + n.synonyms.memoryBytes + n.identifiers.memoryBytes + (n.heldBytes ?? 0)
     );
   }
 

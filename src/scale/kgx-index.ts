@@ -301,7 +301,8 @@ class NodeTable implements EndpointSink {
       w.problem.id = ids[w.n]!;
       w.problem.message = w.remake(ids[w.n]!);
     }
-    const rowOffset = this.rowOffset.slice(0, ids.length);
+    // each node's row offset, kept only when there are descriptions to re-read
+    const rowOffset = nodesPath !== null && descriptionColumn >= 0 ? this.rowOffset.slice(0, ids.length) : new Float64Array(0);
     return {
       ids,
       originals: interner.pool.trim(),
@@ -602,7 +603,7 @@ const NO_EVIDENCE = (): EvidenceData[] => [];
  * (a closure made in finishEdges would share its scope, and with it the whole parse table and read buffer).
  */
 function edgeReaders(path: string, columns: readonly string[], offsets: Float64Array): Pick<CompactEdges, 'evidence' | 'provenance' | 'heldBytes'> {
-  return { evidence: NO_EVIDENCE, provenance: provenanceReader(path, columns, (e) => offsets[e]!), heldBytes: offsets.byteLength };
+  return { evidence: NO_EVIDENCE, provenance: provenanceReader(path, columns, (e) => offsets[e]!), heldBytes: offsets.buffer.byteLength };
 }
 
 /** Edge ids given twice or more: the k-th use is kept as "<id>--k", with the importer's warning. */
