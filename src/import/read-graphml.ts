@@ -10,7 +10,8 @@
  * graphics other than label and position (fill, shape, border, line style, arrows) are not kept, with a warning.
  * A yEd group or folder node takes the label and geometry of the drawing yEd shows (its active realizer).
  * Keys declared inside a <graph> are read as Gephi reads them (with a warning), and an empty <data/> is the
- * empty string whatever its key's type, as networkx reads it.
+ * empty string whatever its key's type, as networkx reads it. A node's or edge's <desc> is its description, and
+ * its label when it has none (as Gephi shows it).
  */
 import type { AttributeValue } from '../model/types.js';
 import { DERIVED_ON_IMPORTED_EDGE, DERIVED_ON_IMPORTED_NODE, flatEdge, flatNode, splitEscapedList } from './flat-record.js';
@@ -170,7 +171,7 @@ export function readGraphml(path: string, text: string): RecordsIn {
         r.problems.push(problemAt(where, 'invalid_field', 'a <node> needs an id'));
         continue;
       }
-      const n = flatNode(where, id, decode(fieldsOf(el, 'node', where), 'node', where), fromMechkg ? DERIVED_ON_IMPORTED_NODE : undefined);
+      const n = flatNode(where, id, withDesc(el, decode(fieldsOf(el, 'node', where), 'node', where)), fromMechkg ? DERIVED_ON_IMPORTED_NODE : undefined);
       const position = yfilesPosition(el, (id) => keyOf(id, 'node')) ?? xyPosition(n.attributes);
       if (position) n.position = position;
       r.nodes.push(n);
@@ -189,7 +190,7 @@ export function readGraphml(path: string, text: string): RecordsIn {
         r.problems.push(problemAt(where, 'invalid_field', 'directed="true" edge in an undirected graph (networkx rejects mixed graphs)'));
         continue;
       }
-      const fields = decode(fieldsOf(el, 'edge', where), 'edge', where);
+      const fields = withDesc(el, decode(fieldsOf(el, 'edge', where), 'edge', where));
       // Gephi writes an edge's type label as a `label` XML attribute of <edge> (not a <data>): kept as the attribute "label"
       if (typeof el['@_label'] === 'string' && el['@_label'] !== '' && !('label' in fields)) fields.label = el['@_label'];
       const e = flatEdge(where, { id, source: el['@_source'], target: el['@_target'] }, fields, r.problems, fromMechkg ? DERIVED_ON_IMPORTED_EDGE : undefined);
@@ -203,6 +204,19 @@ export function readGraphml(path: string, text: string): RecordsIn {
     r.problems.push({ level: 'warning', code: 'invalid_field', file: path, message: `yEd graphics of ${what} (fill, shape, border, line style, arrows) are not kept: mechkg keeps each node's label and position, and draws with its own styles` });
   }
   return r;
+}
+
+/**
+ * An element's GraphML <desc> (its description, in the GraphML schema) as its description, and as its label when
+ * it has none, as Gephi's importer shows it (its GraphMLTest reads "Node Zero" from <desc>Node Zero</desc>).
+ */
+function withDesc(el: El, fields: Record<string, unknown>): Record<string, unknown> {
+  const d = el.desc;
+  const desc = (typeof d === 'string' ? d : isRecord(d) && typeof d['#text'] === 'string' ? d['#text'] : '').trim();
+  if (desc === '') return fields;
+  if (fields.description === undefined) fields.description = desc;
+  if ((fields.label === undefined || fields.label === '') && (fields.name === undefined || fields.name === '')) fields.label = desc;
+  return fields;
 }
 
 /** Gephi's GraphML position: numeric `x` and `y` keys (kept as attributes too). */

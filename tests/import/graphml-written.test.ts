@@ -142,3 +142,20 @@ describe("GraphML in the shape Gephi's exporter writes it", () => {
     expect(error.message).toMatch(/a mixed graph, as Gephi exports one to GraphML; networkx rejects mixed graphs.*export GEXF from Gephi instead/);
   });
 });
+
+describe("GraphML <desc>, as Gephi's importer reads it", () => {
+  it('withdesc.graphml: each <desc> is the description, and the label Gephi shows (Node Zero, Node One, Edge Zero)', () => {
+    const g = load(join(FIXTURES, 'gephi-written/withdesc.graphml'));
+    expect(g.getNodeAttribute('n0', 'label')).toBe('Node Zero');
+    expect(g.getNodeAttribute('n1', 'label')).toBe('Node One');
+    expect(g.getNodeAttribute('n1', 'description')).toBe('Node One');
+    expect(g.getEdgeAttribute('e0', 'attributes')).toMatchObject({ label: 'Edge Zero', description: 'Edge Zero' });
+  });
+
+  it('a <desc> does not replace a label the data give', () => {
+    const text = readFileSync(YED, 'utf8').replace('<node id="n0">', '<node id="n0">\n      <desc>a town in Piedmont</desc>');
+    const g = load('desc.graphml', text);
+    expect(g.getNodeAttribute('n0', 'label')).toBe('Ivrea');
+    expect(g.getNodeAttribute('n0', 'description')).toBe('a town in Piedmont');
+  });
+});
