@@ -7,9 +7,8 @@
  * edge is undirected when the graph's `options.type` is "undirected", or when it says `undirected: true`
  * (graphology's "mixed" graphs); undirected edges are read both ways, with a warning, as in GraphML.
  */
-import type { AttributeValue } from '../model/types.js';
 import { flatEdge, flatNode } from './flat-record.js';
-import { attributeBag, emptyRecords, isRecord, positionOf, problemAt, type RecordsIn, type Where } from './records.js';
+import { emptyRecords, isRecord, positionOf, problemAt, readGraphAttributes, type RecordsIn, type Where } from './records.js';
 
 /** Whether a parsed JSON document is in graphology's serialization format (nodes keyed by "key", not "id" or "data"). */
 export function isGraphologyJson(doc: unknown): boolean {
@@ -25,13 +24,7 @@ export function readGraphologyJson(path: string, doc: Record<string, unknown>): 
   const r = emptyRecords('graphology JSON');
   const options = isRecord(doc.options) ? doc.options : {};
   const type = options.type === 'undirected' || options.type === 'directed' ? options.type : 'mixed';
-  if (isRecord(doc.attributes)) {
-    for (const k of Object.keys(doc.attributes)) {
-      const v = doc.attributes[k];
-      if (k === 'name' && typeof v === 'string' && v !== '') r.name = v;
-      else if (v !== undefined) (r.attributes ??= attributeBag())[k] = v as AttributeValue;
-    }
-  }
+  readGraphAttributes(r, doc.attributes);
   (doc.nodes as unknown[]).forEach((el, i) => {
     const where: Where = { file: path, element: `nodes[${i}]` };
     if (!isRecord(el) || el.key === undefined || el.key === null || el.key === '') {

@@ -6,9 +6,8 @@
  * in networkx's Cytoscape JSON). `directed` absent is undirected, as in networkx; undirected edges are read
  * both ways with a warning, as in GraphML. `graph` holds the graph attributes (`name` its name).
  */
-import type { AttributeValue } from '../model/types.js';
 import { flatEdge, flatNode } from './flat-record.js';
-import { attributeBag, emptyRecords, isRecord, problemAt, type RecordsIn, type Where } from './records.js';
+import { emptyRecords, isRecord, problemAt, readGraphAttributes, type RecordsIn, type Where } from './records.js';
 
 /** The edge list of a node-link document ("edges", or "links" as networkx before 3.4 and d3 write it). */
 function edgeList(doc: Record<string, unknown>): { name: 'edges' | 'links'; list: unknown[] } | null {
@@ -30,13 +29,7 @@ export function isNodeLinkJson(doc: unknown): boolean {
 
 export function readNodeLinkJson(path: string, doc: Record<string, unknown>): RecordsIn {
   const r = emptyRecords('node-link JSON');
-  if (isRecord(doc.graph)) {
-    for (const k of Object.keys(doc.graph)) {
-      const v = doc.graph[k];
-      if (k === 'name' && typeof v === 'string' && v !== '') r.name = v;
-      else if (v !== undefined) (r.attributes ??= attributeBag())[k] = v as AttributeValue;
-    }
-  }
+  readGraphAttributes(r, doc.graph);
   (doc.nodes as unknown[]).forEach((el, i) => {
     const where: Where = { file: path, element: `nodes[${i}]` };
     if (!isRecord(el) || el.id === undefined || el.id === null || el.id === '') {

@@ -118,6 +118,16 @@ export function attributeBag(): Attributes {
   return Object.create(null) as Attributes;
 }
 
+/** A graph's own attributes (graphology's `attributes`, networkx's `graph`) into r: `name` as its name, the rest kept. */
+export function readGraphAttributes(r: RecordsIn, given: unknown): void {
+  if (!isRecord(given)) return;
+  for (const k of Object.keys(given)) {
+    const v = given[k];
+    if (k === 'name' && typeof v === 'string' && v !== '') r.name = v;
+    else if (v !== undefined) (r.attributes ??= attributeBag())[k] = v as AttributeValue;
+  }
+}
+
 export function stringBag(): Record<string, string> {
   return Object.create(null) as Record<string, string>;
 }
