@@ -3,16 +3,28 @@
  * first. Each simple cycle is found once: from its lowest-numbered node, through higher-numbered nodes
  * only (the rule Johnson's algorithm uses), or from the given node when `through` is set. Enumeration
  * runs once per exact length, pruned by a bounded reverse BFS back to the start, under a work budget.
+ *
+ * A loop keeps the route rules (docs/semantics.md, rules 8 and 9), read for a closed route: every node of
+ * a loop is the end of a route round it, so no loop takes the production step of a reaction that consumes
+ * one of its nodes (that loop is the node's own mass going round a conversion cycle), and a loop passes
+ * through each concept (a node with its deficiency or excess states) in one stretch: it may leave its
+ * start's concept once and come back to it once, to close, but not re-enter a concept it has left
+ * (homocysteine -> liver damage -> hyperhomocysteinemia -> homocysteine is the two-step loop homocysteine
+ * -> liver damage -> homocysteine, not a longer one), and a loop that never leaves one concept (a node
+ * and its own state) is the definitional link read both ways, not feedback.
  */
 import { Budget, type BudgetOptions, type WorkStats } from './budget.js';
 import { buildPath, evidenceKeys, nodeRef, type EdgeMemo, type NodeRef, type Path } from './path-result.js';
-import type { PathIndex } from './path-index.js';
+import { conceptsOf } from './flow-index.js';
+import { edgeRelationOf, RELATION_CODES, type PathIndex } from './path-index.js';
 import { queryContext, type QueryInput } from './query-input.js';
 import {
   checkEvidenceKind,
   checkInteger,
   checkSign,
   checkStringList,
+  consumersOf,
+  conversionCycleEdge,
   makeTraversal,
   resolveAvoid,
   resolveNumber,
@@ -119,6 +131,11 @@ class CycleSearch {
   private readonly dist: Stamped;
   private readonly queue: Int32Array;
   private readonly onPath: Stamped;
+  /** Concepts a loop has entered and left behind (rule 9); null when no node is a state of another. */
+  private readonly concepts: Int32Array | null;
+  private readonly conceptOn: Stamped;
+  /** The reactions that consume each node (consumersOf), asked once per node per query (rule 8). */
+  private readonly consumers = new Map<number, ReturnType<typeof consumersOf>>();
   /** The BFS to `root` so far (resumed, not redone, when the next length asks for the same root). */
   private root = -1;
   private rootLowest = false;
@@ -135,6 +152,8 @@ class CycleSearch {
     this.dist = lease.stamped(index.nodeCount);
     this.queue = lease.ints(index.nodeCount);
     this.onPath = lease.stamped(index.nodeCount);
+    this.concepts = conceptsOf(index);
+    this.conceptOn = lease.stamped(index.nodeCount);
   }
 
   private distance(n: number): number {
@@ -178,38 +197,81 @@ class CycleSearch {
 
   /** Cycles of exactly L edges from r (through higher-numbered nodes only when lowest) into out. */
   cyclesFrom(r: number, L: number, lowest: boolean, out: Cycle[]): void {
-    const { index, trav, onPath, budget } = this;
+    const { index, trav, onPath, budget, concepts, conceptOn } = this;
     if (trav.blocked[r]) return;
     this.boundTo(r, L - 1, lowest);
     if (budget.exhausted) return;
     const stack = new Int32Array(L);
-    const dfs = (u: number, depth: number, sign: number): void => {
+    const home = concepts === null ? -1 : concepts[r]!;
+    // Rule 9 on a closed route: `away` once the loop has left r's concept, `back` once it has come back
+    // into it (from then on it stays inside until it reaches r); other concepts are entered at most once.
+    const dfs = (u: number, depth: number, sign: number, away: boolean, back: boolean): void => {
       const outs = index.outEdges(u);
       for (let i = 0; i < outs.length; i++) {
         if (!budget.spend()) return;
         const e = outs[i]!;
         if (!trav.edgeAllowed(e)) continue;
         const v = index.edgeTarget(e);
+        let entered = -1;
+        let nowAway = away;
+        let nowBack = back;
+        if (concepts !== null) {
+          const cu = concepts[u]!;
+          const cv = concepts[v]!;
+          if (back && cv !== home) continue;
+          if (cv !== cu) {
+            if (cv === home) nowBack = true;
+            else if (conceptOn.has(cv)) continue;
+            else entered = cv;
+            if (cu === home) nowAway = true;
+          }
+        }
         const nextSign = sign * index.edgeSign(e);
         if (v === r) {
-          if (depth + 1 === L && (this.wanted === null || nextSign === this.wanted)) {
+          if (depth + 1 === L && (this.wanted === null || nextSign === this.wanted) && (L === 1 || concepts === null || nowAway)) {
             stack[depth] = e;
-            out.push(this.cycle(r, stack, lowest));
-            budget.found++;
+            if (!this.conversionCycle(stack)) {
+              out.push(this.cycle(r, stack, lowest));
+              budget.found++;
+            }
           }
           continue;
         }
         if (onPath.has(v) || trav.blocked[v] || (lowest && v < r) || depth + 1 + this.distance(v) > L) continue;
         stack[depth] = e;
         onPath.set(v, 1);
-        dfs(v, depth + 1, nextSign);
+        if (entered >= 0) conceptOn.set(entered, 1);
+        dfs(v, depth + 1, nextSign, nowAway, nowBack);
+        if (entered >= 0) conceptOn.unset(entered);
         onPath.unset(v);
         if (budget.exhausted) return;
       }
     };
     onPath.set(r, 1);
-    dfs(r, 0, 1);
+    if (concepts !== null) conceptOn.set(home, 1);
+    dfs(r, 0, 1, false, false);
+    if (concepts !== null) conceptOn.unset(home);
     onPath.unset(r);
+  }
+
+  /**
+   * Rule 8 on a closed route: whether a step of the loop is the production step of a reaction that
+   * consumes one of the loop's nodes (conversionCycleEdge for that node), so that the loop carries the
+   * node's own mass round a cycle back to it. Only loops with a production step pay for the check.
+   */
+  private conversionCycle(edges: Int32Array): boolean {
+    const { index } = this;
+    for (let i = 0; i < edges.length; i++) {
+      const e = edges[i]!;
+      if (edgeRelationOf(index, e) !== RELATION_CODES.production) continue;
+      for (let j = 0; j < edges.length; j++) {
+        const t = index.edgeTarget(edges[j]!);
+        let consumers = this.consumers.get(t);
+        if (consumers === undefined) this.consumers.set(t, (consumers = consumersOf(index, t)));
+        if (consumers !== null && conversionCycleEdge(index, consumers, e)) return true;
+      }
+    }
+    return false;
   }
 
   /** A found cycle, rotated to start at its smallest node id unless it was asked for through r. */

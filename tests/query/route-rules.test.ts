@@ -3,7 +3,7 @@
  * perturbation rules 8 and 9): small graphs for each rule, then the curated answers that broke them.
  */
 import { describe, expect, it } from 'vitest';
-import { effects, explainPaths, findPaths, regulators, shortestPath, tryLoadGraphFromFiles, type KnowledgeGraph } from '../../src/index.js';
+import { effects, explainPaths, findLoops, findPaths, regulators, shortestPath, tryLoadGraphFromFiles, type KnowledgeGraph } from '../../src/index.js';
 import { graphOf } from './yaml-graph.js';
 import { curatedGraph } from './curated.js';
 
@@ -191,3 +191,28 @@ describe('the curated graph: B12 and homocysteine', () => {
   });
 });
 
+
+describe('loops keep rules 8 and 9, read for a closed route', () => {
+  /** Each loop as its node ids joined by " > " (through a node: starting there), as a set. */
+  const loops = (g: KnowledgeGraph, through?: string) => new Set(findLoops(g, { ...(through ? { through } : {}), limit: 1000 }).loops.map((l) => l.nodes.map((n) => n.id).join(' > ')));
+  const rotations = (s: Set<string>) => new Set([...s].map((l) => l.split(' > ').slice(0, -1).sort().join(' ')));
+
+  it('rule 8: the methionine cycle is conversion, not a feedback loop; the consumption with its feedback is one', () => {
+    // hcy raises ms (a feedback): ms > hcy > ms is a loop; ms > met > sam > sah > hcy > ms carries hcy's own mass round
+    const g = graphOf([...CYCLE, 'hcy increases ms'], { ms: 'protein' });
+    expect(loops(g, 'ms')).toEqual(new Set(['ms > hcy > ms']));
+    expect(loops(g, 'met')).toEqual(new Set());
+    expect(rotations(loops(g))).toEqual(new Set(['hcy ms']));
+  });
+
+  it('rule 9: a loop passes through a concept in one stretch, and one within a single concept is no loop', () => {
+    const lines = ['h increases q', 'q increases hh', 'hh increases y', 'y increases h', 'h causes hh', 'hh decreases h'];
+    // h and its excess state hh are one concept: h > q > hh > y > h leaves it, comes back at hh, leaves again;
+    // h > hh > h is the definitional link read both ways
+    const g = graphOf(lines, {}, { hh: 'h' });
+    expect(loops(g, 'h')).toEqual(new Set(['h > q > hh > h', 'h > hh > y > h']));
+    expect(rotations(loops(g))).toEqual(rotations(loops(g, 'h')));
+    // without the state marked, all four
+    expect(loops(graphOf(lines), 'h')).toEqual(new Set(['h > hh > h', 'h > q > hh > h', 'h > hh > y > h', 'h > q > hh > y > h']));
+  });
+});
