@@ -33,7 +33,7 @@ import { LayeredBfs } from './layered-bfs.js';
 import type { PathIndex } from './path-index.js';
 import { pathNode, type Path, type PathNode } from './path-result.js';
 import { queryContext, type QueryContext, type QueryInput } from './query-input.js';
-import { checkChoice, checkEvidenceKind, checkInteger, makeTraversal, type Traversal } from './query-options.js';
+import { checkChoice, checkEvidenceKind, checkInteger, makeTraversal, traversalsFrom, type Traversal } from './query-options.js';
 import { withLease } from './scratch.js';
 import { seededRandom } from './seeded-random.js';
 import { binomialUpperTail, hypergeometricUpperTail } from './tail-probabilities.js';
@@ -193,7 +193,10 @@ export function explainObservations(input: QueryInput, observations: readonly Ob
   const { resolved, unresolved, observed } = resolveObservations(ctx, observations);
   // Searches run over the perturbation view, where conversions follow the SBGN rules (as dominantEffects does).
   const flow = flowIndex(index);
-  const trav = makeTraversal({ ...ctx, index: flow }, { includeAssociations: false, minStrength, avoid: { nodes: new Set(), categories: new Set() } });
+  const travOptions = { includeAssociations: false, minStrength, avoid: { nodes: new Set<number>(), categories: new Set<string>() } };
+  const trav = makeTraversal({ ...ctx, index: flow }, travOptions);
+  // Each hypothesis is a perturbation of its node: searches from it keep rule 9 at the start, as dominantEffects does.
+  const travFrom = traversalsFrom({ ...ctx, index: flow }, travOptions, trav);
   const maxExpansions = options.maxExpansions ?? DEFAULT_EXPANSIONS;
   const budget = new Budget(WHERE, { maxExpansions, maxMillis: DEFAULT_MILLIS, ...options });
   // The shown hypotheses' dominantEffects searches get what is left of both limits.
@@ -204,7 +207,7 @@ export function explainObservations(input: QueryInput, observations: readonly Ob
   const byObservation = observed.some((o) => o.sign === 0);
   const population = { kind: byObservation ? ('observations' as const) : ('graph' as const), size: byObservation ? observed.length : index.nodeCount };
 
-  const screen = screenCandidates(flow, trav, observed, depth, budget);
+  const screen = screenCandidates(flow, trav, observed, depth, budget, travFrom);
   const ranked = rankByScreen(index, screen);
   const tested = ranked.length;
   const changedExcept = (n: number) => changed.length - (observedAt.get(n)?.sign ? 1 : 0);
@@ -224,7 +227,7 @@ export function explainObservations(input: QueryInput, observations: readonly Ob
     return p;
   };
   const byHypothesis = new Map(ranked.map((h) => [hypothesisKey(h.n, h.dir), h]));
-  const mediationSearch: MediationSearch = { flow, trav, depth, observed, budget, hypothesis: (n, dir) => byHypothesis.get(hypothesisKey(n, dir)) };
+  const mediationSearch: MediationSearch = { flow, trav: travFrom, depth, observed, budget, hypothesis: (n, dir) => byHypothesis.get(hypothesisKey(n, dir)) };
 
   let richnessComputed = 0;
   let mediationChecks = 0;
@@ -237,7 +240,7 @@ export function explainObservations(input: QueryInput, observations: readonly Ob
       h.pRichness = richness(h, h.reached);
       return true;
     }
-    const reached = reachCount(flow, trav, h.n, h.horizon, budget, (lowerBound) => (kth ? compareRanked({ ...h, pRichness: richness(h, lowerBound) }, kth) > 0 : false));
+    const reached = reachCount(flow, travFrom(h.n), h.n, h.horizon, budget, (lowerBound) => (kth ? compareRanked({ ...h, pRichness: richness(h, lowerBound) }, kth) > 0 : false));
     if (reached === null) return false;
     h.reached = reached;
     h.pRichness = richness(h, reached);

@@ -31,9 +31,9 @@ import type { Traversal } from './query-options.js';
 import { withLease } from './scratch.js';
 
 export interface MediationSearch {
-  /** The flow view and the query's traversal (every search here runs over them). */
+  /** The flow view and the traversal of a search from each node (traversalsFrom: every search here runs from a hypothesis's node). */
   flow: PathIndex;
-  trav: Traversal;
+  trav: (start: number) => Traversal;
   depth: number;
   observed: readonly ObservedNode[];
   budget: Budget;
@@ -70,7 +70,7 @@ export function findMediator(h: Ranked, pred: Predictions, s: MediationSearch): 
 
   // Conditions 2 and 3, from one unblocked search from u.
   const qualified = withLease(flow, (lease) => {
-    const reach = dominantReach(flow, h.n, s.trav, s.depth, lease, budget);
+    const reach = dominantReach(flow, h.n, s.trav(h.n), s.depth, lease, budget);
     if (budget.exhausted) return null;
     const out: { m: Ranked; distance: number }[] = [];
     for (const n of candidates) {
@@ -85,7 +85,7 @@ export function findMediator(h: Ranked, pred: Predictions, s: MediationSearch): 
 
   // Condition 1, exactly: block m and look for a route as short as the prediction's, of its sign.
   for (const { m } of qualified) {
-    const through = withBlocked(s, m.n, (trav) =>
+    const through = withBlocked(s, s.trav(h.n), m.n, (trav) =>
       withLease(flow, (lease) => {
         const reach = dominantReach(flow, h.n, trav, s.depth, lease, budget);
         if (budget.exhausted) return false;
@@ -107,15 +107,15 @@ function verdictAt(reach: DominantReach, n: number, depth: number) {
   return dominantVerdict(reach.dist(up), reach.dist(down), reach.weakest[up]!, reach.weakest[down]!, reach.dist(signedState(n, 0)), Math.min(depth, reach.finalDepth));
 }
 
-/** Runs fn with node n (and its reaction twins) blocked in a copy of the query's traversal. */
-function withBlocked<T>(s: MediationSearch, n: number, fn: (trav: Traversal) => T): T {
-  const state = blockedCopy(s);
+/** Runs fn with node n (and its reaction twins) blocked in a copy of the traversal `base`. */
+function withBlocked<T>(s: MediationSearch, base: Traversal, n: number, fn: (trav: Traversal) => T): T {
+  const state = blockedCopy(s, base);
   const twins = state.twins.get(n) ?? [];
   const was = [n, ...twins].map((x) => state.blocked[x]!);
   state.blocked[n] = 1;
   for (const t of twins) state.blocked[t] = 1;
   try {
-    return fn(state.trav);
+    return fn({ blocked: state.blocked, edgeAllowed: base.edgeAllowed });
   } finally {
     state.blocked[n] = was[0]!;
     twins.forEach((t, i) => (state.blocked[t] = was[i + 1]!));
@@ -124,18 +124,17 @@ function withBlocked<T>(s: MediationSearch, n: number, fn: (trav: Traversal) => 
 
 interface BlockedCopy {
   blocked: Uint8Array;
-  trav: Traversal;
   /** Reaction twins of each enzyme in the flow view. */
   twins: Map<number, number[]>;
 }
 
 const copies = new WeakMap<MediationSearch, BlockedCopy>();
 
-/** One writable copy of the traversal per query (O(nodes) once, not per check). */
-function blockedCopy(s: MediationSearch): BlockedCopy {
+/** One writable copy of the blocked nodes per query (O(nodes) once, not per check; every traversal of a query blocks the same nodes). */
+function blockedCopy(s: MediationSearch, base: Traversal): BlockedCopy {
   let c = copies.get(s);
   if (!c) {
-    const blocked = Uint8Array.from(s.trav.blocked);
+    const blocked = Uint8Array.from(base.blocked);
     const twins = new Map<number, number[]>();
     if (isFlowIndex(s.flow)) {
       for (let t = s.flow.realNodeCount; t < s.flow.nodeCount; t++) {
@@ -145,7 +144,7 @@ function blockedCopy(s: MediationSearch): BlockedCopy {
         else twins.set(o, [t]);
       }
     }
-    c = { blocked, trav: { blocked, edgeAllowed: s.trav.edgeAllowed }, twins };
+    c = { blocked, twins };
     copies.set(s, c);
   }
   return c;

@@ -44,8 +44,15 @@ export interface Screen {
   screened: number;
 }
 
-/** `index` is the flow view (flowIndex): its reaction twins are walked through but are never candidates. */
-export function screenCandidates(index: PathIndex, trav: Traversal, observed: readonly ObservedNode[], depth: number, budget: Budget): Screen {
+/**
+ * `index` is the flow view (flowIndex): its reaction twins are walked through but are never candidates.
+ * `from(u)` is the traversal of a forward search from u (traversalsFrom): `trav` itself for most nodes;
+ * for a node with deficiency or excess states (or one of them) the traversal that keeps rule 9 at the start
+ * (no route re-enters the start's concept once it has left it), which the plain backward search cannot
+ * mirror (the shortest walk may leave the concept and come back through another of its nodes). Such
+ * candidates are counted from one more backward search per concept and observation, over their own traversal.
+ */
+export function screenCandidates(index: PathIndex, trav: Traversal, observed: readonly ObservedNode[], depth: number, budget: Budget, from: (u: number) => Traversal = () => trav): Screen {
   const size = index.nodeCount;
   const real = isFlowIndex(index) ? index.realNodeCount : size;
   const s: Screen = {
@@ -61,17 +68,24 @@ export function screenCandidates(index: PathIndex, trav: Traversal, observed: re
     screened: 0,
   };
   const isCandidate = new Uint8Array(size);
-  for (const o of observed) {
-    const finished = withLease(index, (lease) => {
-      const reach = backwardSearch(index, trav, o.n, depth, lease, budget);
-      if (!reach) return false;
+  /** Counts o for the candidates reached by a backward search over `t` whose own traversal is `t`; the other traversals met, or null when the budget ran out. */
+  const count = (o: ObservedNode, t: Traversal): Set<Traversal> | null =>
+    withLease(index, (lease) => {
+      const reach = backwardSearch(index, t, o.n, depth, lease, budget);
+      if (!reach) return null;
       const { dist, weakest, states } = reach;
       const done = lease.stamped(size);
+      const others = new Set<Traversal>();
       const at = (u: number, sign: number) => dist.get(signedState(u, sign), FAR);
       for (const state of states) {
         const u = (state / 3) | 0;
         if (u === o.n || u >= real || done.has(u)) continue;
         done.set(u, 1);
+        const own = from(u);
+        if (own !== t) {
+          if (t === trav) others.add(own);
+          continue;
+        }
         const { effect, distance } = dominantVerdict(at(u, 1), at(u, -1), weakest[signedState(u, 1)]!, weakest[signedState(u, -1)]!, at(u, 0), depth);
         if (o.sign === 0) {
           const list = s.unchangedAt.get(u);
@@ -88,9 +102,14 @@ export function screenCandidates(index: PathIndex, trav: Traversal, observed: re
         if (effect === 'up' || effect === 'down') tally(s, u, (effect === 'up') === (o.sign === 1), o.weight);
         else s.ambiguous[u]!++;
       }
-      return true;
+      return others;
     });
-    if (!finished) break;
+  screening: for (const o of observed) {
+    const others = count(o, trav);
+    if (others === null) break;
+    // A concept's traversal allows only walks the plain one allows, so the plain search has met every
+    // candidate that needs a search of its own.
+    for (const t of others) if (count(o, t) === null) break screening;
     s.screened++;
   }
   return s;

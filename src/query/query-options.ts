@@ -167,6 +167,31 @@ export function makeTraversal(ctx: QueryContext, opts: TraversalOptions): Traver
 }
 
 /**
+ * The traversal of a search from each of many start nodes (hypotheses screens and ranks every upstream
+ * node at once): makeTraversal with `from` set to the start, built once per concept that has states and
+ * shared by its members (rule 9 at the start depends only on the start's concept). A start alone in its
+ * concept gets `base` itself: for it the rule is the clamp the searches already keep (no route passes back
+ * through the start), so the traversal is the same object and callers can tell who needs a search of its own.
+ */
+export function traversalsFrom(ctx: QueryContext, opts: Omit<TraversalOptions, 'from' | 'to'>, base: Traversal = makeTraversal(ctx, opts)): (start: number) => Traversal {
+  const concepts = conceptsOf(ctx.index);
+  if (concepts === null) return () => base;
+  // Real members per concept (a reaction twin shares its enzyme's concept, and the clamp already covers it).
+  const { index } = ctx;
+  const real = isFlowIndex(index) ? index.realNodeCount : index.nodeCount;
+  const members = new Map<number, number>();
+  for (let n = 0; n < real; n++) members.set(concepts[n]!, (members.get(concepts[n]!) ?? 0) + 1);
+  const byConcept = new Map<number, Traversal>();
+  return (start) => {
+    const c = concepts[start]!;
+    if ((members.get(c) ?? 0) < 2) return base;
+    let t = byConcept.get(c);
+    if (!t) byConcept.set(c, (t = makeTraversal(ctx, { ...opts, from: start })));
+    return t;
+  };
+}
+
+/**
  * The reactions that use node t up and make something: each (real) enzyme with a consumption edge to t,
  * with the reactions (edgeReaction) those edges belong to that have a production edge. Null when there are
  * none, so a traversal into a node nothing consumes pays nothing.

@@ -3,7 +3,7 @@
  * perturbation rules 8 and 9): small graphs for each rule, then the curated answers that broke them.
  */
 import { describe, expect, it } from 'vitest';
-import { effects, explainPaths, findLoops, findPaths, regulators, shortestPath, tryLoadGraphFromFiles, type KnowledgeGraph } from '../../src/index.js';
+import { dominantEffects, effects, explainObservations, explainPaths, findLoops, findPaths, regulators, shortestPath, tryLoadGraphFromFiles, type KnowledgeGraph } from '../../src/index.js';
 import { graphOf } from './yaml-graph.js';
 import { curatedGraph } from './curated.js';
 
@@ -214,5 +214,34 @@ describe('loops keep rules 8 and 9, read for a closed route', () => {
     expect(rotations(loops(g))).toEqual(rotations(loops(g, 'h')));
     // without the state marked, all four
     expect(loops(graphOf(lines), 'h')).toEqual(new Set(['h > hh > h', 'h > q > hh > h', 'h > hh > y > h', 'h > q > hh > y > h']));
+  });
+});
+
+describe('hypotheses keep rule 9 at each hypothesis, as its predictions (dominantEffects) do', () => {
+  // x and its deficiency xdef are one concept, with no edge between them: x reaches c only by leaving the
+  // concept and coming back through xdef, and xdef reaches e only through x.
+  const lines = ['x increases a', 'a increases xdef', 'xdef increases c', 'xdef increases d', 'd increases x', 'x increases e', 'p increases a', 'p increases d'];
+  const panel = [
+    { node: 'c', direction: 'up' as const },
+    { node: 'e', direction: 'up' as const },
+  ];
+  const counts = (g: KnowledgeGraph) => Object.fromEntries(explainObservations(g, panel, { limit: 100 }).hypotheses.map((h) => [`${h.direction} ${h.node.id}`, [h.correct, h.incorrect, h.ambiguous]]));
+
+  it('the screen counts what the forward predictions count: x explains e alone, xdef c alone; nothing mismatches', () => {
+    const g = graphOf(lines, {}, { xdef: 'x' });
+    const r = explainObservations(g, panel, { limit: 100 });
+    expect(r.stats.screenMismatches).toBe(0);
+    expect(counts(g)).toMatchObject({ 'up x': [1, 0, 0], 'up xdef': [1, 0, 0], 'up p': [2, 0, 0], 'up a': [2, 0, 0], 'up d': [2, 0, 0] });
+    for (const h of r.hypotheses) {
+      const fx = dominantEffects(g, h.node.id, { direction: h.direction, depth: r.depth, targets: ['c', 'e'] });
+      const ups = fx.effects.filter((e) => e.effect === 'up' && e.node.id !== h.node.id).length;
+      expect(h.correct, `${h.direction} ${h.node.id}`).toBe(ups);
+    }
+    // p raises c and e by routes that never re-enter the concept; it does not act only through x or xdef
+    expect(r.hypotheses.find((h) => h.node.id === 'p')!.actsThrough).toBeNull();
+  });
+
+  it('without the state marked, x and xdef each explain both (the routes are no longer circular)', () => {
+    expect(counts(graphOf(lines))).toMatchObject({ 'up x': [2, 0, 0], 'up xdef': [2, 0, 0] });
   });
 });
