@@ -134,7 +134,6 @@ const CHAINS: [string, string[], Sign][] = [
   ['swallowed B12 raises B12 status (route trial)', ['oral-b12-supplement', 'vitamin-b12'], '+'],
   ['fortified foods raise B12 status via intake', ['fortified-foods', 'dietary-b12-intake', 'ileal-b12-absorption', 'vitamin-b12'], '+'],
   ['a poor diet raises NAFLD risk (observational)', ['poor-diet', 'nafld'], '+'],
-  ['metabolic syndrome goes with B12 deficiency (direction open)', ['metabolic-syndrome', 'vitamin-b12-deficiency'], '+'],
   ['B12 deficiency raises glucose intolerance (preclinical)', ['vitamin-b12-deficiency', 'glucose-intolerance'], '+'],
 ];
 
@@ -272,6 +271,16 @@ describe('disagreement is shown', () => {
       ['de-jager-2010-metformin-b12-rct', 'randomized_trial'],
       ['bauman-2000-metformin-b12', 'intervention_study'],
     ]));
+  });
+
+  it('states metabolic syndrome with B12 deficiency as an association (a meta-analysis of observational studies), with the pooled measurement on serum B12', () => {
+    expect(graph.hasEdge('metabolic-syndrome--risk_factor_for--vitamin-b12-deficiency')).toBe(false);
+    const a = graph.getEdgeAttributes('metabolic-syndrome--associated_with--vitamin-b12-deficiency');
+    expect(a.causal).toBe(false);
+    expect(a.evidence.find((ev) => ev.source === 'ulloque-badaracco-2023-b12-metabolic-syndrome')).toMatchObject({ kind: 'observational_human', stance: 'supports' });
+    const m = graph.getEdgeAttributes('serum-vitamin-b12--negatively_correlated_with--metabolic-syndrome');
+    expect([m.causal, m.sign]).toEqual([false, '-']);
+    expect(m.evidence.map((ev) => ev.source)).toEqual(['ulloque-badaracco-2023-b12-metabolic-syndrome']);
   });
 
   it('cites the single-vitamin NAFLD trials against the seed claim that B12 with folate lowers liver enzymes', () => {
