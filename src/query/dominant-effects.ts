@@ -24,7 +24,7 @@ import { flowIndex, isFlowIndex, originNode } from './flow-index.js';
 import { buildPath, nodeRef, pathNode, type EdgeMemo, type NodeRef, type Path } from './path-result.js';
 import type { PathIndex } from './path-index.js';
 import { queryContext, type QueryInput } from './query-input.js';
-import { checkChoice, checkStringList, evidenceKindOf, makeTraversal, resolveAvoid, resolveNumber } from './query-options.js';
+import { checkChoice, checkStringList, evidenceKindOf, makeTraversal, resolveAvoid, resolveNumber, sharesStrength, weakestKindOf } from './query-options.js';
 import { withLease } from './scratch.js';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../model/vocabulary.js';
 
@@ -205,10 +205,15 @@ function describe(
     const distance = reach.dist(state);
     if (distance >= FAR || distance > reach.finalDepth) return null;
     // Upstream, the search ran from start back to r.n: reversed, the route runs from r.n into start.
-    const edges = withRoutes ? (upstream ? bestRoute(reach, state).reverse() : bestRoute(reach, state)) : null;
+    const route = bestRoute(reach, state);
+    const edges = withRoutes ? (upstream ? route.reverse() : route) : null;
     const from = upstream ? r.n : start;
+    // The best route holds the best weakest link: its steps of that strength name the kind (read only
+    // when the strength is one two kinds share, so a search without routes reads no evidence otherwise).
+    const w = reach.weakest[state]!;
+    const weakestEvidence = sharesStrength(w) ? weakestKindOf(w, route.filter((e) => index.edgeStrength(e) === w).map((e) => index.edgeSummary(e).evidence)) : evidenceKindOf(w);
     return {
-      routes: { distance, routes: reach.count[state]!, weakestEvidence: evidenceKindOf(reach.weakest[state]!) },
+      routes: { distance, routes: reach.count[state]!, weakestEvidence },
       path: edges && visitsOnce(index, from, edges) ? buildPath(index, from, edges, memo) : null,
     };
   };

@@ -1,5 +1,5 @@
 /** The JSON shape of a path (shared by paths, effects, regulators, loops and explain) and how to build it. */
-import { evidenceKindOf, type NetSign } from './query-options.js';
+import { weakestKindOf, type NetSign } from './query-options.js';
 import type { EdgeSummary, PathIndex, SignCode } from './path-index.js';
 import type { EvidenceKind } from '../model/vocabulary.js';
 
@@ -209,7 +209,7 @@ export function buildPath(index: PathIndex, start: number, edges: ArrayLike<numb
     nodes,
     edges: out,
     score: pathScore(weakest, sum, edges.length),
-    weakestEvidence: evidenceKindOf(weakest),
+    weakestEvidence: weakestKindOf(weakest, out.filter((e) => e.strength === weakest).map((e) => e.evidence)),
     weakestStudies: out.length ? weakestStudies : 0,
     contested: out.some((e) => e.contested),
   };

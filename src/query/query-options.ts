@@ -238,8 +238,49 @@ export function conversionCycleEdge(index: PathIndex, consumers: ReadonlyMap<num
   return consumers.get(isFlowIndex(index) ? index.nodeOrigin(source) : source)?.has(reactionOf(index, e)) ?? false;
 }
 
-/** Evidence kind name of a strength (strengths are unique), or null for 0. */
+/**
+ * The evidence kind of a strength, or null for 0. Two kinds share strength 4 (a non-randomized
+ * intervention study and an observational study), so a strength alone does not name a kind: where the
+ * evidence is at hand, weakestKindOf names it from the entries; without it, of kinds that share a strength
+ * the one that makes the smaller claim (does not test causation) is named.
+ */
 export function evidenceKindOf(strength: number): EvidenceKind | null {
-  for (const kind of EVIDENCE_KIND_NAMES) if (EVIDENCE_KINDS[kind].strength === strength) return kind;
-  return null;
+  let named: EvidenceKind | null = null;
+  for (const kind of EVIDENCE_KIND_NAMES) {
+    if (EVIDENCE_KINDS[kind].strength !== strength) continue;
+    if (named === null || (EVIDENCE_KINDS[named].testsCausation && !EVIDENCE_KINDS[kind].testsCausation)) named = kind;
+  }
+  return named;
+}
+
+/** Strengths that more than one evidence kind has (4: intervention and observational human studies). */
+const SHARED_STRENGTHS = new Set<number>(EVIDENCE_KIND_NAMES.map((k) => EVIDENCE_KINDS[k].strength).filter((v, i, all) => all.indexOf(v) !== i));
+
+/** Whether a strength names more than one evidence kind, so that only the entries can tell which. */
+export function sharesStrength(strength: number): boolean {
+  return SHARED_STRENGTHS.has(strength);
+}
+
+/**
+ * The evidence kind of a route's weakest link from the entries of its steps of that strength (`steps`:
+ * one list of evidence per such step): each step's strongest supporting kind of that strength (a design
+ * that tests causation before one that does not), and of the steps the one that makes the smaller claim
+ * (an observational study before an intervention study), so the weakest link is never named as a design it
+ * is not. Falls back to evidenceKindOf when no entry has that strength; null for 0.
+ */
+export function weakestKindOf(strength: number, steps: Iterable<readonly { kind: string; stance?: string }[]>): EvidenceKind | null {
+  if (strength === 0) return null;
+  const tests = (k: EvidenceKind) => EVIDENCE_KINDS[k].testsCausation;
+  let named: EvidenceKind | null = null;
+  for (const evidence of steps) {
+    let best: EvidenceKind | null = null;
+    for (const ev of evidence) {
+      if (ev.stance === 'disputes' || !Object.hasOwn(EVIDENCE_KINDS, ev.kind)) continue;
+      const kind = ev.kind as EvidenceKind;
+      if (EVIDENCE_KINDS[kind].strength !== strength) continue;
+      if (best === null || (tests(kind) && !tests(best))) best = kind;
+    }
+    if (best !== null && (named === null || (!tests(best) && tests(named)))) named = best;
+  }
+  return named ?? evidenceKindOf(strength);
 }

@@ -12,7 +12,7 @@ import { ownValue } from '../model/own-key.js';
 import { tryResolveNode, type NameSource } from '../graph/resolve-name.js';
 import { nodeRef, type Confounder } from './path-result.js';
 import { edgeRefuted, type PathIndex } from './path-index.js';
-import { evidenceKindOf } from './query-options.js';
+import { weakestKindOf } from './query-options.js';
 
 /**
  * The association a confounds note names, by the data convention "Confounds the <exposure> - <outcome>
@@ -86,7 +86,7 @@ function build(index: PathIndex, edge: ConfoundsEdge, exposure: number | null): 
     ...(exposure === null ? {} : { exposure: nodeRef(index, exposure) }),
     association: edge.association,
     edge: summary.id,
-    evidence: evidenceKindOf(strength),
+    evidence: weakestKindOf(strength, [summary.evidence]),
     ...(summary.note ? { note: summary.note } : {}),
     text: edge.association
       ? `${confounder.label} confounds the ${edge.association} association`

@@ -1,12 +1,13 @@
 /** A minimal QueryIndex over plain arrays (no graphology): proves queries use only the PathIndex contract. */
 import type { Attributes } from 'graphology-types';
-import { relationOfCode, RELATION_CODES, type EdgeSummary, type NodeSummary, type QueryIndex, type RelationCode, type SignCode } from '../../src/index.js';
+import { relationOfCode, RELATION_CODES, type EdgeSummary, type EvidenceData, type NodeSummary, type QueryIndex, type RelationCode, type SignCode } from '../../src/index.js';
 import { seededRandom } from '../../src/query/seeded-random.js';
 
 export interface ArrayGraph {
   nodes: { id: string; label: string; category: string }[];
   /** `relation` defaults to influence for causal edges and association for the others. */
-  edges: { id: string; s: number; t: number; sign: SignCode; causal: boolean; strength: number; relation?: RelationCode }[];
+  /** `evidence` defaults to none (then a route's weakest link is named by its strength alone). */
+  edges: { id: string; s: number; t: number; sign: SignCode; causal: boolean; strength: number; relation?: RelationCode; evidence?: EvidenceData[] }[];
 }
 
 export class ArrayIndex implements QueryIndex {
@@ -74,7 +75,7 @@ export class ArrayIndex implements QueryIndex {
       causal: x.causal,
       relation,
       ...(arc ? { arc } : {}),
-      evidence: [],
+      evidence: x.evidence ?? [],
     };
   }
   outEdges(n: number): ArrayLike<number> {

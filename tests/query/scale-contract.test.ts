@@ -10,11 +10,11 @@ function arrayCopy(spec: Parameters<typeof buildTestGraph>[0]): QueryIndex {
   const index = indexGraph(graph);
   return new ArrayIndex({
     nodes: Array.from({ length: index.nodeCount }, (_, n) => index.nodeSummary(n)),
-    edges: Array.from({ length: index.edgeCount }, (_, e) => ({ id: index.edgeId(e), s: index.edgeSource(e), t: index.edgeTarget(e), sign: index.edgeSign(e), causal: index.edgeCausal(e), strength: index.edgeStrength(e), relation: index.edgeRelation!(e) })),
+    edges: Array.from({ length: index.edgeCount }, (_, e) => ({ id: index.edgeId(e), s: index.edgeSource(e), t: index.edgeTarget(e), sign: index.edgeSign(e), causal: index.edgeCausal(e), strength: index.edgeStrength(e), relation: index.edgeRelation!(e), evidence: index.edgeSummary(e).evidence })),
   });
 }
 
-// The plain-array index carries no evidence entries, so it finds no direct tests (direct-tests.ts): those are left out too.
+// The plain-array copy carries the evidence entries (they name a route's weakest kind), but direct tests (direct-tests.ts) are left out.
 const strip = (x: unknown) =>
   JSON.parse(
     JSON.stringify(x, (k, v) =>
