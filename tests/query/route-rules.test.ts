@@ -241,6 +241,18 @@ describe('hypotheses keep rule 9 at each hypothesis, as its predictions (dominan
     expect(r.hypotheses.find((h) => h.node.id === 'p')!.actsThrough).toBeNull();
   });
 
+  it('parsimony: x acts through m when its only other route to o1 leaves its concept and comes back through xdef', () => {
+    const lines2 = ['x increases m', 'm increases p', 'p increases o1', 'm increases o2', 'x increases a', 'a increases xdef', 'xdef increases o1'];
+    const obs = [
+      { node: 'o1', direction: 'up' as const },
+      { node: 'o2', direction: 'up' as const },
+    ];
+    const via = (g: KnowledgeGraph) => explainObservations(g, obs, { limit: 100 }).hypotheses.find((h) => h.node.id === 'x' && h.direction === 'up')!.actsThrough?.id ?? null;
+    expect(via(graphOf(lines2, {}, { xdef: 'x' }))).toBe('m');
+    // unmarked, x -> a -> xdef -> o1 is a route as short as the one through m: x does not act only through m
+    expect(via(graphOf(lines2))).toBeNull();
+  });
+
   it('without the state marked, x and xdef each explain both (the routes are no longer circular)', () => {
     expect(counts(graphOf(lines))).toMatchObject({ 'up x': [2, 0, 0], 'up xdef': [2, 0, 0] });
   });
