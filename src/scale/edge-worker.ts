@@ -17,6 +17,21 @@ const WORKER_URL = new URL('./kgx-edges-worker.js', import.meta.url);
 
 let warm: { path: string; worker: Worker } | null = null;
 
+/**
+ * The Node options a worker takes from this process: all but `--input-type`, which applies only to code given
+ * with -e or on stdin (a worker started with it fails: `node --input-type=module -e "...loadKgxIndex..."`).
+ * Profiling flags such as --cpu-prof carry over, so a profile covers both threads.
+ */
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--input-type') i++;
+    else if (!argv[i]!.startsWith('--input-type=')) out.push(argv[i]!);
+  }
+  return out;
+}
+
 /** Whether the worker's compiled module is there (not when running from the TypeScript sources, e.g. in tests). */
 export function workerBuilt(): boolean {
   try {
@@ -29,7 +44,7 @@ export function workerBuilt(): boolean {
 /** Starts the worker for `path` now, to be taken by edgeWorker(path); it waits for its job. */
 export function warmEdgeWorker(path: string): void {
   if (warm || !workerBuilt()) return;
-  const worker = new Worker(WORKER_URL);
+  const worker = new Worker(WORKER_URL, { execArgv: workerExecArgv() });
   worker.unref(); // an unused warm worker never keeps the process alive
   warm = { path: resolve(path), worker };
 }
@@ -41,7 +56,7 @@ export function edgeWorker(path: string): Worker {
     warm = null;
     return worker;
   }
-  const worker = new Worker(WORKER_URL);
+  const worker = new Worker(WORKER_URL, { execArgv: workerExecArgv() });
   worker.unref();
   return worker;
 }

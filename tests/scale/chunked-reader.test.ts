@@ -6,6 +6,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKgxIndex } from '../../src/node.js';
 import { forEachLine } from '../../src/scale/tsv-lines.js';
@@ -210,6 +212,16 @@ describe('two readers (pieces claimed from the front by the loader, from the bac
       }
       expect(dump((await loadBuilt(path, { onProgress: () => {}, parallel: true, pieceBytes })) as unknown as CompactIndex)).toEqual(whole);
     }
+  });
+
+  it('reads with its worker thread also in a script run as `node --input-type=module -e` (an option a worker refuses)', async () => {
+    generateKgx({ edges: 300, nodes: 40, seed: 3, out: dir, name: 'evalrun' });
+    const path = join(dir, 'evalrun_edges.tsv');
+    const url = pathToFileURL(join(__dirname, '..', '..', 'dist', 'src', 'scale', 'kgx-index.js')).href;
+    const code = `import { loadKgxIndex } from ${JSON.stringify(url)}; const i = await loadKgxIndex(${JSON.stringify(path)}, { onProgress: () => {}, parallel: true }); console.log(i.edgeCount);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('300');
   });
 
   it('renames edge ids used again the same way at any split point: first use kept, later ones <id>--2, --3 in file order', async () => {
