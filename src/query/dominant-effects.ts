@@ -22,10 +22,22 @@ import type { EffectEntry, EffectKind, ReachOptions } from './effect-entries.js'
 import { checkReachOptions } from './effect-entries.js';
 import { flowIndex, isFlowIndex, originNode } from './flow-index.js';
 import { buildPath, nodeRef, pathNode, type EdgeMemo, type NodeRef, type Path } from './path-result.js';
-import type { PathIndex } from './path-index.js';
+import { edgeRelationOf, RELATION_CODES, type PathIndex } from './path-index.js';
 import { queryContext, type QueryInput } from './query-input.js';
-import { checkChoice, checkStringList, evidenceKindOf, makeTraversal, resolveAvoid, resolveNumber, sharesStrength, weakestKindOf } from './query-options.js';
-import { withLease } from './scratch.js';
+import {
+  checkChoice,
+  checkStringList,
+  consumersOf,
+  conversionCycleEdge,
+  evidenceKindOf,
+  makeTraversal,
+  resolveAvoid,
+  resolveNumber,
+  sharesStrength,
+  weakestKindOf,
+  type Traversal,
+} from './query-options.js';
+import { withLease, type Lease } from './scratch.js';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../model/vocabulary.js';
 
 export interface DominantEffectsOptions extends ReachOptions, BudgetOptions {
@@ -115,7 +127,9 @@ function dominantSearch(where: string, input: QueryInput, node: string, options:
   const flip = direction === 'up' ? 1 : -1;
   const { total, entries, finalDepth } = withLease(flow, (lease) => {
     const reach = dominantReach(flow, start, trav, opts.depth, lease, budget, walk);
-    return collect(flow, start, reach, flip, only, withRoutes, opts.limit, walk === 'in');
+    // Upstream the traversal already keeps rule 8 for the one end (to: start); downstream every reached node is an end.
+    const own = walk === 'out' ? conversionReaches(flow, start, trav, opts.depth, lease, budget, reach, only) : null;
+    return collect(flow, start, reach, flip, only, withRoutes, opts.limit, walk === 'in', own);
   });
   return {
     node: nodeRef(ctx.index, start),
@@ -129,8 +143,45 @@ function dominantSearch(where: string, input: QueryInput, node: string, options:
   };
 }
 
+/**
+ * Rule 8 for each node downstream (docs/semantics.md): a route into T does not take the production step of
+ * a reaction that consumes T. The shortest routes never do while the consumption step itself is followed
+ * (it is one step shorter), so only a reached T with a consumption edge the traversal refuses (below
+ * --min-evidence, or refuted) while its enzyme may be entered gets a search of its own, over the traversal
+ * that also refuses those production steps (conversionCycleEdge). Null when there is none.
+ */
+function conversionReaches(index: PathIndex, start: number, trav: Traversal, depth: number, lease: Lease, budget: Budget, reach: DominantReach, only: Set<number> | null): Map<number, DominantReach> | null {
+  const realCount = isFlowIndex(index) ? index.realNodeCount : index.nodeCount;
+  let out: Map<number, DominantReach> | null = null;
+  const seen = new Set<number>();
+  for (const state of reach.states) {
+    const n = (state / 3) | 0;
+    if (n >= realCount || n === start || seen.has(n) || (only && !only.has(n))) continue;
+    seen.add(n);
+    if (!consumptionRefused(index, trav, n)) continue;
+    const consumers = consumersOf(index, n);
+    if (consumers === null) continue;
+    const ruled: Traversal = { blocked: trav.blocked, edgeAllowed: (e) => trav.edgeAllowed(e) && !conversionCycleEdge(index, consumers, e) };
+    (out ??= new Map()).set(n, dominantReach(index, start, ruled, depth, lease, budget));
+    if (budget.exhausted) break;
+  }
+  return out;
+}
+
+/** Whether the traversal refuses a consumption step into n from an enzyme (or reaction copy) it may enter. */
+function consumptionRefused(index: PathIndex, trav: Traversal, n: number): boolean {
+  const ins = index.inEdges(n);
+  for (let i = 0; i < ins.length; i++) {
+    const e = ins[i]!;
+    if (edgeRelationOf(index, e) === RELATION_CODES.consumption && !trav.blocked[index.edgeSource(e)] && !trav.edgeAllowed(e)) return true;
+  }
+  return false;
+}
+
 interface Reached {
   n: number;
+  /** The search the entry was judged from (its own under rule 8, else the query's). */
+  reach: DominantReach;
   effect: EffectKind;
   distance: number;
   up: number;
@@ -149,6 +200,7 @@ function collect(
   withRoutes: boolean,
   limit: number,
   upstream: boolean,
+  own: Map<number, DominantReach> | null = null,
 ): { total: number; entries: DominantEffect[]; finalDepth: number } {
   const realCount = isFlowIndex(index) ? index.realNodeCount : index.nodeCount;
   const seen = new Set<number>([start]);
@@ -158,19 +210,20 @@ function collect(
     // Reaction twins stand for a reaction's flux, not for the enzyme's amount: they are not effects.
     if (n >= realCount || seen.has(n) || (only && !only.has(n))) continue;
     seen.add(n);
-    const entry = judge(reach, n, flip);
-    if (entry.distance > reach.finalDepth) continue;
+    const from = own?.get(n) ?? reach;
+    const entry = judge(from, n, flip);
+    if (entry.distance > from.finalDepth) continue;
     const { label, id } = index.nodeSummary(n);
-    reached.push({ n, ...entry, label, id });
+    reached.push({ n, reach: from, ...entry, label, id });
   }
   reached.sort((a, b) => a.distance - b.distance || ORDER[a.effect] - ORDER[b.effect] || a.label.localeCompare(b.label) || (a.id < b.id ? -1 : 1));
   const memo: EdgeMemo = new Map();
-  const entries = reached.slice(0, limit).map((r) => describe(index, start, reach, r, flip, withRoutes, memo, upstream));
+  const entries = reached.slice(0, limit).map((r) => describe(index, start, r.reach, r, flip, withRoutes, memo, upstream));
   return { total: reached.length, entries, finalDepth: reach.finalDepth };
 }
 
 /** Direction, distance, counts and confidence of node n from its (n, +), (n, -) and (n, 0) states. */
-function judge(reach: DominantReach, n: number, flip: 1 | -1): Omit<Reached, 'n' | 'label' | 'id'> {
+function judge(reach: DominantReach, n: number, flip: 1 | -1): Omit<Reached, 'n' | 'reach' | 'label' | 'id'> {
   const up = signedState(n, flip);
   const down = signedState(n, -flip);
   const dUp = reach.dist(up);

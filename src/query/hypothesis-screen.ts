@@ -13,7 +13,7 @@
 import type { Budget } from './budget.js';
 import { FAR, signedState } from './distances.js';
 import type { PathIndex } from './path-index.js';
-import type { Traversal } from './query-options.js';
+import { consumersOf, conversionCycleEdge, type Traversal } from './query-options.js';
 import { isBounce, isFlowIndex } from './flow-index.js';
 import { dominantVerdict, NO_LINK } from './hypothesis-predictions.js';
 import { withLease, type Lease, type Stamped } from './scratch.js';
@@ -71,7 +71,11 @@ export function screenCandidates(index: PathIndex, trav: Traversal, observed: re
   /** Counts o for the candidates reached by a backward search over `t` whose own traversal is `t`; the other traversals met, or null when the budget ran out. */
   const count = (o: ObservedNode, t: Traversal): Set<Traversal> | null =>
     withLease(index, (lease) => {
-      const reach = backwardSearch(index, t, o.n, depth, lease, budget);
+      // Rule 8 for the observation, as dominantEffects keeps it for each node downstream: no route into o
+      // takes the production step of a reaction that consumes o.
+      const consumers = consumersOf(index, o.n);
+      const ruled: Traversal = consumers === null ? t : { blocked: t.blocked, edgeAllowed: (e) => t.edgeAllowed(e) && !conversionCycleEdge(index, consumers, e) };
+      const reach = backwardSearch(index, ruled, o.n, depth, lease, budget);
       if (!reach) return null;
       const { dist, weakest, states } = reach;
       const done = lease.stamped(size);

@@ -49,6 +49,30 @@ describe('rule 8: a route does not follow the target\'s own conversion round a c
   });
 });
 
+describe('rule 8 downstream: effects and hypotheses keep it when the consumption step itself is not followed', () => {
+  // The consumption step below the evidence threshold leaves only the way round the cycle into hcy.
+  const weak = graphOf(['b12 cofactor_for ms', 'ms consumes hcy review_statement', 'ms produces met', 'met converted_to sam', 'sam converted_to sah', 'sah converted_to hcy'], { ms: 'protein' });
+  const strict = { minEvidence: 'established_biochemistry' as const };
+
+  it('effects and dominantEffects: B12 does not raise homocysteine round the methionine cycle', () => {
+    const reached = (r: { effects: { node: { id: string }; effect: string }[] }) => Object.fromEntries(r.effects.map((e) => [e.node.id, e.effect]));
+    expect(reached(effects(weak, 'b12', strict))).toEqual({ ms: 'up', met: 'up', sam: 'up', sah: 'up' });
+    expect(reached(dominantEffects(weak, 'b12', { ...strict, targets: ['hcy', 'sah'] }))).toEqual({ sah: 'up' });
+    // without the threshold the consumption step decides it, as before
+    expect(reached(effects(weak, 'b12')).hcy).toBe('down');
+  });
+
+  it('hypotheses: raising methionine synthase explains SAH, not homocysteine; the screen agrees', () => {
+    const r = explainObservations(weak, [{ node: 'hcy', direction: 'up' }, { node: 'sah', direction: 'up' }], { ...strict, limit: 100 });
+    expect(r.stats.screenMismatches).toBe(0);
+    const ms = r.hypotheses.find((h) => h.node.id === 'ms' && h.direction === 'up')!;
+    expect([ms.correct, ms.incorrect, ms.unreached]).toEqual([1, 0, 1]);
+    expect(ms.predictions.find((p) => p.node.id === 'hcy')!.predicted).toBeNull();
+    // entering the cycle from outside the reaction still explains both
+    expect(r.hypotheses.find((h) => h.node.id === 'met' && h.direction === 'up')!.correct).toBe(2);
+  });
+});
+
 // x and its deficiency xdef are one concept; a, b lead from x back into xdef; xdef and x act on c and e.
 const STATE = ['x prevents xdef', 'x increases a', 'a increases b', 'b risk_factor_for xdef', 'xdef increases c', 'xdef increases d', 'd increases x', 'x increases e'];
 const states = { xdef: 'x' };
