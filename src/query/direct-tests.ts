@@ -4,7 +4,8 @@
  * causation (EVIDENCE_KINDS[kind].testsCausation: randomized trials, Mendelian randomization,
  * intervention studies) on an edge u -> v that asks the same question one step removed:
  * - u is FROM; or an intervention (category `intervention`: a regimen, supplement or programme) with a
- *   signed influence step u -> FROM (a regimen that raises FROM); or a state FROM prevents (FROM -> u
+ *   signed influence step u -> FROM (a regimen that raises FROM), unless FROM is a disease, phenotype or
+ *   measurement (OUTCOME_CATEGORIES); or a state FROM prevents (FROM -> u
  *   by `prevents`: FROM's deficiency). Drugs, foods and exposures do much else besides (metformin lowers
  *   B12 and treats insulin resistance by other means), so their effects are not read as FROM's;
  * - v is TO; or, when TO is a disease, a phenotype with a signed influence step v -> TO (the lesion
@@ -99,13 +100,21 @@ export interface DirectTest {
 type Side = 'into-from' | 'out-of-from' | 'into-to';
 
 /**
+ * FROMs no intervention stands in for: a disease, a phenotype or a measurement. A regimen that lowers one of
+ * them treats it through many routes at once (lifestyle intervention lowers NAFLD and, by itself, obesity), so
+ * its trial of something else is not a test of FROM's effect, as for drugs and foods. A regimen stands in for
+ * what it supplies or acts on: a nutrient, a metabolite, a protein, a process.
+ */
+const OUTCOME_CATEGORIES: ReadonlySet<string> = new Set(['disease', 'phenotype', 'biomarker']);
+
+/**
  * Whether a signed influence edge e may link `other` to the question's end `anchor` as `side` allows (see
  * the head comment), by what the index holds per edge: categories and the sign. The predicate of a
  * step out of FROM is read only for the edges a candidate needs (confirmLinks), since summaries cost
  * more than these arrays on a big index.
  */
 function linkAllowed(index: PathIndex, e: number, side: Side, other: number, anchor: number): boolean {
-  if (side === 'into-from') return index.nodeCategory(other) === 'intervention';
+  if (side === 'into-from') return index.nodeCategory(other) === 'intervention' && !OUTCOME_CATEGORIES.has(index.nodeCategory(anchor));
   if (side === 'out-of-from') return index.edgeSign(e) < 0; // `prevents`, confirmed later
   return index.nodeCategory(anchor) === 'disease' && index.nodeCategory(other) === 'phenotype';
 }

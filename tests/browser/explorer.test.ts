@@ -254,12 +254,13 @@ describe.skipIf(!hasChromium)('web explorer (Chromium)', () => {
     await waitForRender(page);
     await expect.poll(() => page.locator('#messages').textContent()).toMatch(/No path from/);
     // No route, but human studies test the question directly: the path panel says what they found, as the CLI does.
-    const none = findPaths(graph, 'nafld', 'obesity', { maxLength: 6 });
+    // (B12 -> fasting glucose: the trial's B12 regimen found no effect on it.)
+    const none = findPaths(graph, 'vitamin-b12', 'fasting-blood-glucose', { maxLength: 6 });
     expect(none.paths).toEqual([]);
     expect(none.directTestsText).toMatch(/^No route was found, but direct human tests exist: /);
-    await page.goto(`${app.url}?from=nafld&to=obesity`);
+    await page.goto(`${app.url}?from=vitamin-b12&to=fasting-blood-glucose`);
     await waitForRender(page);
-    await expect.poll(() => page.locator('#path-none').textContent()).toBe('No causal path found from non-alcoholic fatty liver disease to obesity.');
+    await expect.poll(() => page.locator('#path-none').textContent()).toBe('No causal path found from vitamin B12 to fasting blood glucose.');
     expect(await page.locator('#path-direct-tests').textContent()).toBe(none.directTestsText);
     expect(await page.locator('#messages').textContent()).toContain(none.directTestsText);
     // The diagram marks both ends of the question, named with their role at a size to read, the rest faded.
@@ -272,12 +273,12 @@ describe.skipIf(!hasChromium)('web explorer (Chromium)', () => {
         return { classes: [...n.classes()], label: n.pstyle('label').strValue as string, px, drawn: px >= n.pstyle('min-zoomed-font-size').pfValue, inView: n.renderedBoundingBox({}).x1 >= 0 && n.renderedBoundingBox({}).x2 <= cy.width() };
       };
       const others = cy.nodes('[degree]').filter((n) => !n.hasClass('endpoint'));
-      return { from: end('nafld'), to: end('obesity'), othersFaded: others.every((n) => n.hasClass('faded')), endpoints: cy.nodes('.endpoint').length };
+      return { from: end('vitamin-b12'), to: end('fasting-blood-glucose'), othersFaded: others.every((n) => n.hasClass('faded')), endpoints: cy.nodes('.endpoint').length };
     });
     expect(ends.endpoints).toBe(2);
-    expect(ends.from).toMatchObject({ label: 'From: non-alcoholic fatty liver disease', drawn: true, inView: true });
+    expect(ends.from).toMatchObject({ label: 'From: vitamin B12', drawn: true, inView: true });
     expect(ends.from.classes).toContain('endpoint-from');
-    expect(ends.to).toMatchObject({ label: 'To: obesity', drawn: true, inView: true });
+    expect(ends.to).toMatchObject({ label: 'To: fasting blood glucose', drawn: true, inView: true });
     expect(ends.to.classes).toContain('endpoint-to');
     expect(Math.min(ends.from.px, ends.to.px)).toBeGreaterThanOrEqual(10);
     expect(ends.othersFaded).toBe(true);

@@ -33,7 +33,7 @@ const SHOTS = [
   },
   { name: 'overview-projector', query: '', viewport: PROJECTOR },
   { name: 'overview-phone', query: '', viewport: PHONE },
-  { name: 'no-route', query: '?from=nafld&to=obesity', viewport: LAPTOP },
+  { name: 'no-route', query: '?from=vitamin-b12&to=fasting-blood-glucose', viewport: LAPTOP },
   { name: 'focus', query: '?focus=homocysteine', viewport: LAPTOP },
   { name: 'path', query: '?from=B12&to=autophagy', viewport: LAPTOP },
   { name: 'step-through', query: '?from=B12&to=autophagy&step=3&presenter=1', viewport: PROJECTOR },

@@ -47,6 +47,20 @@ describe('findPaths: direct tests of the question', () => {
     expect(findPaths(both, 'x', 'y').directTests.map(brief)).toEqual([{ edge: 'diet--decreases--y', predicted: '?', finding: 'supports', verdict: 'no_prediction', agrees: null }]);
   });
 
+  it('takes no intervention as a stand-in for a disease, phenotype or measurement: a treatment acts on much else', () => {
+    // lifestyle lowers y (a disease) and, by itself, z: its trial on z is no test of y's effect on z
+    for (const category of ['disease', 'phenotype', 'biomarker']) {
+      const graph = graphOf(['y increases m', 'lifestyle decreases y review_statement', 'lifestyle decreases z intervention_study'], { lifestyle: 'intervention', y: category, z: 'disease' });
+      const r = findPaths(graph, 'y', 'z');
+      expect(r.paths).toEqual([]);
+      expect(r.directTests).toEqual([]);
+      expect(r.directTestsText).toBeNull();
+    }
+    // a regimen of a substance stands in for it, as before
+    const substance = graphOf(['y increases m', 'lifestyle decreases y review_statement', 'lifestyle decreases z intervention_study'], { lifestyle: 'intervention', y: 'small_molecule', z: 'disease' });
+    expect(findPaths(substance, 'y', 'z').directTests.map((t) => t.edge)).toEqual(['lifestyle--decreases--z']);
+  });
+
   it('says what a disputing trial found instead when the data says: no effect is not confirmed, the opposite effect contradicts', () => {
     const none = findPaths(withTests('regimen decreases lesion review_statement,randomized_trial:disputes:none'), 'x', 'y');
     expect(none.directTests.map(brief)).toEqual([{ edge: 'regimen--decreases--lesion', predicted: '-', finding: 'disputes', verdict: 'not_confirmed', agrees: false }]);
