@@ -35,6 +35,17 @@ describe.skipIf(!hasChromium)('readable labels (Chromium)', () => {
     await app?.close();
   });
 
+  // Pairs of label boxes that overlap, as page code; 1 px of slack: touching boxes are not overlapping text.
+  const OVERLAPS = `(boxes) => {
+      const overlaps = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const p = boxes[i].b, q = boxes[j].b;
+          if (p.x1 + 1 < q.x2 && q.x1 + 1 < p.x2 && p.y1 + 1 < q.y2 && q.y1 + 1 < p.y2) overlaps.push(boxes[i].id + ' / ' + boxes[j].id);
+        }
+      return overlaps;
+    }`;
+
   const measure = (mustRead: string) =>
     `(() => {
       const cy = window.__mechkg.cy;
@@ -43,13 +54,7 @@ describe.skipIf(!hasChromium)('readable labels (Chromium)', () => {
       const drawn = cy.elements().filter((e) => e.visible() && labelOf(e) && e.pstyle('opacity').value * e.pstyle('text-opacity').value >= 0.5 && !e.data('box'));
       const sizes = cy.elements(${JSON.stringify(mustRead)}).filter((e) => e.visible() && labelOf(e)).map((e) => ({ id: e.id(), px: e.pstyle('font-size').pfValue * zoom }));
       const boxes = drawn.map((e) => ({ id: e.id(), b: e.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }) }));
-      const overlaps = [];
-      for (let i = 0; i < boxes.length; i++)
-        for (let j = i + 1; j < boxes.length; j++) {
-          const p = boxes[i].b, q = boxes[j].b;
-          // 1 model px of slack: touching boxes are not overlapping text
-          if (p.x1 + 1 < q.x2 && q.x1 + 1 < p.x2 && p.y1 + 1 < q.y2 && q.y1 + 1 < p.y2) overlaps.push(boxes[i].id + ' / ' + boxes[j].id);
-        }
+      const overlaps = (${OVERLAPS})(boxes);
       return { zoom, sizes, overlaps };
     })()`;
 
@@ -61,12 +66,7 @@ describe.skipIf(!hasChromium)('readable labels (Chromium)', () => {
       const zoom = cy.zoom();
       const drawn = cy.nodes().filter((n) => n.visible() && !n.data('box') && n.pstyle('label').strValue && n.pstyle('opacity').value * n.pstyle('text-opacity').value >= 0.5 && n.pstyle('font-size').pfValue * zoom >= n.pstyle('min-zoomed-font-size').pfValue);
       const boxes = drawn.map((e) => ({ id: e.id(), b: e.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }) }));
-      const overlaps = [];
-      for (let i = 0; i < boxes.length; i++)
-        for (let j = i + 1; j < boxes.length; j++) {
-          const p = boxes[i].b, q = boxes[j].b;
-          if (p.x1 + 1 < q.x2 && q.x1 + 1 < p.x2 && p.y1 + 1 < q.y2 && q.y1 + 1 < p.y2) overlaps.push(boxes[i].id + ' / ' + boxes[j].id);
-        }
+      const overlaps = (${OVERLAPS})(boxes);
       const marked = cy.nodes('.up, .down, .mixed, .perturbed');
       return {
         drawn: drawn.map((n) => ({ id: n.id(), px: n.pstyle('font-size').pfValue * zoom })),
