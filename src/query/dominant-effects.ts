@@ -216,7 +216,7 @@ function collect(
     const { label, id } = index.nodeSummary(n);
     reached.push({ n, reach: from, ...entry, label, id });
   }
-  reached.sort((a, b) => a.distance - b.distance || ORDER[a.effect] - ORDER[b.effect] || a.label.localeCompare(b.label) || (a.id < b.id ? -1 : 1));
+  reached.sort((a, b) => a.distance - b.distance || b.confidence - a.confidence || ORDER[a.effect] - ORDER[b.effect] || a.label.localeCompare(b.label) || (a.id < b.id ? -1 : 1));
   const memo: EdgeMemo = new Map();
   const entries = reached.slice(0, limit).map((r) => describe(index, start, r.reach, r, flip, withRoutes, memo, upstream));
   return { total: reached.length, entries, finalDepth: reach.finalDepth };

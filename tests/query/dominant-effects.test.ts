@@ -26,6 +26,22 @@ describe('dominantEffects: arguments', () => {
   });
 });
 
+describe('dominantEffects: order of the answer', () => {
+  it('lists each distance best-supported first, whatever the direction, so a limit keeps the surest effects', () => {
+    const g = graphOf(['x increases a established_biochemistry', 'x increases b review_statement', 'x decreases c randomized_trial', 'a increases d', 'c increases e review_statement']);
+    const r = dominantEffects(g, 'x');
+    expect(r.effects.map((e) => [e.node.id, e.distance, e.effect, e.confidence])).toEqual([
+      ['a', 1, 'up', 1],
+      ['c', 1, 'down', 0.86],
+      ['b', 1, 'up', 0.14],
+      ['d', 2, 'up', 1],
+      ['e', 2, 'down', 0.14],
+    ]);
+    // the limit cuts the same order
+    expect(dominantEffects(g, 'x', { limit: 2 }).effects.map((e) => e.node.id)).toEqual(['a', 'c']);
+  });
+});
+
 describe('perturbation rules (docs/semantics.md)', () => {
   it('raising an enzyme lowers its substrate and raises its product and the process it catalyzes', () => {
     const g = graphOf(['e consumes s', 'e produces p', 'e catalyzes r'], { e: 'protein', r: 'biological_process' });
