@@ -38,9 +38,13 @@ export class ByteInterner {
 
   /** Number of buf[start, end) (hash = fnv1a of it), or -1 when it is not interned. */
   find(buf: Uint8Array, start: number, end: number, hash: number): number {
+    return this.matchFrom(hash & this.mask, buf, start, end, hash);
+  }
+
+  /** The probe of find from slot s on: the number of buf[start, end), or -1 at the first empty slot. */
+  private matchFrom(s: number, buf: Uint8Array, start: number, end: number, hash: number): number {
     const slots = this.slots;
     const mask = this.mask;
-    let s = hash & mask;
     for (;;) {
       const v = slots[2 * s + 1]!;
       if (v === 0) return -1;
@@ -80,22 +84,8 @@ export class ByteInterner {
     }
     this.touched = touched;
     for (let k = 0; k < count; k++) {
-      let s = out[k]!;
-      if (s < 0) continue;
-      const start = keys[3 * k]!;
-      const end = keys[3 * k + 1]!;
-      const hash = keys[3 * k + 2]!;
-      let found = -1;
-      for (;;) {
-        const v = slots[2 * s + 1]!;
-        if (v === 0) break;
-        if (slots[2 * s] === hash && pool.equalsBytes(v - 1, buf, start, end)) {
-          found = v - 1;
-          break;
-        }
-        s = (s + 1) & mask;
-      }
-      out[k] = found;
+      const s = out[k]!;
+      if (s >= 0) out[k] = this.matchFrom(s, buf, keys[3 * k]!, keys[3 * k + 1]!, keys[3 * k + 2]!);
     }
   }
   /** XOR of the bytes findMany read ahead (kept so the reads are not optimised away). */
