@@ -103,7 +103,7 @@ function importedNode(id: string, n: NodeRecord): Record<string, unknown> {
 
 /** An imported edge: its predicate, qualifiers, negated, provenance and attributes as given, plus sign and causal for styling. */
 function importedEdge(key: string, e: EdgeRecord, source: string, target: string): Record<string, unknown> {
-  const data: Record<string, unknown> = { id: key, key, source, target, predicate: e.predicate, interaction: e.predicate, predicate_label: predicateLabel(e.predicate), sign: e.sign, causal: e.causal };
+  const data: Record<string, unknown> = { id: key, key: e.fileId ?? key, source, target, predicate: e.predicate, interaction: e.predicate, predicate_label: predicateLabel(e.predicate), sign: e.sign, causal: e.causal };
   for (const [k, v] of givenEdgeFields(e)) data[k] = v;
   return withAttributes(data, e.attributes, ['id', 'source', 'target', 'predicate']);
 }

@@ -187,7 +187,8 @@ export function writeGraphml(graph: KnowledgeGraph, options: ExportOptions = {})
     out.push('    </node>');
   }
   for (const { key, source, target, row } of edges) {
-    out.push(`    <edge id="${escapeXml(key, true)}" source="${escapeXml(source, true)}" target="${escapeXml(target, true)}">`);
+    // an edge mechkg renamed on import (a networkx multigraph key used again on another node pair) gets its file's id back
+    out.push(`    <edge id="${escapeXml(graph.getEdgeAttribute(key, 'fileId') ?? key, true)}" source="${escapeXml(source, true)}" target="${escapeXml(target, true)}">`);
     for (const [k, v] of row) if (v !== undefined && v !== null) out.push(data(`e_${k}`, cellText(edgeCols.types.get(k)!, v), '      '));
     out.push(yedEdgeGraphics(graph.getEdgeAttributes(key), undirected, '      '));
     out.push('    </edge>');

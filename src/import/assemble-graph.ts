@@ -109,10 +109,15 @@ export function assembleGraph(r: RecordsIn, fallbackName: string): LoadResult {
     const target = endpoint(e.object!, e.where);
     const ids = edgeId(e, edgeIdOf, source, built.predicate, target, edgeIds, defaultCounts, warnings);
     const record: EdgeRecord = { ...built, id: ids, source, target, module: e.own?.module ?? defaultModule, origin: origin(e.where) };
+    // the file's id when it had to be renamed (a networkx key, unique per node pair only): written back by GraphML and cyjs
+    const fileId = e.fileId ?? (r.keysPerPair && e.id !== undefined && e.id !== '' && edgeIdOf(e.id) !== ids ? e.id : undefined);
+    if (fileId !== undefined && fileId !== ids) record.fileId = fileId;
     edges.push(record);
     if (e.undirected) {
       const back = `${ids}~reverse`;
-      edges.push({ ...record, id: back, source: target, target: source, reverseOf: ids });
+      const reverse: EdgeRecord = { ...record, id: back, source: target, target: source, reverseOf: ids };
+      if (record.fileId !== undefined) reverse.fileId = `${record.fileId}~reverse`;
+      edges.push(reverse);
       edgeIds.set(back, 1);
     }
   }

@@ -93,6 +93,8 @@ export function readCytoscapeJson(path: string, doc: unknown, shape: CytoscapeSh
     const d = el.data;
     const e = flatEdge(where, { id: d.id ?? d.key, source: d.source, target: d.target }, d, r.problems, fromMechkg ? DERIVED_ON_IMPORTED_EDGE : undefined);
     if (undirected) e.undirected = true;
+    // mechkg's own .cyjs: `key` is the id the original file gave the edge (a networkx key), when mechkg renamed it
+    if (fromMechkg && d.id !== undefined && d.key !== undefined && d.key !== null && String(d.key) !== String(d.id)) e.fileId = String(d.key);
     keepClasses(el, e.attributes);
     r.edges.push(e);
     // flat copies of the cited source records (mechkg's .cyjs, for tools that keep only flat columns)

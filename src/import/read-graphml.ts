@@ -33,6 +33,8 @@ const asArray = (v: unknown): El[] => (Array.isArray(v) ? (v as El[]) : v === un
 
 export function readGraphml(path: string, text: string): RecordsIn {
   const r = emptyRecords('GraphML');
+  // networkx's write_graphml writes a multigraph's keys as edge ids, and they count per node pair (0, 1, ... for each)
+  r.keysPerPair = true;
   if (!checkXml(path, text, r)) return r;
   const root = /<graphml\b([^>]*)>/.exec(text);
   const ns = root ? /\sxmlns\s*=\s*["']([^"']*)["']/.exec(root[1]!) : null;

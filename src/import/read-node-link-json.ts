@@ -29,6 +29,8 @@ export function isNodeLinkJson(doc: unknown): boolean {
 
 export function readNodeLinkJson(path: string, doc: Record<string, unknown>): RecordsIn {
   const r = emptyRecords('node-link JSON');
+  // networkx's multigraph keys count per node pair (0, 1, ... for each pair)
+  r.keysPerPair = true;
   readGraphAttributes(r, doc.graph);
   (doc.nodes as unknown[]).forEach((el, i) => {
     const where: Where = { file: path, element: `nodes[${i}]` };

@@ -91,6 +91,8 @@ export interface EdgeIn {
   own?: OwnEdgeFields;
   /** The file's edge has no direction (GraphML): it is read both ways. */
   undirected?: boolean;
+  /** The file's own id of the edge when it differs from `id` (mechkg's cyjs: `key`, the id another file gave it). */
+  fileId?: string;
 }
 
 export interface RecordsIn {
@@ -106,6 +108,11 @@ export interface RecordsIn {
   modules: { where: Where; data: unknown }[];
   /** The file's graph is undirected (GraphML edgedefault="undirected", directed="false" edges): edges are read both ways. */
   undirectedEdges?: number;
+  /**
+   * The file's edge ids are multigraph keys, unique only per node pair (networkx: GraphML edge ids, node-link
+   * `key`): an edge renamed because its id is used again keeps the file's id as `fileId`, for the writers.
+   */
+  keysPerPair?: boolean;
   problems: Problem[];
 }
 

@@ -56,6 +56,12 @@ export interface EdgeRecord extends Omit<EdgeData, 'id' | 'predicate'> {
   attributes?: Attributes;
   /** An undirected edge of the file is read both ways: the second direction names the first edge's id. */
   reverseOf?: string;
+  /**
+   * Imported edges: the id the file gave this edge when mechkg had to rename it (`<id>--2`) because another edge
+   * already had it, as in networkx multigraphs, whose keys (GraphML edge ids, node-link `key`) are unique only
+   * per node pair. The writers that carry networkx keys (GraphML edge id, cyjs `key`) write this back.
+   */
+  fileId?: string;
   /** From the predicate (and, for imported edges, its qualifiers and `negated`): '+', '-', or null for no direction. */
   sign: Sign | null;
   /** From the predicate: whether path queries follow this edge by default (influence and conversion). */
