@@ -17,6 +17,7 @@ import type { AttributeValue } from '../model/types.js';
 import { DERIVED_ON_IMPORTED_EDGE, DERIVED_ON_IMPORTED_NODE, flatEdge, flatNode, splitEscapedList } from './flat-record.js';
 import { attributeBag, emptyRecords, isRecord, jsonField, lineAt, positionOf, problemAt, type NodePosition, type RecordsIn, type Where } from './records.js';
 import { checkXml, parseXml, XML_META, type XmlElement } from './xml-document.js';
+import { isYedLiveStyle, yedLiveLabel, yedLivePosition, yedLiveRole } from './yed-live.js';
 
 type El = XmlElement;
 const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
@@ -78,6 +79,16 @@ export function readGraphml(path: string, text: string): RecordsIn {
         r.problems.push(problemAt(where, 'invalid_field', `<data key="${keyId}">: no <key id="${keyId}"> is declared (networkx rejects this)`));
         continue;
       }
+      if (key.yfiles?.startsWith('live:')) {
+        // yEd Live (yFiles for HTML): labels are the name, NodeGeometry the position (below); styles, folding
+        // state and shared resources are drawing, not attributes
+        const role = key.yfiles.slice(5);
+        if (role === 'NodeLabels' || role === 'EdgeLabels') {
+          const label = yedLiveLabel(d);
+          if (label !== undefined) out.label = label;
+        } else if (isYedLiveStyle(role, d) && kind !== 'graph') styled[kind]++;
+        continue;
+      }
       if (key.yfiles) {
         if ((key.yfiles === 'nodegraphics' || key.yfiles === 'edgegraphics') && !ownFile) {
           const label = yfilesLabel(d);
@@ -98,7 +109,7 @@ export function readGraphml(path: string, text: string): RecordsIn {
     }
     for (const [id, declared] of keys) {
       const key = declared.find((k) => k.for === kind) ?? declared.find((k) => k.for === 'all');
-      if (kind === 'graph' || given.has(id) || !key || key.default === undefined) continue;
+      if (kind === 'graph' || given.has(id) || !key || key.default === undefined || key.yfiles?.startsWith('live:')) continue;
       const value = typed(key.default, key, where, `<key id="${id}"> default`);
       if (value !== undefined && !(key.name in out)) out[key.name] = value;
     }
@@ -271,7 +282,12 @@ function yfilesLabel(d: El): string | undefined {
 /** The centre of a node's yEd geometry (`<y:Geometry x y width height>`: x and y are its top-left corner). */
 function yfilesPosition(el: El, keyOf: (id: string) => Key | undefined): NodePosition | undefined {
   for (const d of asArray(el.data)) {
-    if (keyOf(String(d['@_key'] ?? ''))?.yfiles !== 'nodegraphics') continue;
+    const role = keyOf(String(d['@_key'] ?? ''))?.yfiles;
+    if (role === 'live:NodeGeometry') {
+      const position = yedLivePosition(d);
+      if (position) return position;
+    }
+    if (role !== 'nodegraphics') continue;
     for (const s of yfilesDrawings(d)) {
       for (const g of asArray(s.Geometry)) {
         if (!isRecord(g)) continue;
@@ -298,6 +314,8 @@ function declaredKeys(g: El, graph: El): { keys: Map<string, Key[]>; nested: El[
     const key: Key = { name: String(k['@_attr.name'] ?? id), for: String(k['@_for'] ?? 'all'), type: String(k['@_attr.type'] ?? 'string') };
     if (def !== undefined) key.default = typeof def === 'string' ? def : isRecord(def) && typeof def['#text'] === 'string' ? def['#text'] : '';
     if (typeof k['@_yfiles.type'] === 'string') key.yfiles = k['@_yfiles.type'] as string;
+    const live = yedLiveRole(k['@_attr.uri']);
+    if (live !== undefined) key.yfiles = `live:${live}`;
     const same = keys.get(id);
     if (!same) keys.set(id, [key]);
     else if (!same.some((s) => s.for === key.for)) same.push(key);
