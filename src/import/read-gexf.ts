@@ -6,7 +6,8 @@
  * flattened with the parent as `pid`. Gephi's drawing is kept: `viz:position` as the node's position,
  * `viz:color` as a `color` attribute (`#rrggbb`, alpha as `color_alpha`), `viz:size` as `size`, `viz:shape` and
  * edge `viz:thickness` as `viz_shape` / `thickness`. `<meta>` (creator, description, keywords) are graph
- * attributes. Dynamic graphs: time intervals (spells, attvalue start / end) are not kept, with a warning.
+ * attributes. GEXF 1.3 list types (`listinteger`, `listdouble`, `listboolean`, ...) are lists of their base type.
+ * Dynamic graphs: time intervals and timestamps (spells, start / end, timestamp(s)) are not kept, with a warning.
  */
 import type { AttributeValue } from '../model/types.js';
 import { flatEdge, flatNode } from './flat-record.js';
@@ -20,6 +21,22 @@ interface Column {
   title: string;
   type: string;
   default?: string;
+}
+
+/** The XML attributes that put an element or a value in time (GEXF 1.2 intervals, GEXF 1.3 timestamps). */
+const TIME_KEYS = ['@_start', '@_end', '@_startopen', '@_endopen', '@_timestamp', '@_timestamps', '@_intervals'];
+
+/**
+ * A GEXF 1.3 list value (`listinteger`, `listdouble`, `listboolean`, ... as Gephi writes them: `[1, 2, 3]`, or
+ * `|`-separated) as a list of its base type; undefined when an item is not of that type (then kept as text).
+ */
+function listValue(v: string, base: string): AttributeValue | undefined {
+  const items = v.replace(/^\[|\]$/g, '').split(/[|,]/).map((x) => x.trim()).filter((x) => x !== '');
+  if (['integer', 'long', 'short', 'byte', 'float', 'double'].includes(base)) {
+    return items.every((x) => /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(x)) ? items.map(Number) : undefined;
+  }
+  if (base === 'boolean') return items.every((x) => /^(true|false)$/i.test(x)) ? items.map((x) => x.toLowerCase() === 'true') : undefined;
+  return items;
 }
 
 const asArray = (v: unknown): El[] => (Array.isArray(v) ? (v as El[]) : v === undefined || v === '' ? [] : [v as El]);
@@ -73,6 +90,7 @@ export function readGexf(path: string, text: string): RecordsIn {
     } else if (t === 'boolean') {
       if (/^(true|false|1|0)$/i.test(v)) return /^(true|1)$/i.test(v);
     } else if (t === 'liststring') return v.replace(/^\[|\]$/g, '').split(/[|,]/).map((x) => x.trim()).filter((x) => x !== '');
+    else if (t.startsWith('list')) return listValue(v, t.slice(4)) ?? raw;
     else return raw;
     r.problems.push(problemAt(where, 'invalid_field', `attvalue for "${col.title}": "${raw.slice(0, 40)}" is not of type ${t} (networkx rejects the file)`));
     return undefined;
@@ -80,7 +98,7 @@ export function readGexf(path: string, text: string): RecordsIn {
   /** The attribute columns of an element: its attvalues by title, then the columns' defaults. */
   const valuesOf = (el: El, kind: 'node' | 'edge', where: Where): Record<string, unknown> => {
     const out: Record<string, unknown> = Object.create(null);
-    if (asArray(el.spells).length || el['@_start'] !== undefined || el['@_end'] !== undefined) timed++;
+    if (asArray(el.spells).length || TIME_KEYS.some((k) => el[k] !== undefined)) timed++;
     const attvalues = isRecord(el.attvalues) ? asArray(el.attvalues.attvalue) : [];
     for (const av of attvalues) {
       const id = String(av['@_for'] ?? av['@_id'] ?? '');
@@ -89,7 +107,7 @@ export function readGexf(path: string, text: string): RecordsIn {
         r.problems.push(problemAt(where, 'invalid_field', `<attvalue for="${id}">: no <attribute id="${id}"> is declared for ${kind}s`));
         continue;
       }
-      if (av['@_start'] !== undefined || av['@_end'] !== undefined) timed++;
+      if (TIME_KEYS.some((k) => av[k] !== undefined)) timed++;
       if (col.title in out) continue; // a dynamic attribute's later values
       const v = typed(String(av['@_value'] ?? ''), col, where);
       if (v !== undefined) out[col.title] = v;
@@ -162,7 +180,7 @@ export function readGexf(path: string, text: string): RecordsIn {
     }
   }
   if (undirected > 0) r.undirectedEdges = undirected;
-  if (timed > 0) r.problems.push({ level: 'warning', code: 'invalid_field', file: path, message: `the graph is dynamic: the time intervals of ${timed} element(s) or value(s) (spells, start / end) are not kept; each attribute keeps its first value` });
+  if (timed > 0) r.problems.push({ level: 'warning', code: 'invalid_field', file: path, message: `the graph is dynamic: the time intervals of ${timed} element(s) or value(s) (spells, start / end, timestamps) are not kept; each attribute keeps its first value` });
   void gw;
   return r;
 }

@@ -108,3 +108,47 @@ describe('GEXF direction and refusals', () => {
     expect(errors.every((p) => p.file === 'bad.gexf' && (p.line ?? 0) > 0)).toBe(true);
   });
 });
+
+// GEXF 1.3 as Gephi 0.9+ writes a dynamic graph of timestamps, with the list column types 1.3 added
+// (hand-written in the shape of the GEXF 1.3 schema's list types and timestamp attributes).
+const GEXF13 = `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3" xmlns:viz="http://gexf.net/1.3/viz">
+  <graph defaultedgetype="directed" mode="dynamic" timeformat="double" timerepresentation="timestamp">
+    <attributes class="node" mode="static">
+      <attribute id="nums" title="nums" type="listinteger"/>
+      <attribute id="ws" title="ws" type="listdouble"/>
+      <attribute id="flags" title="flags" type="listboolean"/>
+      <attribute id="odd" title="odd" type="listinteger"/>
+      <attribute id="big" title="big" type="biginteger"/>
+    </attributes>
+    <attributes class="node" mode="dynamic"><attribute id="score" title="score" type="double"/></attributes>
+    <nodes>
+      <node id="a" label="A">
+        <attvalues>
+          <attvalue for="nums" value="[1, 2, 3]"/>
+          <attvalue for="ws" value="0.5|1.5"/>
+          <attvalue for="flags" value="[true, FALSE]"/>
+          <attvalue for="odd" value="[1, two]"/>
+          <attvalue for="big" value="123456789012345678901234567890"/>
+          <attvalue for="score" value="1.0" timestamp="2000.0"/>
+          <attvalue for="score" value="2.0" timestamp="2001.0"/>
+        </attvalues>
+        <spells><spell timestamp="2000.0"/></spells>
+      </node>
+      <node id="b" label="B" timestamps="&lt;[2000.0, 2001.0]&gt;"/>
+    </nodes>
+    <edges><edge id="0" source="a" target="b" timestamp="2000.0"/></edges>
+  </graph>
+</gexf>`;
+
+describe('GEXF 1.3 list types and timestamps', () => {
+  it('reads list columns as lists of their base type (text kept when an item is not of it; big integers as text)', () => {
+    const g = importGraph({ path: 'g13.gexf', text: GEXF13 });
+    expect(g.getNodeAttribute('a', 'attributes')).toEqual({ nums: [1, 2, 3], ws: [0.5, 1.5], flags: [true, false], odd: '[1, two]', big: '123456789012345678901234567890', score: 1 });
+  });
+
+  it('counts timestamps (spells, attvalues, node and edge timestamp / timestamps) in the dynamic-graph warning', () => {
+    const r = tryImportGraph({ path: 'g13.gexf', text: GEXF13 });
+    expect(r.problems.map((p) => p.message)).toContain('the graph is dynamic: the time intervals of 5 element(s) or value(s) (spells, start / end, timestamps) are not kept; each attribute keeps its first value');
+  });
+});
