@@ -112,7 +112,7 @@ export function readTrapi(path: string, kg: Record<string, unknown>): RecordsIn 
     if (o.name !== undefined && o.name !== null) row.set('name', attributeValue(o.name));
     if (o.categories !== undefined) row.set('category', attributeValue(o.categories));
     if (o.is_set !== undefined) row.set('is_set', attributeValue(o.is_set));
-    for (const [k, v] of trapiAttributes(o.attributes)) row.set(k, v);
+    setTrapiAttributes(row, o.attributes);
     r.nodes.push(kgxNode(row, where));
   }
   for (const [key, o, element] of entries(kg.edges, 'edges')) {
@@ -125,7 +125,7 @@ export function readTrapi(path: string, kg: Record<string, unknown>): RecordsIn 
     if (key !== undefined) row.set('id', key);
     else if (o.id !== undefined) row.set('id', attributeValue(o.id));
     for (const k of ['subject', 'predicate', 'object'] as const) if (o[k] !== undefined && o[k] !== null) row.set(k, attributeValue(o[k]));
-    for (const [k, v] of trapiAttributes(o.attributes)) row.set(k, v);
+    setTrapiAttributes(row, o.attributes);
     if (Array.isArray(o.qualifiers)) {
       for (const q of o.qualifiers) if (isRecord(q) && typeof q.qualifier_type_id === 'string') row.set(q.qualifier_type_id.replace(/^biolink:/, ''), attributeValue(q.qualifier_value));
     }
@@ -136,16 +136,32 @@ export function readTrapi(path: string, kg: Record<string, unknown>): RecordsIn 
   return r;
 }
 
-/** TRAPI attributes as KGX-style fields: biolink:knowledge_level -> knowledge_level; other types keep their id. */
-function trapiAttributes(v: unknown): [string, RowValue][] {
-  if (!Array.isArray(v)) return [];
-  const out: [string, RowValue][] = [];
+/**
+ * TRAPI attributes as KGX-style fields (biolink:knowledge_level -> knowledge_level; other types keep their id),
+ * the first of a type id given twice. When the fields cannot hold all of it (sub-attributes, a type id given
+ * twice, original_attribute_name, value_type_id, attribute_source ...), the list itself is kept too, as the
+ * attribute `attributes`, exactly as given.
+ */
+function setTrapiAttributes(row: Map<string, RowValue>, v: unknown): void {
+  if (!Array.isArray(v)) return;
+  let lossy = false;
+  const seen = new Set<string>();
   for (const a of v) {
-    if (!isRecord(a) || typeof a.attribute_type_id !== 'string') continue;
+    if (!isRecord(a) || typeof a.attribute_type_id !== 'string') {
+      lossy = true;
+      continue;
+    }
+    if (Object.keys(a).some((k) => k !== 'attribute_type_id' && k !== 'value' && a[k] !== null && !(Array.isArray(a[k]) && (a[k] as unknown[]).length === 0))) lossy = true;
     const type = a.attribute_type_id;
-    out.push([/^biolink:/.test(type) ? type.slice(8) : type, attributeValue(a.value)]);
+    const name = /^biolink:/.test(type) ? type.slice(8) : type;
+    if (seen.has(name)) {
+      lossy = true;
+      continue;
+    }
+    seen.add(name);
+    row.set(name, attributeValue(a.value));
   }
-  return out;
+  if (lossy) row.set('attributes', attributeValue(v));
 }
 
 /** TRAPI `sources` (resource_id + resource_role) as KGX provenance; the list itself is kept as an attribute. */
