@@ -4,16 +4,17 @@
  * allRoutes gives the exhaustive view (every sign a walk within depth reaches, "mixed" when both).
  * Both follow conversions by the rules of docs/semantics.md (the flow view, flow-index.ts).
  */
-import type { BudgetOptions, WorkStats } from './budget.js';
+import { Budget, type BudgetOptions, type WorkStats } from './budget.js';
 import { runDominantEffects, type DominantEffect } from './dominant-effects.js';
-import { flowIndex } from './flow-index.js';
+import { flowIndex, isFlowIndex, originNode } from './flow-index.js';
+import type { PathIndex } from './path-index.js';
 import { nodeRef, type Confounder, type NodeRef } from './path-result.js';
 import { byConfounder, confoundedBy, routeConfounders, type ConfounderMemo } from './route-confounders.js';
 import { queryContext, type QueryInput } from './query-input.js';
-import { checkChoice, makeTraversal, resolveAvoid, resolveNumber } from './query-options.js';
-import { withLease } from './scratch.js';
-import { signedReach } from './signed-reach.js';
-import { checkReachOptions, effectEntries, type EffectEntry, type ReachOptions } from './effect-entries.js';
+import { checkChoice, consumersOf, conversionCycleEdge, makeTraversal, resolveAvoid, resolveNumber, type Traversal } from './query-options.js';
+import { withLease, type Lease } from './scratch.js';
+import { signedReach, type SignedReach } from './signed-reach.js';
+import { checkReachOptions, effectEntries, routeCheck, type EffectEntry, type ReachOptions } from './effect-entries.js';
 
 export interface EffectsOptions extends ReachOptions, BudgetOptions {
   /** Raise ('up', default) or lower ('down') the node. */
@@ -28,7 +29,11 @@ export interface EffectsResult {
   depth: number;
   /** 'dominant' (default) or 'all-routes'. */
   view: 'dominant' | 'all-routes';
-  /** False when the work budget cut the search (dominant view only; the all-routes view is never cut). */
+  /**
+   * False when the work budget cut the search. In the all-routes view the walk search is never cut; the
+   * budget bounds the route searches that check a sign whose shortest walk is no route, and a sign left
+   * unchecked keeps its walk.
+   */
   complete: boolean;
   /** Nodes affected (before limit). */
   total: number;
@@ -61,21 +66,52 @@ export function effects(input: QueryInput, node: string, options: EffectsOptions
   const ctx = queryContext(input);
   const start = resolveNumber(ctx, node);
   const flow = flowIndex(ctx.index);
-  const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [start], from: start });
-  const { total, entries } = withLease(flow, (lease) =>
-    effectEntries(flow, start, signedReach(flow, start, trav, 'out', opts.depth, lease), direction === 'up' ? 1 : -1, false, opts.limit),
-  );
+  const avoid = resolveAvoid(ctx, opts.avoid);
+  const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid, keep: [start], from: start });
+  const budget = new Budget(WHERE, options);
+  const check = routeCheck({ ...ctx, index: flow }, start, 'out', opts, avoid, budget);
+  const { total, entries } = withLease(flow, (lease) => {
+    const reach = signedReach(flow, start, trav, 'out', opts.depth, lease);
+    return effectEntries(flow, start, reach, direction === 'up' ? 1 : -1, false, opts.limit, conversionWalks(flow, start, trav, opts.depth, lease, reach), check);
+  });
   return {
     node: nodeRef(ctx.index, start),
     direction,
     depth: opts.depth,
     view: 'all-routes',
-    complete: true,
+    complete: !budget.exhausted,
     total,
     truncated: total > entries.length,
     effects: withConfounders(input, entries),
     confounds: confoundedBy(ctx.index, start),
+    stats: budget.stats(),
   };
+}
+
+/**
+ * Rule 8 for each node the exhaustive view reports (docs/semantics.md): a walk into T does not take the
+ * production step of a reaction that consumes T (conversionCycleEdge), as `paths` into T refuses it. A
+ * walk can take that step only after reaching the enzyme (or its reaction copy) within depth - 1 steps, so
+ * only a reached T consumed by such an enzyme gets a search of its own, over the traversal that also
+ * refuses those production steps. Null when there is none.
+ */
+function conversionWalks(index: PathIndex, start: number, trav: Traversal, depth: number, lease: Lease, reach: SignedReach): Map<number, SignedReach> | null {
+  const realCount = isFlowIndex(index) ? index.realNodeCount : index.nodeCount;
+  // The (real) enzymes whose production steps some walk within depth can take.
+  const entered = new Set<number>();
+  for (const state of reach.states) if (reach.dist(state) < depth) entered.add(originNode(index, (state / 3) | 0));
+  let out: Map<number, SignedReach> | null = null;
+  const seen = new Set<number>([start]);
+  for (const state of reach.states) {
+    const n = (state / 3) | 0;
+    if (n >= realCount || seen.has(n)) continue;
+    seen.add(n);
+    const consumers = consumersOf(index, n);
+    if (consumers === null || ![...consumers.keys()].some((enzyme) => entered.has(enzyme))) continue;
+    const ruled: Traversal = { blocked: trav.blocked, edgeAllowed: (e) => trav.edgeAllowed(e) && !conversionCycleEdge(index, consumers, e) };
+    (out ??= new Map()).set(n, signedReach(index, start, ruled, 'out', depth, lease));
+  }
+  return out;
 }
 
 /**

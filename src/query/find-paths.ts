@@ -203,6 +203,27 @@ function unlistedSigns(ctx: QueryContext, s: number, t: number, via: number[], a
   return { routes, checked: !budget.exhausted };
 }
 
+/**
+ * The route paths would list first among those of net sign `sign` from s to t within maxLength (shortest,
+ * then best-supported), by paths' rules, as its edges on ctx's index (the flow view); null when there is
+ * none, undefined when the budget ran out before the answer was known. effects' exhaustive view checks a
+ * sign its walk search found against it (effects.ts).
+ */
+export function shortestRouteOfSign(
+  ctx: QueryContext,
+  s: number,
+  t: number,
+  sign: -1 | 0 | 1,
+  maxLength: number,
+  filter: { includeAssociations: boolean; minStrength: number; avoid: ReturnType<typeof resolveAvoid> },
+  budget: Budget,
+): Int32Array | null | undefined {
+  const opts: ResolvedOptions = { maxLength, limit: 1, sign, via: [], avoid: [], minStrength: filter.minStrength, includeAssociations: filter.includeAssociations, rank: 'length' };
+  const found = withLease(ctx.index, (lease) => rankByLength({ ctx, s, t, via: [], avoid: filter.avoid, opts, budget, lease }));
+  if (found.paths.length > 0) return found.paths[0]!.edges;
+  return budget.exhausted ? undefined : null;
+}
+
 interface Search {
   ctx: QueryContext;
   s: number;

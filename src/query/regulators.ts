@@ -4,7 +4,7 @@
  * backwards: dominant-effects.ts), with a work budget and a `complete` flag; allRoutes gives the exhaustive
  * view (every sign some walk within depth gives, "mixed" when both).
  */
-import type { BudgetOptions, WorkStats } from './budget.js';
+import { Budget, type BudgetOptions, type WorkStats } from './budget.js';
 import { runDominantRegulators, type DominantEffect } from './dominant-effects.js';
 import { flowIndex } from './flow-index.js';
 import { nodeRef, type NodeRef } from './path-result.js';
@@ -12,7 +12,7 @@ import { queryContext, type QueryInput } from './query-input.js';
 import { makeTraversal, resolveAvoid, resolveNumber } from './query-options.js';
 import { withLease } from './scratch.js';
 import { signedReach } from './signed-reach.js';
-import { checkReachOptions, effectEntries, type EffectEntry, type ReachOptions } from './effect-entries.js';
+import { checkReachOptions, effectEntries, routeCheck, type EffectEntry, type ReachOptions } from './effect-entries.js';
 
 export interface RegulatorsOptions extends ReachOptions, BudgetOptions {
   /** The exhaustive view: every sign some route within depth gives ("mixed" when both). */
@@ -24,7 +24,10 @@ export interface RegulatorsResult {
   depth: number;
   /** 'dominant' (default) or 'all-routes'. */
   view: 'dominant' | 'all-routes';
-  /** False when the work budget cut the search (dominant view only): the entries listed are exact, farther ones missing. */
+  /**
+   * False when the work budget cut the search: the entries listed are exact, farther ones missing (in the
+   * all-routes view: a sign the budget left unchecked keeps its walk, effect-entries.ts routeCheck).
+   */
   complete: boolean;
   total: number;
   truncated: boolean;
@@ -47,9 +50,13 @@ export function regulators(input: QueryInput, node: string, options: RegulatorsO
   const ctx = queryContext(input);
   const target = resolveNumber(ctx, node);
   const flow = flowIndex(ctx.index);
-  const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [target], to: target });
+  const avoid = resolveAvoid(ctx, opts.avoid);
+  const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid, keep: [target], to: target });
+  const budget = new Budget(WHERE, options);
+  // Each sign is a route's, as `paths` from the regulator lists them (effect-entries.ts, routeCheck).
+  const check = routeCheck({ ...ctx, index: flow }, target, 'in', opts, avoid, budget);
   const { total, entries } = withLease(flow, (lease) =>
-    effectEntries(flow, target, signedReach(flow, target, trav, 'in', opts.depth, lease), 1, true, opts.limit),
+    effectEntries(flow, target, signedReach(flow, target, trav, 'in', opts.depth, lease), 1, true, opts.limit, null, check),
   );
-  return { node: nodeRef(ctx.index, target), depth: opts.depth, view: 'all-routes', complete: true, total, truncated: total > entries.length, regulators: entries };
+  return { node: nodeRef(ctx.index, target), depth: opts.depth, view: 'all-routes', complete: !budget.exhausted, total, truncated: total > entries.length, regulators: entries, stats: budget.stats() };
 }

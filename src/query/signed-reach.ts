@@ -6,8 +6,8 @@
  * allocation or fill per query), and the reached states are listed, so nobody scans every node after.
  */
 import { FAR, signedState } from './distances.js';
-import { isBounce, originNode } from './flow-index.js';
-import type { PathIndex } from './path-index.js';
+import { isBounce, isFlowIndex, originNode } from './flow-index.js';
+import { edgeRelationOf, RELATION_CODES, type PathIndex } from './path-index.js';
 import type { Traversal } from './query-options.js';
 import { Lease } from './scratch.js';
 
@@ -16,10 +16,8 @@ export interface SignedReach {
   dist(state: number): number;
   /** The states reached, in BFS order (the start state first). */
   states: Int32Array;
-  /** Edge that first reached each reached state (-1 at the start); meaningless for other states. */
-  viaEdge: Int32Array;
-  /** The state it came from (-1 at the start); meaningless for states not reached. */
-  prevState: Int32Array;
+  /** The edges of the shortest walk to a reached state, in walk order (for 'in', leading towards start). */
+  walk(state: number): number[];
 }
 
 /**
@@ -27,8 +25,14 @@ export interface SignedReach {
  * changes start) up to maxDepth steps. A state's sign is the product of the edge signs (0 once a step is
  * unsigned). Start is clamped, as in a perturbation experiment: it is held at its changed value, so no
  * walk passes back through it (otherwise every loop through start would make its whole downstream
- * "mixed"); clampStart=false gives the plain signed walk search. Other nodes may repeat only when the sign came back round a feedback loop. The result
- * lives in arrays of `lease` (valid until it is released); without one, in fresh arrays.
+ * "mixed"); clampStart=false gives the plain signed walk search. Other nodes may repeat only when the sign
+ * came back round a feedback loop. The result lives in arrays of `lease` (valid until it is released);
+ * without one, in fresh arrays.
+ *
+ * Exact for rule 5's step pairs (isBounce): which step may follow depends on the step before it, so a
+ * (node, sign) reached by a step that restricts the next one (restricts()) is also searched on from its
+ * first arrival by any other step: a walk refused after the first arrival is not lost when another
+ * arrival allows it. Walks are kept as records (node, sign, arriving edge, previous record).
  */
 export function signedReach(
   index: PathIndex,
@@ -41,44 +45,77 @@ export function signedReach(
 ): SignedReach {
   const size = index.nodeCount * 3;
   const dist = lease.stamped(size);
-  const viaEdge = lease.ints(size);
-  const prevState = lease.ints(size);
-  const queue = lease.ints(size);
-  let head = 0;
-  let tail = 0;
+  /** First record of each state; a free record (arrived by a step that restricts nothing) once one exists. */
+  const firstRecord = lease.ints(size);
+  const free = lease.stamped(size);
+  const restricted = new Set<number>();
+  const order: number[] = [];
+  const recState: number[] = [];
+  const recVia: number[] = [];
+  const recPrev: number[] = [];
+  const recDist: number[] = [];
+  const out = direction === 'out';
+  const flow = isFlowIndex(index);
+  // Whether a walk's step e can make some next step a bounce (isBounce: out, (e, next); in, (next, e)).
+  const restricts = (e: number): boolean => {
+    if (!flow) return false;
+    if (out) return edgeRelationOf(index, e) === RELATION_CODES.consumption && !index.edgeReversed(e);
+    return index.edgeReversed(e) || edgeRelationOf(index, e) === RELATION_CODES.conversion;
+  };
+  const record = (state: number, via: number, prev: number, d: number): void => {
+    recState.push(state);
+    recVia.push(via);
+    recPrev.push(prev);
+    recDist.push(d);
+    if (!dist.has(state)) {
+      dist.set(state, d);
+      firstRecord[state] = recState.length - 1;
+      order.push(state);
+    }
+  };
   const first = signedState(start, 1);
-  dist.set(first, 0);
-  viaEdge[first] = -1;
-  prevState[first] = -1;
-  queue[tail++] = first;
-  while (head < tail) {
-    const state = queue[head++]!;
-    const d = dist.value[state]! + 1;
+  free.set(first, 1);
+  record(first, -1, -1, 0);
+  for (let head = 0; head < recState.length; head++) {
+    const state = recState[head]!;
+    const d = recDist[head]! + 1;
     if (d > maxDepth) break;
     const u = (state / 3) | 0;
     const s = (state % 3) - 1;
-    const edges = direction === 'out' ? index.outEdges(u) : index.inEdges(u);
+    const via = recVia[head]!;
+    const edges = out ? index.outEdges(u) : index.inEdges(u);
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i]!;
-      const v = direction === 'out' ? index.edgeTarget(e) : index.edgeSource(e);
+      const v = out ? index.edgeTarget(e) : index.edgeSource(e);
       if ((clampStart && (v === start || originNode(index, v) === start)) || trav.blocked[v] || !trav.edgeAllowed(e)) continue;
       // Walking out, the pair is (how we came, e); walking in, the route runs e then how we came.
-      const via = viaEdge[state]!;
-      if (via >= 0 && (direction === 'out' ? isBounce(index, via, e) : isBounce(index, e, via))) continue;
+      if (via >= 0 && (out ? isBounce(index, via, e) : isBounce(index, e, via))) continue;
       const next = signedState(v, s * index.edgeSign(e));
-      if (dist.has(next)) continue;
-      dist.set(next, d);
-      viaEdge[next] = e;
-      prevState[next] = state;
-      queue[tail++] = next;
+      // A free record of a state allows every step a restricted one does: one free record per state, and
+      // restricted ones (one per arriving edge and sign) only while the state has no free record.
+      if (free.has(next)) continue;
+      if (restricts(e)) {
+        const key = e * 3 + (next % 3);
+        if (restricted.has(key)) continue;
+        restricted.add(key);
+      } else {
+        free.set(next, 1);
+      }
+      record(next, e, head, d);
     }
   }
-  return { dist: (state) => dist.get(state, FAR), states: queue.subarray(0, tail), viaEdge, prevState };
+  return {
+    dist: (state) => dist.get(state, FAR),
+    states: Int32Array.from(order),
+    walk: (state) => {
+      const edges: number[] = [];
+      for (let r = firstRecord[state]!; recVia[r]! >= 0; r = recPrev[r]!) edges.push(recVia[r]!);
+      return edges.reverse();
+    },
+  };
 }
 
 /** The edges of the shortest walk to a state, in walk order (for 'in', the order leads towards start). */
 export function walkTo(reach: SignedReach, state: number): number[] {
-  const edges: number[] = [];
-  for (let s = state; reach.viaEdge[s]! >= 0; s = reach.prevState[s]!) edges.push(reach.viaEdge[s]!);
-  return edges.reverse();
+  return reach.walk(state);
 }

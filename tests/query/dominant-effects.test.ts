@@ -111,8 +111,9 @@ describe('perturbation rules (docs/semantics.md)', () => {
       ms: 'protein',
     });
     expect(directions(g, 'b12', 'down')).toEqual({ ms: 'down', hcy: 'up', met: 'down', sam: 'down', sah: 'down' });
-    // Every route, whatever its length: homocysteine is also lowered round the cycle (5 steps).
-    expect(directions(g, 'b12', 'down', true).hcy).toBe('mixed');
+    // Every route, whatever its length, keeps rule 8 for each node: homocysteine is not lowered round the
+    // cycle (ms -> met -> sam -> sah -> hcy carries its own mass back), as `paths b12 hcy` finds no such route.
+    expect(directions(g, 'b12', 'down', true)).toEqual({ ms: 'down', hcy: 'up', met: 'down', sam: 'down', sah: 'down' });
   });
 
   it('a measurement passes nothing on through an association unless associations are asked for', () => {

@@ -156,10 +156,14 @@ export function byEvidence(a: RefPath, b: RefPath): number {
   return b.weakest - a.weakest || a.length - b.length || b.sum - a.sum || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
-/** Shortest walk length to each (node, sign) state from start within depth, by enumerating every walk. */
-export function bruteForceReach(spec: GraphSpec, start: number, depth: number, upstream: boolean, f: RefFilter = {}): Map<string, number> {
+/**
+ * Shortest walk length to each (node, sign) state from start within depth, by enumerating every walk;
+ * with `routes`, only walks that visit no node twice (simple paths, as effects' all-routes view lists).
+ */
+export function bruteForceReach(spec: GraphSpec, start: number, depth: number, upstream: boolean, f: RefFilter = {}, routes = false): Map<string, number> {
   const edges = refEdges(spec).filter((e) => allowed(e, f));
   const best = new Map<string, number>();
+  const onWalk = new Set<number>([start]);
   const walk = (u: number, sign: number, d: number) => {
     if (d > 0) {
       const k = `${u}:${sign}`;
@@ -168,8 +172,12 @@ export function bruteForceReach(spec: GraphSpec, start: number, depth: number, u
     if (d === depth) return;
     for (const e of edges) {
       if ((upstream ? e.t : e.s) !== u) continue;
-      if ((upstream ? e.s : e.t) === start) continue; // start is clamped: walks never pass back through it
-      walk(upstream ? e.s : e.t, sign * e.sign === 0 ? 0 : sign * e.sign, d + 1);
+      const v = upstream ? e.s : e.t;
+      if (v === start) continue; // start is clamped: walks never pass back through it
+      if (routes && onWalk.has(v)) continue;
+      if (routes) onWalk.add(v);
+      walk(v, sign * e.sign === 0 ? 0 : sign * e.sign, d + 1);
+      if (routes) onWalk.delete(v);
     }
   };
   walk(start, 1, 0);

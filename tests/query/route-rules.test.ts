@@ -49,6 +49,52 @@ describe('rule 8: a route does not follow the target\'s own conversion round a c
   });
 });
 
+/** For every node effects --all-routes reports: its listed signs, and the net signs of `paths` from X to it (same max length). */
+function allRoutesAgainstPaths(g: KnowledgeGraph, x: string) {
+  const r = effects(g, x, { allRoutes: true });
+  return r.effects.map((e) => {
+    const listed = [...new Set(e.paths.map((p) => p.sign))].sort().join('');
+    const p = findPaths(g, x, e.node.id, { maxLength: r.depth, limit: 100_000 });
+    return { node: e.node.id, listed, paths: [...new Set(p.paths.map((q) => q.sign))].sort().join(''), complete: p.complete && !p.truncated };
+  });
+}
+
+describe('rule 8 in effects --all-routes: every sign listed for a node is a route paths lists into it', () => {
+  it('a small cycle with a feedback: raising B12 lowers homocysteine only, and each node agrees with paths', () => {
+    // mthf is ms's co-substrate and is required for ms: a loop (ms > mthf > ms) that a walk could go round.
+    const g = graphOf([...CYCLE, 'ms consumes mthf', 'mthf required_for ms', 'hcy increases x'], { ms: 'protein' });
+    const fx = Object.fromEntries(effects(g, 'b12', { allRoutes: true }).effects.map((e) => [e.node.id, e.effect]));
+    // x is consumed by nothing: rule 8 is the target's, so the route on through the cycle and hcy to x stands, in paths too.
+    expect(fx).toEqual({ ms: 'up', hcy: 'down', mthf: 'down', met: 'up', sam: 'up', sah: 'up', x: 'mixed' });
+    for (const row of allRoutesAgainstPaths(g, 'b12')) expect(row.listed, row.node).toBe(row.paths);
+  });
+
+  it('the curated graph: for B12, folate, methotrexate and homocysteine, each node\'s signs are those of paths into it', () => {
+    const curated = curatedGraph();
+    for (const x of ['vitamin-b12', 'folate', 'methotrexate', 'homocysteine']) {
+      const rows = allRoutesAgainstPaths(curated, x);
+      expect(rows.length, x).toBeGreaterThan(50);
+      for (const row of rows) {
+        expect(row.complete, `${x} -> ${row.node}`).toBe(true);
+        expect(row.listed, `${x} -> ${row.node}`).toBe(row.paths);
+      }
+    }
+    // upstream the same: each regulator's signs are those of paths from it (5-methyl-THF's regulators include
+    // methionine synthase, dhfr and methotrexate, which a walk search alone gave one sign only)
+    for (const t of ['homocysteine', '5-methyltetrahydrofolate']) {
+      const r = regulators(curated, t, { allRoutes: true });
+      for (const e of r.regulators) {
+        const p = findPaths(curated, e.node.id, t, { maxLength: r.depth, limit: 100_000 });
+        expect(p.complete && !p.truncated).toBe(true);
+        expect([...new Set(e.paths.map((q) => q.sign))].sort().join(''), `${e.node.id} -> ${t}`).toBe([...new Set(p.paths.map((q) => q.sign))].sort().join(''));
+      }
+    }
+    // the issue's case: raising B12 no longer also raises homocysteine through methionine synthase -> methionine -> SAM -> SAH
+    const hcy = effects(curated, 'vitamin-b12', { allRoutes: true }).effects.find((e) => e.node.id === 'homocysteine')!;
+    expect(hcy.effect).toBe('down');
+  });
+});
+
 describe('rule 8 downstream: effects and hypotheses keep it when the consumption step itself is not followed', () => {
   // The consumption step below the evidence threshold leaves only the way round the cycle into hcy.
   const weak = graphOf(['b12 cofactor_for ms', 'ms consumes hcy review_statement', 'ms produces met', 'met converted_to sam', 'sam converted_to sah', 'sah converted_to hcy'], { ms: 'protein' });
