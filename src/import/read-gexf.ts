@@ -82,7 +82,8 @@ export function readGexf(path: string, text: string): RecordsIn {
     const v = raw.trim();
     const t = col.type;
     if (t === 'integer' || t === 'long' || t === 'short' || t === 'byte') {
-      if (/^[+-]?\d+$/.test(v)) return Number(v);
+      // a whole number past 2^53 (a 64-bit long) would be rounded as a JavaScript number: kept as its exact digits
+      if (/^[+-]?\d+$/.test(v)) return Number.isSafeInteger(Number(v)) ? Number(v) : v;
     } else if (t === 'float' || t === 'double') {
       if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v)) return Number(v);
       // xsd:double's INF, -INF and NaN (Gephi writes them; networkx reads them as float): kept as text, as in GraphML, since JSON has no infinity

@@ -53,6 +53,11 @@ export function readGraphml(path: string, text: string): RecordsIn {
     r.problems.push({ level: 'error', code: 'malformed_file', file: path, message: 'expected a <graphml> element with a <graph>' });
     return r;
   }
+  const graphs = asArray(g.graph);
+  if (graphs.length > 1) {
+    const line = lineOf(graphs[1]!);
+    r.problems.push({ level: 'warning', code: 'invalid_field', file: path, ...(line !== undefined ? { line } : {}), message: `the file holds ${graphs.length} <graph> elements; only the first is read, as networkx's read_graphml does (the others' nodes and edges are not loaded)` });
+  }
   const { keys, nested } = declaredKeys(g, graph);
   if (nested.length > 0) {
     const line = lineOf(nested[0]!);
@@ -123,7 +128,8 @@ export function readGraphml(path: string, text: string): RecordsIn {
       if (b === 'true' || b === '1') return true;
       if (b === 'false' || b === '0') return false;
     } else if (t === 'int' || t === 'long') {
-      if (/^[+-]?\d+$/.test(v)) return Number(v);
+      // a whole number past 2^53 (a 64-bit long) would be rounded as a JavaScript number: kept as its exact digits
+      if (/^[+-]?\d+$/.test(v)) return Number.isSafeInteger(Number(v)) ? Number(v) : v;
     } else if (t === 'float' || t === 'double') {
       if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v)) return Number(v);
       if (/^[+-]?(inf|infinity|nan)$/i.test(v)) return v;

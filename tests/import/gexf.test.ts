@@ -152,3 +152,10 @@ describe('GEXF 1.3 list types and timestamps', () => {
     expect(r.problems.map((p) => p.message)).toContain('the graph is dynamic: the time intervals of 5 element(s) or value(s) (spells, start / end, timestamps) are not kept; each attribute keeps its first value');
   });
 });
+
+describe('GEXF long values', () => {
+  it('a long past 2^53 keeps its exact digits (as text), as in GraphML', () => {
+    const text = doc('defaultedgetype="directed"', '<attribute id="0" title="n" type="long"/>').replace('<node id="a" label="A"/>', '<node id="a" label="A"><attvalues><attvalue for="0" value="9007199254740993"/></attvalues></node>');
+    expect(importGraph({ path: 'l.gexf', text }).getNodeAttribute('a', 'attributes')).toEqual({ n: '9007199254740993' });
+  });
+});

@@ -159,3 +159,40 @@ describe("GraphML <desc>, as Gephi's importer reads it", () => {
     expect(g.getNodeAttribute('n0', 'description')).toBe('a town in Piedmont');
   });
 });
+
+describe('GraphML as networkx writes 64-bit integers and several graphs', () => {
+  // In the shape networkx 3.6.1's write_graphml gives a Python int past 2^53 (attr.type="long").
+  const LONG = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+    '  <key id="d1" for="edge" attr.name="big" attr.type="long" />',
+    '  <key id="d0" for="node" attr.name="n" attr.type="long" />',
+    '  <graph edgedefault="directed">',
+    '    <node id="a"><data key="d0">9007199254740993</data></node>',
+    '    <node id="b"><data key="d0">42</data></node>',
+    '    <edge source="a" target="b"><data key="d1">-12345678901234567891</data></edge>',
+    '  </graph>',
+    '</graphml>',
+  ].join('\n');
+
+  it('a long past 2^53 keeps its exact digits (as text; a JavaScript number would round it), a smaller one is a number', () => {
+    const g = load('long.graphml', LONG);
+    expect(g.getNodeAttribute('a', 'attributes')).toEqual({ n: '9007199254740993' });
+    expect(g.getNodeAttribute('b', 'attributes')).toEqual({ n: 42 });
+    expect(g.getEdgeAttribute(g.edges()[0]!, 'attributes')).toEqual({ big: '-12345678901234567891' });
+  });
+
+  it('a file of several <graph> elements: the first is read, as networkx reads it, with a warning naming the line', () => {
+    const text = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+      '  <graph id="G1" edgedefault="directed"><node id="a"/><node id="b"/><edge source="a" target="b"/></graph>',
+      '  <graph id="G2" edgedefault="directed"><node id="c"/></graph>',
+      '</graphml>',
+    ].join('\n');
+    const r = tryImportGraph({ path: 'two.graphml', text });
+    if (!r.ok) throw new Error('did not load');
+    expect(r.graph.nodes()).toEqual(['a', 'b']);
+    expect(r.problems.find((p) => /<graph> elements/.test(p.message))).toMatchObject({ level: 'warning', line: 4, message: expect.stringMatching(/^the file holds 2 <graph> elements; only the first is read/) });
+  });
+});
