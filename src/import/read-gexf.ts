@@ -3,7 +3,7 @@
  * `label`, attribute columns declared in `<attributes class="node|edge">` (typed, with their `<default>`)
  * filled from `<attvalues>` by title, `defaultedgetype` with a per-edge `type` (an undirected edge is read both
  * ways, with a warning; a `mutual` edge is two directed edges), edge `id`, `label` and `weight`, nested `<nodes>`
- * flattened with the parent as `pid`. Gephi's drawing is kept: `viz:position` as the node's position,
+ * flattened with the parent as `pid`, GEXF 1.2's `<parents>` as the list `parents`. Gephi's drawing is kept: `viz:position` as the node's position,
  * `viz:color` as a `color` attribute (`#rrggbb`, alpha as `color_alpha`), `viz:size` as `size`, `viz:shape` and
  * edge `viz:thickness` as `viz_shape` / `thickness`. `<meta>` (creator, description, keywords) are graph
  * attributes. GEXF 1.3 list types (`listinteger`, `listdouble`, `listboolean`, ...) are lists of their base type.
@@ -147,6 +147,9 @@ export function readGexf(path: string, text: string): RecordsIn {
         if (typeof el['@_label'] === 'string') d.label = el['@_label'];
         const parent = pid ?? (typeof el['@_pid'] === 'string' ? el['@_pid'] : undefined);
         if (parent !== undefined) d.pid = parent;
+        // GEXF 1.2's several parents (<parents><parent for="..."/></parents>), kept as networkx keeps them: "parents"
+        const parents = isRecord(el.parents) ? asArray(el.parents.parent).map((p) => p['@_for']).filter((p): p is string => typeof p === 'string') : [];
+        if (parents.length > 0) d.parents = parents;
         viz(el, d);
         const n = flatNode(where, id, d);
         const p = isRecord(el.position) ? el.position : undefined;

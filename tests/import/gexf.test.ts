@@ -159,3 +159,10 @@ describe('GEXF long values', () => {
     expect(importGraph({ path: 'l.gexf', text }).getNodeAttribute('a', 'attributes')).toEqual({ n: '9007199254740993' });
   });
 });
+
+describe('GEXF hierarchies', () => {
+  it('GEXF 1.2 <parents> are kept as the list "parents", as networkx\'s read_gexf keeps them', () => {
+    const text = doc('defaultedgetype="directed"').replace('<node id="a" label="A"/>', '<node id="a" label="A"><parents><parent for="b"/><parent for="c"/></parents></node>');
+    expect(importGraph({ path: 'p.gexf', text }).getNodeAttribute('a', 'attributes')).toEqual({ parents: ['b', 'c'] });
+  });
+});
