@@ -92,6 +92,8 @@ export function readCytoscapeJson(path: string, doc: unknown, shape: CytoscapeSh
     }
     const d = el.data;
     const e = flatEdge(where, { id: d.id ?? d.key, source: d.source, target: d.target }, d, r.problems, fromMechkg ? DERIVED_ON_IMPORTED_EDGE : undefined);
+    // networkx's cytoscape_data writes a multigraph's keys (unique per node pair only) and no id
+    if ((d.id === undefined || d.id === null) && d.key !== undefined && d.key !== null) r.keysPerPair = true;
     if (undirected) e.undirected = true;
     // mechkg's own .cyjs: `key` is the id the original file gave the edge (a networkx key), when mechkg renamed it
     if (fromMechkg && d.id !== undefined && d.key !== undefined && d.key !== null && String(d.key) !== String(d.id)) e.fileId = String(d.key);

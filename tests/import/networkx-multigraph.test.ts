@@ -1,6 +1,6 @@
 /**
  * networkx multigraphs (tests/fixtures/networkx-written, written by networkx 3.6.1's write_graphml and
- * node_link_data; see the README there). networkx keys count per node pair (0, 1, ... for each pair), so a key
+ * node_link_data and cytoscape_data; see the README there). networkx keys count per node pair (0, 1, ... for each pair), so a key
  * is used again on another pair: mechkg keeps every parallel edge, renames the repeated id (`0--2`, with a
  * warning) and writes the file's key back in GraphML (the edge id, which networkx reads as the key) and cyjs
  * (`data.key`, which networkx's cytoscape_graph reads). Read back by networkx itself where python3 has it.
@@ -38,7 +38,7 @@ function cyjsKeys(json: string): string[] {
 const DIRECTED = ['HGNC:1 MONDO:2 0', 'HGNC:1 MONDO:2 1', 'HGNC:3 HGNC:1 0', 'MONDO:2 HGNC:3 k7'];
 
 describe('networkx multigraph keys', () => {
-  it.each(['multidigraph.graphml', 'multidigraph.json'])('%s: every parallel edge kept, its key the edge id; a key used again on another pair renamed with a warning', (name) => {
+  it.each(['multidigraph.graphml', 'multidigraph.json', 'multidigraph.cyjs'])('%s: every parallel edge kept, its key the edge id; a key used again on another pair renamed with a warning', (name) => {
     const { graph, warnings } = load(name, text(name));
     expect(graph.mapEdges((id, _a, s, t) => `${s} ${t} ${id}`).sort()).toEqual(['HGNC:1 MONDO:2 0', 'HGNC:1 MONDO:2 1', 'HGNC:3 HGNC:1 0--2', 'MONDO:2 HGNC:3 k7']);
     expect(graph.getEdgeAttribute('0--2', 'fileId')).toBe('0');
@@ -46,7 +46,7 @@ describe('networkx multigraph keys', () => {
     expect(warnings.some((w) => w.endsWith('edge id "0" is used again; this edge is kept as "0--2"'))).toBe(true);
   });
 
-  it.each(['multidigraph.graphml', 'multidigraph.json'])('%s: GraphML and cyjs exports write the file\'s keys back, and read back the same', (name) => {
+  it.each(['multidigraph.graphml', 'multidigraph.json', 'multidigraph.cyjs'])('%s: GraphML and cyjs exports write the file\'s keys back, and read back the same', (name) => {
     const { graph } = load(name, text(name));
     const graphml = writeGraphml(graph);
     const cyjs = writeCytoscapeJson(graph);
@@ -77,7 +77,7 @@ describe('networkx multigraph keys', () => {
   });
 
   if (!HAS_NETWORKX) console.warn('networkx-multigraph: python3 with networkx is not available; the networkx read-back is SKIPPED');
-  it.skipIf(!HAS_NETWORKX).each(['multidigraph.graphml', 'multidigraph.json'])('%s: networkx reads the same multigraph keys from mechkg\'s GraphML and cyjs as from the original', (name) => {
+  it.skipIf(!HAS_NETWORKX).each(['multidigraph.graphml', 'multidigraph.json', 'multidigraph.cyjs'])('%s: networkx reads the same multigraph keys from mechkg\'s GraphML and cyjs as from the original', (name) => {
     const { graph } = load(name, text(name));
     const dir = mkdtempSync(join(tmpdir(), 'mechkg-nx-'));
     writeFileSync(join(dir, 'out.graphml'), writeGraphml(graph));
@@ -87,7 +87,7 @@ describe('networkx multigraph keys', () => {
       'def keys(g): return sorted("%s %s %s" % e for e in g.edges(keys=True))',
       'src = sys.argv[1]',
       'd = None if src.endswith(".graphml") else json.load(open(src))',
-      'orig = nx.read_graphml(src) if d is None else nx.node_link_graph(d, edges="edges")',
+      'orig = nx.read_graphml(src) if d is None else nx.cytoscape_graph(d) if src.endswith(".cyjs") else nx.node_link_graph(d, edges="edges")',
       'gml = nx.read_graphml(sys.argv[2])',
       'cy = nx.cytoscape_graph(json.load(open(sys.argv[3])))',
       'print(json.dumps({"types": [type(g).__name__ for g in (orig, gml, cy)], "keys": [keys(g) for g in (orig, gml, cy)]}))',
