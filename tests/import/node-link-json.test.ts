@@ -71,3 +71,37 @@ describe('node-link JSON written by networkx', () => {
     expect(graph.mapEdges((_, __, s, t) => [s, t]).sort()).toEqual(expected.sort());
   });
 });
+
+describe('node-link JSON in d3\'s index form', () => {
+  // The shape of d3's force-layout data (d3 v3's force.links(), d3 v4+'s forceLink with its default id, the
+  // node's index): nodes without "id", links naming their ends by index; saved after a simulation ran, a link's
+  // ends are the node objects themselves, with their "index". Hand-written in that shape.
+  const INDEXED = { nodes: [{ name: 'Myriel', group: 1 }, { name: 'Napoleon', group: 1 }, { name: 'Baptistine', group: 2 }], links: [{ source: 1, target: 0, value: 1 }, { source: 2, target: 0, value: 8 }] };
+  const SIMULATED = { nodes: INDEXED.nodes.map((n, i) => ({ ...n, index: i, x: i * 10, y: 5, vx: 0, vy: 0 })), links: [{ source: { name: 'Napoleon', index: 1, x: 10, y: 5 }, target: { name: 'Myriel', index: 0, x: 0, y: 5 }, value: 1, index: 0 }] };
+
+  it('is told as node-link JSON (it was taken for KGX JSON and refused: "KGX rejects a node without one")', () => {
+    expect(sniffFormat(JSON.stringify(INDEXED)).format).toBe('node-link');
+    expect(sniffFormat(JSON.stringify(SIMULATED)).format).toBe('node-link');
+  });
+
+  it('each node\'s id is its index, its name the label; links by index, with a warning saying so', () => {
+    const r = tryImportGraph({ path: 'miserables.json', text: JSON.stringify(INDEXED) });
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+    expect(r.graph.mapNodes((id, n) => [id, n.label, n.attributes])).toEqual([['0', 'Myriel', { group: 1 }], ['1', 'Napoleon', { group: 1 }], ['2', 'Baptistine', { group: 2 }]]);
+    expect(r.graph.filterEdges((_k, e) => e.reverseOf === undefined).map((k) => [r.graph.source(k), r.graph.target(k), r.graph.getEdgeAttribute(k, 'attributes')])).toEqual([['1', '0', { value: 1 }], ['2', '0', { value: 8 }]]);
+    expect(r.problems.some((p) => /the nodes have no "id": read as d3 reads them, each node's id is its index in the list \(0 to 2\)/.test(p.message))).toBe(true);
+  });
+
+  it('a file saved after the simulation: link ends are node objects, read by their index', () => {
+    const r = tryImportGraph({ path: 'sim.json', text: JSON.stringify(SIMULATED) });
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+    expect(r.graph.mapEdges((_k, _e, s, t) => [s, t]).sort()).toEqual([['0', '1'], ['1', '0']]);
+    expect(r.graph.getNodeAttribute('1', 'position')).toEqual({ x: 10, y: 5 });
+  });
+
+  it('refuses a link whose index names no node, with the element', () => {
+    const r = tryImportGraph({ path: 'bad.json', text: JSON.stringify({ ...INDEXED, links: [{ source: 1, target: 0 }, { source: 0, target: 7 }] }) });
+    expect(r.ok).toBe(false);
+    expect(r.problems.filter((p) => p.level === 'error').map((p) => p.message)).toEqual(['links[1]: target: 7 is not the index of a node (0 to 2): in a file whose nodes have no "id", d3 reads a link\'s ends as node indices']);
+  });
+});
