@@ -24,10 +24,24 @@ export function buildGraph(data: Pick<ValidatedData, 'modules' | 'nodes' | 'edge
     graph.addNode(n.id, n);
   }
   const registry = new Map(data.sources.map((s) => [s.id, s]));
+  const concept = (id: string) => graph.getNodeAttribute(id, 'state_of')?.node ?? id;
   for (const { lines: _lines, ...e } of data.edges) {
-    graph.addDirectedEdgeWithKey(e.id, e.source, e.target, addDerivedFields(e, registry)); // e is already a copy
+    const record = addDerivedFields(e, registry); // e is already a copy
+    if (record.strength > 0 && !record.definitional && concept(e.source) === concept(e.target)) markDefinitional(record);
+    graph.addDirectedEdgeWithKey(e.id, e.source, e.target, record);
   }
   return graph;
+}
+
+/**
+ * A supported edge between a node and its own state (B12 -> B12 deficiency, homocysteine ->
+ * hyperhomocysteinemia) is the definitional link `state_of` declares: it holds by what the state node
+ * means, so it ranks as a definition whatever its entries say (docs/semantics.md#ranking-paths).
+ */
+function markDefinitional(record: EdgeRecord): void {
+  record.strength = EVIDENCE_KINDS.definition.strength;
+  record.support = Math.max(1, record.support);
+  record.definitional = true;
 }
 
 /** Derives sign, causality, relation kind and evidence summaries for an edge from its (mechkg) predicate and evidence. */
@@ -51,6 +65,7 @@ function addDerivedFields(e: Parameters<typeof edgeRecord>[0], sources?: StudyRe
   record.support = summary.support;
   record.contested = summary.contested;
   record.preclinicalOnly = summary.preclinicalOnly;
+  if (summary.strength === EVIDENCE_KINDS.definition.strength) record.definitional = true;
   return record;
 }
 

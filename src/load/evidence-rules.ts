@@ -5,6 +5,9 @@
  *   study, observational human, animal model, in vitro) names a study: `study ?? source` must be a
  *   registry entry with a PMID or DOI; an article's own claim, or its summary of a study it does not
  *   cite, is a review_statement.
+ * - definition_source: a `definition` entry supports the edge and names the source that defines the
+ *   term (a practice guidance, a primer, a textbook): a popular article defines nothing, and a definition
+ *   cannot be disputed.
  * - causal_edge_from_measurement: a measurement node (category biomarker) is raised or lowered by what
  *   causes it, but passes causation on only where a mechanism says so, so a causal edge leaving one is
  *   worth a second look.
@@ -46,6 +49,11 @@ export function checkEvidenceRules(data: ValidatedData, sources: ReadonlyMap<str
   const categories = new Map(data.nodes.map((n) => [n.id, n.category]));
   for (const e of data.edges) {
     e.evidence.forEach((ev, i) => {
+      if (ev.kind === 'definition') {
+        const wrong = ev.stance === 'disputes' ? 'disputes the edge: a definition is not evidence against a claim; type the entry by the study or statement that disputes it' : sources.get(ev.source)?.kind === 'seed_article' ? `cites the seed article "${ev.source}": a popular article defines nothing; cite the guidance, primer or textbook that defines the term` : null;
+        if (wrong) problems.push({ ...at(e.origin, e.lines?.evidence[i]), level: 'error', code: 'definition_source', id: e.id, message: `evidence[${i}] is typed definition but ${wrong}` });
+        return;
+      }
       if (!EVIDENCE_KINDS[ev.kind].study) return;
       const id = underlyingStudy(ev);
       const s = sources.get(id);

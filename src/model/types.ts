@@ -78,6 +78,12 @@ export interface EdgeRecord extends Omit<EdgeData, 'id' | 'predicate'> {
    * step's quality as (strength, support) (docs/semantics.md#ranking-paths).
    */
   support: number;
+  /**
+   * True when the edge holds by definition: a supporting `definition` entry, or an edge between a node
+   * and its own state (`state_of`). Its strength is then the definition strength, so it is never a
+   * route's weakest link and passes every --min-evidence (docs/semantics.md#ranking-paths).
+   */
+  definitional?: true;
   /** True when at least one evidence entry disputes the edge. */
   contested: boolean;
   /** True when every supporting evidence entry is animal or in vitro work. */
@@ -127,6 +133,7 @@ export type ProblemCode =
   | 'file_too_large'
   | 'invalid_utf8'
   | 'study_kind_without_study'
+  | 'definition_source'
   | 'causal_edge_from_measurement'
   | 'successive_substrates';
 

@@ -152,8 +152,13 @@ export function predicateVerb(p: string): string {
  * exposure by chance or by intervention (randomization, genotype, a dose given), so its result speaks to
  * cause and effect in people; observational cohorts show co-occurrence, open to confounding and reverse
  * causation, and do not count (the direct tests of a path question, src/query/direct-tests.ts).
+ * `definition`: the step holds because of what its terms mean (steatosis is the defining lesion of NAFLD,
+ * as a practice guidance defines it), so it is certain and never a route's weakest link; it names the
+ * defining source, never a popular article (src/load/evidence-rules.ts). An edge between a node and its own
+ * state (`state_of`) is definitional in the same way, whatever its entries (src/graph/build-graph.ts).
  */
 export const EVIDENCE_KINDS = {
+  definition: { label: 'by definition', strength: 8, preclinical: false, study: false, testsCausation: false },
   established_biochemistry: { label: 'established biochemistry', strength: 7, preclinical: false, study: false, testsCausation: false },
   randomized_trial: { label: 'randomized trial', strength: 6, preclinical: false, study: true, testsCausation: true },
   mendelian_randomization: { label: 'Mendelian randomization', strength: 5, preclinical: false, study: true, testsCausation: true },

@@ -62,7 +62,7 @@ export interface LinkStep {
  * - mixed: such designs both support and dispute the edge;
  * - no_prediction: the routes give no direction (none found, a step without sign, or a tie).
  */
-export type DirectTestVerdict = 'agrees' | 'contradicts' | 'not_confirmed' | 'inconclusive' | 'mixed' | 'no_prediction';
+export type DirectTestVerdict = 'agrees' | 'contradicts' | 'not_confirmed' | 'inconclusive' | 'mixed' | 'no_prediction' | 'combined_regimen';
 
 export interface DirectTest {
   /** The tested edge u -> v. */
@@ -93,6 +93,12 @@ export interface DirectTest {
   evidence: DirectTestEvidence[];
   /** The edge's observational human entries (context: what cohorts saw), by stance. */
   observational: { supports: number; disputes: number };
+  /**
+   * When u is a regimen standing in for FROM that also raises or lowers other mechanism nodes (B12 given with
+   * folate): those nodes. Its trial tests the combination, not FROM alone, so its verdict is
+   * `combined_regimen` and it is not judged (agrees null), whatever it found.
+   */
+  alsoActsOn?: NodeRef[];
   /** The test in words. */
   text: string;
 }
@@ -222,7 +228,8 @@ export function directTests(index: PathIndex, sources: Readonly<Record<string, S
     const disputes = designs.some((ev) => ev.stance === 'disputes');
     const finding: DirectTest['finding'] = supports && disputes ? 'mixed' : supports ? 'supports' : 'disputes';
     const disputedEffect = commonEffect(designs);
-    const verdict: DirectTestVerdict = predicted === '?' ? 'no_prediction' : finding === 'mixed' ? 'mixed' : judge(finding, disputedEffect, sign === predicted);
+    const alsoActsOn = u === s || index.nodeCategory(u) !== 'intervention' ? [] : coInterventions(index, u, s);
+    const verdict: DirectTestVerdict = alsoActsOn.length ? 'combined_regimen' : predicted === '?' ? 'no_prediction' : finding === 'mixed' ? 'mixed' : judge(finding, disputedEffect, sign === predicted);
     const evidence = designs
       .map((ev): DirectTestEvidence => {
         const cited = citeSource(sources, ev.study ?? ev.source);
@@ -247,11 +254,31 @@ export function directTests(index: PathIndex, sources: Readonly<Record<string, S
       agrees: verdict === 'agrees' ? true : verdict === 'contradicts' || verdict === 'not_confirmed' ? false : null,
       evidence,
       observational,
+      ...(alsoActsOn.length ? { alsoActsOn: alsoActsOn.map((n) => nodeRef(index, n)) } : {}),
     };
-    tests.push({ ...test, text: testText(test, byRoutes) });
+    tests.push({ ...test, text: testText(test, byRoutes, nodeRef(index, s).label) });
   }
   const strongest = (x: DirectTest) => EVIDENCE_KINDS[x.evidence[0]!.kind].strength;
   return tests.sort((a, b) => strongest(b) - strongest(a) || (a.edge < b.edge ? -1 : a.edge > b.edge ? 1 : 0));
+}
+
+/**
+ * What else regimen u supplies besides FROM: the other nodes of FROM's category it raises by a supported
+ * influence step (B12 given with folate raises two vitamins). Such a trial tests the combination, not FROM
+ * alone. What it lowers or raises of other kinds (homocysteine falling, absorption rising, the outcomes its
+ * trial measures) is how FROM acts or is supplied, not a second ingredient.
+ */
+function coInterventions(index: PathIndex, u: number, from: number): number[] {
+  const out = new Set<number>();
+  const kind = index.nodeCategory(from);
+  const edges = index.outEdges(u);
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i]!;
+    const v = index.edgeTarget(e);
+    if (v === from || v === u || index.edgeSign(e) <= 0 || index.edgeStrength(e) === 0 || !index.edgeCausal(e)) continue;
+    if (edgeRelationOf(index, e) === RELATION_CODES.influence && index.nodeCategory(v) === kind) out.add(v);
+  }
+  return [...out].sort((a, b) => a - b);
 }
 
 /** What the disputing entries found instead, when all of them say and agree; null otherwise. */
@@ -313,7 +340,7 @@ const MOVE: Record<'+' | '-', string> = { '+': 'rise', '-': 'fall' };
  * no effect of X on Y" or "found an effect opposite to the claim that X decreases Y"; after a first clause
  * that states the claim, only "found no effect" / "found the opposite".
  */
-function testText(x: Omit<DirectTest, 'text'>, byRoutes: string): string {
+function testText(x: Omit<DirectTest, 'text'>, byRoutes: string, fromLabel: string): string {
   const claim = `${x.source.label} ${predicateVerb(x.predicate)} ${x.target.label}`;
   const plain = [designsSaying(x.evidence, 'disputes'), designsSaying(x.evidence, 'supports')].filter((p) => p !== null).join(' and ');
   const opposite = designsSaying(x.evidence, 'opposite');
@@ -334,7 +361,8 @@ function testText(x: Omit<DirectTest, 'text'>, byRoutes: string): string {
   const prediction = x.predicted === '?' ? '' : ` (${byRoutes} ${claimStated && x.sign === x.predicted ? 'that' : 'a'} ${MOVE[x.predicted]})`;
   // The cohorts are said right after the first clause, which names the claim or the effect they bear on.
   clauses[0] += cohorts;
-  return `${clauses.join(', and ')}${prediction}`;
+  const combined = x.alsoActsOn?.length ? `; the regimen also supplies ${listLabels(x.alsoActsOn.map((n) => n.label))}, so it does not test ${fromLabel} alone` : '';
+  return `${clauses.join(', and ')}${prediction}${combined}`;
 }
 
 /** At most this many tests are named in the sentence; the JSON lists them all. */
@@ -359,4 +387,8 @@ export function directTestsText(tests: readonly DirectTest[], routesFound: boole
   const named = tests.slice(0, NAMED).map((x) => x.text);
   const more = tests.length > NAMED ? `; and ${tests.length - NAMED} more` : '';
   return `${lead}: ${named.join('; ')}${more}.`;
+}
+
+function listLabels(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }

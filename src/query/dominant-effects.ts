@@ -88,7 +88,8 @@ export interface DominantEffectsResult {
 }
 
 const WHERE = 'dominantEffects';
-const STRONGEST = Math.max(...Object.values(EVIDENCE_KINDS).map((k) => k.strength));
+/** The strongest evidence kind: a definition is certain, but confidence in an effect tops out at established biochemistry's 1. */
+const STRONGEST = EVIDENCE_KINDS.established_biochemistry.strength;
 const ORDER: Record<EffectKind, number> = { up: 0, down: 1, mixed: 2, unknown: 3 };
 
 /**
@@ -239,7 +240,7 @@ function judge(reach: DominantReach, n: number, flip: 1 | -1): Omit<Reached, 'n'
   const effect: EffectKind = bUp > bDown ? 'up' : bDown > bUp ? 'down' : 'mixed';
   const win = Math.max(bUp, bDown);
   const lose = Math.max(0, Math.min(bUp, bDown));
-  const confidence = effect === 'mixed' || win === 0 ? 0 : Math.round((win / STRONGEST) * (1 - lose / win) * 100) / 100;
+  const confidence = effect === 'mixed' || win === 0 ? 0 : Math.round(Math.min(1, win / STRONGEST) * (1 - lose / win) * 100) / 100;
   return { effect, distance: d, up: nUp, down: nDown, confidence };
 }
 

@@ -12,6 +12,7 @@ import type { NodeRef, Path, PathEdge } from './path-result.js';
 import { queryContext, type QueryInput } from './query-input.js';
 import type { WorkStats } from './budget.js';
 import { ownValue } from '../model/own-key.js';
+import type { KnowledgeGraph } from '../model/types.js';
 
 export type ExplainOptions = FindPathsOptions;
 
@@ -60,9 +61,10 @@ export function explainPaths(input: QueryInput, from: string, to: string, option
   const result = findPaths(input, from, to, { ...options, limit: options.limit ?? 3 });
   const refs = new ReferenceList(queryContext(input).sources);
   const labels = new Map<string, string>();
+  const stateOf = stateReader(input);
   const explanations = result.paths.map((path, i) => {
     for (const n of path.nodes) labels.set(n.id, n.label);
-    return { path, summary: summarize(i + 1, path, result.from, result.to), steps: path.edges.map((e, k) => explainStep(k + 1, e, labels, refs)) };
+    return { path, summary: summarize(i + 1, path, result.from, result.to), steps: path.edges.map((e, k) => explainStep(k + 1, e, labels, refs, stateOf)) };
   });
   const tests = result.directTests.map((x) => ({ test: x, refs: x.evidence.map((ev) => refs.number(ev.study ?? ev.source)) }));
   const references = refs.list();
@@ -80,7 +82,24 @@ function summarize(n: number, path: Path, from: NodeRef, to: NodeRef): string {
   return `Route ${n} (${steps}, net ${path.sign}): raising ${from.label} is expected ${effect} ${to.label}.${weakest}${contested}${confounded}`;
 }
 
-function explainStep(n: number, edge: PathEdge, labels: Map<string, string>, refs: ReferenceList): ExplainedStep {
+/** The level a state node names (`state_of`), read from the graph; null for other nodes and for bare indexes. */
+type StateOf = (id: string) => { node: string; level: string } | null;
+
+function stateReader(input: QueryInput): StateOf {
+  const graph = input as Partial<KnowledgeGraph>;
+  if (typeof graph.getNodeAttribute !== 'function' || typeof graph.hasNode !== 'function') return () => null;
+  return (id) => (graph.hasNode!(id) ? (graph.getNodeAttribute!(id, 'state_of') ?? null) : null);
+}
+
+function stateSentence(edge: PathEdge, labels: Map<string, string>, stateOf: StateOf): string {
+  for (const id of [edge.target, edge.source]) {
+    const s = stateOf(id);
+    if (s) return `By definition: ${labels.get(id) ?? id} is the ${s.level} state of ${labels.get(s.node) ?? s.node}.`;
+  }
+  return 'By definition: the two nodes are one concept, a level and the state it names.';
+}
+
+function explainStep(n: number, edge: PathEdge, labels: Map<string, string>, refs: ReferenceList, stateOf: StateOf): ExplainedStep {
   const verb = edge.reversed
     ? 'is consumed by the reaction of'
     : (ownValue<{ verb: string }>(PREDICATES, edge.predicate)?.verb ?? edge.predicate.replace(/^biolink:/, '').replace(/_/g, ' '));
@@ -95,7 +114,9 @@ function explainStep(n: number, edge: PathEdge, labels: Map<string, string>, ref
     const lead = ev.stance === 'disputes' ? `Disputed by ${kind} evidence` : capitalize(kind);
     return `${lead} [${ev.ref}]: ${ev.statement.replace(/\s*$/, '')}${/[.!?]$/.test(ev.statement.trim()) ? '' : '.'}`;
   });
-  return { edge: edge.id, sentence: [head, ...said].join(' '), evidence };
+  // A definitional step without a definition entry is a node and its own state (state_of): say why it is certain.
+  const defined = edge.definitional && !edge.evidence.some((ev) => ev.kind === 'definition' && ev.stance !== 'disputes') ? [stateSentence(edge, labels, stateOf)] : [];
+  return { edge: edge.id, sentence: [head, ...defined, ...said].join(' '), evidence };
 }
 
 type TextParts = Pick<ExplainResult, 'from' | 'to' | 'explanations' | 'agreement' | 'directTests' | 'directTestsText' | 'references' | 'complete'>;

@@ -1,7 +1,10 @@
 /** The JSON shape of a path (shared by paths, effects, regulators, loops and explain) and how to build it. */
 import { weakestKindOf, type NetSign } from './query-options.js';
 import type { EdgeSummary, PathIndex, SignCode } from './path-index.js';
-import type { EvidenceKind } from '../model/vocabulary.js';
+import { EVIDENCE_KINDS, type EvidenceKind } from '../model/vocabulary.js';
+
+/** A step that holds by definition has this strength (EVIDENCE_KINDS.definition). */
+const DEFINITION_STRENGTH = EVIDENCE_KINDS.definition.strength;
 
 export interface NodeRef {
   id: string;
@@ -36,6 +39,11 @@ export interface PathEdge {
    * or one PMID / DOI, count once); 0 when nothing supports the edge.
    */
   studies: number;
+  /**
+   * True on a step that holds by definition (a `definition` entry, or a node and its own state): its
+   * strength is the definition strength, above every study kind, so it is never the weakest link.
+   */
+  definitional?: true;
   /** True when some evidence entry disputes the edge. */
   contested: boolean;
   evidence: EdgeSummary['evidence'];
@@ -118,6 +126,7 @@ export function pathEdge(index: PathIndex, e: number): PathEdge {
     ...(s.reversed ? { reversed: true as const } : {}),
     strength: index.edgeStrength(e),
     studies: edgeStudies(index, e),
+    ...(index.edgeStrength(e) === DEFINITION_STRENGTH ? { definitional: true as const } : {}),
     contested: s.evidence.some((ev) => ev.stance === 'disputes'),
     evidence: s.evidence,
   };

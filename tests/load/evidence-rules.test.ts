@@ -131,3 +131,24 @@ describe('derived relation kinds', () => {
     expect({ relation: edge.relation, arc: edge.arc, causal: edge.causal }).toEqual({ relation, arc, causal });
   });
 });
+
+describe('a definition names the source that defines the term', () => {
+  it('refuses a definition cited to a popular article, at the entry', () => {
+    const result = load(module('        kind: definition\n'));
+    expect(codes(result.problems)).toEqual(['error:definition_source']);
+    expect(result.problems[0]).toMatchObject({ file: 'modules/mini.yaml', line: 19, id: 'alpha--decreases--beta' });
+    expect(result.problems[0]!.message).toMatch(/typed definition but cites the seed article "popular"/);
+  });
+
+  it('refuses a definition that disputes the edge', () => {
+    const text = module('        kind: definition\n        stance: disputes\n').replace('      - source: popular', '      - source: cohort');
+    const result = load(text);
+    expect(codes(result.problems)).toContain('error:definition_source');
+    expect(result.problems.find((p) => p.code === 'definition_source')!.message).toContain('disputes the edge');
+  });
+
+  it('accepts a definition cited to a guidance, primer or textbook', () => {
+    const text = module('        kind: definition\n').replace('      - source: popular', '      - source: cohort');
+    expect(load(text).problems).toEqual([]);
+  });
+});

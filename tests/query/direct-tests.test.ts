@@ -200,7 +200,28 @@ describe('the curated question: does vitamin B12 lower NAFLD?', () => {
   it('agrees where human trials show the predicted fall (folate lowers homocysteine)', () => {
     const r = findPaths(graph, 'folate', 'homocysteine');
     expect(r.directTests.length).toBeGreaterThan(0);
-    expect(r.directTests.every((x) => x.verdict === 'agrees')).toBe(true);
+    const alone = r.directTests.filter((x) => !x.alsoActsOn);
+    expect(alone.map((x) => x.edge)).toContain('folate--decreases--homocysteine');
+    expect(alone.every((x) => x.verdict === 'agrees')).toBe(true);
     expect(r.directTestsText).toMatch(/^Direct human tests agree: /);
+  });
+
+  it('a trial of B12 given with folate tests the pair: it is named, not judged as a test of either alone', () => {
+    for (const [from, other] of [['vitamin-b12', 'folate'], ['folate', 'vitamin-b12']] as const) {
+      const r = findPaths(graph, from, 'homocysteine');
+      const combined = r.directTests.find((x) => x.edge === 'b12-folate-supplementation--decreases--homocysteine')!;
+      expect(combined.verdict).toBe('combined_regimen');
+      expect(combined.agrees).toBeNull();
+      expect(combined.alsoActsOn!.map((n) => n.id)).toEqual([other]);
+      expect(combined.text).toMatch(/the regimen also supplies .+, so it does not test .+ alone$/);
+    }
+    // A B12-only regimen still stands in for B12, whatever else it lowers (homocysteine) or raises.
+    const b12 = findPaths(graph, 'vitamin-b12', 'homocysteine').directTests;
+    expect(b12.find((x) => x.edge === 'b12-1000ug-daily--decreases--homocysteine')).toMatchObject({ verdict: 'agrees' });
+    expect(b12.find((x) => x.edge === 'b12-1000ug-daily--decreases--homocysteine')!.alsoActsOn).toBeUndefined();
+    // With only the combined trial against it, the ALT question says so instead of "not borne out".
+    const alt = findPaths(graph, 'vitamin-b12', 'serum-alt', { includeAssociations: true });
+    expect(alt.directTests.every((x) => x.verdict === 'combined_regimen' || x.verdict === 'no_prediction')).toBe(true);
+    expect(alt.directTestsText).not.toMatch(/do not bear this out/);
   });
 });

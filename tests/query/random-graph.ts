@@ -235,7 +235,7 @@ export function dominantVerdicts(walks: readonly RefWalk[], n: number, flip: 1 |
     const bDown = Math.max(-1, ...down.map((w) => w.weakest));
     const effect = bUp > bDown ? 'up' : bDown > bUp ? 'down' : 'mixed';
     const [win, lose] = [Math.max(bUp, bDown), Math.max(0, Math.min(bUp, bDown))];
-    const confidence = effect === 'mixed' || win <= 0 ? 0 : Math.round((win / strongest) * (1 - lose / win) * 100) / 100;
+    const confidence = effect === 'mixed' || win <= 0 ? 0 : Math.round(Math.min(1, win / strongest) * (1 - lose / win) * 100) / 100;
     out.set(`n${v}`, { effect, distance: d, routes: { up: up.length, down: down.length }, confidence });
   }
   return out;

@@ -39,7 +39,9 @@ export function createPathPanel(el: HTMLElement, graph: () => KnowledgeGraph, ac
     'select',
     { attrs: { id: 'path-min' } },
     h('option', { attrs: { value: '' } }, 'any evidence'),
+    // A definition is not a study design to filter by: definitional steps pass every minimum.
     (Object.keys(EVIDENCE_KINDS) as EvidenceKind[])
+      .filter((k) => k !== 'definition')
       .sort((a, b) => EVIDENCE_KINDS[b].strength - EVIDENCE_KINDS[a].strength)
       .map((k) => h('option', { attrs: { value: k } }, `${EVIDENCE_KINDS[k].label} or stronger`)),
   );
