@@ -24,24 +24,27 @@ export function buildGraph(data: Pick<ValidatedData, 'modules' | 'nodes' | 'edge
     graph.addNode(n.id, n);
   }
   const registry = new Map(data.sources.map((s) => [s.id, s]));
-  const concept = (id: string) => graph.getNodeAttribute(id, 'state_of')?.node ?? id;
   for (const { lines: _lines, ...e } of data.edges) {
-    const record = addDerivedFields(e, registry); // e is already a copy
-    if (record.strength > 0 && !record.definitional && concept(e.source) === concept(e.target)) markDefinitional(record);
-    graph.addDirectedEdgeWithKey(e.id, e.source, e.target, record);
+    graph.addDirectedEdgeWithKey(e.id, e.source, e.target, addDerivedFields(e, registry)); // e is already a copy
   }
+  markStateLinks(graph);
   return graph;
 }
 
 /**
- * A supported edge between a node and its own state (B12 -> B12 deficiency, homocysteine ->
- * hyperhomocysteinemia) is the definitional link `state_of` declares: it holds by what the state node
- * means, so it ranks as a definition whatever its entries say (docs/semantics.md#ranking-paths).
+ * Marks each supported edge between a node and its own state (B12 -> B12 deficiency, homocysteine ->
+ * hyperhomocysteinemia) definitional: it is the link `state_of` declares, so it holds by what the state
+ * node means and ranks as a definition whatever its entries say (docs/semantics.md#ranking-paths). Every
+ * graph builder runs it once its nodes and edges are in (buildGraph, the importer's assembleGraph).
  */
-function markDefinitional(record: EdgeRecord): void {
-  record.strength = EVIDENCE_KINDS.definition.strength;
-  record.support = Math.max(1, record.support);
-  record.definitional = true;
+export function markStateLinks(graph: KnowledgeGraph): void {
+  const concept = (id: string) => graph.getNodeAttribute(id, 'state_of')?.node ?? id;
+  graph.forEachEdge((_key, record, source, target) => {
+    if (record.strength === 0 || record.definitional || concept(source) !== concept(target)) return;
+    record.strength = EVIDENCE_KINDS.definition.strength;
+    record.support = Math.max(1, record.support);
+    record.definitional = true;
+  });
 }
 
 /** Derives sign, causality, relation kind and evidence summaries for an edge from its (mechkg) predicate and evidence. */
@@ -65,7 +68,7 @@ function addDerivedFields(e: Parameters<typeof edgeRecord>[0], sources?: StudyRe
   record.support = summary.support;
   record.contested = summary.contested;
   record.preclinicalOnly = summary.preclinicalOnly;
-  if (summary.strength === EVIDENCE_KINDS.definition.strength) record.definitional = true;
+  if (summary.definitional) record.definitional = true;
   return record;
 }
 
@@ -77,7 +80,7 @@ export type StudyRegistry = { get(id: string): Pick<SourceData, 'pmid' | 'doi'> 
  * entries of that strongest kind: `study ?? source`, one per PMID or DOI when `sources` is given, so
  * restatements of one study count once) and the contested / preclinical flags of an edge's evidence.
  */
-export function summarizeEvidence(evidence: readonly EvidenceData[], sources?: StudyRegistry): Pick<EdgeRecord, 'strength' | 'support' | 'contested' | 'preclinicalOnly'> {
+export function summarizeEvidence(evidence: readonly EvidenceData[], sources?: StudyRegistry): Pick<EdgeRecord, 'strength' | 'support' | 'contested' | 'preclinicalOnly' | 'definitional'> {
   const supporting = evidence.filter((ev) => ev.stance === 'supports');
   const strength = supporting.reduce((best, ev) => Math.max(best, EVIDENCE_KINDS[ev.kind].strength), 0); // no spread: 100k+ entries
   const studies = new Set<string>();
@@ -87,5 +90,6 @@ export function summarizeEvidence(evidence: readonly EvidenceData[], sources?: S
     support: studies.size,
     contested: evidence.some((ev) => ev.stance === 'disputes'),
     preclinicalOnly: supporting.length > 0 && supporting.every((ev) => EVIDENCE_KINDS[ev.kind].preclinical),
+    ...(strength === EVIDENCE_KINDS.definition.strength ? { definitional: true as const } : {}),
   };
 }

@@ -9,7 +9,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type * as z from 'zod/mini';
 import * as zm from 'zod/mini';
-import { summarizeEvidence } from '../graph/build-graph.js';
+import { markStateLinks, summarizeEvidence } from '../graph/build-graph.js';
 import type { LoadResult } from '../graph/load-graph.js';
 import { describeIssue, problemCodeFor } from '../load/schema-issues.js';
 import { isBiolinkPredicate, isDeprecatedPredicate } from '../model/biolink.js';
@@ -144,6 +144,7 @@ export function assembleGraph(r: RecordsIn, fallbackName: string): LoadResult {
   graph.replaceAttributes(meta);
   for (const n of nodes.values()) graph.addNode(n.id, n);
   for (const e of edges) graph.addDirectedEdgeWithKey(e.id, e.source, e.target, e);
+  markStateLinks(graph);
   return { ok: true, graph, problems: all };
 }
 
