@@ -190,7 +190,12 @@ export function readGraphml(path: string, text: string): RecordsIn {
         r.problems.push(problemAt(where, 'invalid_field', 'a <node> needs an id'));
         continue;
       }
-      const n = flatNode(where, id, withDesc(el, decode(fieldsOf(el, 'node', where), 'node', where)), fromMechkg ? DERIVED_ON_IMPORTED_NODE : undefined);
+      const nodeFields = withDesc(el, decode(fieldsOf(el, 'node', where), 'node', where));
+      // a <data> named "id" (igraph and networkx write a node attribute "id" so) is an attribute: the node's id is its XML id
+      const dataId = nodeFields.id;
+      delete nodeFields.id;
+      const n = flatNode(where, id, nodeFields, fromMechkg ? DERIVED_ON_IMPORTED_NODE : undefined);
+      if (dataId !== undefined) n.attributes.id = dataId as AttributeValue;
       const position = yfilesPosition(el, (id) => keyOf(id, 'node')) ?? xyPosition(n.attributes);
       if (position) n.position = position;
       r.nodes.push(n);
@@ -212,7 +217,13 @@ export function readGraphml(path: string, text: string): RecordsIn {
       const fields = withDesc(el, decode(fieldsOf(el, 'edge', where), 'edge', where));
       // Gephi writes an edge's type label as a `label` XML attribute of <edge> (not a <data>): kept as the attribute "label"
       if (typeof el['@_label'] === 'string' && el['@_label'] !== '' && !('label' in fields)) fields.label = el['@_label'];
-      const e = flatEdge(where, { id, source: el['@_source'], target: el['@_target'] }, fields, r.problems, fromMechkg ? DERIVED_ON_IMPORTED_EDGE : undefined);
+      // networkx keeps a simple graph's GraphML edge id as the edge attribute "id", and write_graphml writes that back
+      // as a <data> named "id" with no XML id: then it is the edge's id; beside an XML id, an attribute
+      const dataId = fields.id;
+      delete fields.id;
+      const edgeId = id ?? (typeof dataId === 'string' || typeof dataId === 'number' ? dataId : undefined);
+      const e = flatEdge(where, { id: edgeId, source: el['@_source'], target: el['@_target'] }, fields, r.problems, fromMechkg ? DERIVED_ON_IMPORTED_EDGE : undefined);
+      if (dataId !== undefined && edgeId !== dataId) e.attributes.id = dataId as AttributeValue;
       if (!directed) e.undirected = true;
       r.edges.push(e);
     }

@@ -101,3 +101,29 @@ describe('networkx multigraph keys', () => {
     expect(nx.keys[2]).toEqual(DIRECTED);
   });
 });
+
+describe('GraphML attributes named "id" (networkx)', () => {
+  it('id_attributes.graphml: a node\'s <data> "id" is an attribute, an edge\'s (with no XML id) its id; both written back', () => {
+    const { graph } = load('id_attributes.graphml', text('id_attributes.graphml'));
+    expect(graph.getNodeAttribute('a', 'attributes')).toEqual({ id: 'HGNC:5' });
+    expect(graph.edges()).toEqual(['e1']);
+    expect(graph.getEdgeAttribute('e1', 'attributes')).toBeUndefined();
+    const xml = writeGraphml(graph);
+    expect(xml).toMatch(/<node id="a">(\s*<data key="n_[a-z]+">[^<]*<\/data>)*\s*<data key="n_id">HGNC:5<\/data>/);
+    expect(graphmlKeys(xml)).toEqual(['a b e1']);
+  });
+
+  it.skipIf(!HAS_NETWORKX)('networkx reads the same node and edge "id" attributes from mechkg\'s GraphML as from the original', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mechkg-nx-'));
+    writeFileSync(join(dir, 'out.graphml'), writeGraphml(load('id_attributes.graphml', text('id_attributes.graphml')).graph));
+    const script = [
+      'import json, sys, networkx as nx',
+      'def ids(g): return [sorted((str(n), str(i)) for n, i in g.nodes(data="id")), sorted((u, v, str(i)) for u, v, i in g.edges(data="id"))]',
+      'print(json.dumps([ids(nx.read_graphml(p)) for p in sys.argv[1:]]))',
+    ].join('\n');
+    const r = spawnSync('python3', ['-c', script, join(DIR, 'id_attributes.graphml'), join(dir, 'out.graphml')], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const [orig, back] = JSON.parse(r.stdout) as unknown[];
+    expect(back).toEqual(orig);
+  });
+});
