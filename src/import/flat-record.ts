@@ -78,6 +78,27 @@ export function flatNode(where: Where, id: unknown, d: Record<string, unknown>, 
   return n;
 }
 
+/**
+ * flatNode for formats whose node id is not one of its fields (GraphML's XML id, graphology's key, GEXF's id
+ * attribute): a field named "id" there is an attribute of the node (igraph and networkx write one so).
+ */
+export function flatNodeKeyed(where: Where, id: unknown, d: Record<string, unknown>, derived?: ReadonlySet<string>): NodeIn {
+  if (d.id === undefined) return flatNode(where, id, d, derived);
+  const { id: field, ...rest } = d;
+  const n = flatNode(where, id, rest, derived);
+  n.attributes.id = field as AttributeValue;
+  return n;
+}
+
+/** flatEdge likewise: an edge field named "id" beside the edge's own key is an attribute. */
+export function flatEdgeKeyed(where: Where, attrs: { id?: unknown; source?: unknown; target?: unknown }, d: Record<string, unknown>, problems: Problem[], derived?: ReadonlySet<string>): EdgeIn {
+  if (d.id === undefined) return flatEdge(where, attrs, d, problems, derived);
+  const { id: field, ...rest } = d;
+  const e = flatEdge(where, attrs, rest, problems, derived);
+  e.attributes.id = field as AttributeValue;
+  return e;
+}
+
 /** An edge from flat fields; `predicate` (or Cytoscape desktop's `interaction`) is the predicate as given. */
 export function flatEdge(where: Where, attrs: { id?: unknown; source?: unknown; target?: unknown }, d: Record<string, unknown>, problems: Problem[], derived?: ReadonlySet<string>): EdgeIn {
   const e: EdgeIn = { where, qualifiers: stringBag(), provenance: {}, attributes: attributeBag() };

@@ -10,7 +10,7 @@
  * Dynamic graphs: time intervals and timestamps (spells, start / end, timestamp(s)) are not kept, with a warning.
  */
 import type { AttributeValue } from '../model/types.js';
-import { flatEdge, flatNode } from './flat-record.js';
+import { flatEdgeKeyed, flatNodeKeyed } from './flat-record.js';
 import { attributeBag, emptyRecords, isRecord, lineAt, positionOf, problemAt, type RecordsIn, type Where } from './records.js';
 import { checkXml, parseXml, type XmlElement } from './xml-document.js';
 
@@ -151,7 +151,7 @@ export function readGexf(path: string, text: string): RecordsIn {
         const parents = isRecord(el.parents) ? asArray(el.parents.parent).map((p) => p['@_for']).filter((p): p is string => typeof p === 'string') : [];
         if (parents.length > 0) d.parents = parents;
         viz(el, d);
-        const n = flatNode(where, id, d);
+        const n = flatNodeKeyed(where, id, d);
         const p = isRecord(el.position) ? el.position : undefined;
         const position = p ? positionOf(Number(p['@_x']), Number(p['@_y'])) : undefined;
         if (position) n.position = position;
@@ -174,13 +174,13 @@ export function readGexf(path: string, text: string): RecordsIn {
       if (typeof el['@_kind'] === 'string') d.kind = el['@_kind'];
       viz(el, d);
       const type = String(el['@_type'] ?? defaultType);
-      const e = flatEdge(where, { id, source: el['@_source'], target: el['@_target'] }, d, r.problems);
+      const e = flatEdgeKeyed(where, { id, source: el['@_source'], target: el['@_target'] }, d, r.problems);
       if (type === 'undirected') {
         e.undirected = true;
         undirected++;
       }
       r.edges.push(e);
-      if (type === 'mutual') r.edges.push({ ...flatEdge(where, { id: typeof id === 'string' ? `${id}~mutual` : undefined, source: el['@_target'], target: el['@_source'] }, d, r.problems) });
+      if (type === 'mutual') r.edges.push({ ...flatEdgeKeyed(where, { id: typeof id === 'string' ? `${id}~mutual` : undefined, source: el['@_target'], target: el['@_source'] }, d, r.problems) });
     }
   }
   if (undirected > 0) r.undirectedEdges = undirected;

@@ -14,7 +14,7 @@
  * its label when it has none (as Gephi shows it).
  */
 import type { AttributeValue } from '../model/types.js';
-import { DERIVED_ON_IMPORTED_EDGE, DERIVED_ON_IMPORTED_NODE, flatEdge, flatNode, splitEscapedList } from './flat-record.js';
+import { DERIVED_ON_IMPORTED_EDGE, DERIVED_ON_IMPORTED_NODE, flatEdgeKeyed, flatNodeKeyed, splitEscapedList } from './flat-record.js';
 import { attributeBag, emptyRecords, isRecord, jsonField, lineAt, positionOf, problemAt, type NodePosition, type RecordsIn, type Where } from './records.js';
 import { checkXml, parseXml, XML_META, type XmlElement } from './xml-document.js';
 import { isYedLiveStyle, yedLiveLabel, yedLivePosition, yedLiveRole } from './yed-live.js';
@@ -190,12 +190,8 @@ export function readGraphml(path: string, text: string): RecordsIn {
         r.problems.push(problemAt(where, 'invalid_field', 'a <node> needs an id'));
         continue;
       }
-      const nodeFields = withDesc(el, decode(fieldsOf(el, 'node', where), 'node', where));
       // a <data> named "id" (igraph and networkx write a node attribute "id" so) is an attribute: the node's id is its XML id
-      const dataId = nodeFields.id;
-      delete nodeFields.id;
-      const n = flatNode(where, id, nodeFields, fromMechkg ? DERIVED_ON_IMPORTED_NODE : undefined);
-      if (dataId !== undefined) n.attributes.id = dataId as AttributeValue;
+      const n = flatNodeKeyed(where, id, withDesc(el, decode(fieldsOf(el, 'node', where), 'node', where)), fromMechkg ? DERIVED_ON_IMPORTED_NODE : undefined);
       const position = yfilesPosition(el, (id) => keyOf(id, 'node')) ?? xyPosition(n.attributes);
       if (position) n.position = position;
       r.nodes.push(n);
@@ -220,10 +216,8 @@ export function readGraphml(path: string, text: string): RecordsIn {
       // networkx keeps a simple graph's GraphML edge id as the edge attribute "id", and write_graphml writes that back
       // as a <data> named "id" with no XML id: then it is the edge's id; beside an XML id, an attribute
       const dataId = fields.id;
-      delete fields.id;
-      const edgeId = id ?? (typeof dataId === 'string' || typeof dataId === 'number' ? dataId : undefined);
-      const e = flatEdge(where, { id: edgeId, source: el['@_source'], target: el['@_target'] }, fields, r.problems, fromMechkg ? DERIVED_ON_IMPORTED_EDGE : undefined);
-      if (dataId !== undefined && edgeId !== dataId) e.attributes.id = dataId as AttributeValue;
+      if (id === undefined && (typeof dataId === 'string' || typeof dataId === 'number')) delete fields.id;
+      const e = flatEdgeKeyed(where, { id: id ?? dataId, source: el['@_source'], target: el['@_target'] }, fields, r.problems, fromMechkg ? DERIVED_ON_IMPORTED_EDGE : undefined);
       if (!directed) e.undirected = true;
       r.edges.push(e);
     }

@@ -7,7 +7,7 @@
  * edge is undirected when the graph's `options.type` is "undirected", or when it says `undirected: true`
  * (graphology's "mixed" graphs); undirected edges are read both ways, with a warning, as in GraphML.
  */
-import { flatEdge, flatNode } from './flat-record.js';
+import { flatEdgeKeyed, flatNodeKeyed } from './flat-record.js';
 import { emptyRecords, isRecord, positionOf, problemAt, readGraphAttributes, type RecordsIn, type Where } from './records.js';
 
 /** Whether a parsed JSON document is in graphology's serialization format (nodes keyed by "key", not "id" or "data"). */
@@ -32,7 +32,7 @@ export function readGraphologyJson(path: string, doc: Record<string, unknown>): 
       return;
     }
     const attributes = isRecord(el.attributes) ? el.attributes : {};
-    const n = flatNode(where, el.key, attributes);
+    const n = flatNodeKeyed(where, el.key, attributes);
     const position = positionOf(attributes.x, attributes.y);
     if (position) n.position = position;
     r.nodes.push(n);
@@ -44,7 +44,7 @@ export function readGraphologyJson(path: string, doc: Record<string, unknown>): 
       r.problems.push(problemAt(where, 'malformed_file', 'expected an edge object with "source" and "target"'));
       return;
     }
-    const e = flatEdge(where, { id: el.key, source: el.source, target: el.target }, isRecord(el.attributes) ? el.attributes : {}, r.problems);
+    const e = flatEdgeKeyed(where, { id: el.key, source: el.source, target: el.target }, isRecord(el.attributes) ? el.attributes : {}, r.problems);
     if (type === 'undirected' || (type === 'mixed' && el.undirected === true)) {
       e.undirected = true;
       undirected++;

@@ -57,3 +57,13 @@ describe('JSON that is no graph mechkg reads', () => {
     expect(sniffed.why).toMatch(/a Cytoscape style file .*no network.*Cytoscape JSON \.cyjs/);
   });
 });
+
+describe('graphology JSON attributes named "id"', () => {
+  it('a node\'s or edge\'s attribute "id" is kept as an attribute: the id is the key', () => {
+    const text = JSON.stringify({ options: { type: 'directed' }, nodes: [{ key: 'n1', attributes: { id: 'HGNC:5', label: 'A' } }, { key: 'n2' }], edges: [{ key: 'e1', source: 'n1', target: 'n2', attributes: { id: 'rel-7' } }] });
+    const r = tryImportGraph({ path: 'g.json', text });
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+    expect(r.graph.getNodeAttribute('n1', 'attributes')).toEqual({ id: 'HGNC:5' });
+    expect(r.graph.getEdgeAttribute('e1', 'attributes')).toEqual({ id: 'rel-7' });
+  });
+});
