@@ -11,7 +11,7 @@ import type { PathIndex } from './path-index.js';
 import { nodeRef, type Confounder, type NodeRef } from './path-result.js';
 import { byConfounder, confoundedBy, routeConfounders, type ConfounderMemo } from './route-confounders.js';
 import { queryContext, type QueryInput } from './query-input.js';
-import { checkChoice, consumersOf, conversionCycleEdge, makeTraversal, resolveAvoid, resolveNumber, type Traversal } from './query-options.js';
+import { checkChoice, consumersOf, makeTraversal, resolveAvoid, resolveNumber, type Traversal } from './query-options.js';
 import { withLease, type Lease } from './scratch.js';
 import { signedReach, type SignedReach } from './signed-reach.js';
 import { checkReachOptions, effectEntries, routeCheck, type EffectEntry, type ReachOptions } from './effect-entries.js';
@@ -90,10 +90,10 @@ export function effects(input: QueryInput, node: string, options: EffectsOptions
 
 /**
  * Rule 8 for each node the exhaustive view reports (docs/semantics.md): a walk into T does not take the
- * production step of a reaction that consumes T (conversionCycleEdge), as `paths` into T refuses it. A
- * walk can take that step only after reaching the enzyme (or its reaction copy) within depth - 1 steps, so
- * only a reached T consumed by such an enzyme gets a search of its own, over the traversal that also
- * refuses those production steps. Null when there is none.
+ * production step of a reaction that consumes T and then return to T by mass flow alone
+ * (conversion-cycle.ts), as `paths` into T refuses it. A walk can take that step only after reaching the
+ * enzyme (or its reaction copy) within depth - 1 steps, so only a reached T consumed by such an enzyme
+ * gets a search of its own, which keeps the rule along each walk. Null when there is none.
  */
 function conversionWalks(index: PathIndex, start: number, trav: Traversal, depth: number, lease: Lease, reach: SignedReach): Map<number, SignedReach> | null {
   const realCount = isFlowIndex(index) ? index.realNodeCount : index.nodeCount;
@@ -108,8 +108,7 @@ function conversionWalks(index: PathIndex, start: number, trav: Traversal, depth
     seen.add(n);
     const consumers = consumersOf(index, n);
     if (consumers === null || ![...consumers.keys()].some((enzyme) => entered.has(enzyme))) continue;
-    const ruled: Traversal = { blocked: trav.blocked, edgeAllowed: (e) => trav.edgeAllowed(e) && !conversionCycleEdge(index, consumers, e) };
-    (out ??= new Map()).set(n, signedReach(index, start, ruled, 'out', depth, lease));
+    (out ??= new Map()).set(n, signedReach(index, start, trav, 'out', depth, lease, true, consumers));
   }
   return out;
 }

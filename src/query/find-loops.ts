@@ -6,7 +6,8 @@
  *
  * A loop keeps the route rules (docs/semantics.md, rules 8 and 9), read for a closed route: every node of
  * a loop is the end of a route round it, so no loop takes the production step of a reaction that consumes
- * one of its nodes (that loop is the node's own mass going round a conversion cycle), and a loop passes
+ * one of its nodes and goes on from there to that node by mass flow alone (that loop is the node's own mass
+ * going round a conversion cycle; with an influence step on the way it is feedback), and a loop passes
  * through each concept (a node with its deficiency or excess states) in one stretch: it may leave its
  * start's concept once and come back to it once, to close, but not re-enter a concept it has left
  * (homocysteine -> liver damage -> hyperhomocysteinemia -> homocysteine is the two-step loop homocysteine
@@ -17,6 +18,7 @@ import { Budget, type BudgetOptions, type WorkStats } from './budget.js';
 import { buildPath, evidenceKeys, nodeRef, type EdgeMemo, type NodeRef, type Path } from './path-result.js';
 import { conceptsOf } from './flow-index.js';
 import { edgeRelationOf, RELATION_CODES, type PathIndex } from './path-index.js';
+import { isMassFlow } from './conversion-cycle.js';
 import { queryContext, type QueryInput } from './query-input.js';
 import {
   checkEvidenceKind,
@@ -256,15 +258,21 @@ class CycleSearch {
 
   /**
    * Rule 8 on a closed route: whether a step of the loop is the production step of a reaction that
-   * consumes one of the loop's nodes (conversionCycleEdge for that node), so that the loop carries the
-   * node's own mass round a cycle back to it. Only loops with a production step pay for the check.
+   * consumes one of the loop's nodes (conversionCycleEdge for that node) and the loop goes on from the
+   * product to that node by mass flow alone (conversion-cycle.ts), so that it carries the node's own mass
+   * round a cycle back to it. An influence step on the way (SAM inhibiting MTHFR) makes it feedback, which
+   * stands. Only loops with a production step pay for the check.
    */
   private conversionCycle(edges: Int32Array): boolean {
     const { index } = this;
-    for (let i = 0; i < edges.length; i++) {
+    const n = edges.length;
+    for (let i = 0; i < n; i++) {
       const e = edges[i]!;
       if (edgeRelationOf(index, e) !== RELATION_CODES.production) continue;
-      for (let j = 0; j < edges.length; j++) {
+      // From the product on, round the loop, while the steps move mass: each node reached so is a T to check.
+      for (let k = 0; k < n; k++) {
+        const j = (i + k) % n;
+        if (k > 0 && !isMassFlow(index, edges[j]!)) break;
         const t = index.edgeTarget(edges[j]!);
         let consumers = this.consumers.get(t);
         if (consumers === undefined) this.consumers.set(t, (consumers = consumersOf(index, t)));

@@ -40,6 +40,7 @@ import {
 } from './query-options.js';
 import type { EvidenceKind } from '../model/vocabulary.js';
 import { conversionCycleRule, type RouteRule } from './route-rules.js';
+import { cycleAfter, type Consumers } from './conversion-cycle.js';
 
 export const PATH_RANKS = ['length', 'evidence'] as const;
 export type PathRank = (typeof PATH_RANKS)[number];
@@ -255,7 +256,8 @@ interface Found {
 
 function traversal(search: Search, minQuality = 0): Traversal {
   const { ctx, s, t, via, avoid, opts } = search;
-  const base = makeTraversal(ctx, { includeAssociations: opts.includeAssociations, minStrength: opts.minStrength, avoid, keep: [s, t, ...via], from: s, to: t });
+  // Rule 8 is kept along each route (LevelEnumerator), not by refusing production steps outright.
+  const base = makeTraversal(ctx, { includeAssociations: opts.includeAssociations, minStrength: opts.minStrength, avoid, keep: [s, t, ...via], from: s, to: t, cycleByRoute: true });
   if (minQuality === 0) return base;
   const quality = edgeQualities(ctx.index).byEdge;
   return { blocked: base.blocked, edgeAllowed: (e) => quality[e]! >= minQuality && base.edgeAllowed(e) };
@@ -369,6 +371,8 @@ class LevelEnumerator {
   private readonly conceptOn: Stamped;
   /** Edges u -> v where v has an allowed edge into t (v not blocked), by u; built on first use. */
   private twoSteps: Map<number, number[]> | null = null;
+  /** The reactions that consume t (rule 8 along the route: conversion-cycle.ts); null when none. */
+  private readonly consumers: Consumers | null;
 
   constructor(
     private readonly search: Search,
@@ -390,6 +394,7 @@ class LevelEnumerator {
     this.onPath = lease.stamped(index.nodeCount);
     this.concepts = conceptsOf(index);
     this.conceptOn = lease.stamped(index.nodeCount);
+    this.consumers = consumersOf(index, t);
   }
 
   /** A lower bound on the edges still needed from node n with the sign and via nodes seen so far. */
@@ -468,7 +473,7 @@ class LevelEnumerator {
    * Returns true when more accepted paths of this length exist than were kept.
    */
   level(L: number, want: number, out: Found[], accept: (f: Found) => boolean): boolean {
-    const { index, trav, onPath, viaBit, fullMask, concepts, conceptOn } = this;
+    const { index, trav, onPath, viaBit, fullMask, concepts, conceptOn, consumers } = this;
     const { s, t, budget, opts } = this.search;
     if (L >= FAR || !this.prepare(L) || this.bound(s, 1, viaBit.get(s, 0)) > L) return false;
     const stack = new Int32Array(L);
@@ -488,8 +493,10 @@ class LevelEnumerator {
         more = true;
       }
     };
-    const arrive = (e: number, depth: number, sign: number, mask: number): void => {
-      if (!trav.edgeAllowed(e)) return;
+    // `cycle` (cycleAfter): a production step of a reaction consuming t with only mass flow since; arriving so is refused.
+    const arrive = (e: number, depth: number, sign: number, mask: number, cycle: number): void => {
+      // t is on the path already when the route went through t's own reaction twin (the last-step scan below meets that too).
+      if (onPath.has(t) || !trav.edgeAllowed(e) || cycleAfter(index, consumers, cycle, e) === 1) return;
       const nextSign = sign * index.edgeSign(e);
       if (mask === fullMask && (opts.sign === null || nextSign === opts.sign)) {
         stack[depth] = e;
@@ -499,7 +506,7 @@ class LevelEnumerator {
     const into = index.inEdges(t);
     // A simple path visits each real node once: a reaction twin counts as its enzyme.
     const origin = isFlowIndex(index) ? (n: number) => index.nodeOrigin(n) : null;
-    const dfs = (u: number, depth: number, sign: number, mask: number): void => {
+    const dfs = (u: number, depth: number, sign: number, mask: number, cycle: number): void => {
       const outs = index.outEdges(u);
       if (depth + 1 === L && into.length < outs.length) {
         // The last step can only be an edge u -> t (any other node is at least one more step from t):
@@ -507,7 +514,7 @@ class LevelEnumerator {
         for (let i = 0; i < into.length; i++) {
           if (!budget.spend()) return;
           const e = into[i]!;
-          if (index.edgeSource(e) === u && !(depth > 0 && isBounce(index, stack[depth - 1]!, e))) arrive(e, depth, sign, mask);
+          if (index.edgeSource(e) === u && !(depth > 0 && isBounce(index, stack[depth - 1]!, e))) arrive(e, depth, sign, mask, cycle);
         }
         return;
       }
@@ -530,14 +537,14 @@ class LevelEnumerator {
         const nextSign = sign * index.edgeSign(e);
         const nextMask = mask | viaBit.get(v, 0);
         if (v === t) {
-          if (depth + 1 === L) arrive(e, depth, sign, nextMask);
+          if (depth + 1 === L) arrive(e, depth, sign, nextMask, cycle);
           continue;
         }
         if (depth + 1 + this.bound(v, nextSign, nextMask) > L) continue;
         stack[depth] = e;
         onPath.set(real, 1);
         if (entered >= 0) conceptOn.set(entered, 1);
-        dfs(v, depth + 1, nextSign, nextMask);
+        dfs(v, depth + 1, nextSign, nextMask, cycleAfter(index, consumers, cycle, e));
         if (entered >= 0) conceptOn.unset(entered);
         onPath.unset(real);
         if (budget.exhausted) return;
@@ -545,7 +552,7 @@ class LevelEnumerator {
     };
     onPath.set(s, 1);
     if (concepts !== null) conceptOn.set(concepts[s]!, 1);
-    dfs(s, 0, 1, viaBit.get(s, 0));
+    dfs(s, 0, 1, viaBit.get(s, 0), 0);
     onPath.unset(s);
     if (concepts !== null) conceptOn.unset(concepts[s]!);
     kept.sort(compare);

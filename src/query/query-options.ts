@@ -117,6 +117,12 @@ export interface TraversalOptions {
    */
   to?: number;
   /**
+   * With `to`: leave rule 8 to the caller, which keeps it along each route (conversion-cycle.ts: a
+   * production step is refused only when mass flow alone follows it into `to`); the traversal then
+   * refuses no production step, so distance bounds computed over it stay lower bounds.
+   */
+  cycleByRoute?: boolean;
+  /**
    * The node every route starts at (paths, shortest, effects): no route re-enters its concept once it
    * has left it (rule 9): raising B12 does not act through B12 deficiency reached back from insulin resistance.
    */
@@ -149,7 +155,7 @@ export function makeTraversal(ctx: QueryContext, opts: TraversalOptions): Traver
   const allowed: (e: number) => boolean = dropRefuted
     ? (e) => (includeAssociations || index.edgeCausal(e)) && !edgeRefuted(index, e)
     : (e) => (includeAssociations || index.edgeCausal(e)) && index.edgeStrength(e) >= minStrength;
-  const consumers = opts.to === undefined ? null : consumersOf(index, opts.to);
+  const consumers = opts.to === undefined || opts.cycleByRoute ? null : consumersOf(index, opts.to);
   const noCycle = consumers === null ? allowed : (e: number) => allowed(e) && !conversionCycleEdge(index, consumers, e);
   const concepts = opts.from === undefined && opts.to === undefined ? null : conceptsOf(index);
   if (concepts === null) return { blocked, edgeAllowed: noCycle };

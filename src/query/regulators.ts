@@ -9,7 +9,7 @@ import { runDominantRegulators, type DominantEffect } from './dominant-effects.j
 import { flowIndex } from './flow-index.js';
 import { nodeRef, type NodeRef } from './path-result.js';
 import { queryContext, type QueryInput } from './query-input.js';
-import { makeTraversal, resolveAvoid, resolveNumber } from './query-options.js';
+import { consumersOf, makeTraversal, resolveAvoid, resolveNumber } from './query-options.js';
 import { withLease } from './scratch.js';
 import { signedReach } from './signed-reach.js';
 import { checkReachOptions, effectEntries, routeCheck, type EffectEntry, type ReachOptions } from './effect-entries.js';
@@ -51,12 +51,13 @@ export function regulators(input: QueryInput, node: string, options: RegulatorsO
   const target = resolveNumber(ctx, node);
   const flow = flowIndex(ctx.index);
   const avoid = resolveAvoid(ctx, opts.avoid);
-  const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid, keep: [target], to: target });
+  // Rule 8 along each walk (signedReach with the target's consumers), not by refusing production steps outright.
+  const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid, keep: [target], to: target, cycleByRoute: true });
   const budget = new Budget(WHERE, options);
   // Each sign is a route's, as `paths` from the regulator lists them (effect-entries.ts, routeCheck).
   const check = routeCheck({ ...ctx, index: flow }, target, 'in', opts, avoid, budget);
   const { total, entries } = withLease(flow, (lease) =>
-    effectEntries(flow, target, signedReach(flow, target, trav, 'in', opts.depth, lease), 1, true, opts.limit, null, check),
+    effectEntries(flow, target, signedReach(flow, target, trav, 'in', opts.depth, lease, true, consumersOf(flow, target)), 1, true, opts.limit, null, check),
   );
   return { node: nodeRef(ctx.index, target), depth: opts.depth, view: 'all-routes', complete: !budget.exhausted, total, truncated: total > entries.length, regulators: entries, stats: budget.stats() };
 }

@@ -16,7 +16,8 @@ export interface RouteRule {
 
 /**
  * The conversion-cycle rule of a route into `target`: the reactions (enzymes) that consume it, whose
- * production steps no route into it takes. Null when nothing consumes the target.
+ * production steps no route into it takes when conversions alone lead on from there to the target
+ * (conversion-cycle.ts). Null when nothing consumes the target.
  */
 export function conversionCycleRule(index: PathIndex, target: number, consumers: ReadonlyMap<number, ReadonlySet<number>> | null): RouteRule | null {
   if (consumers === null || consumers.size === 0) return null;
@@ -26,7 +27,7 @@ export function conversionCycleRule(index: PathIndex, target: number, consumers:
   return {
     rule: 'conversion_cycle',
     nodes,
-    text: `Routes through the product of a reaction that consumes ${to} (${listWords(labels)}) are not followed: they carry ${to}'s own mass round a cycle back to it, which is conversion, not regulation.`,
+    text: `Routes from the product of a reaction that consumes ${to} (${listWords(labels)}) back to ${to} by conversions alone are not followed: they carry ${to}'s own mass round a cycle back to it, which is conversion, not regulation (a route that passes through an influence on the way, such as feedback inhibition, is kept).`,
   };
 }
 

@@ -13,9 +13,11 @@
  * length a + 1 + b, which no shorter route beats (the sides have not met within a + b). Only the path's
  * own steps are turned into evidence summaries.
  *
- * A BFS walk ignores two rules that findPaths keeps: a reaction twin counts as its enzyme for simple
- * paths, and a route may not bounce through a reaction (isBounce). When the walk found breaks either,
- * the answer comes from findPaths' exact enumeration instead (rare: only graphs with conversions).
+ * A BFS walk ignores three rules that findPaths keeps: a reaction twin counts as its enzyme for simple
+ * paths, a route may not bounce through a reaction (isBounce), and rule 8 read along the route (a
+ * production step of a reaction consuming the target, followed by conversions alone into it:
+ * conversion-cycle.ts). When the walk found breaks one, the answer comes from findPaths' exact
+ * enumeration instead (rare: only graphs with conversions).
  */
 import { UsageError } from '../errors.js';
 import { Budget, DEFAULT_MAX_EXPANSIONS, type BudgetOptions, type WorkStats } from './budget.js';
@@ -24,7 +26,8 @@ import { conceptsOf, flowIndex, isBounce, isFlowIndex, originNode } from './flow
 import { buildPath, nodeRef, type NodeRef, type Path } from './path-result.js';
 import type { PathIndex, RawAdjacency } from './path-index.js';
 import { queryContext, type QueryInput } from './query-input.js';
-import { checkEvidenceKind, checkInteger, checkStringList, makeTraversal, resolveAvoid, resolveNumber, type Traversal } from './query-options.js';
+import { checkEvidenceKind, checkInteger, checkStringList, consumersOf, makeTraversal, resolveAvoid, resolveNumber, type Traversal } from './query-options.js';
+import { keepsConversionRule } from './conversion-cycle.js';
 import { withLease, type Lease, type Stamped } from './scratch.js';
 import type { EvidenceKind } from '../model/vocabulary.js';
 
@@ -67,7 +70,8 @@ export function shortestPath(input: QueryInput, from: string, to: string, option
     if (avoid.nodes.has(n)) throw new UsageError(`${WHERE}: option avoid names "${ctx.index.nodeId(n)}", which is an endpoint`);
   }
   const index = flowIndex(ctx.index);
-  const trav = makeTraversal({ ...ctx, index }, { includeAssociations, minStrength, avoid, keep: [s, t], from: s, to: t });
+  // Rule 8 along the route (conversion-cycle.ts): the search refuses no production step; a walk that breaks the rule goes to findPaths.
+  const trav = makeTraversal({ ...ctx, index }, { includeAssociations, minStrength, avoid, keep: [s, t], from: s, to: t, cycleByRoute: true });
   // The typed arrays carry no disputes: only an index without them (the compact index) is read that way.
   const raw = index.edgeContested ? undefined : index.rawAdjacency?.();
   const edges = withLease(index, (lease) =>
@@ -75,7 +79,7 @@ export function shortestPath(input: QueryInput, from: string, to: string, option
   );
   const from_ = nodeRef(ctx.index, s);
   const to_ = nodeRef(ctx.index, t);
-  if (edges === null || isSimpleRoute(index, s, edges)) {
+  if (edges === null || (isSimpleRoute(index, s, edges) && keepsConversionRule(index, consumersOf(index, t), edges))) {
     return { from: from_, to: to_, path: edges && buildPath(index, s, edges), complete: !budget.exhausted, stats: budget.stats() };
   }
   // The walk breaks a route rule: the exact enumeration finds the shortest route that keeps them, with

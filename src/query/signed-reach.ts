@@ -8,6 +8,7 @@
 import { FAR, signedState } from './distances.js';
 import { isBounce, isFlowIndex, originNode } from './flow-index.js';
 import { edgeRelationOf, RELATION_CODES, type PathIndex } from './path-index.js';
+import { cycleAfter, massAfter, refusedBefore, type Consumers } from './conversion-cycle.js';
 import type { Traversal } from './query-options.js';
 import { Lease } from './scratch.js';
 
@@ -33,6 +34,12 @@ export interface SignedReach {
  * (node, sign) reached by a step that restricts the next one (restricts()) is also searched on from its
  * first arrival by any other step: a walk refused after the first arrival is not lost when another
  * arrival allows it. Walks are kept as records (node, sign, arriving edge, previous record).
+ *
+ * `consumers` keeps rule 8 along each walk for one end T (conversion-cycle.ts): those of T, the node whose
+ * states are read ('out': effects' search of T's own; the states of other nodes are then meaningless) or
+ * the start ('in': regulators of start). A walk then carries one more bit: 'out', a production step of a
+ * reaction consuming T with only mass flow since (arriving at T so does not count); 'in', whether every
+ * step from here to start is mass flow (a production step of such a reaction is then refused).
  */
 export function signedReach(
   index: PathIndex,
@@ -42,18 +49,20 @@ export function signedReach(
   maxDepth: number,
   lease: Lease = new Lease({}),
   clampStart = true,
+  consumers: Consumers | null = null,
 ): SignedReach {
   const size = index.nodeCount * 3;
   const dist = lease.stamped(size);
   /** First record of each state; a free record (arrived by a step that restricts nothing) once one exists. */
   const firstRecord = lease.ints(size);
-  const free = lease.stamped(size);
+  const free = lease.stamped(size * 2);
   const restricted = new Set<number>();
   const order: number[] = [];
   const recState: number[] = [];
   const recVia: number[] = [];
   const recPrev: number[] = [];
   const recDist: number[] = [];
+  const recBit: number[] = [];
   const out = direction === 'out';
   const flow = isFlowIndex(index);
   // Whether a walk's step e can make some next step a bounce (isBounce: out, (e, next); in, (next, e)).
@@ -62,20 +71,23 @@ export function signedReach(
     if (out) return edgeRelationOf(index, e) === RELATION_CODES.consumption && !index.edgeReversed(e);
     return index.edgeReversed(e) || edgeRelationOf(index, e) === RELATION_CODES.conversion;
   };
-  const record = (state: number, via: number, prev: number, d: number): void => {
+  const record = (state: number, via: number, prev: number, d: number, bit: number): void => {
     recState.push(state);
     recVia.push(via);
     recPrev.push(prev);
     recDist.push(d);
-    if (!dist.has(state)) {
+    recBit.push(bit);
+    // Walking out under rule 8, a walk whose bit is set does not reach T by a route yet: it is searched on only.
+    if (!dist.has(state) && !(out && bit === 1)) {
       dist.set(state, d);
       firstRecord[state] = recState.length - 1;
       order.push(state);
     }
   };
   const first = signedState(start, 1);
-  free.set(first, 1);
-  record(first, -1, -1, 0);
+  const startBit = !out && consumers !== null ? 1 : 0;
+  free.set(first * 2 + startBit, 1);
+  record(first, -1, -1, 0, startBit);
   for (let head = 0; head < recState.length; head++) {
     const state = recState[head]!;
     const d = recDist[head]! + 1;
@@ -83,6 +95,7 @@ export function signedReach(
     const u = (state / 3) | 0;
     const s = (state % 3) - 1;
     const via = recVia[head]!;
+    const bit = recBit[head]!;
     const edges = out ? index.outEdges(u) : index.inEdges(u);
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i]!;
@@ -90,18 +103,25 @@ export function signedReach(
       if ((clampStart && (v === start || originNode(index, v) === start)) || trav.blocked[v] || !trav.edgeAllowed(e)) continue;
       // Walking out, the pair is (how we came, e); walking in, the route runs e then how we came.
       if (via >= 0 && (out ? isBounce(index, via, e) : isBounce(index, e, via))) continue;
+      let nextBit = 0;
+      if (consumers !== null) {
+        if (out) nextBit = cycleAfter(index, consumers, bit, e);
+        else if (refusedBefore(index, consumers, bit, e)) continue;
+        else nextBit = massAfter(index, bit, e);
+      }
       const next = signedState(v, s * index.edgeSign(e));
-      // A free record of a state allows every step a restricted one does: one free record per state, and
-      // restricted ones (one per arriving edge and sign) only while the state has no free record.
-      if (free.has(next)) continue;
+      // A free record of a state allows every step a restricted one does: one free record per state (and
+      // bit), and restricted ones (one per arriving edge, sign and bit) only while there is no free one.
+      const keyed = next * 2 + nextBit;
+      if (free.has(keyed)) continue;
       if (restricts(e)) {
-        const key = e * 3 + (next % 3);
+        const key = (e * 3 + (next % 3)) * 2 + nextBit;
         if (restricted.has(key)) continue;
         restricted.add(key);
       } else {
-        free.set(next, 1);
+        free.set(keyed, 1);
       }
-      record(next, e, head, d);
+      record(next, e, head, d, nextBit);
     }
   }
   return {

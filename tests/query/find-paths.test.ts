@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findPaths, NameResolutionError, UsageError } from '../../src/index.js';
 import { curatedGraph } from './curated.js';
-import { bruteForcePaths, buildTestGraph, byEvidence, byLength, graphSpec, type RefPath } from './random-graph.js';
+import { bruteForceFlowRoutes, bruteForcePaths, buildTestGraph, byEvidence, byLength, FLOW_PREDICATES, graphSpec, type RefPath } from './random-graph.js';
 
 const keyOf = (p: { edges: { id: string }[] }) => p.edges.map((e) => e.id).join('\u0000');
 const pair = (n: number) => fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })).filter(([a, b]) => a !== b);
@@ -139,6 +139,25 @@ describe('findPaths', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('with conversions (the flow view): exactly the brute-force routes, rule 8 read along the route', () => {
+    const flowCases = graphSpec(6, 14, false, FLOW_PREDICATES).chain((spec) => fc.record({ spec: fc.constant(spec), ends: pair(spec.n), maxLength: fc.integer({ min: 1, max: 6 }) }));
+    const routeKey = (p: { nodes: { id: string }[]; edges: { id: string }[] }) => `${p.nodes.map((n) => n.id).join(' ')} | ${p.edges.map((e) => e.id).join(' ')}`;
+    let refusedSome = 0;
+    fc.assert(
+      fc.property(flowCases, ({ spec, ends: [s, t], maxLength }) => {
+        const graph = buildTestGraph(spec, FLOW_PREDICATES);
+        const r = findPaths(graph, `n${s}`, `n${t}`, { rank: 'length', maxLength, limit: 100_000 });
+        const ref = bruteForceFlowRoutes(graph, s, t, maxLength);
+        expect(r.complete).toBe(true);
+        expect(r.paths.map((p) => `${routeKey(p)} ${p.sign}`).sort()).toEqual(ref.map((x) => `${x.key} ${x.sign}`).sort());
+        if (r.routeRules.length > 0) refusedSome++;
+      }),
+      { numRuns: 400 },
+    );
+    // the property ran on many graphs where a reaction consumes the target (rule 8 has steps to judge)
+    expect(refusedSome).toBeGreaterThan(10);
   });
 
   it('treats parallel edges as distinct paths', () => {

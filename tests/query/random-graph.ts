@@ -1,10 +1,12 @@
 /** Test helpers: small random signed multigraphs (fast-check), as KnowledgeGraphs, plus brute-force references. */
 import fc from 'fast-check';
 import { MultiDirectedGraph } from 'graphology';
-import { edgeRecord, EVIDENCE_KIND_NAMES, EVIDENCE_KINDS, PREDICATES } from '../../src/index.js';
+import { edgeRecord, edgeRelationOf, EVIDENCE_KIND_NAMES, EVIDENCE_KINDS, flowIndex, isBounce, originNode, PREDICATES, queryContext, reactionOf, RELATION_CODES } from '../../src/index.js';
 import type { EdgeRecord, EvidenceKind, GraphMeta, KnowledgeGraph, NodeRecord, Predicate } from '../../src/index.js';
 
 export const TEST_PREDICATES: Predicate[] = ['increases', 'decreases', 'causes', 'inhibits', 'associated_with', 'positively_correlated_with'];
+/** Influence and conversion predicates, for graphs the flow view reads (reactions, twins, rules 5 and 8). */
+export const FLOW_PREDICATES: Predicate[] = ['increases', 'inhibits', 'consumes', 'produces', 'converted_to', 'consumes', 'produces', 'cofactor_for'];
 export const TEST_CATEGORIES = ['protein', 'small_molecule', 'disease'] as const;
 
 export interface EdgeSpec {
@@ -19,7 +21,7 @@ export interface GraphSpec {
   edges: EdgeSpec[];
 }
 
-export function graphSpec(maxNodes = 7, maxEdges = 16, selfLoops = false): fc.Arbitrary<GraphSpec> {
+export function graphSpec(maxNodes = 7, maxEdges = 16, selfLoops = false, predicates = TEST_PREDICATES): fc.Arbitrary<GraphSpec> {
   return fc.integer({ min: 2, max: maxNodes }).chain((n) =>
     fc.record({
       n: fc.constant(n),
@@ -28,7 +30,7 @@ export function graphSpec(maxNodes = 7, maxEdges = 16, selfLoops = false): fc.Ar
           fc.record({
             s: fc.integer({ min: 0, max: n - 1 }),
             t: fc.integer({ min: 0, max: n - 1 }),
-            p: fc.integer({ min: 0, max: TEST_PREDICATES.length - 1 }),
+            p: fc.integer({ min: 0, max: predicates.length - 1 }),
             k: fc.integer({ min: 0, max: EVIDENCE_KIND_NAMES.length - 1 }),
           }),
           { maxLength: maxEdges },
@@ -38,7 +40,7 @@ export function graphSpec(maxNodes = 7, maxEdges = 16, selfLoops = false): fc.Ar
   );
 }
 
-export function buildTestGraph(spec: GraphSpec): KnowledgeGraph {
+export function buildTestGraph(spec: GraphSpec, predicates = TEST_PREDICATES): KnowledgeGraph {
   const graph: KnowledgeGraph = new MultiDirectedGraph<NodeRecord, EdgeRecord, GraphMeta>();
   graph.replaceAttributes({ name: 'test', sources: { s: { id: 's', title: 'Test source', kind: 'textbook' } }, modules: {} });
   for (let i = 0; i < spec.n; i++) {
@@ -62,7 +64,7 @@ export function buildTestGraph(spec: GraphSpec): KnowledgeGraph {
       id,
       `n${e.s}`,
       `n${e.t}`,
-      edgeRecord({ id, source: `n${e.s}`, target: `n${e.t}`, predicate: TEST_PREDICATES[e.p]!, module: 'm', origin: { file: 't', line: 0 }, evidence: [{ source: 's', kind, stance: 'supports', statement: 'x' }] }),
+      edgeRecord({ id, source: `n${e.s}`, target: `n${e.t}`, predicate: predicates[e.p]!, module: 'm', origin: { file: 't', line: 0 }, evidence: [{ source: 's', kind, stance: 'supports', statement: 'x' }] }),
     );
   });
   return graph;
@@ -238,5 +240,51 @@ export function dominantVerdicts(walks: readonly RefWalk[], n: number, flip: 1 |
     const confidence = effect === 'mixed' || win <= 0 ? 0 : Math.round(Math.min(1, win / strongest) * (1 - lose / win) * 100) / 100;
     out.set(`n${v}`, { effect, distance: d, routes: { up: up.length, down: down.length }, confidence });
   }
+  return out;
+}
+
+/**
+ * Every route paths may list from s to t within maxLength on a graph with conversions, by plain DFS over
+ * the flow view (no bounds): real nodes once (a reaction twin counts as its enzyme), no bounce (rule 5),
+ * and rule 8 written from its definition: no production step of a reaction that consumes t (E consumes t
+ * and E's step is in that reaction) followed by conversion arcs alone into t. Each route as "node ids |
+ * edge ids" with its net sign.
+ */
+export function bruteForceFlowRoutes(graph: KnowledgeGraph, s: number, t: number, maxLength: number): { key: string; sign: string }[] {
+  const real = queryContext(graph).index;
+  const flow = flowIndex(real);
+  const id = (n: number) => real.nodeId(originNode(flow, n));
+  // the arcs of conversion predicates (vocabulary relation 'conversion'): converted_to, consumes, produces, catalyzes, cofactor_for
+  const mass = new Set<number>([RELATION_CODES.conversion, RELATION_CODES.consumption, RELATION_CODES.production, RELATION_CODES.catalysis, RELATION_CODES.stimulation]);
+  // (enzyme, reaction) pairs whose reaction consumes t
+  const consuming = new Set<string>();
+  for (let e = 0; e < real.edgeCount; e++) {
+    if (real.edgeTarget(e) === t && edgeRelationOf(real, e) === RELATION_CODES.consumption) consuming.add(`${real.edgeSource(e)}:${reactionOf(real, e)}`);
+  }
+  const refused = (edges: number[]) =>
+    edges.some(
+      (e, i) =>
+        edgeRelationOf(flow, e) === RELATION_CODES.production &&
+        consuming.has(`${originNode(flow, flow.edgeSource(e))}:${reactionOf(flow, e)}`) &&
+        edges.slice(i + 1).every((x) => mass.has(edgeRelationOf(flow, x))),
+    );
+  const out: { key: string; sign: string }[] = [];
+  const walk = (u: number, seen: Set<number>, path: number[]) => {
+    for (const e of flow.outEdges(u)) {
+      const v = flow.edgeTarget(e);
+      if (!flow.edgeCausal(e) || seen.has(originNode(flow, v))) continue;
+      if (path.length > 0 && isBounce(flow, path[path.length - 1]!, e)) continue;
+      const next = [...path, e];
+      if (v === t) {
+        if (!refused(next)) {
+          const sign = next.reduce((a, x) => a * flow.edgeSign(x), 1);
+          out.push({ key: `${[s, ...next.map((x) => flow.edgeTarget(x))].map(id).join(' ')} | ${next.map((x) => flow.edgeId(x)).join(' ')}`, sign: signText(sign) });
+        }
+      } else if (next.length < maxLength) {
+        walk(v, new Set([...seen, originNode(flow, v)]), next);
+      }
+    }
+  };
+  walk(s, new Set([s]), []);
   return out;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { effects, neighbors, regulators, UsageError, type EffectEntry } from '../../src/index.js';
 import { curatedGraph } from './curated.js';
-import { bruteForceReach, buildTestGraph, graphSpec, refEdges } from './random-graph.js';
+import { bruteForceFlowRoutes, bruteForceReach, buildTestGraph, FLOW_PREDICATES, graphSpec, refEdges } from './random-graph.js';
 
 const caseArb = graphSpec(7, 16, true).chain((spec) =>
   fc.record({ spec: fc.constant(spec), start: fc.integer({ min: 0, max: spec.n - 1 }), depth: fc.integer({ min: 1, max: 4 }), includeAssociations: fc.boolean() }),
@@ -92,6 +92,54 @@ describe('regulators', () => {
     const r = regulators(curatedGraph(), 'autophagy');
     expect(r.regulators.find((e) => e.node.id === 'homocysteine')!.effect).toBe('down');
     expect(['up', 'mixed']).toContain(r.regulators.find((e) => e.node.id === 'vitamin-b12')!.effect);
+  });
+});
+
+describe('the all-routes views with conversions (the flow view)', () => {
+  const flowCases = graphSpec(6, 14, false, FLOW_PREDICATES).chain((spec) => fc.record({ spec: fc.constant(spec), node: fc.integer({ min: 0, max: spec.n - 1 }), depth: fc.integer({ min: 1, max: 5 }) }));
+  /** Per node: its net signs and the shortest route of each, from brute-force routes (rules 5 and 8 along the route). */
+  const expected = (routes: { key: string; sign: string }[]) => {
+    const bySign = new Map<string, number>();
+    for (const r of routes) {
+      const length = r.key.split(' | ')[1]!.split(' ').length;
+      bySign.set(r.sign, Math.min(bySign.get(r.sign) ?? Infinity, length));
+    }
+    return bySign;
+  };
+  const listed = (e: EffectEntry) => new Map(e.paths.map((p) => [p.sign, p.length]));
+
+  it('effects --all-routes: each node gets exactly the net signs of the routes into it, each at its shortest', () => {
+    fc.assert(
+      fc.property(flowCases, ({ spec, node, depth }) => {
+        const graph = buildTestGraph(spec, FLOW_PREDICATES);
+        const r = effects(graph, `n${node}`, { depth, allRoutes: true });
+        expect(r.complete).toBe(true);
+        const got = new Map(r.effects.map((e) => [e.node.id, listed(e)]));
+        for (let n = 0; n < spec.n; n++) {
+          if (n === node) continue;
+          const want = expected(bruteForceFlowRoutes(graph, node, n, depth));
+          expect(got.get(`n${n}`) ?? new Map(), `n${node} -> n${n}`).toEqual(want);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('regulators --all-routes: each regulator gets exactly the net signs of its routes into the node', () => {
+    fc.assert(
+      fc.property(flowCases, ({ spec, node, depth }) => {
+        const graph = buildTestGraph(spec, FLOW_PREDICATES);
+        const r = regulators(graph, `n${node}`, { depth, allRoutes: true });
+        expect(r.complete).toBe(true);
+        const got = new Map(r.regulators.map((e) => [e.node.id, listed(e)]));
+        for (let n = 0; n < spec.n; n++) {
+          if (n === node) continue;
+          const want = expected(bruteForceFlowRoutes(graph, n, node, depth));
+          expect(got.get(`n${n}`) ?? new Map(), `n${n} -> n${node}`).toEqual(want);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

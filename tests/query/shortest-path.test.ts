@@ -9,7 +9,7 @@ import { findPaths, indexGraph, shortestPath, UsageError, type KnowledgeGraph, t
 import { ArrayIndex } from './array-index.js';
 import { curatedGraph } from './curated.js';
 import { graphOf } from './yaml-graph.js';
-import { bruteForcePaths, buildTestGraph, graphSpec, type GraphSpec } from './random-graph.js';
+import { bruteForceFlowRoutes, bruteForcePaths, buildTestGraph, FLOW_PREDICATES, graphSpec, type GraphSpec } from './random-graph.js';
 
 const KIND_OF: Record<number, 'animal_model' | 'mendelian_randomization' | undefined> = { 0: undefined, 3: 'animal_model', 5: 'mendelian_randomization' };
 
@@ -59,6 +59,23 @@ const caseArb = graphSpec(8, 20).chain((spec) =>
 );
 
 describe('shortestPath', () => {
+  it('with conversions (the flow view): as short as the shortest brute-force route, rule 8 read along the route', () => {
+    const cases = graphSpec(6, 14, false, FLOW_PREDICATES).chain((spec) =>
+      fc.record({ spec: fc.constant(spec), a: fc.integer({ min: 0, max: spec.n - 1 }), b: fc.integer({ min: 0, max: spec.n - 1 }), maxLength: fc.integer({ min: 1, max: 6 }) }),
+    );
+    fc.assert(
+      fc.property(cases, ({ spec, a, b, maxLength }) => {
+        if (a === b) return;
+        const graph = buildTestGraph(spec, FLOW_PREDICATES);
+        const ref = bruteForceFlowRoutes(graph, a, b, maxLength).map((x) => x.key.split(' | ')[1]!.split(' ').length);
+        const r = shortestPath(graph, `n${a}`, `n${b}`, { maxLength });
+        expect(r.complete).toBe(true);
+        expect(r.path?.length ?? null).toBe(ref.length ? Math.min(...ref) : null);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('finds a route exactly as short as the shortest simple path, on graphology and on typed arrays alike', () => {
     fc.assert(
       fc.property(caseArb, ({ spec, ends: [a, b], maxLength, includeAssociations, minStrength, avoid }) => {
@@ -103,18 +120,24 @@ describe('shortestPath', () => {
     expect(shortestPath(graph, 'e', 'q').path?.nodes.map((n) => n.id)).toEqual(['e', 'p', 'q']);
   });
 
-  it('keeps route rule 8 on typed arrays too: no step out of a reaction that consumes the target', () => {
-    // e consumes t (weakly supported, so a minimum evidence kind drops that step) and makes p, which raises t.
+  it('keeps route rule 8 on typed arrays too: no step out of a reaction that consumes the target and back by conversions alone', () => {
+    // e consumes t (weakly supported, so a minimum evidence kind drops that step) and makes p, which becomes t.
     // a -> e -> p -> t follows t's own conversion round to t: refused on graphology and on an index with typed
     // arrays alike (a graph with conversions is searched through its flow view, which keeps the rule).
-    const spec = ['a increases e', 'e consumes t review_statement', 'e produces p', 'p increases t'];
-    const graph = graphOf(spec, { e: 'protein' });
-    const arrays = new RawArrayIndex(graph);
-    for (const input of [graph, arrays] as (KnowledgeGraph | QueryIndex)[]) {
-      expect(shortestPath(input, 'a', 't', { minEvidence: 'established_biochemistry' })).toMatchObject({ path: null, complete: true });
-      expect(shortestPath(input, 'a', 't').path?.nodes.map((n) => n.id)).toEqual(['a', 'e', 't']);
+    const spec = ['a increases e', 'e consumes t review_statement', 'e produces p', 'p converted_to t'];
+    // p raising t by an influence instead is regulation through the product (feedback): the route stands.
+    const feedback = ['a increases e', 'e consumes t review_statement', 'e produces p', 'p increases t'];
+    for (const lines of [spec, feedback]) {
+      const graph = graphOf(lines, { e: 'protein' });
+      const arrays = new RawArrayIndex(graph);
+      for (const input of [graph, arrays] as (KnowledgeGraph | QueryIndex)[]) {
+        const strict = shortestPath(input, 'a', 't', { minEvidence: 'established_biochemistry' });
+        expect(strict.complete).toBe(true);
+        expect(strict.path?.nodes.map((n) => n.id) ?? null).toEqual(lines === spec ? null : ['a', 'e', 'p', 't']);
+        expect(shortestPath(input, 'a', 't').path?.nodes.map((n) => n.id)).toEqual(['a', 'e', 't']);
+      }
+      expect(findPaths(graph, 'a', 't', { minEvidence: 'established_biochemistry' }).paths.length).toBe(lines === spec ? 0 : 1);
     }
-    expect(findPaths(graph, 'a', 't', { minEvidence: 'established_biochemistry' }).paths).toEqual([]);
   });
 
   it('says when the work budget cut the search, and rejects bad arguments naming the option', () => {
