@@ -110,12 +110,19 @@ function importedEdge(key: string, e: EdgeRecord, source: string, target: string
 
 function withAttributes(data: Record<string, unknown>, attributes: Readonly<Record<string, AttributeValue>> | undefined, reserved: readonly string[]): Record<string, unknown> {
   const taken: string[] = [];
+  // an attribute with the name of a slot Cytoscape owns (an attribute "id" of a GraphML or graphology node) rides
+  // in mechkg_reserved_attributes as JSON text, as in the CX2 export, and comes back under its name on import
+  const held: Record<string, AttributeValue> = {};
   for (const k of Object.keys(attributes ?? {})) {
-    if (reserved.includes(k)) continue;
+    if (reserved.includes(k)) {
+      held[k] = attributes![k]!;
+      continue;
+    }
     if (k in data) taken.push(k);
     data[k] = attributes![k];
   }
   if (taken.length) data.mechkg_attributes = taken;
+  if (Object.keys(held).length) data.mechkg_reserved_attributes = JSON.stringify(held);
   return data;
 }
 

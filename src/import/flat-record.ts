@@ -20,8 +20,8 @@ const PROVENANCE = new Set(['knowledge_level', 'agent_type', 'primary_knowledge_
  * styles, derived flags): read back from a mechkg export, these are not attributes of the record, unless the
  * record's `mechkg_attributes` lists the name (an attribute of the original file that has the same name).
  */
-export const DERIVED_ON_IMPORTED_NODE: ReadonlySet<string> = new Set(['value', 'name', 'category', 'color', 'shape', 'mechkg_attributes']);
-export const DERIVED_ON_IMPORTED_EDGE: ReadonlySet<string> = new Set(['key', 'interaction', 'predicate_label', 'sign', 'causal', 'mechkg_attributes']);
+export const DERIVED_ON_IMPORTED_NODE: ReadonlySet<string> = new Set(['value', 'name', 'category', 'color', 'shape', 'mechkg_attributes', 'mechkg_reserved_attributes']);
+export const DERIVED_ON_IMPORTED_EDGE: ReadonlySet<string> = new Set(['key', 'interaction', 'predicate_label', 'sign', 'causal', 'mechkg_attributes', 'mechkg_reserved_attributes']);
 /** The same for mechkg's CX2 (its label is CX2's "name"; "represents" is the node's id as a CURIE). */
 export const CX2_DERIVED_ON_IMPORTED_NODE: ReadonlySet<string> = new Set(['represents', 'category', 'mechkg_attributes', 'mechkg_reserved_attributes']);
 export const CX2_DERIVED_ON_IMPORTED_EDGE: ReadonlySet<string> = new Set(['interaction', 'predicate_label', 'sign', 'causal', 'mechkg_attributes', 'mechkg_reserved_attributes']);
@@ -30,7 +30,7 @@ export const CX2_DERIVED_ON_IMPORTED_EDGE: ReadonlySet<string> = new Set(['inter
 function derivedKey(d: Record<string, unknown>, k: string, derived: ReadonlySet<string>): boolean {
   if (!derived.has(k)) return false;
   const listed = d.mechkg_attributes;
-  return k === 'mechkg_attributes' || !(Array.isArray(listed) ? listed.includes(k) : typeof listed === 'string' && splitEscapedList(listed).includes(k));
+  return k === 'mechkg_attributes' || k === 'mechkg_reserved_attributes' || !(Array.isArray(listed) ? listed.includes(k) : typeof listed === 'string' && splitEscapedList(listed).includes(k));
 }
 
 const text = (v: unknown): string | undefined => (v === undefined || v === null || v === '' ? undefined : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));

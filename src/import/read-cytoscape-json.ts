@@ -79,6 +79,7 @@ export function readCytoscapeJson(path: string, doc: unknown, shape: CytoscapeSh
       id = `${path.replace(/^.*[\\/]/, '')}#node${++generated}`;
     }
     const n = flatNode(where, id, d, fromMechkg ? DERIVED_ON_IMPORTED_NODE : undefined);
+    if (fromMechkg) putBackReserved(d, n.attributes, where, r);
     keepClasses(el, n.attributes);
     const position = isRecord(el.position) ? positionOf(el.position.x, el.position.y) : undefined;
     if (position) n.position = position;
@@ -94,6 +95,7 @@ export function readCytoscapeJson(path: string, doc: unknown, shape: CytoscapeSh
     const e = flatEdge(where, { id: d.id ?? d.key, source: d.source, target: d.target }, d, r.problems, fromMechkg ? DERIVED_ON_IMPORTED_EDGE : undefined);
     // networkx's cytoscape_data writes a multigraph's keys (unique per node pair only) and no id
     if ((d.id === undefined || d.id === null) && d.key !== undefined && d.key !== null) r.keysPerPair = true;
+    if (fromMechkg) putBackReserved(d, e.attributes, where, r);
     if (undirected) e.undirected = true;
     // mechkg's own .cyjs: `key` is the id the original file gave the edge (a networkx key), when mechkg renamed it
     if (fromMechkg && d.id !== undefined && d.key !== undefined && d.key !== null && String(d.key) !== String(d.id)) e.fileId = String(d.key);
@@ -106,6 +108,13 @@ export function readCytoscapeJson(path: string, doc: unknown, shape: CytoscapeSh
   if (undirected && r.edges.length > 0) r.undirectedEdges = r.edges.length;
   if (generated > 0) r.problems.push({ level: 'warning', code: 'invalid_field', file: path, message: `${generated} node(s) had no id; each was given one as cytoscape.js does (FILE#nodeN)` });
   return r;
+}
+
+/** mechkg's own .cyjs: attributes named like a Cytoscape slot (an attribute "id"), carried as JSON text, put back. */
+function putBackReserved(d: Record<string, unknown>, attributes: Record<string, AttributeValue>, where: Where, r: RecordsIn): void {
+  if (d.mechkg_reserved_attributes === undefined) return;
+  const held = jsonField(d.mechkg_reserved_attributes, 'mechkg_reserved_attributes', where, r.problems);
+  if (isRecord(held)) for (const k of Object.keys(held)) attributes[k] = held[k] as AttributeValue;
 }
 
 /** cytoscape.js element `classes` ("a b" or ["a", "b"]) as the attribute `classes`, unless the data has its own. */

@@ -113,6 +113,14 @@ describe('GraphML attributes named "id" (networkx)', () => {
     expect(graphmlKeys(xml)).toEqual(['a b e1']);
   });
 
+  it('id_attributes.graphml: the node attribute "id" survives cyjs (whose data.id is the node id) and comes back', () => {
+    const { graph } = load('id_attributes.graphml', text('id_attributes.graphml'));
+    const cyjs = writeCytoscapeJson(graph);
+    const node = (JSON.parse(cyjs) as { elements: { nodes: { data: Record<string, unknown> }[] } }).elements.nodes[0]!.data;
+    expect(node.id).toBe('a');
+    expect(load('back.cyjs', cyjs).graph.getNodeAttribute('a', 'attributes')).toEqual({ id: 'HGNC:5' });
+  });
+
   it.skipIf(!HAS_NETWORKX)('networkx reads the same node and edge "id" attributes from mechkg\'s GraphML as from the original', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mechkg-nx-'));
     writeFileSync(join(dir, 'out.graphml'), writeGraphml(load('id_attributes.graphml', text('id_attributes.graphml')).graph));
