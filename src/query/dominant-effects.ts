@@ -124,11 +124,12 @@ function dominantSearch(where: string, input: QueryInput, node: string, options:
   const start = resolveNumber(ctx, node);
   const only = targets.length > 0 ? new Set(targets.map((t) => resolveNumber(ctx, t))) : null;
   const flow = flowIndex(ctx.index);
-  const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [start], ...(walk === 'in' ? { to: start } : { from: start }) });
+  // Upstream rule 8 is kept along the route (dominantReach with the start's consumers), not by refusing production steps outright.
+  const trav = makeTraversal({ ...ctx, index: flow }, { ...opts, avoid: resolveAvoid(ctx, opts.avoid), keep: [start], ...(walk === 'in' ? { to: start, cycleByRoute: true } : { from: start }) });
   const flip = direction === 'up' ? 1 : -1;
   const { total, entries, finalDepth } = withLease(flow, (lease) => {
-    const reach = dominantReach(flow, start, trav, opts.depth, lease, budget, walk);
-    // Upstream the traversal already keeps rule 8 for the one end (to: start); downstream every reached node is an end.
+    const reach = dominantReach(flow, start, trav, opts.depth, lease, budget, walk, walk === 'in' ? consumersOf(flow, start) : null);
+    // Upstream the search keeps rule 8 for the one end (start); downstream every reached node is an end.
     const own = walk === 'out' ? conversionReaches(flow, start, trav, opts.depth, lease, budget, reach, only) : null;
     return collect(flow, start, reach, flip, only, withRoutes, opts.limit, walk === 'in', own);
   });

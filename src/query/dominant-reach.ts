@@ -14,6 +14,7 @@ import type { Budget } from './budget.js';
 import { FAR, signedState } from './distances.js';
 import { isBounce, originNode } from './flow-index.js';
 import type { PathIndex } from './path-index.js';
+import { massAfter, refusedBefore, type Consumers } from './conversion-cycle.js';
 import type { Traversal } from './query-options.js';
 import type { Lease, Stamped } from './scratch.js';
 
@@ -26,9 +27,14 @@ export interface DominantReach {
   weakest: Int32Array;
   /** Largest strength sum among the shortest routes with that weakest link. */
   sum: Int32Array;
-  /** Edge and previous state of that best route (-1 at the start). */
+  /**
+   * Edge and previous search state of that best route (-1 at the start). A search state is a (node, sign)
+   * state, or, when the search keeps rule 8 along the route (`consumers`), that state with the route's bit:
+   * `bestOf` then gives each state's best search state.
+   */
   viaEdge: Int32Array;
   prevState: Int32Array;
+  bestOf?: Int32Array;
   /** Reached states in BFS order (the start first). */
   states: Int32Array;
   /** Every state at most this many steps away is known exactly (maxDepth when the search was not cut). */
@@ -49,9 +55,15 @@ export function dominantReach(
   lease: Lease,
   budget: Budget,
   direction: 'out' | 'in' = 'out',
+  consumers: Consumers | null = null,
 ): DominantReach {
   const out = direction === 'out';
-  const size = index.nodeCount * 3;
+  // Walking in with the start's consumers, rule 8 is kept along the route (conversion-cycle.ts): each state
+  // carries whether every step from it to the start is mass flow (1 at the start), and a production step
+  // of a reaction consuming the start is refused while it is 1. The states are then (node, sign, bit).
+  const ruled = !out && consumers !== null;
+  const stride = ruled ? 2 : 1;
+  const size = index.nodeCount * 3 * stride;
   const dist: Stamped = lease.stamped(size);
   const count = lease.floats(size);
   const weakest = lease.ints(size);
@@ -61,7 +73,7 @@ export function dominantReach(
   const queue = lease.ints(size);
   let head = 0;
   let tail = 0;
-  const first = signedState(start, 1);
+  const first = signedState(start, 1) * stride + (ruled ? 1 : 0);
   dist.set(first, 0);
   count[first] = 1;
   weakest[first] = NONE;
@@ -74,8 +86,10 @@ export function dominantReach(
     const state = queue[head++]!;
     const d = dist.value[state]! + 1;
     if (d > maxDepth) break;
-    const u = (state / 3) | 0;
-    const s = (state % 3) - 1;
+    const base = ruled ? state >> 1 : state;
+    const bit = ruled ? state & 1 : 0;
+    const u = (base / 3) | 0;
+    const s = (base % 3) - 1;
     const edges = out ? index.outEdges(u) : index.inEdges(u);
     if (!budget.spend(edges.length)) {
       finalDepth = d - 1;
@@ -91,7 +105,8 @@ export function dominantReach(
       // Walking in, the route runs e then the step we came by.
       const via = viaEdge[state]!;
       if (out ? isBounce(index, via, e) : via >= 0 && isBounce(index, e, via)) continue;
-      const next = signedState(v, s * index.edgeSign(e));
+      if (ruled && refusedBefore(index, consumers, bit, e)) continue;
+      const next = ruled ? signedState(v, s * index.edgeSign(e)) * 2 + massAfter(index, bit, e) : signedState(v, s * index.edgeSign(e));
       const strength = index.edgeStrength(e);
       const nw = strength < w ? strength : w;
       const ns = sm + strength;
@@ -114,12 +129,43 @@ export function dominantReach(
       }
     }
   }
-  return { dist: (st) => dist.get(st, FAR), count, weakest, sum, viaEdge, prevState, states: queue.subarray(0, tail), finalDepth };
+  const states = queue.subarray(0, tail);
+  if (!ruled) return { dist: (st) => dist.get(st, FAR), count, weakest, sum, viaEdge, prevState, states, finalDepth };
+  // Each (node, sign) state from its two search states: the shorter, or at one length both, summed.
+  const n3 = index.nodeCount * 3;
+  const mDist = lease.stamped(n3);
+  const mCount = lease.floats(n3);
+  const mWeakest = lease.ints(n3);
+  const mSum = lease.ints(n3);
+  const bestOf = lease.ints(n3);
+  const order = lease.ints(n3);
+  let reached = 0;
+  for (let i = 0; i < states.length; i++) {
+    const x = states[i]!;
+    const st = x >> 1;
+    const d = dist.value[x]!;
+    if (!mDist.has(st)) {
+      mDist.set(st, d);
+      mCount[st] = count[x]!;
+      mWeakest[st] = weakest[x]!;
+      mSum[st] = sum[x]!;
+      bestOf[st] = x;
+      order[reached++] = st;
+    } else if (mDist.value[st] === d) {
+      mCount[st]! += count[x]!;
+      if (weakest[x]! > mWeakest[st]! || (weakest[x] === mWeakest[st] && sum[x]! > mSum[st]!)) {
+        mWeakest[st] = weakest[x]!;
+        mSum[st] = sum[x]!;
+        bestOf[st] = x;
+      }
+    }
+  }
+  return { dist: (st) => mDist.get(st, FAR), count: mCount, weakest: mWeakest, sum: mSum, viaEdge, prevState, bestOf, states: order.subarray(0, reached), finalDepth };
 }
 
 /** The edges of the best shortest route to a reached state, in search order (for 'in': towards start). */
 export function bestRoute(reach: DominantReach, state: number): number[] {
   const edges: number[] = [];
-  for (let s = state; reach.viaEdge[s]! >= 0; s = reach.prevState[s]!) edges.push(reach.viaEdge[s]!);
+  for (let s = reach.bestOf ? reach.bestOf[state]! : state; reach.viaEdge[s]! >= 0; s = reach.prevState[s]!) edges.push(reach.viaEdge[s]!);
   return edges.reverse();
 }

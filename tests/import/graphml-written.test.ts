@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exportGraph } from '../../src/export/index.js';
 import { tryImportGraph } from '../../src/import/index.js';
 import type { KnowledgeGraph } from '../../src/model/types.js';
 import { HAS_NETWORKX } from '../export/graph-fixtures.js';
@@ -44,6 +45,13 @@ describe('GraphML written by yEd', () => {
     expect(g.nodes().sort()).toEqual(['n0', 'n1', 'n2', 'n2::n0', 'n2::n1']);
     expect(g.edges().sort()).toEqual(['e0', 'e1', 'e2']);
     expect(g.extremities('e0')).toEqual(['n1', 'n2::n1']);
+  });
+
+  it('names the group holding each member as its attribute "parent", as a Cytoscape compound node, and cyjs draws the group', async () => {
+    expect(g.mapNodes((id, a) => [id, a.attributes?.parent]).filter(([, p]) => p !== undefined)).toEqual([['n2::n0', 'n2'], ['n2::n1', 'n2']]);
+    const out = await exportGraph(g, 'cyjs');
+    const nodes = (JSON.parse(String(out)) as { elements: { nodes: { data: { id: string; parent?: string } }[] } }).elements.nodes;
+    expect(nodes.filter((n) => n.data.parent !== undefined).map((n) => [n.data.id, n.data.parent])).toEqual([['n2::n0', 'n2'], ['n2::n1', 'n2']]);
   });
 
   it('names a group node by the label yEd draws (its active realizer) and places it at that drawing', () => {
