@@ -118,6 +118,16 @@ function otherText(head: string): string | undefined {
   return undefined;
 }
 
+/** A TRAPI query or response that carries no knowledge graph (a query_graph only, or a null knowledge_graph), said as such. */
+function trapiWithoutGraph(doc: Record<string, unknown>): string | undefined {
+  const m = doc.message;
+  if (!isRecord(m) || !('query_graph' in m || 'knowledge_graph' in m || 'results' in m)) return undefined;
+  const status = typeof doc.status === 'string' ? `; status "${doc.status}"${typeof doc.description === 'string' && doc.description ? `: ${JSON.stringify(doc.description.slice(0, 80))}` : ''}` : '';
+  return 'knowledge_graph' in m
+    ? `a TRAPI response without a knowledge graph (message.knowledge_graph is ${m.knowledge_graph === null ? 'null' : 'not an object'}${status}): the service returned nothing to read`
+    : `a TRAPI query (message.query_graph and no knowledge_graph${status}): mechkg reads the knowledge_graph of a TRAPI response; send the query to a TRAPI service and open its response`;
+}
+
 function sniffJson(doc: unknown): Sniffed {
   if (isCx2(doc)) return { format: 'cx2', why: 'a JSON array that starts with a CX descriptor (CXVersion)' };
   if (isCx1(doc)) return { format: null, why: 'CX version 1 (an aspect list starting with numberVerification); mechkg reads CX2: fetch or save the network as CX2 (.cx2)' };
@@ -129,6 +139,8 @@ function sniffJson(doc: unknown): Sniffed {
   if (Array.isArray(doc)) return { format: null, why: 'a JSON list that is not a list of Cytoscape elements (objects with "data")' };
   if (!isRecord(doc)) return { format: null, why: 'a JSON value that is not an object or a list' };
   if (trapiKnowledgeGraph(doc)) return { format: 'trapi', why: 'a TRAPI message (knowledge_graph)' };
+  const trapi = trapiWithoutGraph(doc);
+  if (trapi) return { format: null, why: trapi };
   if (isGraphologyJson(doc)) return { format: 'graphology', why: 'graphology JSON (nodes with "key", edges with "source" and "target")' };
   if (isNodeLinkJson(doc)) return { format: 'node-link', why: 'node-link JSON (nodes with "id", edges or links with "source" and "target")' };
   const lists = ['nodes', 'edges'].filter((k) => Array.isArray(doc[k]));

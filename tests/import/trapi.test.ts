@@ -87,3 +87,19 @@ describe('TRAPI messages', () => {
     expect(row.sources).toEqual(RESPONSE.message.knowledge_graph.edges.kge1.sources);
   });
 });
+
+describe('TRAPI messages without a knowledge graph', () => {
+  it.each([
+    ['a query (query_graph only)', { message: { query_graph: { nodes: { n0: { ids: ['CHEBI:1'] } }, edges: {} } } }, 'not a graph format mechkg reads: a TRAPI query (message.query_graph and no knowledge_graph): mechkg reads the knowledge_graph of a TRAPI response; send the query to a TRAPI service and open its response'],
+    ['an error response (knowledge_graph null)', { message: { query_graph: {}, knowledge_graph: null, results: null }, status: 'Error', description: 'KP timed out' }, 'not a graph format mechkg reads: a TRAPI response without a knowledge graph (message.knowledge_graph is null; status "Error": "KP timed out"): the service returned nothing to read'],
+  ])('refuses %s, saying what it is (it was described as an unknown JSON object)', (_what, doc, message) => {
+    const r = tryImportGraph({ path: 'q.json', text: JSON.stringify(doc) });
+    expect(r.ok).toBe(false);
+    expect(r.problems.filter((p) => p.level === 'error').map((p) => p.message.split('. mechkg reads')[0])).toEqual([message]);
+  });
+
+  it('a response whose knowledge graph is empty loads as an empty graph', () => {
+    const r = tryImportGraph({ path: 'e.json', text: JSON.stringify({ message: { knowledge_graph: { nodes: {}, edges: {} }, results: [] } }) });
+    expect(r.ok && r.graph.order).toBe(0);
+  });
+});
