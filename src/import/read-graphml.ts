@@ -8,7 +8,9 @@
  * graph attributes (networkx's G.graph). Node positions come from yEd geometry, else from numeric `x` / `y`
  * keys (Gephi's GraphML export writes those, with `r` / `g` / `b` and `size`, which stay attributes). yEd
  * graphics other than label and position (fill, shape, border, line style, arrows) are not kept, with a warning.
- * A yEd group or folder node takes the label and geometry of the drawing yEd shows (its active realizer).
+ * A yEd group or folder node takes the label and geometry of the drawing yEd shows (its active realizer); the
+ * nodes of a nested graph (a group's members) are read flat, each with the attribute `parent` naming the node
+ * that holds it (as Cytoscape's compound nodes say it, so the cyjs export draws the group).
  * Keys declared inside a <graph> are read as Gephi reads them (with a warning), and an empty <data/> is the
  * empty string whatever its key's type, as networkx reads it. A node's or edge's <desc> is its description, and
  * its label when it has none (as Gephi shows it).
@@ -173,11 +175,11 @@ export function readGraphml(path: string, text: string): RecordsIn {
   const directed = graph['@_edgedefault'] === 'directed';
   // Nested graphs (a node holding a <graph>) are flattened, as networkx does for yEd groups (networkx 3.6 drops
   // the nested graph of any other node, with its nodes and edges; mechkg keeps them); walked with a stack, not recursion.
-  const stack: El[] = [graph];
+  const stack: { gr: El; parent?: string }[] = [{ gr: graph }];
   let nodeNo = 0;
   let edgeNo = 0;
   while (stack.length > 0) {
-    const gr = stack.pop()!;
+    const { gr, parent } = stack.pop()!;
     for (const h of asArray(gr.hyperedge)) {
       const line = lineOf(h);
       r.problems.push({ level: 'error', code: 'malformed_file', file: path, ...(line !== undefined ? { line } : {}), message: '<hyperedge>: hyperedges are not supported (networkx rejects them too); an edge joins two nodes' });
@@ -195,7 +197,9 @@ export function readGraphml(path: string, text: string): RecordsIn {
       const position = yfilesPosition(el, (id) => keyOf(id, 'node')) ?? xyPosition(n.attributes);
       if (position) n.position = position;
       r.nodes.push(n);
-      for (const inner of asArray(el.graph)) stack.push(inner);
+      // a node of a nested graph (a yEd group's member) names the node holding it, as a Cytoscape compound node does
+      if (parent !== undefined && !('parent' in n.attributes)) n.attributes.parent = parent;
+      for (const inner of asArray(el.graph)) stack.push({ gr: inner, parent: id });
     }
     for (const el of asArray(gr.edge)) {
       const id = el['@_id'];
