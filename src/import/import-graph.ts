@@ -89,7 +89,8 @@ export function sniffFormat(text: string): Sniffed {
   if (header.length > 1 && kgxTableKind(header)) return { format: 'kgx', why: `a tab-separated header with KGX ${kgxTableKind(header)} columns` };
   const csv = header.length === 1 ? csvHeader(text) : null;
   if (csv && csv.length > 1 && kgxTableKind(csv)) return { format: 'kgx-csv', why: `a comma-separated header with KGX ${kgxTableKind(csv)} columns` };
-  return { format: null, why: `not XML, JSON or a KGX TSV / CSV header (the first line has ${header.length} tab-separated field(s): ${header.slice(0, 5).map((h) => `"${h.slice(0, 30)}"`).join(', ')})` };
+  const hint = tableHint(csv && csv.length > 1 ? csv : header, text);
+  return { format: null, why: `not XML, JSON or a KGX TSV / CSV header (the first line has ${header.length} tab-separated field(s): ${header.slice(0, 5).map((h) => `"${h.slice(0, 30)}"`).join(', ')})${hint ? `; ${hint}` : ''}` };
 }
 
 /** Network formats in XML that mechkg does not read, told by their root element, with what to do instead. */
@@ -115,6 +116,23 @@ function otherText(head: string): string | undefined {
   if (/^(Creator\s+"[^"]*"\s*)?(graph|digraph)?\s*graph\s*\[/.test(body) || /^graph\s*\[/.test(body)) return 'GML (graph [ ... ]), a format mechkg does not read: networkx, igraph, yEd and Gephi read GML and write GraphML';
   if (/^(strict\s+)?(di)?graph\s*("[^"]*"|[\w.]+)?\s*\{/i.test(body)) return 'Graphviz DOT, a format mechkg does not read (it writes it: export --format dot): networkx (via pydot) and Gephi read DOT and write GraphML';
   if (/^\*vertices\s+\d+/i.test(body)) return 'Pajek .net, a format mechkg does not read: networkx, igraph and Gephi read Pajek and write GraphML';
+  return undefined;
+}
+
+/**
+ * What a table that is not KGX looks like, when it looks like something: an edge or node table of Gephi's or
+ * Cytoscape's table export (Source / Target, Id / Label), or SIF (source, interaction, targets per line).
+ */
+function tableHint(header: readonly string[], text: string): string | undefined {
+  const cols = header.map((h) => h.trim().toLowerCase());
+  if ((cols.includes('source') && cols.includes('target')) || (cols.includes('from') && cols.includes('to'))) {
+    return 'it looks like an edge table (source and target columns), as Gephi\'s or Cytoscape\'s table export writes one: KGX edge files name the ends subject and object and give a predicate; export the network as GraphML or GEXF (Gephi) or Cytoscape JSON (Cytoscape), or rename the columns to KGX\'s';
+  }
+  if (cols[0] === 'id' && cols.includes('label')) return 'it looks like a node table (Id and Label columns), as Gephi\'s data laboratory exports one: export the network as GraphML or GEXF instead';
+  const lines = text.split('\n', 6).map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '');
+  if (lines.length > 0 && lines.every((l) => { const f = l.includes('\t') ? l.split('\t') : l.trim().split(/\s+/); return f.length >= 3 && f.every((x) => x.trim() !== ''); })) {
+    return 'if it is SIF (Cytoscape\'s simple interaction format: source, interaction, targets on each line), mechkg writes SIF but does not read it (it holds no attributes or evidence): export the network from Cytoscape as Cytoscape JSON (.cyjs) or GraphML';
+  }
   return undefined;
 }
 

@@ -160,6 +160,24 @@ describe('importGraph: malformed input names file, line or element', () => {
       expected: ['notes.txt:', 'not a graph format mechkg reads', 'not XML, JSON or a KGX TSV / CSV header'],
     },
     {
+      name: 'SIF, which mechkg writes but does not read (auto)',
+      format: 'auto',
+      files: [{ path: 'net.sif', text: 'TP53\tpp\tMDM2\nMDM2\tpp\tTP53\tATM\n' }],
+      expected: ['net.sif:', 'if it is SIF (Cytoscape\'s simple interaction format', 'export the network from Cytoscape as Cytoscape JSON (.cyjs) or GraphML'],
+    },
+    {
+      name: 'an edge table of Gephi\'s table export (auto)',
+      format: 'auto',
+      files: [{ path: 'edges.csv', text: 'Source,Target,Type,Id,Label,Weight\na,b,Directed,0,,1.0\n' }],
+      expected: ['edges.csv:', 'it looks like an edge table (source and target columns)', 'KGX edge files name the ends subject and object'],
+    },
+    {
+      name: 'a node table of Gephi\'s data laboratory (auto)',
+      format: 'auto',
+      files: [{ path: 'nodes.csv', text: 'Id,Label,timeset\na,A,\n' }],
+      expected: ['nodes.csv:', 'it looks like a node table (Id and Label columns)'],
+    },
+    {
       name: 'JSON that is no graph format (auto)',
       format: 'auto',
       files: [{ path: 'x.json', text: '{"graph": {"vertices": []}}' }],
