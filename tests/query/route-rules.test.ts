@@ -59,6 +59,34 @@ function allRoutesAgainstPaths(g: KnowledgeGraph, x: string) {
   });
 }
 
+describe('rule 8 read along the route: feedback through the product stands, mass alone back to the node does not', () => {
+  // ms consumes mthf (weakly supported: --min-evidence drops that step) and makes met; met becomes sam, which
+  // inhibits mthfr, which makes mthf (feedback); met also becomes mthf directly (mass alone back to mthf).
+  const FEED = ['b12 cofactor_for ms', 'ms consumes hcy', 'ms consumes mthf review_statement', 'ms produces met', 'met converted_to sam', 'sam inhibits mthfr', 'mthfr produces mthf', 'sam converted_to sah', 'sah converted_to hcy', 'mthf required_for ms', 'met converted_to mthf'];
+  const g = graphOf(FEED, { ms: 'protein', mthfr: 'protein' });
+  const strict = { minEvidence: 'established_biochemistry' as const };
+
+  it('paths and shortest: ms -> met -> sam -| mthfr -> mthf is a route, ms -> met -> mthf is not', () => {
+    expect(new Set(routes(g, 'ms', 'mthf'))).toEqual(new Set(['ms > mthf', 'ms > met > sam > mthfr > mthf']));
+    expect(findPaths(g, 'ms', 'mthf', strict).paths.map((p) => `${p.sign} ${p.nodes.map((n) => n.id).join(' > ')}`)).toEqual(['- ms > met > sam > mthfr > mthf']);
+    expect(shortestPath(g, 'ms', 'mthf', strict).path!.nodes.map((n) => n.id)).toEqual(['ms', 'met', 'sam', 'mthfr', 'mthf']);
+    // homocysteine's own mass round the cycle (met -> sam -> sah -> hcy, conversions alone) stays refused
+    expect(findPaths(g, 'ms', 'hcy').paths.map((p) => p.nodes.map((n) => n.id).join(' > '))).toEqual(['ms > hcy']);
+  });
+
+  it('regulators (both views) count the feedback route: with the consumption step dropped, ms and B12 still lower mthf', () => {
+    for (const allRoutes of [false, true]) {
+      const effect = Object.fromEntries(regulators(g, 'mthf', { ...strict, allRoutes }).regulators.map((e) => [e.node.id, e.effect]));
+      expect(effect, allRoutes ? 'all routes' : 'dominant').toMatchObject({ ms: 'down', b12: 'down', sam: 'down', mthfr: 'up' });
+    }
+  });
+
+  it('loops: the feedback loop through sam and mthfr is one', () => {
+    const found = findLoops(g, { limit: 100 }).loops.map((l) => `${l.kind} ${l.nodes.map((n) => n.id).join(' > ')}`);
+    expect(new Set(found)).toEqual(new Set(['balancing ms > mthf > ms', 'balancing met > sam > mthfr > mthf > ms > met']));
+  });
+});
+
 describe('rule 8 in effects --all-routes: every sign listed for a node is a route paths lists into it', () => {
   it('a small cycle with a feedback: raising B12 lowers homocysteine only, and each node agrees with paths', () => {
     // mthf is ms's co-substrate and is required for ms: a loop (ms > mthf > ms) that a walk could go round.
