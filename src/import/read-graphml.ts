@@ -19,7 +19,7 @@ import type { AttributeValue } from '../model/types.js';
 import { DERIVED_ON_IMPORTED_EDGE, DERIVED_ON_IMPORTED_NODE, flatEdgeKeyed, flatNodeKeyed, splitEscapedList } from './flat-record.js';
 import { attributeBag, emptyRecords, isRecord, jsonField, lineAt, positionOf, problemAt, type NodePosition, type RecordsIn, type Where } from './records.js';
 import { checkXml, parseXml, XML_META, type XmlElement } from './xml-document.js';
-import { isYedLiveStyle, yedLiveLabel, yedLivePosition, yedLiveRole } from './yed-live.js';
+import { isYedLiveStyle, yedLiveLabel, yedLivePosition, yedLiveRole, yedLiveUserTag } from './yed-live.js';
 
 type El = XmlElement;
 const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
@@ -90,6 +90,12 @@ export function readGraphml(path: string, text: string): RecordsIn {
         // yEd Live (yFiles for HTML): labels are the name, NodeGeometry the position (below); styles, folding
         // state and shared resources are drawing, not attributes
         const role = key.yfiles.slice(5);
+        if (role === 'UserTags') {
+          // the items' user data (yFiles' tag), not drawing: kept, its <y:Json> as the JSON value
+          const tag = yedLiveUserTag(d);
+          if (tag !== undefined) out[key.name] = tag;
+          continue;
+        }
         if (role === 'NodeLabels' || role === 'EdgeLabels') {
           const label = yedLiveLabel(d);
           if (label !== undefined) out.label = label;

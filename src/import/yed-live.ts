@@ -5,7 +5,9 @@
  * `<x:List><y:Label><y:Label.Text>text</y:Label.Text></y:Label></x:List>` (or `<y:Label Text="text">`), a node's
  * geometry `<y:RectD X Y Width Height>` (top-left corner and size). The shapes are those of yEd Live's files as
  * public readers of them read them (an STPA parser's OnlineGraphMLReader, a PHP GraphML loader's test file).
+ * UserTags (yFiles' per-item user data, `<y:Json>` in the files seen) is data, and kept.
  */
+import type { AttributeValue } from '../model/types.js';
 import { isRecord, positionOf, type NodePosition } from './records.js';
 import { XML_META, type XmlElement } from './xml-document.js';
 
@@ -43,6 +45,23 @@ export function yedLivePosition(d: XmlElement): NodePosition | undefined {
     if (position) return position;
   }
   return undefined;
+}
+
+/**
+ * A UserTags <data> (the user data yFiles keeps on an item, its `tag`): the JSON of a `<y:Json>` element parsed
+ * (its text when it is not JSON), plain text as it is; undefined when empty or of another shape.
+ */
+export function yedLiveUserTag(d: XmlElement): AttributeValue | undefined {
+  const json = textOf(d.Json);
+  if (json !== undefined && json.trim() !== '') {
+    try {
+      return JSON.parse(json) as AttributeValue;
+    } catch {
+      return json.trim();
+    }
+  }
+  const t = textOf(d);
+  return t !== undefined && t.trim() !== '' ? t.trim() : undefined;
 }
 
 /** Whether a yEd Live <data> draws a style (NodeStyle, EdgeStyle with an element inside). */

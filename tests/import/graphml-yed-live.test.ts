@@ -22,6 +22,7 @@ const LIVE = `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
   <key id="d7" for="node" attr.name="NodeViewState" y:attr.uri="http://www.yworks.com/xml/yfiles-common/2.0/folding/1.1/NodeViewState"/>
   <key id="d8" attr.name="SharedData" y:attr.uri="http://www.yworks.com/xml/yfiles-common/2.0/SharedData"/>
   <key id="d9" for="node" attr.type="string" attr.name="organism"/>
+  <key id="d10" for="all" attr.name="UserTags" y:attr.uri="http://www.yworks.com/xml/yfiles-common/2.0/UserTags"/>
   <data key="d8"><y:SharedData><yjs:SolidColorFill x:Key="1" color="Orange"/></y:SharedData></data>
   <graph id="G" edgedefault="directed">
     <node id="n0">
@@ -37,6 +38,7 @@ const LIVE = `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
       <data key="d3"><y:RectD X="-50" Y="-20" Width="100" Height="40"/></data>
       <data key="d4"><yjs:ShapeNodeStyle fill="{y:GraphMLReference 1}"/></data>
       <data key="d9">H. sapiens</data>
+      <data key="d10"><y:Json>{"owner":"lab 3"}</y:Json></data>
       <port name="p0"/>
     </node>
     <node id="n1">
@@ -77,9 +79,9 @@ describe('readGraphml: yEd Live (yFiles for HTML) files', () => {
     expect(graph.getEdgeAttribute('e0', 'attributes')).toEqual({ label: 'lowers' });
   });
 
-  it('drawing keys (labels, geometry, styles, folding state with its default) are not attributes; the file\'s own keys are', () => {
+  it('drawing keys (labels, geometry, styles, folding state with its default) are not attributes; the file\'s own keys and UserTags (user data, its <y:Json> parsed) are', () => {
     const { graph } = load();
-    expect(graph.getNodeAttribute('n0', 'attributes')).toEqual({ organism: 'H. sapiens' });
+    expect(graph.getNodeAttribute('n0', 'attributes')).toEqual({ organism: 'H. sapiens', UserTags: { owner: "lab 3" } });
     expect(graph.getNodeAttribute('n0', 'description')).toBe('a B vitamin');
     expect(graph.getNodeAttribute('n1', 'attributes')).toBeUndefined();
     expect(graph.getEdgeAttribute('e1', 'attributes')).toBeUndefined();
