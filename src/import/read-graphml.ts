@@ -75,6 +75,8 @@ export function readGraphml(path: string, text: string): RecordsIn {
   let ownFile = false;
   /** Elements whose yEd graphics carried more than the label and position (reported once, below). */
   const styled = { node: 0, edge: 0 };
+  /** <data> values that hold XML elements, not text (reported once, below). */
+  const markup = { count: 0, keys: new Set<string>() };
   /** The typed fields of an element: its <data> by key name, defaults for the keys it lacks (not for the graph, as networkx). */
   const fieldsOf = (el: El, kind: 'node' | 'edge' | 'graph', where: Where): Record<string, unknown> => {
     const out: Record<string, unknown> = Object.create(null);
@@ -114,6 +116,12 @@ export function readGraphml(path: string, text: string): RecordsIn {
       // an empty <data/> (yEd writes one for every url and description) is the empty string whatever the key's
       // type: networkx reads it so, and refuses none
       if (typeof d['#text'] !== 'string') {
+        // a <data> holding XML elements rather than text (another tool's markup): not a value networkx keeps either
+        if (Object.keys(d).some((k) => !k.startsWith('@_') && k !== '#text')) {
+          markup.count++;
+          markup.keys.add(key.name);
+          continue;
+        }
         out[key.name] = '';
         continue;
       }
@@ -233,6 +241,9 @@ export function readGraphml(path: string, text: string): RecordsIn {
     }
   }
   if (!directed && r.edges.length > 0) r.undirectedEdges = r.edges.length;
+  if (markup.count > 0) {
+    r.problems.push({ level: 'warning', code: 'invalid_field', file: path, message: `${markup.count} <data> value(s) of ${[...markup.keys].slice(0, 5).map((k) => `"${k}"`).join(', ')} hold XML elements, not text: not kept (networkx does not keep them either)` });
+  }
   if (styled.node + styled.edge > 0) {
     const what = [styled.node ? `${styled.node} node(s)` : '', styled.edge ? `${styled.edge} edge(s)` : ''].filter(Boolean).join(' and ');
     r.problems.push({ level: 'warning', code: 'invalid_field', file: path, message: `yEd graphics of ${what} (fill, shape, border, line style, arrows) are not kept: mechkg keeps each node's label and position, and draws with its own styles` });

@@ -204,3 +204,22 @@ describe('GraphML as networkx writes 64-bit integers and several graphs', () => 
     expect(r.problems.find((p) => /<graph> elements/.test(p.message))).toMatchObject({ level: 'warning', line: 4, message: expect.stringMatching(/^the file holds 2 <graph> elements; only the first is read/) });
   });
 });
+
+describe('a <data> holding XML elements', () => {
+  it('is not kept, as networkx does not keep it, with one warning naming the key (it was read as the empty string)', () => {
+    const text = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:h="http://www.w3.org/1999/xhtml">',
+      '  <key id="d0" for="node" attr.name="note" attr.type="string"/>',
+      '  <key id="d1" for="node" attr.name="url" attr.type="string"/>',
+      '  <graph edgedefault="directed">',
+      '    <node id="a"><data key="d0"><h:p>rich <h:b>text</h:b></h:p></data><data key="d1"/></node>',
+      '  </graph>',
+      '</graphml>',
+    ].join('\n');
+    const r = tryImportGraph({ path: 'markup.graphml', text });
+    if (!r.ok) throw new Error('did not load');
+    expect(r.graph.getNodeAttribute('a', 'attributes')).toEqual({ url: '' });
+    expect(r.problems.map((p) => p.message)).toContain('1 <data> value(s) of "note" hold XML elements, not text: not kept (networkx does not keep them either)');
+  });
+});

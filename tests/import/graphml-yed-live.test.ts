@@ -81,7 +81,7 @@ describe('readGraphml: yEd Live (yFiles for HTML) files', () => {
 
   it('drawing keys (labels, geometry, styles, folding state with its default) are not attributes; the file\'s own keys and UserTags (user data, its <y:Json> parsed) are', () => {
     const { graph } = load();
-    expect(graph.getNodeAttribute('n0', 'attributes')).toEqual({ organism: 'H. sapiens', UserTags: { owner: "lab 3" } });
+    expect(graph.getNodeAttribute('n0', 'attributes')).toEqual({ organism: 'H. sapiens', UserTags: { owner: 'lab 3' } });
     expect(graph.getNodeAttribute('n0', 'description')).toBe('a B vitamin');
     expect(graph.getNodeAttribute('n1', 'attributes')).toBeUndefined();
     expect(graph.getEdgeAttribute('e1', 'attributes')).toBeUndefined();
