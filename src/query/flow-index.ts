@@ -14,6 +14,7 @@
  * reaches a product's precursors only through an explicit edge (product inhibition, feedback).
  * A graph without consumption edges gets the index itself back.
  */
+import { isSummaryStep } from './summary-steps.js';
 import { edgeRelationOf, RELATION_CODES, type EdgeSummary, type NodeSummary, type PathIndex, type RelationCode, type SignCode } from './path-index.js';
 
 export interface FlowIndex extends PathIndex {
@@ -254,7 +255,9 @@ function push(map: Map<number, number[]>, key: number, value: number): void {
  * against the step before, so no route they give does it.
  */
 export function isBounce(index: PathIndex, first: number, second: number): boolean {
-  if (first < 0 || !isFlowIndex(index)) return false;
+  if (first < 0) return false;
+  if (isSummaryStep(index, first, second)) return true; // rule 10, summary-steps.ts
+  if (!isFlowIndex(index)) return false;
   if (edgeRelationOf(index, first) !== RELATION_CODES.consumption || index.edgeReversed(first)) return false;
   const enzyme = index.nodeOrigin(index.edgeSource(first));
   if (index.edgeReversed(second)) return enzyme === index.nodeOrigin(index.edgeTarget(second));

@@ -7,6 +7,7 @@
  */
 import { FAR, signedState } from './distances.js';
 import { isBounce, isFlowIndex, originNode } from './flow-index.js';
+import { entersState, leavesStateBySummary } from './summary-steps.js';
 import { edgeRelationOf, RELATION_CODES, type PathIndex } from './path-index.js';
 import { cycleAfter, massAfter, refusedBefore, type Consumers } from './conversion-cycle.js';
 import type { Traversal } from './query-options.js';
@@ -66,7 +67,9 @@ export function signedReach(
   const out = direction === 'out';
   const flow = isFlowIndex(index);
   // Whether a walk's step e can make some next step a bounce (isBounce: out, (e, next); in, (next, e)).
+  // Rule 10's pairs (summary-steps.ts) restrict too: a step into a state, or (walking in) a summary out of one.
   const restricts = (e: number): boolean => {
+    if (out ? entersState(index, e) : leavesStateBySummary(index, e)) return true;
     if (!flow) return false;
     if (out) return edgeRelationOf(index, e) === RELATION_CODES.consumption && !index.edgeReversed(e);
     return index.edgeReversed(e) || edgeRelationOf(index, e) === RELATION_CODES.conversion;
