@@ -18,6 +18,7 @@
 import { Budget, type BudgetOptions, type WorkStats } from './budget.js';
 import { FAR, signedState } from './distances.js';
 import { bestRoute, dominantReach, type DominantReach } from './dominant-reach.js';
+import type { Consumers } from './conversion-cycle.js';
 import type { EffectEntry, EffectKind, ReachOptions } from './effect-entries.js';
 import { checkReachOptions } from './effect-entries.js';
 import { flowIndex, isFlowIndex, originNode } from './flow-index.js';
@@ -129,7 +130,8 @@ function dominantSearch(where: string, input: QueryInput, node: string, options:
   const flip = direction === 'up' ? 1 : -1;
   const { total, entries, finalDepth } = withLease(flow, (lease) => {
     const reach = dominantReach(flow, start, trav, opts.depth, lease, budget, walk, walk === 'in' ? consumersOf(flow, start) : null);
-    // Upstream the search keeps rule 8 for the one end (start); downstream every reached node is an end.
+    // Upstream the search keeps rule 8 for the one end (start); downstream every reached node is an end, and
+  // the few whose consumption step is refused get a search of their own.
     const own = walk === 'out' ? conversionReaches(flow, start, trav, opts.depth, lease, budget, reach, only) : null;
     return collect(flow, start, reach, flip, only, withRoutes, opts.limit, walk === 'in', own);
   });
@@ -146,11 +148,14 @@ function dominantSearch(where: string, input: QueryInput, node: string, options:
 }
 
 /**
- * Rule 8 for each node downstream (docs/semantics.md): a route into T does not take the production step of
- * a reaction that consumes T. The shortest routes never do while the consumption step itself is followed
- * (it is one step shorter), so only a reached T with a consumption edge the traversal refuses (below
- * --min-evidence, or refuted) while its enzyme may be entered gets a search of its own, over the traversal
- * that also refuses those production steps (conversionCycleEdge). Null when there is none.
+ * Rule 8 for each node downstream (docs/semantics.md), read along the route: a route into T does not take
+ * the production step of a reaction that consumes T and go on to T by mass flow alone. The shortest routes
+ * never do while the consumption step itself is followed (it is shorter), so only a reached T with a
+ * consumption edge the traversal refuses (below --min-evidence, or refuted) while its enzyme may be entered,
+ * or one a reaction both consumes and makes (there the two steps are as short), gets a search of its own,
+ * one that carries the mass bit for T (dominantReach with T's consumers): feedback through the product
+ * (methionine synthase -> methionine -> SAM -| MTHFR -> 5-methyl-THF) stays a route.
+ * Null when there is none.
  */
 function conversionReaches(index: PathIndex, start: number, trav: Traversal, depth: number, lease: Lease, budget: Budget, reach: DominantReach, only: Set<number> | null): Map<number, DominantReach> | null {
   const realCount = isFlowIndex(index) ? index.realNodeCount : index.nodeCount;
@@ -160,22 +165,31 @@ function conversionReaches(index: PathIndex, start: number, trav: Traversal, dep
     const n = (state / 3) | 0;
     if (n >= realCount || n === start || seen.has(n) || (only && !only.has(n))) continue;
     seen.add(n);
-    if (!consumptionRefused(index, trav, n)) continue;
+    if (!needsOwnSearch(index, trav, n)) continue;
     const consumers = consumersOf(index, n);
     if (consumers === null) continue;
-    const ruled: Traversal = { blocked: trav.blocked, edgeAllowed: (e) => trav.edgeAllowed(e) && !conversionCycleEdge(index, consumers, e) };
-    (out ??= new Map()).set(n, dominantReach(index, start, ruled, depth, lease, budget));
+    (out ??= new Map()).set(n, dominantReach(index, start, trav, depth, lease, budget, 'out', consumers));
     if (budget.exhausted) break;
   }
   return out;
 }
 
-/** Whether the traversal refuses a consumption step into n from an enzyme (or reaction copy) it may enter. */
-function consumptionRefused(index: PathIndex, trav: Traversal, n: number): boolean {
+/**
+ * Whether a route into n may take a refused production step as its shortest: when the traversal refuses a
+ * consumption step into n from an enzyme (or reaction copy) it may enter, or when a reaction that consumes n
+ * also makes n (its production step into n is as short as its consumption step).
+ */
+function needsOwnSearch(index: PathIndex, trav: Traversal, n: number): boolean {
   const ins = index.inEdges(n);
+  let consumers: Consumers | null | undefined;
   for (let i = 0; i < ins.length; i++) {
     const e = ins[i]!;
-    if (edgeRelationOf(index, e) === RELATION_CODES.consumption && !trav.blocked[index.edgeSource(e)] && !trav.edgeAllowed(e)) return true;
+    const r = edgeRelationOf(index, e);
+    if (r === RELATION_CODES.consumption && !trav.blocked[index.edgeSource(e)] && !trav.edgeAllowed(e)) return true;
+    if (r === RELATION_CODES.production) {
+      consumers ??= consumersOf(index, n);
+      if (consumers !== null && conversionCycleEdge(index, consumers, e)) return true;
+    }
   }
   return false;
 }

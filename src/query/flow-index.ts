@@ -14,7 +14,7 @@
  * reaches a product's precursors only through an explicit edge (product inhibition, feedback).
  * A graph without consumption edges gets the index itself back.
  */
-import { isSummaryStep } from './summary-steps.js';
+import { entersState, hasSummarySteps, isSummaryStep, leavesStateBySummary } from './summary-steps.js';
 import { edgeRelationOf, RELATION_CODES, type EdgeSummary, type NodeSummary, type PathIndex, type RelationCode, type SignCode } from './path-index.js';
 
 export interface FlowIndex extends PathIndex {
@@ -251,8 +251,8 @@ function push(map: Map<number, number[]>, key: number, value: number): void {
  *   substrate, so less product" reads the reaction backwards, since the substrate falls because it is being
  *   made into that product (the methyl-folate trap: methionine synthase turns 5-methyl-THF into THF, it does
  *   not lower THF).
- * Breadth-first searches check it against the step a state was first reached by, and path enumeration
- * against the step before, so no route they give does it.
+ * Breadth-first searches keep a state reached by a step that can refuse the next (restrictingSteps) once
+ * per arriving step, and path enumeration checks the step before, so no route they give does it.
  */
 export function isBounce(index: PathIndex, first: number, second: number): boolean {
   if (first < 0) return false;
@@ -262,6 +262,43 @@ export function isBounce(index: PathIndex, first: number, second: number): boole
   const enzyme = index.nodeOrigin(index.edgeSource(first));
   if (index.edgeReversed(second)) return enzyme === index.nodeOrigin(index.edgeTarget(second));
   return edgeRelationOf(index, second) === RELATION_CODES.conversion && makesOrUses(index, enzyme, index.nodeOrigin(index.edgeTarget(second)));
+}
+
+const restricting = new WeakMap<PathIndex, { out?: Uint8Array | null; in?: Uint8Array | null }>();
+
+/**
+ * Per edge, 1 when a step along it can make a neighbouring step a bounce (isBounce), for searches that keep
+ * the step a state was reached by only when it matters: walking 'out', as the first step of the pair (a
+ * consumption step, or a step into a state: rule 10); walking 'in', as the second (an entry into a reaction,
+ * a conversion, or a summary out of a state). Null when no edge does: then no step pair is ever refused.
+ * Built once per index and direction.
+ */
+export function restrictingSteps(index: PathIndex, direction: 'out' | 'in'): Uint8Array | null {
+  let cached = restricting.get(index);
+  if (!cached) restricting.set(index, (cached = {}));
+  const known = cached[direction];
+  if (known !== undefined) return known;
+  const flow = isFlowIndex(index);
+  if (!flow && !hasSummarySteps(index)) {
+    cached[direction] = null;
+    return null;
+  }
+  const table = new Uint8Array(index.edgeCount);
+  let any = false;
+  for (let e = 0; e < index.edgeCount; e++) {
+    const r = edgeRelationOf(index, e);
+    const yes =
+      direction === 'out'
+        ? entersState(index, e) || (flow && r === RELATION_CODES.consumption && !index.edgeReversed(e))
+        : leavesStateBySummary(index, e) || (flow && (index.edgeReversed(e) || r === RELATION_CODES.conversion));
+    if (yes) {
+      table[e] = 1;
+      any = true;
+    }
+  }
+  const result = any ? table : null;
+  cached[direction] = result;
+  return result;
 }
 
 /**

@@ -8,15 +8,20 @@
  * revisits u, since its part after the last visit would be a shorter signed walk u -> o; so the walks
  * that vote, hence the verdict and the distance, are the same either way.
  *
+ * The search is regulators' counting search (dominantReach walked in from o, not clamped at o), so it keeps
+ * what the forward one keeps: rules 5 and 10 against each step a node is reached by, and rule 8 for o read
+ * along the route (its mass bit).
+ *
  * Cost: O(edges within the depth) per observation, spent on the budget; O(nodes) counters per query.
  */
 import type { Budget } from './budget.js';
 import { FAR, signedState } from './distances.js';
 import type { PathIndex } from './path-index.js';
-import { consumersOf, conversionCycleEdge, type Traversal } from './query-options.js';
-import { isBounce, isFlowIndex } from './flow-index.js';
-import { dominantVerdict, NO_LINK } from './hypothesis-predictions.js';
-import { withLease, type Lease, type Stamped } from './scratch.js';
+import { dominantReach } from './dominant-reach.js';
+import { consumersOf, type Traversal } from './query-options.js';
+import { isFlowIndex } from './flow-index.js';
+import { dominantVerdict } from './hypothesis-predictions.js';
+import { withLease } from './scratch.js';
 
 export interface ObservedNode {
   n: number;
@@ -71,16 +76,15 @@ export function screenCandidates(index: PathIndex, trav: Traversal, observed: re
   /** Counts o for the candidates reached by a backward search over `t` whose own traversal is `t`; the other traversals met, or null when the budget ran out. */
   const count = (o: ObservedNode, t: Traversal): Set<Traversal> | null =>
     withLease(index, (lease) => {
-      // Rule 8 for the observation, as dominantEffects keeps it for each node downstream: no route into o
-      // takes the production step of a reaction that consumes o.
-      const consumers = consumersOf(index, o.n);
-      const ruled: Traversal = consumers === null ? t : { blocked: t.blocked, edgeAllowed: (e) => t.edgeAllowed(e) && !conversionCycleEdge(index, consumers, e) };
-      const reach = backwardSearch(index, ruled, o.n, depth, lease, budget);
-      if (!reach) return null;
-      const { dist, weakest, states } = reach;
+      // Rule 8 for the observation, read along the route as dominantEffects reads it (a production step of a
+      // reaction consuming o refused only when mass flow alone follows it into o), and rules 5 and 10 exact:
+      // the upstream counting search of regulators, not clamped at o (the forward search from u is not).
+      const reach = dominantReach(index, o.n, t, depth, lease, budget, 'in', consumersOf(index, o.n), false);
+      if (reach.finalDepth < depth) return null;
+      const { weakest, states } = reach;
       const done = lease.stamped(size);
       const others = new Set<Traversal>();
-      const at = (u: number, sign: number) => dist.get(signedState(u, sign), FAR);
+      const at = (u: number, sign: number) => reach.dist(signedState(u, sign));
       for (const state of states) {
         const u = (state / 3) | 0;
         if (u === o.n || u >= real || done.has(u)) continue;
@@ -127,54 +131,4 @@ function tally(s: Screen, u: number, agrees: boolean, weight: number): void {
     s.incorrect[u]!++;
     s.weightIncorrect[u]! += weight;
   }
-}
-
-/**
- * Shortest signed walks into root along in-edges, every state within depth (dist[signedState(u, s)] =
- * steps of the shortest walk u -> root whose sign product is s, weakest[...] = the best weakest link
- * among those walks); null when the budget ran out.
- */
-function backwardSearch(index: PathIndex, trav: Traversal, root: number, depth: number, lease: Lease, budget: Budget): { dist: Stamped; weakest: Int32Array; states: Int32Array } | null {
-  const dist = lease.stamped(index.nodeCount * 3);
-  const weakest = lease.ints(index.nodeCount * 3);
-  const viaOut = lease.ints(index.nodeCount * 3);
-  const queue = lease.ints(index.nodeCount * 3);
-  let head = 0;
-  let tail = 0;
-  const first = signedState(root, 1);
-  dist.set(first, 0);
-  weakest[first] = NO_LINK;
-  viaOut[first] = -1;
-  queue[tail++] = first;
-  while (head < tail) {
-    const state = queue[head++]!;
-    const d = dist.value[state]! + 1;
-    if (d > depth) break;
-    const v = (state / 3) | 0;
-    const sign = (state % 3) - 1;
-    const edges = index.inEdges(v);
-    if (!budget.spend(edges.length)) return null;
-    const link = weakest[state]!;
-    const after = viaOut[state]!;
-    for (let i = 0; i < edges.length; i++) {
-      const e = edges[i]!;
-      const u = index.edgeSource(e);
-      if (trav.blocked[u] || !trav.edgeAllowed(e)) continue;
-      // The forward search's rule, mirrored: no step pair enzyme -> substrate -> that enzyme's own reaction.
-      if (after >= 0 && isBounce(index, e, after)) continue;
-      const next = signedState(u, index.edgeSign(e) * sign);
-      const strength = index.edgeStrength(e);
-      const w = strength < link ? strength : link;
-      if (!dist.has(next)) {
-        dist.set(next, d);
-        weakest[next] = w;
-        viaOut[next] = e;
-        queue[tail++] = next;
-      } else if (dist.value[next] === d && w > weakest[next]!) {
-        weakest[next] = w;
-        viaOut[next] = e;
-      }
-    }
-  }
-  return { dist, weakest, states: queue.subarray(0, tail) };
 }

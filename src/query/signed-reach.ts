@@ -6,9 +6,8 @@
  * allocation or fill per query), and the reached states are listed, so nobody scans every node after.
  */
 import { FAR, signedState } from './distances.js';
-import { isBounce, isFlowIndex, originNode } from './flow-index.js';
-import { entersState, leavesStateBySummary } from './summary-steps.js';
-import { edgeRelationOf, RELATION_CODES, type PathIndex } from './path-index.js';
+import { isBounce, originNode, restrictingSteps } from './flow-index.js';
+import type { PathIndex } from './path-index.js';
 import { cycleAfter, massAfter, refusedBefore, type Consumers } from './conversion-cycle.js';
 import type { Traversal } from './query-options.js';
 import { Lease } from './scratch.js';
@@ -65,15 +64,10 @@ export function signedReach(
   const recDist: number[] = [];
   const recBit: number[] = [];
   const out = direction === 'out';
-  const flow = isFlowIndex(index);
-  // Whether a walk's step e can make some next step a bounce (isBounce: out, (e, next); in, (next, e)).
-  // Rule 10's pairs (summary-steps.ts) restrict too: a step into a state, or (walking in) a summary out of one.
-  const restricts = (e: number): boolean => {
-    if (out ? entersState(index, e) : leavesStateBySummary(index, e)) return true;
-    if (!flow) return false;
-    if (out) return edgeRelationOf(index, e) === RELATION_CODES.consumption && !index.edgeReversed(e);
-    return index.edgeReversed(e) || edgeRelationOf(index, e) === RELATION_CODES.conversion;
-  };
+  // Whether a walk's step e can make some next step a bounce (isBounce: out, (e, next); in, (next, e)),
+  // rule 10's pairs (summary-steps.ts) included: a step into a state, or (walking in) a summary out of one.
+  const restricting = restrictingSteps(index, direction);
+  const restricts = (e: number): boolean => restricting !== null && restricting[e] === 1;
   const record = (state: number, via: number, prev: number, d: number, bit: number): void => {
     recState.push(state);
     recVia.push(via);

@@ -52,6 +52,11 @@ export function leavesStateBySummary(index: PathIndex, e: number): boolean {
   return table !== null && table.carried[e] !== 0;
 }
 
+/** Whether any edge of the index steps into a state whose summaries some mechanism carries (else rule 10 never applies). */
+export function hasSummarySteps(index: PathIndex): boolean {
+  return summaryTable(index) !== null;
+}
+
 function summaryTable(index: PathIndex): SummaryTable | null {
   if (index === lastIndex) return lastTable;
   let table = tables.get(index);

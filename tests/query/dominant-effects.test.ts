@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dominantEffects, edgeRecord, effects, EVIDENCE_KINDS, findPaths, type DominantEffect, type KnowledgeGraph } from '../../src/index.js';
+import { dominantEffects, edgeRecord, edgeRelationOf, effects, EVIDENCE_KIND_NAMES, EVIDENCE_KINDS, explainObservations, findPaths, flowIndex, isBounce, originNode, queryContext, reactionOf, regulators, RELATION_CODES, type DominantEffect, type EvidenceKind, type KnowledgeGraph } from '../../src/index.js';
 import { loadGraph } from '../../src/node.js';
 import { graphOf } from './yaml-graph.js';
-import { buildTestGraph, dominantVerdicts, graphSpec, refEdges, type GraphSpec, type RefWalk } from './random-graph.js';
+import { buildTestGraph, dominantVerdicts, FLOW_PREDICATES, graphSpec, refEdges, type GraphSpec, type RefWalk } from './random-graph.js';
 
 /** node id -> effect for every reached node. */
 function directions(graph: KnowledgeGraph, node: string, direction: 'up' | 'down' = 'up', allRoutes = false): Record<string, string> {
@@ -158,6 +158,26 @@ describe('perturbation rules (docs/semantics.md)', () => {
   });
 });
 
+describe('rules 5 and 10 are read against each step a node is reached by, not only the first', () => {
+  // c and its deficiency cdef are one concept; c's mechanism c -> m1 -> m2 -| y carries the summary cdef -> y
+  // (rule 10: c -> cdef -> y is refused). a also lowers cdef, and from a the summary is a route.
+  const lines = ['x increases c', 'x increases a', 'c decreases cdef', 'a decreases cdef review_statement', 'cdef increases y review_statement', 'c increases m1', 'm1 increases m2', 'm2 decreases y'];
+
+  it('effects: cdef is reached first from c (the better-supported step), and the route on from it through a still counts', () => {
+    const g = graphOf(lines, {}, { cdef: 'c' });
+    const y = dominantEffects(g, 'x').effects.find((e) => e.node.id === 'y')!;
+    expect([y.effect, y.distance, y.routes]).toEqual(['down', 3, { up: 0, down: 1 }]);
+    expect(y.paths.map((p) => p.nodes.map((n) => n.id).join(' > '))).toEqual(['x > a > cdef > y']);
+  });
+
+  it('regulators: cdef is reached first by the summary, and c still lowers t through cdef -> w', () => {
+    const g = graphOf(['c decreases cdef', 'cdef increases y review_statement', 'cdef increases w review_statement', 'y increases t', 'w increases t', 'c increases m1', 'm1 increases m2', 'm2 decreases y'], {}, { cdef: 'c' });
+    const c = (regulators(g, 't').regulators as DominantEffect[]).find((e) => e.node.id === 'c')!;
+    expect([c.effect, c.distance, c.routes]).toEqual(['down', 3, { up: 0, down: 1 }]);
+    expect(c.paths.map((p) => p.nodes.map((n) => n.id).join(' > '))).toEqual(['c > cdef > w > t']);
+  });
+});
+
 describe('dominantEffects: budget, targets and routes', () => {
   const chain = graphOf(['a increases b', 'b increases c', 'c increases d', 'd increases e']);
 
@@ -253,6 +273,94 @@ describe('dominantEffects on random signed graphs', () => {
         expect(after.confidence).toBe(target.confidence);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+/**
+ * The reference on the flow view: every walk from start ('out') or into it ('in') of at most `depth` steps
+ * that never passes through start or its reaction twins, takes no step pair rules 5 and 10 refuse (isBounce,
+ * checked on each pair of the walk) and keeps rule 8 for its own end from the definition (no production step
+ * of a reaction consuming that end followed by mass flow alone into it); walks on edges of at least
+ * `minStrength`. One RefWalk per walk, by the real node at its far end.
+ */
+function bruteForceFlowWalks(graph: KnowledgeGraph, start: number, depth: number, minStrength: number, direction: 'out' | 'in'): RefWalk[] {
+  const real = queryContext(graph).index;
+  const flow = flowIndex(real);
+  const mass = new Set<number>([RELATION_CODES.conversion, RELATION_CODES.consumption, RELATION_CODES.production, RELATION_CODES.catalysis, RELATION_CODES.stimulation]);
+  const consuming = (t: number) => {
+    const pairs = new Set<string>();
+    for (let e = 0; e < real.edgeCount; e++) if (real.edgeTarget(e) === t && edgeRelationOf(real, e) === RELATION_CODES.consumption) pairs.add(`${real.edgeSource(e)}:${reactionOf(real, e)}`);
+    return pairs;
+  };
+  // edges in route order, ending at t
+  const refused = (edges: number[], t: number) => {
+    const pairs = consuming(t);
+    return edges.some((e, i) => edgeRelationOf(flow, e) === RELATION_CODES.production && pairs.has(`${originNode(flow, flow.edgeSource(e))}:${reactionOf(flow, e)}`) && edges.slice(i + 1).every((x) => mass.has(edgeRelationOf(flow, x))));
+  };
+  const walks: RefWalk[] = [];
+  const step = (u: number, sign: number, route: number[], weakest: number) => {
+    if (route.length === depth) return;
+    const edges = direction === 'out' ? flow.outEdges(u) : flow.inEdges(u);
+    for (const e of Array.from(edges)) {
+      const v = direction === 'out' ? flow.edgeTarget(e) : flow.edgeSource(e);
+      if (!flow.edgeCausal(e) || flow.edgeStrength(e) < minStrength || v === start || originNode(flow, v) === start) continue;
+      const next = direction === 'out' ? [...route, e] : [e, ...route];
+      if (next.length > 1 && next.some((x, i) => i > 0 && isBounce(flow, next[i - 1]!, x))) continue;
+      const w = Math.min(weakest, flow.edgeStrength(e));
+      const s = sign * flow.edgeSign(e);
+      const end = direction === 'out' ? v : start;
+      if (v < real.nodeCount && !refused(next, end)) walks.push({ v, sign: s, length: next.length, weakest: w });
+      step(v, s, next, w);
+    }
+  };
+  step(start, 1, [], Infinity);
+  return walks;
+}
+
+const flowCaseArb = graphSpec(6, 12, false, FLOW_PREDICATES).chain((spec) =>
+  fc.record({ spec: fc.constant(spec), start: fc.integer({ min: 0, max: spec.n - 1 }), depth: fc.integer({ min: 1, max: 5 }), min: fc.integer({ min: -1, max: EVIDENCE_KIND_NAMES.length - 1 }) }),
+);
+
+describe('dominantEffects and regulators on random graphs with conversions (rules 5, 8 and the reaction twins)', () => {
+  const minOf = (min: number) => (min < 0 ? {} : { minEvidence: EVIDENCE_KIND_NAMES[min] as EvidenceKind });
+  const strengthOf = (min: number) => (min < 0 ? 0 : EVIDENCE_KINDS[EVIDENCE_KIND_NAMES[min] as EvidenceKind].strength);
+
+  it('effects: matches a brute-force enumeration of the flow view\'s walks, each step pair checked and rule 8 kept for each end', () => {
+    fc.assert(
+      fc.property(flowCaseArb, ({ spec, start, depth, min }) => {
+        const graph = buildTestGraph(spec, FLOW_PREDICATES);
+        const r = dominantEffects(graph, `n${start}`, { depth, ...minOf(min) });
+        const got = Object.fromEntries(r.effects.filter((e) => e.effect !== 'unknown').map((e) => [e.node.id, summary(e)]));
+        const ref = dominantVerdicts(bruteForceFlowWalks(graph, start, depth, strengthOf(min), 'out'), spec.n);
+        expect(got).toEqual(Object.fromEntries(ref));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('regulators: the same upstream, with rule 8 for the node asked about', () => {
+    fc.assert(
+      fc.property(flowCaseArb, ({ spec, start, depth, min }) => {
+        const graph = buildTestGraph(spec, FLOW_PREDICATES);
+        const r = regulators(graph, `n${start}`, { depth, ...minOf(min) });
+        const got = Object.fromEntries((r.regulators as DominantEffect[]).filter((e) => e.effect !== 'unknown').map((e) => [e.node.id, summary(e)]));
+        const ref = dominantVerdicts(bruteForceFlowWalks(graph, start, depth, strengthOf(min), 'in'), spec.n);
+        expect(got).toEqual(Object.fromEntries(ref));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hypotheses: the backward screen counts what the forward predictions count (no mismatch)', () => {
+    fc.assert(
+      fc.property(flowCaseArb, fc.array(fc.tuple(fc.nat(), fc.boolean()), { minLength: 1, maxLength: 3 }), ({ spec, depth, min }, picks) => {
+        const graph = buildTestGraph(spec, FLOW_PREDICATES);
+        const observations = [...new Map(picks.map(([n, up]) => [`n${n % spec.n}`, up ? ('up' as const) : ('down' as const)])).entries()].map(([node, direction]) => ({ node, direction }));
+        const r = explainObservations(graph, observations, { maxDepth: depth, limit: 100, ...minOf(min) });
+        expect(r.stats.screenMismatches).toBe(0);
+      }),
+      { numRuns: 150 },
     );
   });
 });

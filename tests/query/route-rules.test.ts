@@ -81,6 +81,16 @@ describe('rule 8 read along the route: feedback through the product stands, mass
     }
   });
 
+  it('effects, dominantEffects and hypotheses (the screen and its predictions) count it too', () => {
+    const fx = Object.fromEntries(effects(g, 'b12', strict).effects.map((e) => [e.node.id, [e.effect, e.distance]]));
+    expect(fx.mthf).toEqual(['down', 5]);
+    expect(dominantEffects(g, 'ms', { ...strict, targets: ['mthf'] }).effects.map((e) => [e.node.id, e.effect, e.paths[0]!.nodes.map((n) => n.id).join(' > ')])).toEqual([['mthf', 'down', 'ms > met > sam > mthfr > mthf']]);
+    const r = explainObservations(g, [{ node: 'mthf', direction: 'down' }, { node: 'sah', direction: 'up' }], { ...strict, limit: 100 });
+    expect(r.stats.screenMismatches).toBe(0);
+    const ms = r.hypotheses.find((h) => h.node.id === 'ms' && h.direction === 'up')!;
+    expect([ms.correct, ms.incorrect, ms.unreached]).toEqual([2, 0, 0]);
+  });
+
   it('loops: the feedback loop through sam and mthfr is one', () => {
     const found = findLoops(g, { limit: 100 }).loops.map((l) => `${l.kind} ${l.nodes.map((n) => n.id).join(' > ')}`);
     expect(new Set(found)).toEqual(new Set(['balancing ms > mthf > ms', 'balancing met > sam > mthfr > mthf > ms > met']));
@@ -150,6 +160,25 @@ describe('rule 8 downstream: effects and hypotheses keep it when the consumption
 // x and its deficiency xdef are one concept; a, b lead from x back into xdef; xdef and x act on c and e.
 const STATE = ['x prevents xdef', 'x increases a', 'a increases b', 'b risk_factor_for xdef', 'xdef increases c', 'xdef increases d', 'd increases x', 'x increases e'];
 const states = { xdef: 'x' };
+
+describe('rule 8 in effects (the dominant view): each direction agrees with paths where paths finds one sign only', () => {
+  it('the curated graph: for B12, folate, methotrexate, homocysteine and methionine synthase, with and without --min-evidence', () => {
+    const curated = curatedGraph();
+    for (const [x, opts] of ['vitamin-b12', 'folate', 'methotrexate', 'homocysteine', 'methionine-synthase'].flatMap((n) => [[n, {}] as const, [n, { minEvidence: 'established_biochemistry' as const }] as const])) {
+      const r = effects(curated, x, opts);
+      let oneSign = 0;
+      for (const e of r.effects) {
+        const p = findPaths(curated, x, e.node.id, { ...opts, maxLength: r.depth, limit: 100_000 });
+        expect(p.complete && !p.truncated, `${x} -> ${e.node.id}`).toBe(true);
+        const signs = [...new Set(p.paths.map((q) => q.sign))];
+        if (signs.length !== 1 || signs[0] === '?') continue;
+        oneSign++;
+        expect(e.effect, `${x} -> ${e.node.id} ${JSON.stringify(opts)}`).toBe(signs[0] === '+' ? 'up' : 'down');
+      }
+      expect(oneSign, `${x} ${JSON.stringify(opts)}`).toBeGreaterThan(opts.minEvidence ? 5 : 20);
+    }
+  });
+});
 
 describe('rule 9: a route does not leave a concept (a node and its deficiency or excess states) and re-enter it', () => {
   it('from X: a route through X\'s own deficiency reached back from elsewhere is circular; the definitional step is not', () => {
