@@ -146,6 +146,12 @@ describe('rule 8 downstream: effects and hypotheses keep it when the consumption
     expect(reached(effects(weak, 'b12')).hcy).toBe('down');
   });
 
+  it('a reaction that consumes and makes the same node: the production step is as short, and still not a route into it', () => {
+    const self = graphOf(['e consumes t', 'e produces t'], { e: 'protein' });
+    expect(findPaths(self, 'e', 't').paths.map((p) => p.sign)).toEqual(['-']);
+    expect(effects(self, 'e').effects.map((x) => [x.node.id, x.effect])).toEqual([['t', 'down']]);
+  });
+
   it('hypotheses: raising methionine synthase explains SAH, not homocysteine; the screen agrees', () => {
     const r = explainObservations(weak, [{ node: 'hcy', direction: 'up' }, { node: 'sah', direction: 'up' }], { ...strict, limit: 100 });
     expect(r.stats.screenMismatches).toBe(0);
