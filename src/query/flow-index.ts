@@ -15,6 +15,7 @@
  * A graph without consumption edges gets the index itself back.
  */
 import { entersState, hasSummarySteps, isSummaryStep, leavesStateBySummary } from './summary-steps.js';
+import { isFallIntoReaction, mayStartFall } from './reaction-falls.js';
 import { edgeRelationOf, RELATION_CODES, type EdgeSummary, type NodeSummary, type PathIndex, type RelationCode, type SignCode } from './path-index.js';
 
 export interface FlowIndex extends PathIndex {
@@ -258,6 +259,7 @@ export function isBounce(index: PathIndex, first: number, second: number): boole
   if (first < 0) return false;
   if (isSummaryStep(index, first, second)) return true; // rule 10, summary-steps.ts
   if (!isFlowIndex(index)) return false;
+  if (index.edgeReversed(second) && isFallIntoReaction(index, first, second)) return true; // rule 5 from upstream, reaction-falls.ts
   if (edgeRelationOf(index, first) !== RELATION_CODES.consumption || index.edgeReversed(first)) return false;
   const enzyme = index.nodeOrigin(index.edgeSource(first));
   if (index.edgeReversed(second)) return enzyme === index.nodeOrigin(index.edgeTarget(second));
@@ -269,7 +271,8 @@ const restricting = new WeakMap<PathIndex, { out?: Uint8Array | null; in?: Uint8
 /**
  * Per edge, 1 when a step along it can make a neighbouring step a bounce (isBounce), for searches that keep
  * the step a state was reached by only when it matters: walking 'out', as the first step of the pair (a
- * consumption step, or a step into a state: rule 10); walking 'in', as the second (an entry into a reaction,
+ * consumption step, a step lowering a substrate whose cause raises its reaction (reaction-falls.ts), or a step
+ * into a state: rule 10); walking 'in', as the second (an entry into a reaction,
  * a conversion, or a summary out of a state). Null when no edge does: then no step pair is ever refused.
  * Built once per index and direction.
  */
@@ -289,7 +292,7 @@ export function restrictingSteps(index: PathIndex, direction: 'out' | 'in'): Uin
     const r = edgeRelationOf(index, e);
     const yes =
       direction === 'out'
-        ? entersState(index, e) || (flow && r === RELATION_CODES.consumption && !index.edgeReversed(e))
+        ? entersState(index, e) || (flow && ((r === RELATION_CODES.consumption && !index.edgeReversed(e)) || mayStartFall(index, e)))
         : leavesStateBySummary(index, e) || (flow && (index.edgeReversed(e) || r === RELATION_CODES.conversion));
     if (yes) {
       table[e] = 1;
