@@ -97,10 +97,12 @@ function buildTable(index: PathIndex): FallTable | null {
   const table: FallTable = new Map();
   if (candidates.size === 0 || candidates.size > MAX_FALL_CAUSES) return table;
   for (const [u, pairs] of candidates) {
+    // One search per cause, without any of its steps that lower a substrate (u -> S itself is not how u
+    // raises S's reaction), for every pair of that cause.
+    const raised = raisedBy(index, u, new Set(pairs.map((p) => p.first)));
     for (const { first, entry } of pairs) {
-      const copy = index.edgeTarget(entry);
-      const enzyme = index.nodeOrigin(copy);
-      if (raisesReaction(index, u, first, enzyme, reaction(index, entry))) {
+      const enzyme = index.nodeOrigin(index.edgeTarget(entry));
+      if (raised.has(key(enzyme, -1)) || raised.has(key(enzyme, reaction(index, entry)))) {
         const firsts = table.get(entry) ?? new Set<number>();
         firsts.add(first);
         table.set(entry, firsts);
@@ -110,11 +112,18 @@ function buildTable(index: PathIndex): FallTable | null {
   return table;
 }
 
+/** A raised enzyme (reaction -1) or one of its reactions, as one map key. */
+function key(enzyme: number, reaction: number): string {
+  return `${enzyme}:${reaction}`;
+}
+
 /**
- * Whether u reaches the enzyme, or a copy of its reaction `r`, with net sign + within FALL_REACH signed causal
- * steps, without the edge `skip` (u -> S itself) and without passing back through u.
+ * The enzymes (key(enzyme, -1)) and enzyme reactions (key(enzyme, r), through a copy of reaction r) that u
+ * reaches with net sign + within FALL_REACH signed causal steps, without the edges `skip` and without passing
+ * back through u.
  */
-function raisesReaction(index: FlowLike, u: number, skip: number, enzyme: number, r: number): boolean {
+function raisedBy(index: FlowLike, u: number, skip: ReadonlySet<number>): Set<string> {
+  const raised = new Set<string>();
   const seen = new Set<number>([u * 2]);
   let frontier = [u, 1];
   for (let d = 0; d < FALL_REACH && frontier.length > 0; d++) {
@@ -126,17 +135,21 @@ function raisesReaction(index: FlowLike, u: number, skip: number, enzyme: number
       for (let i = 0; i < outs.length; i++) {
         const e = outs[i]!;
         const step = index.edgeSign(e);
-        if (e === skip || step === 0 || !index.edgeCausal(e) || edgeRefuted(index, e)) continue;
+        if (skip.has(e) || step === 0 || !index.edgeCausal(e) || edgeRefuted(index, e)) continue;
         const v = index.edgeTarget(e);
         const s = sign * step;
-        if (s > 0 && index.nodeOrigin(v) === enzyme && (v === enzyme || !index.edgeReversed(e) || reaction(index, e) === r)) return true;
-        const key = v * 2 + (s > 0 ? 0 : 1);
-        if (v === u || seen.has(key)) continue;
-        seen.add(key);
+        if (s > 0) {
+          const origin = index.nodeOrigin(v);
+          if (origin === v) raised.add(key(v, -1));
+          else if (index.edgeReversed(e)) raised.add(key(origin, reaction(index, e)));
+        }
+        const state = v * 2 + (s > 0 ? 0 : 1);
+        if (v === u || seen.has(state)) continue;
+        seen.add(state);
         next.push(v, s);
       }
     }
     frontier = next;
   }
-  return false;
+  return raised;
 }
