@@ -10,6 +10,7 @@
  * 6 steps not using u -> S. Checked in isBounce (flow-index.ts) with rule 5's pairs, so every search keeping rule
  * 5 keeps it. Only flow views have reactions to enter, and only their entry steps are checked.
  */
+import { memoPerIndex } from './index-memo.js';
 import { edgeRefuted, edgeRelationOf, RELATION_CODES, type PathIndex } from './path-index.js';
 
 /** How far u's routes are followed to find that it raises the reaction: the default longest route of `paths`. */
@@ -27,9 +28,6 @@ interface FlowLike extends PathIndex {
 /** Per entry edge (S -> reaction copy): the edges u -> S lowering S whose cause u raises that reaction. */
 type FallTable = Map<number, Set<number>>;
 
-const tables = new WeakMap<PathIndex, FallTable | null>();
-let lastIndex: PathIndex | null = null;
-let lastTable: FallTable | null = null;
 
 /** Whether the step pair (first, then second) reads a reaction backwards from further upstream (see the head comment). */
 export function isFallIntoReaction(index: PathIndex, first: number, second: number): boolean {
@@ -52,17 +50,7 @@ export function mayStartFall(index: PathIndex, e: number): boolean {
 
 const starts = new WeakMap<FallTable, Set<number>>();
 
-function fallTable(index: PathIndex): FallTable | null {
-  if (index === lastIndex) return lastTable;
-  let table = tables.get(index);
-  if (table === undefined) {
-    table = buildTable(index);
-    tables.set(index, table);
-  }
-  lastIndex = index;
-  lastTable = table;
-  return table;
-}
+const fallTable = memoPerIndex<FallTable | null>(buildTable);
 
 function isFlow(index: PathIndex): index is FlowLike {
   return typeof (index as Partial<FlowLike>).nodeOrigin === 'function' && typeof (index as Partial<FlowLike>).edgeReversed === 'function';

@@ -10,6 +10,7 @@
  * national survey, beside review-only steps) stays a route. Read as a step pair, the rule sits beside rule 5's in isBounce (flow-index.ts), so every search
  * that keeps rule 5 keeps it.
  */
+import { memoPerIndex } from './index-memo.js';
 import { edgeRefuted, type PathIndex } from './path-index.js';
 
 /** How far C's mechanisms are followed to find that they reach Y: the default longest route of `paths`. */
@@ -26,10 +27,6 @@ interface SummaryTable {
   carried: Uint8Array;
 }
 
-const tables = new WeakMap<PathIndex, SummaryTable | null>();
-// One-entry cache in front of the WeakMap: the step-pair check runs in the searches' inner loops.
-let lastIndex: PathIndex | null = null;
-let lastTable: SummaryTable | null = null;
 
 /** Whether the step pair (first, then second, in route order) is a summary step rule 10 refuses. */
 export function isSummaryStep(index: PathIndex, first: number, second: number): boolean {
@@ -57,17 +54,7 @@ export function hasSummarySteps(index: PathIndex): boolean {
   return summaryTable(index) !== null;
 }
 
-function summaryTable(index: PathIndex): SummaryTable | null {
-  if (index === lastIndex) return lastTable;
-  let table = tables.get(index);
-  if (table === undefined) {
-    table = buildTable(index);
-    tables.set(index, table);
-  }
-  lastIndex = index;
-  lastTable = table;
-  return table;
-}
+const summaryTable = memoPerIndex<SummaryTable | null>(buildTable);
 
 function buildTable(index: PathIndex): SummaryTable | null {
   if (!index.nodeConcept) return null;
