@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainPaths, findPaths, loadGraphFromFiles, shortestPath } from '../../src/index.js';
 import { curatedGraph } from './curated.js';
+import { graphOf } from './yaml-graph.js';
 
 const route = (p: { nodes: { id: string }[] }) => p.nodes.map((n) => n.id).join('>');
 
@@ -64,25 +65,11 @@ describe('a step that holds by definition', () => {
   });
 
   it('a node and its own state (state_of) are linked by definition, whatever the entries of the link', () => {
-    const g = loadGraphFromFiles([
-      { path: 'sources.yaml', text: 'sources:\n  - {id: rev, kind: review, title: Review}\n  - {id: mouse, kind: primary_paper, title: Mouse study, pmid: "1"}\n' },
-      {
-        path: 'modules/m.yaml',
-        text: `module: {id: m, title: M, summary: M.}
-nodes:
-  - {id: h, label: Hcy, category: small_molecule, description: d}
-  - {id: hh, label: High Hcy, category: disease, description: d, state_of: {node: h, level: high}}
-  - {id: t, label: T, category: disease, description: d}
-edges:
-  - {source: h, predicate: causes, target: hh, evidence: [{source: rev, kind: review_statement, statement: s}]}
-  - {source: hh, predicate: contributes_to, target: t, evidence: [{source: mouse, kind: animal_model, statement: s}]}
-`,
-      },
-    ]);
+    const g = graphOf(['h causes hh review_statement', 'hh contributes_to t animal_model'], { hh: 'disease', t: 'disease' }, { hh: 'h' });
     const r = findPaths(g, 'h', 't');
     expect(r.paths[0]!.weakestEvidence).toBe('animal_model');
     expect(r.paths[0]!.edges[0]!.definitional).toBe(true);
-    expect(explainPaths(g, 'h', 't').text).toContain('By definition: High Hcy is the high state of Hcy.');
+    expect(explainPaths(g, 'h', 't').text).toContain('By definition: hh is the low state of h.');
   });
 });
 

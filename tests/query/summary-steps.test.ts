@@ -1,6 +1,7 @@
 /** Rule 10 (docs/semantics.md, src/query/summary-steps.ts): a state's summary edge does not double its concept's mechanism. */
 import { describe, expect, it } from 'vitest';
-import { effects, findPaths, loadGraphFromFiles, regulators, shortestPath } from '../../src/index.js';
+import { effects, findPaths, regulators, shortestPath } from '../../src/index.js';
+import { graphOf } from './yaml-graph.js';
 import { curatedGraph } from './curated.js';
 
 const route = (p: { nodes: { id: string }[] }) => p.nodes.map((n) => n.id).join('>');
@@ -8,35 +9,11 @@ const route = (p: { nodes: { id: string }[] }) => p.nodes.map((n) => n.id).join(
 // v (a vitamin) with its deficiency d; v -> e (an enzyme) -> h (the metabolite it clears) -> t. The
 // deficiency's summary d -> h restates that mechanism; d -> s (a symptom) has no mechanism beside it.
 function vitaminGraph(summaryKind: string, mechanismKind = 'established_biochemistry') {
-  return loadGraphFromFiles([
-    {
-      path: 'sources.yaml',
-      text: `sources:
-  - {id: tb, kind: textbook, title: Textbook}
-  - {id: rev, kind: review, title: Review}
-  - {id: cohort, kind: primary_paper, title: Cohort, pmid: '7'}
-`,
-    },
-    {
-      path: 'modules/m.yaml',
-      text: `module: {id: m, title: M, summary: M.}
-nodes:
-  - {id: v, label: V, category: small_molecule, description: d}
-  - {id: d, label: V deficiency, category: disease, description: d, state_of: {node: v, level: low}}
-  - {id: e, label: E, category: protein, description: d}
-  - {id: h, label: H, category: small_molecule, description: d}
-  - {id: t, label: T, category: disease, description: d}
-  - {id: s, label: S, category: phenotype, description: d}
-edges:
-  - {source: v, predicate: prevents, target: d, evidence: [{source: rev, kind: review_statement, statement: s}]}
-  - {source: v, predicate: increases, target: e, evidence: [{source: ${mechanismKind === 'review_statement' ? 'rev' : 'tb'}, kind: ${mechanismKind}, statement: s}]}
-  - {source: e, predicate: decreases, target: h, evidence: [{source: tb, kind: established_biochemistry, statement: s}]}
-  - {source: d, predicate: increases, target: h, evidence: [{source: ${summaryKind === 'observational_human' ? 'cohort' : 'rev'}, kind: ${summaryKind}, statement: s}]}
-  - {source: h, predicate: increases, target: t, evidence: [{source: tb, kind: established_biochemistry, statement: s}]}
-  - {source: d, predicate: causes, target: s, evidence: [{source: rev, kind: review_statement, statement: s}]}
-`,
-    },
-  ]);
+  return graphOf(
+    ['v prevents d review_statement', `v increases e ${mechanismKind}`, 'e decreases h', `d increases h ${summaryKind}`, 'h increases t', 'd causes s review_statement'],
+    { d: 'disease', e: 'protein', t: 'disease', s: 'phenotype' },
+    { d: 'v' },
+  );
 }
 
 describe("rule 10: a summary edge of a state does not repeat its concept's mechanism", () => {
