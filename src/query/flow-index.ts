@@ -16,6 +16,7 @@
  */
 import { entersState, hasSummarySteps, isSummaryStep, leavesStateBySummary } from './summary-steps.js';
 import { isFallIntoReaction, mayStartFall } from './reaction-falls.js';
+import { entersForm, hasFormSteps, isFormStep, leavesForm } from './form-steps.js';
 import { edgeRelationOf, RELATION_CODES, type EdgeSummary, type NodeSummary, type PathIndex, type RelationCode, type SignCode } from './path-index.js';
 
 export interface FlowIndex extends PathIndex {
@@ -252,12 +253,15 @@ function push(map: Map<number, number[]>, key: number, value: number): void {
  *   substrate, so less product" reads the reaction backwards, since the substrate falls because it is being
  *   made into that product (the methyl-folate trap: methionine synthase turns 5-methyl-THF into THF, it does
  *   not lower THF).
+ * It also refuses the step pairs of rule 10 (a state's summary that its concept's mechanisms carry,
+ * summary-steps.ts) and rule 11 (a concept's own edge re-told through its form, form-steps.ts).
  * Breadth-first searches keep a state reached by a step that can refuse the next (restrictingSteps) once
  * per arriving step, and path enumeration checks the step before, so no route they give does it.
  */
 export function isBounce(index: PathIndex, first: number, second: number): boolean {
   if (first < 0) return false;
   if (isSummaryStep(index, first, second)) return true; // rule 10, summary-steps.ts
+  if (isFormStep(index, first, second)) return true; // rule 11, form-steps.ts
   if (!isFlowIndex(index)) return false;
   if (index.edgeReversed(second) && isFallIntoReaction(index, first, second)) return true; // rule 5 from upstream, reaction-falls.ts
   if (edgeRelationOf(index, first) !== RELATION_CODES.consumption || index.edgeReversed(first)) return false;
@@ -282,7 +286,7 @@ export function restrictingSteps(index: PathIndex, direction: 'out' | 'in'): Uin
   const known = cached[direction];
   if (known !== undefined) return known;
   const flow = isFlowIndex(index);
-  if (!flow && !hasSummarySteps(index)) {
+  if (!flow && !hasSummarySteps(index) && !hasFormSteps(index)) {
     cached[direction] = null;
     return null;
   }
@@ -292,8 +296,8 @@ export function restrictingSteps(index: PathIndex, direction: 'out' | 'in'): Uin
     const r = edgeRelationOf(index, e);
     const yes =
       direction === 'out'
-        ? entersState(index, e) || (flow && ((r === RELATION_CODES.consumption && !index.edgeReversed(e)) || mayStartFall(index, e)))
-        : leavesStateBySummary(index, e) || (flow && (index.edgeReversed(e) || r === RELATION_CODES.conversion));
+        ? entersState(index, e) || entersForm(index, e) || (flow && ((r === RELATION_CODES.consumption && !index.edgeReversed(e)) || mayStartFall(index, e)))
+        : leavesStateBySummary(index, e) || leavesForm(index, e) || (flow && (index.edgeReversed(e) || r === RELATION_CODES.conversion));
     if (yes) {
       table[e] = 1;
       any = true;

@@ -85,7 +85,7 @@ describe('mechkg export', () => {
   it('writes the SVG teaching figure with --format svg, with no dot program on the machine', () => {
     const out = join(dir, 'fig.svg');
     const r = mechkg('export', '--paths', 'B12', 'autophagy', '--format', 'svg', '--out', out);
-    expect(r.stderr).toBe(`mechkg: wrote ${out} (6 nodes, 6 edges, 2 paths)\n`);
+    expect(r.stderr).toBe(`mechkg: wrote ${out} (5 nodes, 4 edges, 1 paths)\n`);
     expect(r.code).toBe(0);
     const svg = readFileSync(out, 'utf8');
     expect(svg).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*References/);
