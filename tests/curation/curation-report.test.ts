@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { curationReport, formatCurationReport, loadGraphFromFiles } from '../../src/index.js';
 import { bundledGraphDir, loadGraph, readUnverifiedIdentifiers } from '../../src/node.js';
 
-const CITABLE_FLOOR = 0.938;
-const PRIMARY_FLOOR = 0.609;
+// The shares at the last curation, so they cannot fall back unnoticed. Lowered on 2026-12-02 from 0.938 and 0.609 by
+// one edge: MRP1 (ABCC1) exporting cobalamin from the ileal cell, a step of Reactome R-HSA-196741 whose study was read
+// without its PMID or DOI (the edge's note says so).
+const CITABLE_FLOOR = 0.936;
+const PRIMARY_FLOOR = 0.608;
 
 // A small graph with one edge of each support pattern the report tells apart.
 const sources = `

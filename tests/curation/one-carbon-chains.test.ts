@@ -19,6 +19,7 @@ const CHAINS: [string, string[], Sign][] = [
   ['CD320 uptake feeds methionine synthase through lysosomal export and MMACHC', ['cd320', 'cellular-b12-uptake', 'lysosomal-b12-export', 'cob-iii-alamin', 'cob-ii-alamin', 'methylcobalamin', 'methionine-synthase'], '+'],
   ['MMACHC makes cob(II)alamin for adenosylcobalamin', ['mmachc', 'cob-ii-alamin', 'adenosylcobalamin'], '+'],
   // inherited defects (cblA to cblJ and the absorption defects)
+  ['MRP1 (ABCC1) export from the ileal cell raises B12 status and holotranscobalamin', ['abcc1', 'ileal-b12-absorption', 'holotranscobalamin', 'cellular-b12-uptake'], '+'],
   ['Imerslund-Grasbeck syndrome lowers B12 status', ['imerslund-grasbeck-syndrome', 'cubilin', 'ileal-b12-absorption', 'vitamin-b12'], '-'],
   ['intrinsic factor deficiency lowers B12 status', ['intrinsic-factor-deficiency', 'intrinsic-factor', 'ileal-b12-absorption', 'vitamin-b12'], '-'],
   ['transcobalamin deficiency blocks cellular uptake', ['transcobalamin-deficiency', 'transcobalamin', 'holotranscobalamin', 'cellular-b12-uptake'], '-'],
