@@ -43,14 +43,15 @@ export function readGraphDirContents(dir: string): GraphDirContents {
       refuse(d, `cannot list this folder (${errorCode(err)})`, 'unreadable_file');
       return;
     }
-    entries.sort(byName(entries));
-    for (const entry of entries) {
+    // Only the entries read decide the order (a README.md beside the modules must not cost the collator).
+    const read = entries.filter((e) => (e.isDirectory() ? e.name !== 'node_modules' && !e.name.startsWith('.') : YAML_NAME.test(e.name)));
+    read.sort(byName(read));
+    for (const entry of read) {
       const full = join(d, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full);
+        walk(full);
         continue;
       }
-      if (!YAML_NAME.test(entry.name)) continue;
       let target = full;
       if (entry.isSymbolicLink()) {
         try {

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeName, resolveNode, tryResolveNode } from '../../src/graph/resolve-name.js';
 import { graphOf } from '../query/yaml-graph.js';
-import { byName } from '../../src/node/read-graph-dir.js';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { byName, readGraphDirContents } from '../../src/node/read-graph-dir.js';
 
 // Start-up shortcuts must give exactly what the general rule gives.
 describe('start-up fast paths', () => {
@@ -27,6 +30,20 @@ describe('start-up fast paths', () => {
         }),
         { numRuns: 500 },
       );
+    }
+  });
+
+  it('reads the data files in localeCompare order whatever else the folder holds (a README.md beside them, say)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mechkg-order-'));
+    try {
+      for (const f of ['README.md', 'b.yaml', 'a-b.yaml', 'Notes.txt']) writeFileSync(join(dir, f), 'x: 1\n');
+      mkdirSync(join(dir, 'modules'));
+      for (const f of ['z.yaml', 'Z2.yaml', 'm.yml']) writeFileSync(join(dir, 'modules', f), 'x: 1\n');
+      const paths = readGraphDirContents(dir).files.map((f) => f.path);
+      // localeCompare order in each folder (z.yaml before Z2.yaml), the non-data files skipped.
+      expect(paths).toEqual(['a-b.yaml', 'b.yaml', 'modules/m.yml', 'modules/z.yaml', 'modules/Z2.yaml']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
