@@ -7,7 +7,7 @@
 import { isCitableStudy, underlyingStudy } from '../load/evidence-rules.js';
 import type { KnowledgeGraph } from '../model/types.js';
 import type { SourceData } from '../model/schema.js';
-import { EVIDENCE_KIND_NAMES, type EvidenceKind } from '../model/vocabulary.js';
+import { EVIDENCE_KIND_NAMES, EVIDENCE_KINDS, type EvidenceKind } from '../model/vocabulary.js';
 
 /** A CURIE the curation notes mark as not confirmed by any source, with the reason given there. */
 export interface UnverifiedIdentifier {
@@ -21,6 +21,12 @@ export interface CurationReport {
   citable: { count: number; share: number };
   /** The same, counting only documents registered as primary papers (no reviews, databases or seed articles). */
   primary: { count: number; share: number };
+  /**
+   * Causal edges a primary paper shows: a supporting entry of a study kind (trial, cohort, animal, in vitro, ...)
+   * whose study is a primary paper with a PMID or DOI. A primary paper cited for its background (an entry typed
+   * review_statement) counts under `primary`, not here.
+   */
+  primaryStudy: { count: number; share: number };
   /** Evidence entries per kind, over all edges. */
   evidenceKinds: Record<EvidenceKind, number>;
   /** Causal edges whose supporting entries all cite seed articles (no study with a PMID or DOI behind them). */
@@ -64,6 +70,7 @@ export function curationReport(graph: KnowledgeGraph, unverified: readonly Unver
   let causalEdges = 0;
   let citable = 0;
   let primary = 0;
+  let primaryStudy = 0;
   const onlySeedArticles: string[] = [];
   const seedClaimsDisputed: CurationReport['seedClaimsDisputed'] = [];
   const onlyReviewStatements: string[] = [];
@@ -82,6 +89,7 @@ export function curationReport(graph: KnowledgeGraph, unverified: readonly Unver
     if (docs.some(isCitableStudy)) citable += 1;
     else withoutCitableSupport.push({ id, note: a.note ?? null });
     if (docs.some((s) => isCitableStudy(s) && s!.kind === 'primary_paper')) primary += 1;
+    if (supporting.some((ev, i) => EVIDENCE_KINDS[ev.kind].study && isCitableStudy(docs[i]) && docs[i]!.kind === 'primary_paper')) primaryStudy += 1;
     if (supporting.length > 0 && docs.every((s) => s?.kind === 'seed_article')) {
       onlySeedArticles.push(id);
       const disputedBy = [...new Set(a.evidence.filter((ev) => ev.stance === 'disputes' && isCitableStudy(sources[underlyingStudy(ev)])).map(underlyingStudy))];
@@ -103,6 +111,7 @@ export function curationReport(graph: KnowledgeGraph, unverified: readonly Unver
     causalEdges,
     citable: { count: citable, share: share(citable, causalEdges) },
     primary: { count: primary, share: share(primary, causalEdges) },
+    primaryStudy: { count: primaryStudy, share: share(primaryStudy, causalEdges) },
     evidenceKinds,
     onlySeedArticles,
     seedClaimsDisputed,
@@ -123,6 +132,7 @@ export function formatCurationReport(r: CurationReport): string {
     `causal edges: ${r.causalEdges}`,
     `  with PMID/DOI-backed support: ${r.citable.count} (${pct(r.citable.share)})`,
     `  with a primary paper (PMID/DOI) among the support: ${r.primary.count} (${pct(r.primary.share)})`,
+    `  shown by a primary study (a trial, cohort, animal or in vitro entry citing a primary paper): ${r.primaryStudy.count} (${pct(r.primaryStudy.share)})`,
     'evidence kinds (entries):',
     ...Object.entries(r.evidenceKinds)
       .filter(([, n]) => n > 0)

@@ -7,6 +7,9 @@ import { bundledGraphDir, loadGraph, readUnverifiedIdentifiers } from '../../src
 // without its PMID or DOI (the edge's note says so).
 const CITABLE_FLOOR = 0.936;
 const PRIMARY_FLOOR = 0.69;
+// Edges a primary study shows (a study-kind entry from a primary paper, not a paper's background sentence): 202 of
+// 375 when the measure was added (2026-12-02).
+const PRIMARY_STUDY_FLOOR = 0.538;
 
 // A small graph with one edge of each support pattern the report tells apart.
 const sources = `
@@ -65,6 +68,42 @@ describe('curationReport', () => {
     expect(r.causalEdges).toBe(4);
     expect(r.citable).toEqual({ count: 2, share: 0.5 }); // the trial edge and the review edge
     expect(r.primary).toEqual({ count: 1, share: 0.25 }); // only the trial is a primary paper
+  });
+
+  it("counts an edge as shown by a primary study only when an entry of a study kind cites the paper, not its background", () => {
+    const g = loadGraphFromFiles([
+      { path: 'sources.yaml', text: sources },
+      {
+        path: 'modules/m.yaml',
+        text: `module: { id: m, title: M, summary: A test module with enough words to pass. }
+nodes:
+  - { id: a, label: a, category: small_molecule, description: a }
+  - { id: b, label: b, category: small_molecule, description: b }
+  - { id: c, label: c, category: small_molecule, description: c }
+edges:
+  - source: a
+    predicate: increases
+    target: b
+    evidence:
+      - { source: trial, kind: randomized_trial, statement: The trial found it. }
+  - source: b
+    predicate: increases
+    target: c
+    evidence:
+      - { source: trial, kind: review_statement, statement: The trial's introduction states it. }
+  - source: c
+    predicate: increases
+    target: a
+    evidence:
+      - { source: trial, kind: randomized_trial, stance: disputes, statement: The trial found the opposite. }
+      - { source: book, kind: established_biochemistry, statement: The book states it. }
+`,
+      },
+    ]);
+    const report = curationReport(g);
+    expect(report.primary).toEqual({ count: 2, share: 2 / 3 });
+    expect(report.primaryStudy).toEqual({ count: 1, share: 1 / 3 });
+    expect(formatCurationReport(report)).toContain('shown by a primary study (a trial, cohort, animal or in vitro entry citing a primary paper): 1 (33.3%)');
   });
 
   it('lists edges resting only on seed articles or only on review statements', () => {
@@ -137,6 +176,10 @@ describe('the curated graph keeps its literature', () => {
 
   it('keeps the share of causal edges backed by a primary paper above its floor', () => {
     expect(report.primary.share).toBeGreaterThanOrEqual(PRIMARY_FLOOR);
+  });
+
+  it('keeps the share of causal edges shown by a primary study above its floor', () => {
+    expect(report.primaryStudy.share).toBeGreaterThanOrEqual(PRIMARY_STUDY_FLOOR);
   });
 
   it('says in a note why each causal edge without PMID/DOI-backed support has none', () => {
