@@ -17,6 +17,7 @@
 import { entersState, hasSummarySteps, isSummaryStep, leavesStateBySummary } from './summary-steps.js';
 import { isFallIntoReaction, mayStartFall } from './reaction-falls.js';
 import { entersForm, hasFormSteps, isFormStep, leavesForm } from './form-steps.js';
+import { entersRetoldReaction, isArcAfterRequirement, isReactionRetold, isRequirementEdge, isRequirementEntry, isRetoldArc } from './substrate-requirement.js';
 import { edgeRelationOf, RELATION_CODES, type EdgeSummary, type NodeSummary, type PathIndex, type RelationCode, type SignCode } from './path-index.js';
 
 export interface FlowIndex extends PathIndex {
@@ -264,6 +265,7 @@ export function isBounce(index: PathIndex, first: number, second: number): boole
   if (isFormStep(index, first, second)) return true; // rule 11, form-steps.ts
   if (!isFlowIndex(index)) return false;
   if (index.edgeReversed(second) && isFallIntoReaction(index, first, second)) return true; // rule 5 from upstream, reaction-falls.ts
+  if (isRequirementEntry(index, first, second) || isReactionRetold(index, first, second)) return true; // rule 3 read once, substrate-requirement.ts
   if (edgeRelationOf(index, first) !== RELATION_CODES.consumption || index.edgeReversed(first)) return false;
   const enzyme = index.nodeOrigin(index.edgeSource(first));
   if (index.edgeReversed(second)) return enzyme === index.nodeOrigin(index.edgeTarget(second));
@@ -296,8 +298,8 @@ export function restrictingSteps(index: PathIndex, direction: 'out' | 'in'): Uin
     const r = edgeRelationOf(index, e);
     const yes =
       direction === 'out'
-        ? entersState(index, e) || entersForm(index, e) || (flow && ((r === RELATION_CODES.consumption && !index.edgeReversed(e)) || mayStartFall(index, e)))
-        : leavesStateBySummary(index, e) || leavesForm(index, e) || (flow && (index.edgeReversed(e) || r === RELATION_CODES.conversion));
+        ? entersState(index, e) || entersForm(index, e) || (flow && ((r === RELATION_CODES.consumption && !index.edgeReversed(e)) || mayStartFall(index, e) || isRequirementEdge(index, e) || entersRetoldReaction(index, e)))
+        : leavesStateBySummary(index, e) || leavesForm(index, e) || (flow && (index.edgeReversed(e) || r === RELATION_CODES.conversion || isArcAfterRequirement(index, e) || isRetoldArc(index, e)));
     if (yes) {
       table[e] = 1;
       any = true;

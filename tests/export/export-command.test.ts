@@ -90,7 +90,7 @@ describe('mechkg export', () => {
     const svg = readFileSync(out, 'utf8');
     expect(svg).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*References/);
     for (const label of ['vitamin B12', 'methionine', 'homocysteine', 'syntaxin 17', 'autophagy']) expect(svg).toContain(`>${label}`);
-    expect(svg).toContain('>[6,7]</text>'); // the numbered citations of the last step
+    expect(svg).toContain('>[7]</text>'); // the numbered citation of the last step (syntaxin 17 -> autophagy)
   });
 
   it('writes the PNG teaching figure at 150 dpi with --format png: the sign colours and text are drawn', () => {
