@@ -2,6 +2,7 @@
  * Name resolution shared by every command and the web app: a node by id, label, synonym, abbreviation
  * or CURIE, case-insensitive and tolerant of punctuation. Exact matches win; only a tie is ambiguous.
  */
+import { compareText } from '../model/compare-text.js';
 import type { Attributes } from 'graphology-types';
 import { NameResolutionError } from '../errors.js';
 import { editDistance } from '../load/edit-distance.js';
@@ -120,7 +121,7 @@ export function searchNodes(graph: NameSource, text: string, limit = 10): Search
     }
     if (best > 0) hits.push({ id: n.id, label: n.label, category: String(n.category ?? ''), score: best, matched });
   }
-  hits.sort((a, b) => b.score - a.score || a.label.length - b.label.length || a.id.localeCompare(b.id));
+  hits.sort((a, b) => b.score - a.score || a.label.length - b.label.length || compareText(a.id, b.id));
   return hits.slice(0, limit);
 }
 

@@ -15,6 +15,7 @@
  * It runs over the flow view (flow-index.ts), so conversions follow the SBGN rules, and costs one
  * counting BFS (dominant-reach.ts): cheap enough to call once per candidate node.
  */
+import { compareText } from '../model/compare-text.js';
 import { Budget, type BudgetOptions, type WorkStats } from './budget.js';
 import { FAR, signedState } from './distances.js';
 import { bestRoute, dominantReach, type DominantReach } from './dominant-reach.js';
@@ -232,7 +233,7 @@ function collect(
     const { label, id } = index.nodeSummary(n);
     reached.push({ n, reach: from, ...entry, label, id });
   }
-  reached.sort((a, b) => a.distance - b.distance || b.confidence - a.confidence || ORDER[a.effect] - ORDER[b.effect] || a.label.localeCompare(b.label) || (a.id < b.id ? -1 : 1));
+  reached.sort((a, b) => a.distance - b.distance || b.confidence - a.confidence || ORDER[a.effect] - ORDER[b.effect] || compareText(a.label, b.label) || (a.id < b.id ? -1 : 1));
   const memo: EdgeMemo = new Map();
   const entries = reached.slice(0, limit).map((r) => describe(index, start, r.reach, r, flip, withRoutes, memo, upstream));
   return { total: reached.length, entries, finalDepth: reach.finalDepth };

@@ -1,4 +1,5 @@
 /** Shared by effects and regulators: turning a signed reach into ranked, typed entries (and, in the all-routes views, routes). */
+import { compareText } from '../model/compare-text.js';
 import { FAR, signedState } from './distances.js';
 import { buildPath, pathNode, type Confounder, type EdgeMemo, type Path, type PathNode } from './path-result.js';
 import { conceptsOf, isFlowIndex, originNode } from './flow-index.js';
@@ -104,7 +105,7 @@ export function effectEntries(
     reached.push({ n, routes, effect, distance, node: pathNode(index, n) });
   }
   reached.sort(
-    (a, b) => a.distance - b.distance || ORDER[a.effect] - ORDER[b.effect] || a.node.label.localeCompare(b.node.label) || (a.node.id < b.node.id ? -1 : 1),
+    (a, b) => a.distance - b.distance || ORDER[a.effect] - ORDER[b.effect] || compareText(a.node.label, b.node.label) || (a.node.id < b.node.id ? -1 : 1),
   );
   const memo: EdgeMemo = new Map();
   const entries = reached.slice(0, limit).map(({ n, routes, effect, distance, node }) => ({

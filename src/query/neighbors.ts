@@ -1,4 +1,5 @@
 /** neighbors: the nodes within a few steps of a node (in, out or both directions) and the edges between. */
+import { compareText } from '../model/compare-text.js';
 import { nodeRef, pathEdge, pathNode, type NodeRef, type PathEdge, type PathNode } from './path-result.js';
 import { queryContext, type QueryInput } from './query-input.js';
 import { checkChoice, checkEvidenceKind, checkInteger, checkStringList, makeTraversal, resolveAvoid, resolveNumber } from './query-options.js';
@@ -79,7 +80,7 @@ export function neighbors(input: QueryInput, node: string, options: NeighborsOpt
     }
   });
   const found = order.slice(1).map((n, i) => ({ ...pathNode(index, n), distance: distance[i + 1]!, n }));
-  found.sort((a, b) => a.distance - b.distance || a.label.localeCompare(b.label) || (a.id < b.id ? -1 : 1));
+  found.sort((a, b) => a.distance - b.distance || compareText(a.label, b.label) || (a.id < b.id ? -1 : 1));
   const kept = found.slice(0, limit);
   const keep = new Set([start, ...kept.map((k) => k.n)]);
   const edges = [...new Set(followed)]

@@ -7,6 +7,7 @@
  * effect on X (metformin treats insulin resistance) is not an association C confounds. Then the
  * confounds edge is reported with the route, with E as `exposure` (the named node when it is on the route).
  */
+import { compareText } from '../model/compare-text.js';
 import { EVIDENCE_KINDS } from '../model/vocabulary.js';
 import { ownValue } from '../model/own-key.js';
 import { tryResolveNode, type NameSource } from '../graph/resolve-name.js';
@@ -136,5 +137,5 @@ export function confoundedBy(index: PathIndex, n: number): Confounder[] {
 
 /** Confounder label, then outcome label, then edge id. */
 export function byConfounder(a: Confounder, b: Confounder): number {
-  return a.confounder.label.localeCompare(b.confounder.label) || a.outcome.label.localeCompare(b.outcome.label) || (a.edge < b.edge ? -1 : a.edge > b.edge ? 1 : 0);
+  return compareText(a.confounder.label, b.confounder.label) || compareText(a.outcome.label, b.outcome.label) || (a.edge < b.edge ? -1 : a.edge > b.edge ? 1 : 0);
 }

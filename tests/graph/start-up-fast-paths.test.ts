@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { byName, readGraphDirContents } from '../../src/node/read-graph-dir.js';
+import { compareText } from '../../src/model/compare-text.js';
 
 // Start-up shortcuts must give exactly what the general rule gives.
 describe('start-up fast paths', () => {
@@ -45,6 +46,18 @@ describe('start-up fast paths', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('orders listed names case-insensitively, then by code unit, as a total order independent of the locale', () => {
+    expect(['beta', 'alpha', 'B12', 'Alpha', 'β-oxidation'].sort(compareText)).toEqual(['Alpha', 'alpha', 'B12', 'beta', 'β-oxidation']);
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), (a, b, c) => {
+        expect(Math.sign(compareText(a, b)) + Math.sign(compareText(b, a))).toBe(0);
+        expect(compareText(a, b) === 0).toBe(a === b);
+        if (compareText(a, b) < 0 && compareText(b, c) < 0) expect(compareText(a, c)).toBeLessThan(0);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('tryResolveNode answers as resolveNode for a name some node has, null for a miss, and throws on an ambiguous name', () => {
