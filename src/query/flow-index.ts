@@ -18,7 +18,7 @@ import { entersState, hasSummarySteps, isSummaryStep, leavesStateBySummary } fro
 import { isFallIntoReaction, mayStartFall } from './reaction-falls.js';
 import { entersForm, hasFormSteps, isFormStep, leavesForm } from './form-steps.js';
 import { entersRetoldReaction, isArcAfterRequirement, isReactionRetold, isRequirementEdge, isRequirementEntry, isRetoldArc } from './substrate-requirement.js';
-import { edgeRelationOf, RELATION_CODES, type EdgeSummary, type NodeSummary, type PathIndex, type RelationCode, type SignCode } from './path-index.js';
+import { edgeReactionOf, edgeRelationOf, RELATION_CODES, type EdgeSummary, type NodeSummary, type PathIndex, type RelationCode, type SignCode } from './path-index.js';
 
 export interface FlowIndex extends PathIndex {
   /** Nodes and edges of the underlying index (numbers below these are real). */
@@ -328,7 +328,7 @@ function makesOrUses(index: FlowIndex, enzyme: number, product: number): boolean
 
 /** The reaction of its enzyme edge e belongs to (edgeReaction; 0, the main one, for indexes without reactions). */
 export function reactionOf(index: PathIndex, e: number): number {
-  return index.edgeReaction ? index.edgeReaction(e) : 0;
+  return edgeReactionOf(index, e);
 }
 
 const conceptTables = new WeakMap<PathIndex, Int32Array | null>();

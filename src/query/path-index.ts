@@ -53,6 +53,11 @@ export function edgeRelationOf(index: PathIndex, e: number): RelationCode {
  * through it (docs/semantics.md#refuted-edges). An edge with no evidence at all (a KGX row) is not
  * refuted; an edge with support and a dispute is contested, and still a route step.
  */
+/** Which reaction of its enzyme edge e belongs to (the edge's `reaction`; 0 for the main one, and in indexes without reactions). */
+export function edgeReactionOf(index: PathIndex, e: number): number {
+  return index.edgeReaction ? index.edgeReaction(e) : 0;
+}
+
 export function edgeRefuted(index: PathIndex, e: number): boolean {
   return index.edgeStrength(e) === 0 && (index.edgeContested?.(e) ?? false);
 }

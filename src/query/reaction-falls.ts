@@ -11,7 +11,7 @@
  * 5 keeps it. Only flow views have reactions to enter, and only their entry steps are checked.
  */
 import { memoPerIndex } from './index-memo.js';
-import { edgeRefuted, edgeRelationOf, RELATION_CODES, type PathIndex } from './path-index.js';
+import { edgeReactionOf, edgeRefuted, edgeRelationOf, RELATION_CODES, type PathIndex } from './path-index.js';
 
 /** How far u's routes are followed to find that it raises the reaction: the default longest route of `paths`. */
 export const FALL_REACH = 6;
@@ -56,10 +56,6 @@ function isFlow(index: PathIndex): index is FlowLike {
   return typeof (index as Partial<FlowLike>).nodeOrigin === 'function' && typeof (index as Partial<FlowLike>).edgeReversed === 'function';
 }
 
-/** The reaction an entry edge or a reaction copy's arc belongs to (0 for the main one). */
-function reaction(index: PathIndex, e: number): number {
-  return index.edgeReaction ? index.edgeReaction(e) : 0;
-}
 
 function buildTable(index: PathIndex): FallTable | null {
   if (!isFlow(index)) return null;
@@ -90,7 +86,7 @@ function buildTable(index: PathIndex): FallTable | null {
     const raised = raisedBy(index, u, new Set(pairs.map((p) => p.first)));
     for (const { first, entry } of pairs) {
       const enzyme = index.nodeOrigin(index.edgeTarget(entry));
-      if (raised.has(key(enzyme, -1)) || raised.has(key(enzyme, reaction(index, entry)))) {
+      if (raised.has(key(enzyme, -1)) || raised.has(key(enzyme, edgeReactionOf(index, entry)))) {
         const firsts = table.get(entry) ?? new Set<number>();
         firsts.add(first);
         table.set(entry, firsts);
@@ -129,7 +125,7 @@ function raisedBy(index: FlowLike, u: number, skip: ReadonlySet<number>): Set<st
         if (s > 0) {
           const origin = index.nodeOrigin(v);
           if (origin === v) raised.add(key(v, -1));
-          else if (index.edgeReversed(e)) raised.add(key(origin, reaction(index, e)));
+          else if (index.edgeReversed(e)) raised.add(key(origin, edgeReactionOf(index, e)));
         }
         const state = v * 2 + (s > 0 ? 0 : 1);
         if (v === u || seen.has(state)) continue;

@@ -11,7 +11,7 @@
  * route in an index without reactions.
  */
 import { memoPerIndex } from './index-memo.js';
-import { edgeRelationOf, RELATION_CODES, type PathIndex } from './path-index.js';
+import { edgeReactionOf, edgeRelationOf, RELATION_CODES, type PathIndex } from './path-index.js';
 
 interface FlowLike extends PathIndex {
   edgeReversed(e: number): boolean;
@@ -33,9 +33,6 @@ function isFlow(index: PathIndex): index is FlowLike {
   return typeof (index as Partial<FlowLike>).edgeReversed === 'function' && typeof (index as Partial<FlowLike>).realEdgeCount === 'number';
 }
 
-function reaction(index: PathIndex, e: number): number {
-  return index.edgeReaction ? index.edgeReaction(e) : 0;
-}
 
 function buildTable(index: PathIndex): RequirementTable | null {
   if (!isFlow(index)) return null;
@@ -49,7 +46,7 @@ function buildTable(index: PathIndex): RequirementTable | null {
     for (let i = 0; i < outs.length; i++) {
       const c = outs[i]!;
       if (c >= index.realEdgeCount || index.edgeTarget(c) !== s || edgeRelationOf(index, c) !== RELATION_CODES.consumption) continue;
-      reactionOf.set(e, reaction(index, c));
+      reactionOf.set(e, edgeReactionOf(index, c));
       arcAfter ??= new Uint8Array(index.edgeCount);
       for (let j = 0; j < outs.length; j++) if (outs[j]! < index.realEdgeCount && ARCS.has(edgeRelationOf(index, outs[j]!))) arcAfter[outs[j]!] = 1;
       break;
@@ -64,7 +61,7 @@ export function isRequirementEntry(index: PathIndex, first: number, second: numb
   if (table === null || table.arcAfter[second] !== 1) return false;
   const r = table.reactionOf.get(first);
   if (r === undefined || index.edgeSource(second) !== index.edgeTarget(first)) return false;
-  return index.edgeTarget(second) !== index.edgeSource(first) && reaction(index, second) === r;
+  return index.edgeTarget(second) !== index.edgeSource(first) && edgeReactionOf(index, second) === r;
 }
 
 /** Whether edge e is a requirement edge of a substrate on its enzyme (a next step may be refused). */
